@@ -1,0 +1,42 @@
+"""Command line: ``python -m build_scripts COMMAND``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from build_scripts.ingest.seeds import import_folder
+
+
+def _import_seeds(args: argparse.Namespace) -> int:
+    try:
+        done, warnings = import_folder(Path(args.folder), Path(args.dest), overwrite=args.force)
+    except (ValueError, FileExistsError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for item in done:
+        print(item.dest)
+    print(f"imported {len(done)} articles into {args.dest}", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m build_scripts")
+    sub = parser.add_subparsers(dest="command", required=True)
+    seeds = sub.add_parser(
+        "import-folder",
+        help="import every .txt/.md article of a folder, with fields from its METADATA.yml",
+    )
+    seeds.add_argument("folder")
+    seeds.add_argument("--dest", default="sources", help="folder to write into (default: sources)")
+    seeds.add_argument("--force", action="store_true", help="replace files that already exist")
+    seeds.set_defaults(func=_import_seeds)
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

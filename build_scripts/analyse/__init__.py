@@ -1,0 +1,1 @@
+"""Decide which sentences belong on which page. No MkDocs here."""

@@ -1,0 +1,38 @@
+"""Pick the sentence that best states each key fact of the home page."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from build_scripts.analyse.terms import prepare, section_score
+from build_scripts.analyse.topics import by_date, eligible
+from build_scripts.model import Document, Statement, TopicSection
+
+
+def pick_key_facts(facts: list[TopicSection], documents: list[Document]) -> list[Statement]:
+    """For each fact, the highest-scoring sentence.
+
+    Ties go to the source used least so far by earlier facts, then to the
+    earliest dated source, so the facts spread over the sources. A sentence is
+    used for one fact at most; a fact no sentence matches is left out.
+    """
+    ordered = [s for d in by_date(documents) for s in d.sentences if eligible(s)]
+    prepared = [(s, prepare(s.text)) for s in ordered]
+    used: set[tuple[str, str]] = set()
+    per_source: Counter[str] = Counter()
+    chosen: list[Statement] = []
+    for fact in facts:
+        best: tuple[int, int] | None = None
+        pick: Statement | None = None
+        for sentence, text in prepared:
+            value = section_score(fact, text)
+            if not value or (sentence.source_id, sentence.anchor) in used:
+                continue
+            rank = (value, -per_source[sentence.source_id])
+            if best is None or rank > best:
+                best, pick = rank, Statement(sentence, value)
+        if pick:
+            used.add((pick.sentence.source_id, pick.sentence.anchor))
+            per_source[pick.sentence.source_id] += 1
+            chosen.append(pick)
+    return chosen

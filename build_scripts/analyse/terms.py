@@ -1,0 +1,68 @@
+"""Match topic terms against sentences.
+
+A term is a word or phrase. Matching is on whole words and ignores case,
+except for terms written wholly in capitals (``UN``, ``US``), which match only
+in capitals so that "us" is not the United States. A ``*`` at the end of a
+term matches any ending: ``ratif*`` matches "ratified" and "ratification".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from build_scripts.model import TopicSection
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'"})
+
+
+def _term_pattern(term: str) -> str:
+    stem = term.rstrip("*")
+    words = [re.escape(w) for w in stem.translate(_QUOTES).split()]
+    body = r"\s+".join(words) + (r"\w*" if term.endswith("*") else "")
+    return rf"(?<!\w){body}(?!\w)"
+
+
+@dataclass(frozen=True)
+class TermGroup:
+    """Any one of several terms; counts how many distinct terms hit."""
+
+    patterns: tuple[re.Pattern[str], ...]
+
+    def hits(self, text: str) -> int:
+        return sum(1 for p in self.patterns if p.search(text))
+
+
+@lru_cache(maxsize=4096)
+def compile_group(terms: tuple[str, ...]) -> TermGroup:
+    patterns = []
+    for term in terms:
+        flags = 0 if term.rstrip("*").isupper() else re.IGNORECASE
+        patterns.append(re.compile(_term_pattern(term), flags))
+    return TermGroup(tuple(patterns))
+
+
+def prepare(text: str) -> str:
+    """The form of a sentence that terms are matched against."""
+    return text.translate(_QUOTES)
+
+
+def score(groups: tuple[tuple[str, ...], ...], text: str) -> int:
+    """Number of distinct term hits when every group has one; otherwise 0."""
+    total = 0
+    for terms in groups:
+        hits = compile_group(terms).hits(text)
+        if not hits:
+            return 0
+        total += hits
+    return total
+
+
+def section_score(section: "TopicSection", text: str) -> int:
+    """Score of a sentence for a section: 0 when an excluded term appears."""
+    if section.exclude and score((section.exclude,), text):
+        return 0
+    return score(section.match, text)

@@ -1,0 +1,47 @@
+"""MkDocs hook (``hooks:`` in mkdocs.yml): a thin shim over ``build_scripts.publish``.
+
+MkDocs loads a hook module once and never reloads it during ``mkdocs serve``
+(mkdocs issue 3993). So this file holds no logic: on every build it drops the
+``build_scripts`` modules from ``sys.modules`` and imports them afresh, and an
+edit to the generator shows on the next rebuild without a restart.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+_ROOT = str(Path(__file__).resolve().parent.parent)
+_events: ModuleType | None = None
+
+
+def _reload() -> ModuleType:
+    if _ROOT not in sys.path:
+        sys.path.insert(0, _ROOT)
+    for name in [n for n in sys.modules if n == "build_scripts" or n.startswith("build_scripts.")]:
+        del sys.modules[name]
+    return importlib.import_module("build_scripts.publish.events")
+
+
+def on_config(config: Any) -> Any:
+    global _events
+    _events = _reload()
+    return _events.on_config(config)
+
+
+def on_files(files: Any, config: Any) -> Any:
+    assert _events is not None
+    return _events.on_files(files, config)
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    assert _events is not None
+    return _events.on_page_markdown(markdown, page, config, files)
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    assert _events is not None
+    return _events.on_page_content(html, page, config, files)

@@ -1,0 +1,1 @@
+"""Bring articles into ``sources/`` as markdown files with frontmatter."""

@@ -1,0 +1,80 @@
+"""Validate a source's frontmatter into a :class:`SourceMeta`."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from build_scripts.load.dates import parse_date
+from build_scripts.model import SourceMeta
+
+FIELDS = ("title", "publisher", "author", "date", "url", "retrieved", "language", "notes")
+"""Every field a source's frontmatter may have, in the order files are written."""
+
+_TEXT_FIELDS = ("title", "publisher", "author", "notes")
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+class FieldError(ValueError):
+    """A problem with one frontmatter field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(message)
+
+
+def validate_url(value: object) -> str:
+    """Return the URL if it is an absolute http or https address."""
+    if not isinstance(value, str) or not value.strip():
+        raise FieldError("url", "'url' must be a web address such as https://example.org/story")
+    url = value.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise FieldError(
+            "url", f"'url' must start with http:// or https:// and name a host; got {url!r}"
+        )
+    if any(c.isspace() for c in url):
+        raise FieldError("url", f"'url' must not contain spaces; got {url!r}")
+    return url
+
+
+def _text(field: str, value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list) and field == "author":
+        if not all(isinstance(v, str) for v in value):
+            raise FieldError(field, "'author' must be a name or a list of names")
+        value = ", ".join(v.strip() for v in value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise FieldError(field, f"'{field}' must be text; got {type(value).__name__}")
+    value = " ".join(value.split())
+    return value or None
+
+
+def parse_metadata(data: dict[str, Any]) -> SourceMeta:
+    """Check every field and build the metadata; raises FieldError on the first problem."""
+    for key in data:
+        if key not in FIELDS:
+            raise FieldError(
+                str(key), f"unknown field '{key}'; the fields are: {', '.join(FIELDS)}"
+            )
+    values: dict[str, Any] = {f: _text(f, data.get(f)) for f in _TEXT_FIELDS}
+    for field in ("date", "retrieved"):
+        if data.get(field) is not None:
+            try:
+                values[field] = parse_date(data[field])
+            except ValueError as exc:
+                raise FieldError(field, f"'{field}': {exc}") from None
+    if data.get("url") is not None:
+        values["url"] = validate_url(data["url"])
+    language = data.get("language")
+    if language is not None:
+        if not isinstance(language, str) or not _LANGUAGE.match(language.strip()):
+            raise FieldError(
+                "language", f"'language' must be a language code such as en or uk; got {language!r}"
+            )
+        values["language"] = language.strip()
+    return SourceMeta(**values)

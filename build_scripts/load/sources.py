@@ -1,0 +1,125 @@
+"""Read every article in ``sources/`` and validate it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import frontmatter
+import yaml
+
+from build_scripts.errors import InputProblem
+from build_scripts.load.metadata import FieldError, parse_metadata
+from build_scripts.model import Source
+
+MAX_BYTES = 5 * 1024 * 1024
+"""Largest source file accepted; a news article is a few tens of kilobytes."""
+
+SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def _frontmatter_span(text: str) -> tuple[str, str, int]:
+    """Split text into (frontmatter yaml, body, first body line number)."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return "", text, 1
+    for i in range(1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            return "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), i + 2
+    raise _Problem("the frontmatter opened with '---' on line 1 is never closed; add a '---' line after it", 1)
+
+
+class _Problem(Exception):
+    def __init__(self, message: str, line: int = 0) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def _field_line(fm_text: str, field: str) -> int:
+    for i, line in enumerate(fm_text.split("\n"), start=2):
+        if re.match(rf"^{re.escape(field)}\s*:", line):
+            return i
+    return 1
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    if not raw.strip():
+        raise _Problem("the file is empty; add the article text (and optional frontmatter) or delete it")
+    if len(raw) > MAX_BYTES:
+        raise _Problem(
+            f"the file is {len(raw) / 1048576:.1f} MB, more than the {MAX_BYTES // 1048576} MB "
+            "a source may have; keep only the article text"
+        )
+    if b"\x00" in raw:
+        raise _Problem("the file is binary, not text; save the article as UTF-8 markdown")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise _Problem(
+            f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; re-save the file as UTF-8", line
+        ) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load_source(path: Path) -> Source:
+    """Read one source file; raises ``_Problem`` describing what to fix."""
+    text = _decode(path, path.read_bytes())
+    fm_text, body, body_line = _frontmatter_span(text)
+    try:
+        data = frontmatter.loads(text).metadata if fm_text else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        reason = getattr(exc, "problem", None) or str(exc).split("\n")[0]
+        raise _Problem(f"the frontmatter is not valid YAML ({reason}); fix the syntax", line) from None
+    if not isinstance(data, dict):
+        raise _Problem("the frontmatter must be a mapping of fields such as 'title: ...'", 2)
+    try:
+        meta = parse_metadata(data)
+    except FieldError as exc:
+        raise _Problem(str(exc), _field_line(fm_text, exc.field)) from None
+    if not body.strip():
+        raise _Problem("the file has frontmatter but no article text after it", body_line)
+    return Source(id=path.stem, path=path, meta=meta, body=body, body_first_line=body_line)
+
+
+def _check_path(path: Path, root: Path) -> None:
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(root.resolve()):
+            raise _Problem(
+                f"the file is a link to {target}, outside the sources folder; "
+                "copy the article into the folder instead"
+            )
+    if not SOURCE_ID.match(path.stem):
+        raise _Problem(
+            "the file name must start with a letter or digit and use only letters, digits, "
+            "'.', '_' and '-' (it becomes the page address); rename the file"
+        )
+
+
+def load_sources(root: Path) -> tuple[list[Source], list[InputProblem]]:
+    """Load every ``*.md`` file in ``root``, sorted by id; collect every problem."""
+    sources: list[Source] = []
+    problems: list[InputProblem] = []
+    seen: dict[str, Path] = {}
+    for path in sorted(root.glob("*.md")):
+        try:
+            _check_path(path, root)
+            source = load_source(path)
+        except _Problem as exc:
+            problems.append(InputProblem(path, str(exc), exc.line))
+            continue
+        except OSError as exc:
+            problems.append(InputProblem(path, f"cannot be read ({exc.strerror})"))
+            continue
+        key = source.id.lower()
+        if key in seen:
+            problems.append(
+                InputProblem(path, f"has the same id as {seen[key].name}; rename one of the two files")
+            )
+            continue
+        seen[key] = path
+        sources.append(source)
+    return sources, problems

@@ -1,0 +1,101 @@
+"""Run the whole generator: sources and topic files in, markdown pages out.
+
+Nothing here knows MkDocs: ``generate`` returns the pages as strings, which
+the MkDocs hook adds to the build and ``python -m build_scripts`` can write.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from build_scripts.analyse.key_facts import pick_key_facts
+from build_scripts.analyse.topics import assign_topics
+from build_scripts.errors import InputError, InputProblem
+from build_scripts.load.sources import load_sources
+from build_scripts.load.topics import load_key_facts, load_topics
+from build_scripts.model import Document, Statement, TopicEvidence
+from build_scripts.render.home import HOME_SRC_URI, render_home
+from build_scripts.render.links import relative, source_src_uri
+from build_scripts.render.source_page import render_source_page
+from build_scripts.render.sources_index import INDEX_SRC_URI, render_sources_index
+from build_scripts.render.topic_page import render_topic_evidence
+from build_scripts.text.document import build_document
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where the inputs are."""
+
+    sources_dir: Path
+    docs_dir: Path
+
+    @classmethod
+    def at(cls, root: Path) -> Project:
+        return cls(root / "sources", root / "docs")
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    markdown: str
+    in_nav: bool
+    edit_path: str | None = None
+    """Path of the file to edit, relative to the project root, for "Edit this page"."""
+
+
+@dataclass
+class Analysis:
+    documents: list[Document]
+    evidence: list[TopicEvidence]
+    key_facts: list[Statement]
+
+
+@dataclass
+class SiteContent:
+    pages: list[GeneratedPage]
+    additions: dict[str, str] = field(default_factory=dict)
+    """Markdown appended to hand-written pages, by their path in ``docs/``."""
+    analysis: Analysis | None = None
+
+
+def analyse(project: Project) -> Analysis:
+    """Load, clean and analyse; raises InputError listing every problem found."""
+    sources, problems = load_sources(project.sources_dir)
+    topics, topic_problems = load_topics(project.docs_dir)
+    facts, fact_problems = load_key_facts(project.docs_dir / HOME_SRC_URI)
+    problems += topic_problems + fact_problems
+    if not project.sources_dir.is_dir():
+        problems.append(InputProblem(project.sources_dir, "the sources folder does not exist; create it and add articles"))
+    if problems:
+        raise InputError(problems, project.sources_dir.parent)
+    documents = [build_document(s) for s in sources]
+    return Analysis(documents, assign_topics(topics, documents), pick_key_facts(facts, documents))
+
+
+def render(analysis: Analysis) -> SiteContent:
+    docs = {d.source.id: d for d in analysis.documents}
+    per_source: dict[str, Counter[str]] = {sid: Counter() for sid in docs}
+    for ev in analysis.evidence:
+        for st in ev.statements:
+            per_source[st.sentence.source_id][ev.topic.src_uri] += 1
+    topics = {ev.topic.src_uri: ev.topic for ev in analysis.evidence}
+    pages = [
+        GeneratedPage(INDEX_SRC_URI, render_sources_index(
+            analysis.documents, {sid: sum(c.values()) for sid, c in per_source.items()}), True)
+    ]
+    for doc in analysis.documents:
+        src = source_src_uri(doc.source.id)
+        cited_on = [(topics[uri].title, relative(src, uri), n)
+                    for uri, n in sorted(per_source[doc.source.id].items())]
+        pages.append(GeneratedPage(src, render_source_page(doc, cited_on), False,
+                                   f"sources/{doc.source.path.name}"))
+    additions = {ev.topic.src_uri: render_topic_evidence(ev, docs) for ev in analysis.evidence}
+    total = sum(len(ev.statements) for ev in analysis.evidence)
+    additions[HOME_SRC_URI] = render_home(analysis.key_facts, analysis.evidence, docs, total)
+    return SiteContent(pages, additions, analysis)
+
+
+def generate(project: Project) -> SiteContent:
+    return render(analyse(project))

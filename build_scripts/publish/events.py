@@ -1,0 +1,69 @@
+"""MkDocs event handlers. ``build_scripts/hook.py`` reloads this module on every build."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from build_scripts.errors import InputError
+from build_scripts.pipeline import Project, SiteContent, generate
+from build_scripts.publish.nav import build_nav
+
+_content: SiteContent | None = None
+
+# Citations and furniture stay out of the search index, so a search for a
+# quotation lands on the statement, not on a list of footnotes.
+_SEARCH_EXCLUDED = re.compile(r'<(div class="footnote"|details class="furniture")')
+
+
+def _project(config: MkDocsConfig) -> Project:
+    root = Path(config.config_file_path).resolve().parent
+    return Project(root / "sources", Path(config.docs_dir))
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if config.nav is None:
+        config.nav = build_nav(Path(config.docs_dir))
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _content
+    try:
+        _content = generate(_project(config))
+    except InputError as exc:
+        raise PluginError(exc.report()) from None
+    root = Path(config.config_file_path).resolve().parent
+    for page in _content.pages:
+        existing = files.get_file_from_path(page.src_uri)
+        if existing is not None:
+            raise PluginError(f"docs/{page.src_uri} would hide a generated page; rename or remove it")
+        file = File.generated(
+            config, page.src_uri, content=page.markdown,
+            inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
+        )
+        if page.edit_path and config.repo_url and config.edit_uri:
+            file.edit_uri = _edit_uri(config, root, page.edit_path)
+        files.append(file)
+    return files
+
+
+def _edit_uri(config: MkDocsConfig, root: Path, edit_path: str) -> str:
+    docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
+    ups = "../" * len(Path(docs).parts)
+    return f"{ups}{edit_path}"
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if _content is None:
+        return markdown
+    return markdown + _content.additions.get(page.file.src_uri, "")
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return _SEARCH_EXCLUDED.sub(r"<\1 data-search-exclude", html)

@@ -1,0 +1,25 @@
+"""The site navigation: home, the topics, the sources index, the about pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_scripts.load.topics import load_topics
+from build_scripts.render.sources_index import INDEX_SRC_URI
+
+
+def build_nav(docs_dir: Path) -> list:
+    """Topics come from ``docs/topics/`` so a new topic file appears without a config edit.
+
+    Per-source pages are left out on purpose: thousands of entries in the
+    sidebar make every page heavy and the build ten times slower.
+    """
+    topics, _ = load_topics(docs_dir)  # problems are reported by the build itself
+    nav: list = [{"Home": "index.md"}]
+    if topics:
+        nav.append({"Topics": [{t.title: t.src_uri} for t in topics]})
+    nav.append({"Sources": INDEX_SRC_URI})
+    about = sorted((docs_dir / "about").glob("*.md"))
+    if about:
+        nav.append({"About": [f"about/{p.name}" for p in about]})
+    return nav

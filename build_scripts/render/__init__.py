@@ -1,0 +1,1 @@
+"""Write pages as markdown. Every piece of source text passes through ``escape``."""

@@ -1,0 +1,45 @@
+"""The evidence added below the hand-written home page."""
+
+from __future__ import annotations
+
+from build_scripts.model import Document, Statement, Topic, TopicEvidence
+from build_scripts.render.citation import cite, footnote
+from build_scripts.render.escape import md_text
+from build_scripts.render.links import relative
+
+HOME_SRC_URI = "index.md"
+
+
+def render_home(
+    key_facts: list[Statement],
+    evidence: list[TopicEvidence],
+    docs: dict[str, Document],
+    statement_count: int,
+) -> str:
+    out: list[str] = [""]
+    notes: list[str] = []
+    if key_facts:
+        out += ["## Key facts", ""]
+        for st in key_facts:
+            out.append(f"- {md_text(st.sentence.text)}{cite(st.sentence)}")
+            notes.append(footnote(HOME_SRC_URI, docs[st.sentence.source_id], st.sentence))
+        out.append("")
+    out += ["## Topics", ""]
+    for ev in evidence:
+        out.append(_topic_line(ev.topic, len(ev.statements)))
+    dated = sorted(d.source.meta.date for d in docs.values() if d.source.meta.date)
+    out += ["", "## The sources", ""]
+    line = f"{len(docs)} sources, {statement_count} cited statements on the topic pages"
+    if dated:
+        line += f"; dated sources from {dated[0].display()} to {dated[-1].display()}"
+    undated = len(docs) - len(dated)
+    if undated:
+        line += f"; {undated} undated"
+    out += [line + ".", "", f"[All sources]({relative(HOME_SRC_URI, 'sources/index.md')})", ""]
+    return "\n".join(out + notes) + "\n"
+
+
+def _topic_line(topic: Topic, n: int) -> str:
+    link = relative(HOME_SRC_URI, topic.src_uri)
+    desc = f": {md_text(topic.description)}" if topic.description else ""
+    return f"- [{md_text(topic.title)}]({link}){desc} ({n} statements)"

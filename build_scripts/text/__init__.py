@@ -1,0 +1,1 @@
+"""Clean an article and split it into anchored sentences."""
