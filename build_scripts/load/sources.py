@@ -18,6 +18,22 @@ MAX_BYTES = 5 * 1024 * 1024
 SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text, so a bad date gets our own clear message."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _Problem(Exception):
+    def __init__(self, message: str, line: int = 0) -> None:
+        super().__init__(message)
+        self.line = line
+
+
 def _frontmatter_span(text: str) -> tuple[str, str, int]:
     """Split text into (frontmatter yaml, body, first body line number)."""
     lines = text.split("\n")
@@ -27,12 +43,6 @@ def _frontmatter_span(text: str) -> tuple[str, str, int]:
         if lines[i].strip() in ("---", "..."):
             return "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), i + 2
     raise _Problem("the frontmatter opened with '---' on line 1 is never closed; add a '---' line after it", 1)
-
-
-class _Problem(Exception):
-    def __init__(self, message: str, line: int = 0) -> None:
-        super().__init__(message)
-        self.line = line
 
 
 def _field_line(fm_text: str, field: str) -> int:
@@ -67,12 +77,15 @@ def load_source(path: Path) -> Source:
     text = _decode(path, path.read_bytes())
     fm_text, body, body_line = _frontmatter_span(text)
     try:
-        data = frontmatter.loads(text).metadata if fm_text else {}
+        data = frontmatter.YAMLHandler().load(fm_text, Loader=_Loader) if fm_text else {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
+        # The mark counts from the frontmatter's first line, which is line 2 of the file.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
         reason = getattr(exc, "problem", None) or str(exc).split("\n")[0]
         raise _Problem(f"the frontmatter is not valid YAML ({reason}); fix the syntax", line) from None
+    if data is None:
+        data = {}
     if not isinstance(data, dict):
         raise _Problem("the frontmatter must be a mapping of fields such as 'title: ...'", 2)
     try:

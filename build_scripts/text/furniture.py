@@ -33,7 +33,7 @@ _PROMO = re.compile(
 )
 _CREDIT = re.compile(
     r"(\bcc[ -]by\b|\bcc0\b|\bown work\b|getty images|\bap photo\b|\bafp photo\b|shutterstock|"
-    r"wikimedia\.org|^(photo|image|picture|credit|source)( credit)?\s*:|©|\(photo\b)",
+    r"wikimedia\.org|^(photo|image|picture|credit|source)( credit)?\s*:|©|\(photo\b|all rights reserved)",
     re.I,
 )
 _BYLINE = re.compile(
@@ -139,16 +139,20 @@ def _pull_quote_name(i: int, ctx: _Context) -> str | None:
 RULES: tuple[Rule, ...] = (_pattern_rules, _metadata_echo, _repeated, _fragment, _pull_quote_name)
 
 
-def _trailing(blocks: list[Block], lines: list[Line]) -> list[Block]:
-    """After the last real paragraph, whatever is not a full sentence is furniture."""
+def _trailing(blocks: list[Block]) -> list[Block]:
+    """After the last real sentence, lines that are not sentences are furniture.
+
+    Sites end a story with names, menus and product lines; a short real
+    closing sentence ("The vote is on Tuesday.") still ends with punctuation.
+    """
     last = -1
     for i, block in enumerate(blocks):
-        if block.kind != "furniture" and _words(block.text) >= 12 and looks_like_sentence(block.text):
+        if block.kind != "furniture" and looks_like_sentence(block.text):
             last = i
     out = list(blocks)
     for i in range(last + 1, len(blocks)):
         b = blocks[i]
-        if b.kind != "furniture" and not (_words(b.text) >= 8 and looks_like_sentence(b.text)):
+        if b.kind != "furniture" and not looks_like_sentence(b.text):
             out[i] = Block("furniture", b.text, b.line, "page furniture after the article")
     return out
 
@@ -165,7 +169,7 @@ def classify_lines(lines: list[Line], meta: SourceMeta) -> list[Block]:
             blocks.append(Block("heading", line.text, line.number))
         else:
             blocks.append(Block("text", line.text, line.number))
-    return _mark_opinion(_trailing(blocks, lines))
+    return _mark_opinion(_trailing(blocks))
 
 
 def _mark_opinion(blocks: list[Block]) -> list[Block]:

@@ -1,0 +1,30 @@
+"""Shared fixtures: the project root and a helper to write small source files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(name="root")
+def fixture_root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(name="write")
+def fixture_write(tmp_path: Path):
+    """write("name.md", "text") creates tmp_path/sources/name.md and returns its path."""
+
+    def write(name: str, text: str | bytes, folder: str = "sources") -> Path:
+        path = tmp_path / folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

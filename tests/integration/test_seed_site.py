@@ -1,0 +1,207 @@
+"""The site built from the seed articles, checked by parsing its HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from build_scripts.pipeline import Project, analyse
+from tests.integration.site_build import ROOT, Build, run_mkdocs_build
+
+TOPICS = ["treaty", "withdrawals", "russian-mine-use", "humanitarian-criticism"]
+
+
+@pytest.fixture(name="built", scope="module")
+def fixture_built(tmp_path_factory) -> Build:
+    site = tmp_path_factory.mktemp("site")
+    build = run_mkdocs_build(ROOT / "mkdocs.yml", site)
+    assert build.returncode == 0, build.output
+    return build
+
+
+def _page(build: Build, url: str) -> BeautifulSoup:
+    return BeautifulSoup((build.site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def _article(soup: BeautifulSoup):
+    return soup.select_one("article.md-content__inner")
+
+
+def _statements(soup: BeautifulSoup) -> list[tuple[str, str]]:
+    """(statement text, footnote id) for each cited list item outside the footnotes."""
+    out = []
+    for li in _article(soup).select("li"):
+        if li.find_parent("div", class_="footnote"):
+            continue
+        ref = li.select_one("sup a.footnote-ref")
+        if ref:
+            sup_text = ref.find_parent("sup").get_text()
+            out.append((li.get_text()[: -len(sup_text)], ref["href"].lstrip("#")))
+    return out
+
+
+def _archived_link(soup: BeautifulSoup, fn_id: str) -> str:
+    note = soup.find(id=fn_id)
+    [link] = [a["href"] for a in note.select("a") if a.get_text() == "archived sentence"]
+    return link
+
+
+def test_build_is_strict_clean(built):
+    assert "WARNING" not in built.output
+    assert "ERROR" not in built.output
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_topic_page_has_cited_statements_that_are_the_source_sentences(built, topic):
+    soup = _page(built, f"topics/{topic}")
+    statements = _statements(soup)
+    assert len(statements) >= 8
+    for text, fn_id in statements:
+        link = _archived_link(soup, fn_id)
+        path, anchor = urlsplit(link).path, urlsplit(link).fragment
+        target = (built.site / f"topics/{topic}" / path / "index.html").resolve()
+        assert target.is_file(), link
+        source = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+        sentence = source.find(id=anchor)
+        assert sentence is not None and "sentence" in sentence["class"], link
+        assert text.strip() in sentence.get_text(), (text, sentence.get_text())
+        footnote_text = soup.find(id=fn_id).get_text()
+        assert f"“{sentence.get_text()}”" in footnote_text
+
+
+def test_every_footnote_link_on_every_page_resolves(built):
+    checked = 0
+    for html in built.site.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for a in soup.select("div.footnote a[href]"):
+            href = a["href"]
+            if href.startswith(("http://", "https://", "#")):
+                continue
+            parts = urlsplit(href)
+            target = (html.parent / unquote(parts.path) / "index.html").resolve()
+            assert target.is_file(), (html, href)
+            ids = {t["id"] for t in BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").select("[id]")}
+            assert parts.fragment in ids, (html, href)
+            checked += 1
+    assert checked >= 40
+
+
+def test_original_links_carry_a_text_fragment(built):
+    soup = _page(built, "topics/withdrawals")
+    originals = [a["href"] for a in soup.select("div.footnote a") if a.get_text() == "original ↗"]
+    assert originals
+    assert all(h.startswith("https://thevaultznews.com/") and "#:~:text=" in h for h in originals)
+
+
+def test_each_article_is_cited_on_at_least_two_topic_pages(built):
+    pages_citing: dict[str, set[str]] = {}
+    for topic in TOPICS:
+        soup = _page(built, f"topics/{topic}")
+        for _, fn_id in _statements(soup):
+            source_id = re.search(r"sources/([^/]+)/", _archived_link(soup, fn_id)).group(1)
+            pages_citing.setdefault(source_id, set()).add(topic)
+    ids = sorted(p.stem for p in (ROOT / "sources").glob("*.md"))
+    assert sorted(pages_citing) == ids
+    assert all(len(topics) >= 2 for topics in pages_citing.values()), pages_citing
+
+
+KNOWN_FURNITURE = [
+    "READ ALSO", "Pin It on Pinterest", "Share This", "View all posts", "Our Books",
+    "Kyle Anzalone is news editor", "Own work", "longsleeve shirt", "by | Jun 30, 2025", "Recent Articles",
+]
+
+
+def test_no_page_furniture_on_topic_or_home_pages(built):
+    analysis = analyse(Project.at(ROOT))
+    furniture = [b.text for d in analysis.documents for b in d.blocks
+                 if b.kind == "furniture" and len(b.text.split()) >= 3]
+    assert len(furniture) >= 10
+    for url in ["", *(f"topics/{t}" for t in TOPICS)]:
+        article = _article(_page(built, url))
+        article.select_one("div.footnote").decompose()  # citations name titles, which is right
+        text = article.get_text(" ")
+        for line in [*KNOWN_FURNITURE, *furniture]:
+            assert line not in text, (url, line)
+
+
+def test_source_page_anchors_sentences_and_folds_furniture(built):
+    soup = _page(built, "sources/003_c1aef827e21e06e1")
+    article = _article(soup)
+    assert article.find("h1").get_text(strip=True).startswith("Ukraine, Eastern European NATO Countries")
+    sentences = article.select("span.sentence[id^=s-]")
+    assert len(sentences) == 16
+    folded = article.select_one("details.furniture")
+    assert folded is not None and folded.has_attr("data-search-exclude") and not folded.has_attr("open")
+    assert "Not part of the article" in folded.summary.get_text()
+    assert "Pin It on Pinterest" in folded.get_text()
+    assert not any("Pin It" in s.get_text() for s in sentences)
+    card = article.select_one("table").get_text(" ")
+    assert "Kyle Anzalone" in card and "Libertarian Institute" in card and "30 June 2025" in card
+
+
+def test_missing_metadata_is_shown_as_unknown(built):
+    soup = _page(built, "sources/000_183601ec9612ed3f")
+    article = _article(soup)
+    assert article.find("h1").get_text(strip=True).startswith("Untitled article (opening words: “Ukrainian President")
+    card = article.select_one("table").get_text(" ")
+    assert "publisher unknown" in card and "n.d." in card and "no address recorded" in card
+    assert "Read the original" not in article.get_text()
+
+
+def test_sentence_target_is_highlighted_by_the_stylesheet(built):
+    css = (built.site / "stylesheets" / "extra.css").read_text(encoding="utf-8")
+    assert ".sentence:target" in css
+    assert _page(built, "").select_one('link[href$="stylesheets/extra.css"]') is not None
+
+
+def test_sources_index_lists_every_source_with_counts(built):
+    soup = _page(built, "sources")
+    rows = _article(soup).select("table tbody tr")
+    assert len(rows) == 5
+    counts = [int(r.select("td")[-1].get_text()) for r in rows]
+    assert all(c > 0 for c in counts)
+    assert any("publisher unknown" in r.get_text() for r in rows)
+
+
+def test_home_page_has_key_facts_topics_and_counts(built):
+    soup = _page(built, "")
+    article = _article(soup)
+    facts = _statements(soup)
+    assert len(facts) >= 4
+    links = {a["href"] for a in article.select("a[href]")}
+    for topic in TOPICS:
+        assert f"topics/{topic}/" in links
+    assert re.search(r"5 sources, \d+ cited statements", article.get_text())
+
+
+def test_navigation_shows_topics_and_sources_but_not_each_source(built):
+    soup = _page(built, "topics/treaty")
+    nav = soup.select_one("nav.md-nav--primary")
+    hrefs = [a["href"] for a in nav.select("a[href]")]
+    labels = {a.get_text(strip=True) for a in nav.select("a[href]")}
+    assert {"The treaty", "Countries withdrawing", "Russian mine use", "Humanitarian criticism", "Sources"} <= labels
+    assert not any(re.search(r"sources/\d{3}_", h) for h in hrefs)
+
+
+def test_footnotes_are_not_in_the_search_index(built):
+    index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    treaty = [d for d in index["docs"] if d["location"].startswith("topics/treaty/")]
+    assert treaty
+    text = " ".join(d["text"] for d in treaty)
+    assert "archived sentence" not in text
+    assert "More than 160 countries and territories are signatories" in text
+
+
+def test_site_loads_nothing_from_the_network(built):
+    for html in built.site.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup.select("script[src], link[href], img[src]"):
+            url = tag.get("src") or tag.get("href")
+            if tag.name == "link" and tag.get("rel") in (["canonical"], ["alternate"]):
+                continue
+            assert not re.match(r"^(https?:)?//", url), (html, url)

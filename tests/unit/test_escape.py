@@ -1,0 +1,51 @@
+"""Untrusted text renders as the text it is, in markdown and in HTML."""
+
+from __future__ import annotations
+
+from html import unescape
+
+import markdown
+import pytest
+
+from build_scripts.render.escape import html_text, md_text
+from build_scripts.render.links import original_link, text_fragment
+
+HOSTILE = [
+    "<script>alert(1)</script> and <img src=x onerror=alert(2)>",
+    "A [link](javascript:alert(1)) and ![img](data:text/html,x) here.",
+    "A footnote marker[^1] and *emphasis* and __strong__ and `code`.",
+    "# Not a heading {: #id .cls } and {#other}",
+    "1. not a list item",
+    "- not a bullet",
+    "!!! note \"not an admonition\"",
+    "Tom & Jerry &amp; friends | a | table |",
+    "<!-- a comment --> text",
+    "Back\\slash \\* and \\[",
+]
+
+
+def _render(md: str) -> str:
+    return markdown.markdown(md, extensions=["footnotes", "attr_list", "admonition", "tables", "md_in_html"])
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_markdown_escape_renders_the_exact_text(text):
+    html = _render(f"- {md_text(text)}")
+    inner = html.removeprefix("<ul>\n<li>").removesuffix("</li>\n</ul>")
+    assert "<" not in inner  # no element, comment or tag came through
+    assert unescape(inner) == " ".join(text.split())
+
+
+def test_html_escape_neutralises_markup():
+    assert html_text('<b onclick="x">') == "&lt;b onclick=&quot;x&quot;&gt;"
+
+
+def test_text_fragment_encodes_reserved_characters():
+    assert text_fragment("Well-known, & short.") == ":~:text=Well%2Dknown%2C%20%26%20short."
+    long = "one two three four five six seven eight nine ten eleven twelve"
+    assert text_fragment(long) == ":~:text=one%20two%20three%20four%20five,eight%20nine%20ten%20eleven%20twelve"
+
+
+def test_original_link_replaces_an_existing_fragment_and_encodes_brackets():
+    link = original_link("https://example.org/a b(c)#old", "Short sentence.")
+    assert link == "https://example.org/a%20b%28c%29#:~:text=Short%20sentence."

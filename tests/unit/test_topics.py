@@ -1,0 +1,97 @@
+"""Topic files define pages; sentences are assigned to their best section."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_scripts.analyse.terms import score
+from build_scripts.analyse.topics import assign_topics
+from build_scripts.load.topics import load_topics
+from build_scripts.model import Source, SourceMeta
+from build_scripts.text.document import build_document
+
+TOPIC = """---
+title: Withdrawals
+description: Who is leaving.
+topic:
+  require: [withdraw*, leave]
+  sections:
+    - heading: The decree
+      match:
+        - [decree]
+        - [sign*]
+    - heading: Neighbours
+      match:
+        - [Poland, Finland, Baltic]
+      exclude: [decree]
+---
+
+# Withdrawals
+"""
+
+
+def _doc(source_id: str, body: str):
+    return build_document(Source(source_id, Path(f"{source_id}.md"), SourceMeta(), body, 1))
+
+
+def test_terms_match_whole_words_with_prefix_wildcards_and_capitals():
+    assert score((("ratif*",),), "The parliament ratified it in 2005.") == 1
+    assert score((("ratif*",),), "Gratification is not ratification.") == 1
+    assert score((("mine",),), "Landmines were found.") == 0
+    assert score((("US",),), "Let us go now.") == 0
+    assert score((("US",),), "The US approved it.") == 1
+    assert score((("Russia’s war",),), "Russia's war goes on.") == 1
+    assert score((("decree",), ("sign*",)), "The decree was published.") == 0
+
+
+def test_topic_file_is_loaded_from_frontmatter(tmp_path, write):
+    write("withdrawals.md", TOPIC, folder="docs/topics")
+    [topic], problems = load_topics(tmp_path / "docs")
+    assert problems == []
+    assert (topic.slug, topic.title, topic.src_uri) == ("withdrawals", "Withdrawals", "topics/withdrawals.md")
+    assert [s.heading for s in topic.sections] == ["The decree", "Neighbours"]
+    assert topic.sections[1].exclude == ("decree",)
+
+
+def test_bad_topic_file_names_the_key_and_line(tmp_path, write):
+    write("bad.md", "---\ntitle: Bad\ntopic:\n  sections:\n    - heading: X\n      mach: [[a]]\n---\n", folder="docs/topics")
+    _, [problem] = load_topics(tmp_path / "docs")
+    assert problem.format(tmp_path) == (
+        "docs/topics/bad.md:4: topic.sections[0] has unknown key 'mach'; use heading, match and exclude"
+    )
+
+
+def test_sentences_go_to_the_best_section_once(tmp_path, write):
+    write("withdrawals.md", TOPIC, folder="docs/topics")
+    topics, _ = load_topics(tmp_path / "docs")
+    docs = [
+        _doc("a", "The president signed a decree to withdraw from the treaty on Sunday.\n"
+                  "Poland and Finland said in March they would leave the treaty too.\n"
+                  "The weather in Kyiv was warm and sunny all week long."),
+        _doc("b", "Poland will withdraw, and the Baltic states will leave as well this year.\n"
+                  "A decree signed by the president in Warsaw says Poland will withdraw."),
+    ]
+    [evidence] = assign_topics(topics, docs)
+    by_section = {sec.heading: [st.sentence.text for st in sts] for sec, sts in evidence.sections}
+    assert by_section == {
+        "The decree": [
+            "The president signed a decree to withdraw from the treaty on Sunday.",
+            "A decree signed by the president in Warsaw says Poland will withdraw.",
+        ],
+        # Equal scores: the order of the sources (dated first, then by id) decides.
+        "Neighbours": [
+            "Poland and Finland said in March they would leave the treaty too.",
+            "Poland will withdraw, and the Baltic states will leave as well this year.",
+        ],
+    }
+
+
+def test_opinion_and_short_sentences_are_not_statements(tmp_path, write):
+    write("withdrawals.md", TOPIC, folder="docs/topics")
+    topics, _ = load_topics(tmp_path / "docs")
+    doc = _doc("c", "Poland will leave.\nThe decree was signed and Poland will withdraw from it soon.\n"
+                    "Commentary\nPoland may regret its decision to leave the treaty one day.")
+    [evidence] = assign_topics(topics, [doc])
+    texts = [st.sentence.text for st in evidence.statements]
+    # "Poland will leave." is too short; the commentary sentence is opinion.
+    assert texts == ["The decree was signed and Poland will withdraw from it soon."]
