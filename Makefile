@@ -12,8 +12,9 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
 	touch $(STAMP)
 
+# Built into a temporary folder and swapped in, so a failed build keeps the old site.
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m build_scripts build
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --livereload -a 127.0.0.1:8000

@@ -23,6 +23,12 @@ def _import_seeds(args: argparse.Namespace) -> int:
     return 0
 
 
+def _build(args: argparse.Namespace) -> int:
+    from build_scripts.publish.safe_build import build_site
+
+    return build_site(Path(args.config), Path(args.site_dir), quiet=args.quiet)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_scripts")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -34,6 +40,13 @@ def main(argv: list[str] | None = None) -> int:
     seeds.add_argument("--dest", default="sources", help="folder to write into (default: sources)")
     seeds.add_argument("--force", action="store_true", help="replace files that already exist")
     seeds.set_defaults(func=_import_seeds)
+    build = sub.add_parser(
+        "build", help="build the site into a temporary folder, then replace the old site with it"
+    )
+    build.add_argument("--config", default="mkdocs.yml")
+    build.add_argument("--site-dir", default="site")
+    build.add_argument("--quiet", action="store_true")
+    build.set_defaults(func=_build)
     args = parser.parse_args(argv)
     return int(args.func(args))
 

@@ -32,6 +32,11 @@ def on_config(config: Any) -> Any:
     return _events.on_config(config)
 
 
+def on_pre_build(config: Any) -> None:
+    assert _events is not None
+    _events.on_pre_build(config)
+
+
 def on_files(files: Any, config: Any) -> Any:
     assert _events is not None
     return _events.on_files(files, config)

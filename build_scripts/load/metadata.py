@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from build_scripts.load.dates import parse_date
 from build_scripts.model import SourceMeta
+from build_scripts.text.clean import strip_controls
 
 FIELDS = ("title", "publisher", "author", "date", "url", "retrieved", "language", "notes")
 """Every field a source's frontmatter may have, in the order files are written."""
@@ -50,7 +51,7 @@ def _text(field: str, value: object) -> str | None:
         value = str(value)
     if not isinstance(value, str):
         raise FieldError(field, f"'{field}' must be text; got {type(value).__name__}")
-    value = " ".join(value.split())
+    value = " ".join(strip_controls(value).split())
     return value or None
 
 

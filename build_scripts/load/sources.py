@@ -112,12 +112,23 @@ def _check_path(path: Path, root: Path) -> None:
         )
 
 
+_NOT_MARKDOWN = (
+    "only markdown files (.md) are read from the sources folder; "
+    "rename it to .md, import it with 'python -m build_scripts import-folder', or move it out"
+)
+
+
 def load_sources(root: Path) -> tuple[list[Source], list[InputProblem]]:
     """Load every ``*.md`` file in ``root``, sorted by id; collect every problem."""
     sources: list[Source] = []
     problems: list[InputProblem] = []
     seen: dict[str, Path] = {}
-    for path in sorted(root.glob("*.md")):
+    for path in sorted(root.iterdir()) if root.is_dir() else []:
+        if path.name.startswith("."):
+            continue  # editor and system files (.DS_Store, .swp)
+        if path.suffix != ".md" or path.is_dir():
+            problems.append(InputProblem(path, _NOT_MARKDOWN))
+            continue
         try:
             _check_path(path, root)
             source = load_source(path)

@@ -32,12 +32,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Generate before MkDocs empties the site folder, so bad input stops the build first."""
     global _content
+    _content = None
     try:
         _content = generate(_project(config))
     except InputError as exc:
         raise PluginError(exc.report()) from None
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    assert _content is not None, "on_pre_build runs first"
     root = Path(config.config_file_path).resolve().parent
     for page in _content.pages:
         existing = files.get_file_from_path(page.src_uri)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import re
 
+from build_scripts.text.clean import strip_controls
+
 # Characters Python-Markdown (with the tables extension) accepts a backslash before.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])")
@@ -18,7 +20,7 @@ _LEADING_MARK = re.compile(r"^(\s*)([-=>:~])")
 
 def md_text(text: str) -> str:
     """Inline markdown that renders exactly as ``text`` (whitespace folded)."""
-    text = " ".join(text.split())
+    text = " ".join(strip_controls(text).split())
     text = html.escape(text, quote=False)
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _LINE_START.sub(r"\1\2\\\3", text)
@@ -27,11 +29,11 @@ def md_text(text: str) -> str:
 
 def html_text(text: str) -> str:
     """Text for an HTML element's content or attribute value."""
-    return html.escape(text, quote=True)
+    return html.escape(strip_controls(text), quote=True)
 
 
 def yaml_string(text: str) -> str:
     """A double-quoted YAML scalar holding ``text``."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = strip_controls(text).replace("\\", "\\\\").replace('"', '\\"')
     escaped = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in escaped)
     return f'"{escaped}"'

@@ -65,7 +65,8 @@ def _furniture(doc: Document) -> list[str]:
 def render_source_page(doc: Document, cited_on: list[tuple[str, str, int]]) -> str:
     """Markdown of ``sources/<id>.md``; ``cited_on`` lists (topic title, link, count)."""
     title = plain_title(doc)
-    out = ["---", f"title: {yaml_string(title)}", "---", "", f"# {md_text(title)}", ""]
+    # MkDocs themes print the frontmatter title as HTML (header, <title>): escape it here.
+    out = ["---", f"title: {yaml_string(html_text(title))}", "---", "", f"# {md_text(title)}", ""]
     out += _card(doc, cited_on) + [""]
     if doc.source.meta.url:
         out += [f"[Read the original ↗](<{safe_url(doc.source.meta.url)}>){{ .md-button }}", ""]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from build_scripts.text.clean import strip_controls
+
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
 
@@ -21,7 +23,7 @@ class Line:
 def body_lines(body: str, first_line: int = 1) -> list[Line]:
     """One Line per non-blank line; scraped articles put a paragraph on each line."""
     lines: list[Line] = []
-    for offset, raw in enumerate(body.split("\n")):
+    for offset, raw in enumerate(strip_controls(body).split("\n")):
         if not raw.strip():
             continue
         number = first_line + offset
