@@ -16,6 +16,9 @@ from typing import Any
 
 _ROOT = str(Path(__file__).resolve().parent.parent)
 _events: ModuleType | None = None
+_store: dict[str, bytes] = {}
+"""Analysis of unchanged sources, kept across rebuilds (values are bytes, so they
+outlive the module reload)."""
 
 
 def _reload() -> ModuleType:
@@ -34,7 +37,7 @@ def on_config(config: Any) -> Any:
 
 def on_pre_build(config: Any) -> None:
     assert _events is not None
-    _events.on_pre_build(config)
+    _events.on_pre_build(config, _store)
 
 
 def on_files(files: Any, config: Any) -> Any:

@@ -7,13 +7,15 @@ the MkDocs hook adds to the build and ``python -m build_scripts`` can write.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_scripts.analyse.key_facts import pick_key_facts
 from build_scripts.analyse.topics import assign_topics
 from build_scripts.errors import InputError, InputProblem
-from build_scripts.load.sources import load_sources
+from build_scripts.cache import DocumentCache
+from build_scripts.load.sources import load_sources, parse_source
 from build_scripts.load.topics import load_key_facts, load_topics
 from build_scripts.model import Document, Statement, TopicEvidence
 from build_scripts.render.home import HOME_SRC_URI, render_home
@@ -60,9 +62,26 @@ class SiteContent:
     analysis: Analysis | None = None
 
 
-def analyse(project: Project) -> Analysis:
-    """Load, clean and analyse; raises InputError listing every problem found."""
-    sources, problems = load_sources(project.sources_dir)
+def _reader(cache: DocumentCache) -> Callable[[Path, bytes], Document]:
+    def read(path: Path, raw: bytes) -> Document:
+        key = cache.key(path.name, raw)
+        document = cache.get(key)
+        if document is None or document.source.path != path:
+            document = build_document(parse_source(path, raw))
+            cache.put(key, document)
+        return document
+
+    return read
+
+
+def analyse(project: Project, cache: DocumentCache | None = None) -> Analysis:
+    """Load, clean and analyse; raises InputError listing every problem found.
+
+    With a ``cache``, sources whose bytes are unchanged since an earlier call are not re-read.
+    """
+    cache = cache if cache is not None else DocumentCache()
+    documents, problems = load_sources(project.sources_dir, _reader(cache))
+    cache.prune()
     topics, topic_problems = load_topics(project.docs_dir)
     facts, fact_problems = load_key_facts(project.docs_dir / HOME_SRC_URI)
     problems += topic_problems + fact_problems
@@ -70,7 +89,6 @@ def analyse(project: Project) -> Analysis:
         problems.append(InputProblem(project.sources_dir, "the sources folder does not exist; create it and add articles"))
     if problems:
         raise InputError(problems, project.sources_dir.parent)
-    documents = [build_document(s) for s in sources]
     return Analysis(documents, assign_topics(topics, documents), pick_key_facts(facts, documents))
 
 
@@ -97,5 +115,5 @@ def render(analysis: Analysis) -> SiteContent:
     return SiteContent(pages, additions, analysis)
 
 
-def generate(project: Project) -> SiteContent:
-    return render(analyse(project))
+def generate(project: Project, cache: DocumentCache | None = None) -> SiteContent:
+    return render(analyse(project, cache))

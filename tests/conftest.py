@@ -5,6 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Speed is measured by `make bench`, not by unit tests: no per-example deadline.
+settings.register_profile("project", deadline=None, derandomize=True)
+settings.load_profile("project")
 
 ROOT = Path(__file__).resolve().parent.parent
 

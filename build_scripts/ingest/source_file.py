@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from build_scripts.load.dates import parse_date
 from build_scripts.load.metadata import FIELDS
+
+
+def _yaml_value(field: str, value: Any) -> Any:
+    """Dates as YAML dates (``2025-06-30``) or plain ``2025-06`` / ``2025``, never quoted strings."""
+    if field in ("date", "retrieved"):
+        date = parse_date(value)
+        return dt.date(date.year, date.month, date.day) if date.day else date.iso()
+    return value
 
 
 def format_source(meta: dict[str, Any], body: str) -> str:
     """Frontmatter of the fields that are known (unknown ones are left out), then the body."""
-    known = {f: meta[f] for f in FIELDS if meta.get(f) not in (None, "")}
+    known = {f: _yaml_value(f, meta[f]) for f in FIELDS if meta.get(f) not in (None, "")}
     text = body if body.endswith("\n") else body + "\n"
     if not known:
         return text

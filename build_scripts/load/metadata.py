@@ -79,3 +79,14 @@ def parse_metadata(data: dict[str, Any]) -> SourceMeta:
             )
         values["language"] = language.strip()
     return SourceMeta(**values)
+
+
+def meta_fields(meta: SourceMeta) -> dict[str, Any]:
+    """The known fields of ``meta`` as frontmatter values (dates in ISO form)."""
+    out: dict[str, Any] = {}
+    for name in FIELDS:
+        value = getattr(meta, name)
+        if value is None or (name == "language" and value == "en"):
+            continue
+        out[name] = value.iso() if hasattr(value, "iso") else value
+    return out

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import frontmatter
 import yaml
@@ -28,7 +30,9 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-class _Problem(Exception):
+class SourceProblem(Exception):
+    """What is wrong with one source file, and the line (0 if unknown)."""
+
     def __init__(self, message: str, line: int = 0) -> None:
         super().__init__(message)
         self.line = line
@@ -42,7 +46,7 @@ def _frontmatter_span(text: str) -> tuple[str, str, int]:
     for i in range(1, len(lines)):
         if lines[i].strip() in ("---", "..."):
             return "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), i + 2
-    raise _Problem("the frontmatter opened with '---' on line 1 is never closed; add a '---' line after it", 1)
+    raise SourceProblem("the frontmatter opened with '---' on line 1 is never closed; add a '---' line after it", 1)
 
 
 def _field_line(fm_text: str, field: str) -> int:
@@ -52,29 +56,36 @@ def _field_line(fm_text: str, field: str) -> int:
     return 1
 
 
+def _too_large(size: int) -> str:
+    return (f"the file is {size / 1048576:.1f} MB, more than the {MAX_BYTES // 1048576} MB "
+            "a source may have; keep only the article text")
+
+
 def _decode(path: Path, raw: bytes) -> str:
     if not raw.strip():
-        raise _Problem("the file is empty; add the article text (and optional frontmatter) or delete it")
+        raise SourceProblem("the file is empty; add the article text (and optional frontmatter) or delete it")
     if len(raw) > MAX_BYTES:
-        raise _Problem(
-            f"the file is {len(raw) / 1048576:.1f} MB, more than the {MAX_BYTES // 1048576} MB "
-            "a source may have; keep only the article text"
-        )
+        raise SourceProblem(_too_large(len(raw)))
     if b"\x00" in raw:
-        raise _Problem("the file is binary, not text; save the article as UTF-8 markdown")
+        raise SourceProblem("the file is binary, not text; save the article as UTF-8 markdown")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise _Problem(
+        raise SourceProblem(
             f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; re-save the file as UTF-8", line
         ) from None
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def load_source(path: Path) -> Source:
-    """Read one source file; raises ``_Problem`` describing what to fix."""
-    text = _decode(path, path.read_bytes())
+    """Read one source file; raises ``SourceProblem`` describing what to fix."""
+    return parse_source(path, path.read_bytes())
+
+
+def parse_source(path: Path, raw: bytes) -> Source:
+    """Parse the bytes of one source file; raises ``SourceProblem`` describing what to fix."""
+    text = _decode(path, raw)
     fm_text, body, body_line = _frontmatter_span(text)
     try:
         data = frontmatter.YAMLHandler().load(fm_text, Loader=_Loader) if fm_text else {}
@@ -83,17 +94,17 @@ def load_source(path: Path) -> Source:
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         reason = getattr(exc, "problem", None) or str(exc).split("\n")[0]
-        raise _Problem(f"the frontmatter is not valid YAML ({reason}); fix the syntax", line) from None
+        raise SourceProblem(f"the frontmatter is not valid YAML ({reason}); fix the syntax", line) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise _Problem("the frontmatter must be a mapping of fields such as 'title: ...'", 2)
+        raise SourceProblem("the frontmatter must be a mapping of fields such as 'title: ...'", 2)
     try:
         meta = parse_metadata(data)
     except FieldError as exc:
-        raise _Problem(str(exc), _field_line(fm_text, exc.field)) from None
+        raise SourceProblem(str(exc), _field_line(fm_text, exc.field)) from None
     if not body.strip():
-        raise _Problem("the file has frontmatter but no article text after it", body_line)
+        raise SourceProblem("the file has frontmatter but no article text after it", body_line)
     return Source(id=path.stem, path=path, meta=meta, body=body, body_first_line=body_line)
 
 
@@ -101,12 +112,12 @@ def _check_path(path: Path, root: Path) -> None:
     if path.is_symlink():
         target = path.resolve()
         if not target.is_relative_to(root.resolve()):
-            raise _Problem(
+            raise SourceProblem(
                 f"the file is a link to {target}, outside the sources folder; "
                 "copy the article into the folder instead"
             )
     if not SOURCE_ID.match(path.stem):
-        raise _Problem(
+        raise SourceProblem(
             "the file name must start with a letter or digit and use only letters, digits, "
             "'.', '_' and '-' (it becomes the page address); rename the file"
         )
@@ -118,9 +129,18 @@ _NOT_MARKDOWN = (
 )
 
 
-def load_sources(root: Path) -> tuple[list[Source], list[InputProblem]]:
-    """Load every ``*.md`` file in ``root``, sorted by id; collect every problem."""
-    sources: list[Source] = []
+T = TypeVar("T")
+
+
+def load_sources(
+    root: Path, parse: Callable[[Path, bytes], T] = parse_source  # type: ignore[assignment]
+) -> tuple[list[T], list[InputProblem]]:
+    """Load every ``*.md`` file in ``root``, sorted by id; collect every problem.
+
+    ``parse`` turns a file's bytes into the result (a Source by default); the
+    pipeline passes one that reuses earlier work for unchanged bytes.
+    """
+    sources: list[T] = []
     problems: list[InputProblem] = []
     seen: dict[str, Path] = {}
     for path in sorted(root.iterdir()) if root.is_dir() else []:
@@ -131,14 +151,16 @@ def load_sources(root: Path) -> tuple[list[Source], list[InputProblem]]:
             continue
         try:
             _check_path(path, root)
-            source = load_source(path)
-        except _Problem as exc:
+            if path.stat().st_size > MAX_BYTES:
+                raise SourceProblem(_too_large(path.stat().st_size))
+            source = parse(path, path.read_bytes())
+        except SourceProblem as exc:
             problems.append(InputProblem(path, str(exc), exc.line))
             continue
         except OSError as exc:
             problems.append(InputProblem(path, f"cannot be read ({exc.strerror})"))
             continue
-        key = source.id.lower()
+        key = path.stem.lower()
         if key in seen:
             problems.append(
                 InputProblem(path, f"has the same id as {seen[key].name}; rename one of the two files")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import MutableMapping
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -10,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from build_scripts.cache import DocumentCache
 from build_scripts.errors import InputError
 from build_scripts.pipeline import Project, SiteContent, generate
 from build_scripts.publish.nav import build_nav
@@ -32,12 +34,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
-    """Generate before MkDocs empties the site folder, so bad input stops the build first."""
+def on_pre_build(config: MkDocsConfig, store: MutableMapping[str, bytes] | None = None) -> None:
+    """Generate before MkDocs empties the site folder, so bad input stops the build first.
+
+    ``store`` keeps the analysis of unchanged sources from one build to the next.
+    """
     global _content
     _content = None
     try:
-        _content = generate(_project(config))
+        _content = generate(_project(config), DocumentCache(store))
     except InputError as exc:
         raise PluginError(exc.report()) from None
 

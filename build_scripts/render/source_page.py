@@ -33,10 +33,11 @@ def _card(doc: Document, cited_on: list[tuple[str, str, int]]) -> list[str]:
 
 
 def _article_html(doc: Document) -> list[str]:
+    lang = html_text(doc.source.meta.language)
     out: list[str] = []
     for index, block in enumerate(doc.blocks):
         if block.kind == "heading":
-            out += [f'<h3 class="article-heading">{html_text(block.text)}</h3>', ""]
+            out += [f'<h3 class="article-heading" lang="{lang}">{html_text(block.text)}</h3>', ""]
         elif block.kind == "text":
             spans, cursor = [], 0
             for s in doc.sentences_of(index):
@@ -45,7 +46,7 @@ def _article_html(doc: Document) -> list[str]:
                 cursor = s.start + len(s.text)
             spans.append(html_text(block.text[cursor:]))
             css = "article-text opinion" if block.opinion else "article-text"
-            out += [f'<p class="{css}">{"".join(spans)}</p>', ""]
+            out += [f'<p class="{css}" lang="{lang}">{"".join(spans)}</p>', ""]
     return out
 
 

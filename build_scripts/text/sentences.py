@@ -2,8 +2,10 @@
 
 nupunkt does the statistical work (abbreviations, decimals, initials); the
 repairs below handle what it leaves: a closing quotation mark or bracket left
-at the start of the next piece, and splits after abbreviations that are
-known to end no sentence (titles and month names).
+at the start of the next piece, splits after abbreviations that are known to
+end no sentence (titles and month names), and a piece that starts with a
+lower-case letter, in any script, which continues the sentence before it
+(the Punkt model is English, so it does not know ``т. зв.`` or ``ст.``).
 """
 
 from __future__ import annotations
@@ -13,9 +15,12 @@ import re
 import nupunkt
 
 _CLOSERS = "”’\"')]»"
+# Abbreviations that stand before a name or number, never at a sentence's end.
+# Cyrillic ones (Ukrainian and Russian) cannot occur in Latin text, so one list serves all.
 _NO_END_ABBREV = re.compile(
     r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Sen|Rep|Gov|Pres|St|Mt|Dept|Jan|Feb|Mar|Apr|"
-    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|vs|approx|est)\.$"
+    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|vs|approx|est|"
+    r"т\.\s?зв|т\.\s?н|ім|вул|просп|пл|св|напр|див|проф|акад|ген|обл|м|с|смт|им|ул|г)\.$"
 )
 
 
@@ -31,11 +36,23 @@ def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if out and stripped and stripped[0] in _CLOSERS and _is_lone_closer(stripped):
             out[-1] = (out[-1][0], end)
             continue
-        if out and _NO_END_ABBREV.search(text[out[-1][0]:out[-1][1]].rstrip()):
+        previous = text[out[-1][0]:out[-1][1]].rstrip() if out else ""
+        if out and (_NO_END_ABBREV.search(previous) or _continues(stripped, previous)):
             out[-1] = (out[-1][0], end)
             continue
         out.append((start, end))
     return out
+
+
+def _continues(piece: str, previous: str) -> bool:
+    """A piece starting in lower case, or a number after an abbreviation, is no new sentence."""
+    head = piece.lstrip("“‘\"'«([")
+    if not head:
+        return False
+    if head[0].isalpha() and head[0].islower():
+        return True
+    last_word = previous.split()[-1] if previous.split() else ""
+    return head[0].isdigit() and len(last_word) <= 5 and last_word.endswith(".") and last_word[:-1].isalpha()
 
 
 def _is_lone_closer(piece: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from build_scripts.__main__ import main
+from build_scripts.cli import main
 from build_scripts.ingest.seeds import import_folder
 from build_scripts.load.sources import load_sources
 

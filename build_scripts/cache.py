@@ -1,0 +1,61 @@
+"""Reuse the analysis of sources whose bytes have not changed.
+
+Under ``mkdocs serve`` every edit rebuilds the site; re-reading and
+re-splitting thousands of unchanged articles would make each edit cost as
+much as the first build. A document is keyed by its file name, its bytes and
+the code that analyses it, and stored pickled, so it survives the reload of
+the ``build_scripts`` modules between builds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import MutableMapping
+from pathlib import Path
+
+from build_scripts.model import Document
+
+_PACKAGE = Path(__file__).resolve().parent
+_ANALYSIS_CODE = ("model.py", "load", "text")
+
+
+def _code_version() -> bytes:
+    digest = hashlib.sha256()
+    for part in _ANALYSIS_CODE:
+        target = _PACKAGE / part
+        for path in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
+            digest.update(path.read_bytes())
+    return digest.digest()
+
+
+class DocumentCache:
+    """Pickled documents by content key; ``prune`` drops what the last build did not use."""
+
+    def __init__(self, store: MutableMapping[str, bytes] | None = None) -> None:
+        self.store: MutableMapping[str, bytes] = {} if store is None else store
+        self._used: set[str] = set()
+        self._version = _code_version()
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, name: str, raw: bytes) -> str:
+        return hashlib.sha256(self._version + name.encode() + b"\0" + raw).hexdigest()
+
+    def get(self, key: str) -> Document | None:
+        data = self.store.get(key)
+        self._used.add(key)
+        if data is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return pickle.loads(data)  # noqa: S301 - our own bytes from this process
+
+    def put(self, key: str, document: Document) -> None:
+        self.store[key] = pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)
+        self._used.add(key)
+
+    def prune(self) -> None:
+        for key in [k for k in self.store if k not in self._used]:
+            del self.store[key]
+        self._used = set()

@@ -1,0 +1,134 @@
+"""The command line: ``python -m build_scripts COMMAND``. Each handler returns the exit status."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from build_scripts.errors import InputError, InputProblem
+
+OVERRIDE_FIELDS = ("title", "publisher", "author", "date", "url", "language")
+
+
+def _print_problems(problems: list[InputProblem], root: Path) -> None:
+    for problem in problems:
+        print(problem.format(root), file=sys.stderr)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from build_scripts.load.sources import load_sources
+    from build_scripts.load.topics import load_key_facts, load_topics
+
+    root = Path(args.root)
+    sources, problems = load_sources(root / "sources")
+    topics, topic_problems = load_topics(root / "docs")
+    _, fact_problems = load_key_facts(root / "docs" / "index.md")
+    problems += topic_problems + fact_problems
+    _print_problems(problems, root)
+    if problems:
+        print(f"{len(problems)} problem(s) found", file=sys.stderr)
+        return 1
+    print(f"checked {len(sources)} sources and {len(topics)} topic files: no problems")
+    return 0
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from build_scripts.export import write_markdown_tree
+    from build_scripts.pipeline import Project, generate
+
+    root = Path(args.root)
+    project = Project.at(root)
+    try:
+        content = generate(project)
+        count = write_markdown_tree(content, project, Path(args.out))
+    except InputError as exc:
+        _print_problems(exc.problems, root)
+        return 1
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {count} markdown files to {args.out}")
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from build_scripts.ingest.add import add_sources
+
+    overrides = {f: getattr(args, f) for f in OVERRIDE_FIELDS if getattr(args, f) is not None}
+    bar = tqdm(total=len(args.items), unit="source", file=sys.stderr, disable=len(args.items) < 2)
+
+    def report(result):
+        stream = sys.stdout if result.status == "added" else sys.stderr
+        bar.write(result.message if result.status == "added" else f"{result.status}: {result.message}", file=stream)
+        bar.update()
+
+    results = add_sources(args.items, Path(args.root) / "sources", overrides, report)
+    bar.close()
+    counts = {s: sum(r.status == s for r in results) for s in ("added", "duplicate", "error")}
+    print(f"added {counts['added']}, refused {counts['duplicate']} duplicate(s), "
+          f"{counts['error']} error(s)", file=sys.stderr)
+    return 0 if counts["added"] == len(results) else 1
+
+
+def cmd_import_folder(args: argparse.Namespace) -> int:
+    from build_scripts.ingest.seeds import import_folder
+
+    try:
+        done, warnings = import_folder(Path(args.folder), Path(args.dest), overwrite=args.force)
+    except (ValueError, FileExistsError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for item in done:
+        print(item.dest)
+    print(f"imported {len(done)} articles into {args.dest}", file=sys.stderr)
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from build_scripts.publish.safe_build import build_site
+
+    return build_site(Path(args.config), Path(args.site_dir), quiet=args.quiet)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    add = sub.add_parser("add", help="add articles: saved HTML pages, URLs, markdown or text files")
+    add.add_argument("items", nargs="+", metavar="PATH_OR_URL")
+    for field in OVERRIDE_FIELDS:
+        add.add_argument(f"--{field}", help=f"set the {field} of every added source")
+    add.add_argument("--root", default=".", help="project folder holding sources/ (default: .)")
+    add.set_defaults(func=cmd_add)
+
+    check = sub.add_parser("check", help="validate every source and topic file; exit 1 on any problem")
+    check.add_argument("--root", default=".")
+    check.set_defaults(func=cmd_check)
+
+    gen = sub.add_parser("generate", help="write every page as markdown into a folder")
+    gen.add_argument("--out", required=True)
+    gen.add_argument("--root", default=".")
+    gen.set_defaults(func=cmd_generate)
+
+    imp = sub.add_parser("import-folder", help="import a folder of .txt/.md articles described by METADATA.yml")
+    imp.add_argument("folder")
+    imp.add_argument("--dest", default="sources", help="folder to write into (default: sources)")
+    imp.add_argument("--force", action="store_true", help="replace files that already exist")
+    imp.set_defaults(func=cmd_import_folder)
+
+    build = sub.add_parser("build", help="build the site elsewhere, then swap it in (a failed build keeps the old site)")
+    build.add_argument("--config", default="mkdocs.yml")
+    build.add_argument("--site-dir", default="site")
+    build.add_argument("--quiet", action="store_true")
+    build.set_defaults(func=cmd_build)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return int(args.func(args))

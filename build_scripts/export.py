@@ -1,0 +1,39 @@
+"""Write the whole generated site as markdown into a folder (``generate --out``)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from build_scripts.pipeline import Project, SiteContent
+
+
+def write_markdown_tree(content: SiteContent, project: Project, out: Path) -> int:
+    """Copy ``docs/`` with the generated evidence appended, then add every generated page.
+
+    The result is a complete docs folder another engine can build. Returns the
+    number of files written.
+    """
+    for inside in (project.docs_dir, project.sources_dir):
+        if out.resolve().is_relative_to(inside.resolve()):
+            raise ValueError(f"{out}: choose a folder outside {inside}; writing there would loop `mkdocs serve`")
+    if out.exists():
+        shutil.rmtree(out)
+    written = 0
+    for path in sorted(project.docs_dir.rglob("*")):
+        if path.is_dir():
+            continue
+        rel = path.relative_to(project.docs_dir).as_posix()
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if rel in content.additions:
+            target.write_text(path.read_text(encoding="utf-8") + content.additions[rel], encoding="utf-8")
+        else:
+            shutil.copyfile(path, target)
+        written += 1
+    for page in content.pages:
+        target = out / page.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown, encoding="utf-8")
+        written += 1
+    return written

@@ -1,0 +1,74 @@
+"""``python -m build_scripts add``: import articles into ``sources/``, refusing duplicates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from build_scripts.ingest.duplicates import DuplicateIndex
+from build_scripts.ingest.ids import readable_id
+from build_scripts.ingest.read_input import read_input
+from build_scripts.ingest.source_file import format_source
+from build_scripts.load.metadata import FieldError, parse_metadata
+from build_scripts.load.sources import SourceProblem, load_source, load_sources
+
+
+@dataclass(frozen=True)
+class AddResult:
+    origin: str
+    status: str
+    """``added``, ``duplicate`` or ``error``."""
+    message: str
+    path: Path | None = None
+
+
+def _index(sources_dir: Path) -> tuple[DuplicateIndex, set[str]]:
+    index = DuplicateIndex()
+    sources, _ = load_sources(sources_dir)  # broken files are for `check` to report
+    for s in sources:
+        index.add(s.path.name, s.meta.url, s.body)
+    return index, {s.id for s in sources} | {p.stem for p in sources_dir.glob("*")}
+
+
+def _add_one(item: str, overrides: dict[str, Any], sources_dir: Path,
+             index: DuplicateIndex, taken: set[str]) -> AddResult:
+    try:
+        candidate = read_input(item)
+    except ValueError as exc:
+        return AddResult(item, "error", str(exc))
+    meta = {**candidate.meta, **overrides}
+    try:
+        parse_metadata(meta)
+    except FieldError as exc:
+        return AddResult(item, "error", f"{item}: {exc}")
+    duplicate = index.find(meta.get("url"), candidate.body)
+    if duplicate:
+        return AddResult(item, "duplicate",
+                         f"{item}: refused, {duplicate.reason} as sources/{duplicate.name}")
+    source_id = readable_id(meta, candidate.body, taken)
+    dest = sources_dir / f"{source_id}.md"
+    dest.write_text(format_source(meta, candidate.body), encoding="utf-8")
+    try:
+        load_source(dest)
+    except SourceProblem as exc:  # never leave a file the build would reject
+        dest.unlink()
+        return AddResult(item, "error", f"{item}: {exc}")
+    taken.add(source_id)
+    index.add(dest.name, meta.get("url"), candidate.body)
+    return AddResult(item, "added", str(dest), dest)
+
+
+def add_sources(items: Iterable[str], sources_dir: Path, overrides: dict[str, Any] | None = None,
+                on_result: Callable[[AddResult], None] | None = None) -> list[AddResult]:
+    """Add each item in turn; an item duplicating an earlier one of the same run is refused too."""
+    sources_dir.mkdir(parents=True, exist_ok=True)
+    index, taken = _index(sources_dir)
+    results = []
+    for item in items:
+        result = _add_one(item, overrides or {}, sources_dir, index, taken)
+        results.append(result)
+        if on_result:
+            on_result(result)
+    return results

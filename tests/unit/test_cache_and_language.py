@@ -1,0 +1,44 @@
+"""Unchanged sources are not re-analysed; a source in another language is handled."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from build_scripts.cache import DocumentCache
+from build_scripts.load.sources import load_source
+from build_scripts.pipeline import Project, analyse
+from build_scripts.text.document import build_document
+
+ROOT = Path(__file__).resolve().parents[2]
+UKRAINIAN = ROOT / "tests" / "fixtures" / "sources" / "uk-zelenskyy-decree.md"
+
+
+def test_second_analysis_reuses_every_unchanged_source(tmp_path):
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    project = Project(tmp_path / "sources", ROOT / "docs")
+    store: dict[str, bytes] = {}
+    first = analyse(project, DocumentCache(store))
+    cache = DocumentCache(store)
+    second = analyse(project, cache)
+    assert (cache.hits, cache.misses) == (5, 0)
+    assert [d.sentences for d in first.documents] == [d.sentences for d in second.documents]
+    edited = tmp_path / "sources" / "000_183601ec9612ed3f.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("officially", "formally"), encoding="utf-8")
+    cache = DocumentCache(store)
+    third = analyse(project, cache)
+    assert (cache.hits, cache.misses) == (4, 1)
+    assert "formally" in third.documents[0].sentences[0].text
+    assert len(store) == 5  # the stale entry was pruned
+
+
+def test_ukrainian_source_is_split_and_recorded():
+    doc = build_document(load_source(UKRAINIAN))
+    assert doc.source.meta.language == "uk"
+    assert [s.text for s in doc.sentences] == [
+        "Президент України Володимир Зеленський підписав указ про вихід України з Оттавської конвенції.",
+        "Оттавська конвенція забороняє державам-учасницям набувати, виробляти, накопичувати чи застосовувати протипіхотні міни.",
+        "Україна ратифікувала конвенцію у 2005 р. та відтоді виконувала її умови.",
+        "Щоб рішення набуло чинності, його ще має ратифікувати парламент, т. зв. Верховна Рада, і про нього треба повідомити ООН.",
+    ]
+    assert all(b.kind == "text" for b in doc.blocks)
