@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from build_scripts.load.dates import PartialDate
+
+if TYPE_CHECKING:
+    from build_scripts.analyse.claims import Claim
 
 
 @dataclass(frozen=True)
@@ -113,10 +118,23 @@ class Topic:
 
 @dataclass(frozen=True)
 class Statement:
-    """A sentence chosen to appear on a page, with how well it matched."""
+    """A claim chosen to appear on a page, shown through one of its sentences.
+
+    ``sentence`` is the member that best matched the page's rule: its words are
+    the statement. ``claim`` holds every sentence of every source reporting the
+    same thing (``sentence`` among them).
+    """
 
     sentence: Sentence
     score: int
+    claim: Claim | None = None
+
+    @property
+    def members(self) -> tuple[Sentence, ...]:
+        """The statement's sentence first, then the other reports of the claim."""
+        if self.claim is None:
+            return (self.sentence,)
+        return (self.sentence, *(m for m in self.claim.members if m != self.sentence))
 
 
 @dataclass

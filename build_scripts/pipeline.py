@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_scripts.analyse.key_facts import pick_key_facts
-from build_scripts.analyse.topics import assign_topics
+from build_scripts.analyse.claims import Claim, group_claims
+from build_scripts.analyse.topics import assign_topics, eligible
 from build_scripts.errors import InputError, InputProblem
 from build_scripts.cache import DocumentCache
 from build_scripts.load.sources import load_sources, parse_source
@@ -22,7 +23,7 @@ from build_scripts.render.home import HOME_SRC_URI, render_home
 from build_scripts.render.links import relative, source_src_uri
 from build_scripts.render.source_page import render_source_page
 from build_scripts.render.sources_index import INDEX_SRC_URI, render_sources_index
-from build_scripts.render.topic_page import render_topic_evidence
+from build_scripts.render.topic_page import render_topic
 from build_scripts.text.document import build_document
 
 
@@ -52,6 +53,7 @@ class Analysis:
     documents: list[Document]
     evidence: list[TopicEvidence]
     key_facts: list[Statement]
+    claims: list[Claim]
 
 
 @dataclass
@@ -89,7 +91,9 @@ def analyse(project: Project, cache: DocumentCache | None = None) -> Analysis:
         problems.append(InputProblem(project.sources_dir, "the sources folder does not exist; create it and add articles"))
     if problems:
         raise InputError(problems, project.sources_dir.parent)
-    return Analysis(documents, assign_topics(topics, documents), pick_key_facts(facts, documents))
+    claims = group_claims([s for d in documents for s in d.sentences if eligible(s)])
+    return Analysis(documents, assign_topics(topics, documents, claims),
+                    pick_key_facts(facts, documents, claims), claims)
 
 
 def render(analysis: Analysis) -> SiteContent:
@@ -97,7 +101,8 @@ def render(analysis: Analysis) -> SiteContent:
     per_source: dict[str, Counter[str]] = {sid: Counter() for sid in docs}
     for ev in analysis.evidence:
         for st in ev.statements:
-            per_source[st.sentence.source_id][ev.topic.src_uri] += 1
+            for sid in dict.fromkeys(m.source_id for m in st.members):
+                per_source[sid][ev.topic.src_uri] += 1
     topics = {ev.topic.src_uri: ev.topic for ev in analysis.evidence}
     pages = [
         GeneratedPage(INDEX_SRC_URI, render_sources_index(
@@ -109,7 +114,11 @@ def render(analysis: Analysis) -> SiteContent:
                     for uri, n in sorted(per_source[doc.source.id].items())]
         pages.append(GeneratedPage(src, render_source_page(doc, cited_on), False,
                                    f"sources/{doc.source.path.name}"))
-    additions = {ev.topic.src_uri: render_topic_evidence(ev, docs) for ev in analysis.evidence}
+    additions = {}
+    for ev in analysis.evidence:
+        rendered = render_topic(ev, docs)
+        additions[ev.topic.src_uri] = rendered.addition
+        pages += [GeneratedPage(uri, md, False) for uri, md in rendered.continuations]
     total = sum(len(ev.statements) for ev in analysis.evidence)
     additions[HOME_SRC_URI] = render_home(analysis.key_facts, analysis.evidence, docs, total)
     return SiteContent(pages, additions, analysis)

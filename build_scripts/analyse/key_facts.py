@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
+from build_scripts.analyse.claims import Claim
 from build_scripts.analyse.terms import prepare, section_score
 from build_scripts.analyse.topics import by_date, eligible
 from build_scripts.model import Document, Statement, TopicSection
 
 
-def pick_key_facts(facts: list[TopicSection], documents: list[Document]) -> list[Statement]:
+def pick_key_facts(facts: list[TopicSection], documents: list[Document], claims: list[Claim]) -> list[Statement]:
     """For each fact, the highest-scoring sentence.
 
     Ties go to the source used least so far by earlier facts, then to the
@@ -18,6 +19,7 @@ def pick_key_facts(facts: list[TopicSection], documents: list[Document]) -> list
     """
     ordered = [s for d in by_date(documents) for s in d.sentences if eligible(s)]
     prepared = [(s, prepare(s.text)) for s in ordered]
+    claim_of = {m: c for c in claims for m in c.members}
     used: set[tuple[str, str]] = set()
     per_source: Counter[str] = Counter()
     chosen: list[Statement] = []
@@ -30,7 +32,7 @@ def pick_key_facts(facts: list[TopicSection], documents: list[Document]) -> list
                 continue
             rank = (value, -per_source[sentence.source_id])
             if best is None or rank > best:
-                best, pick = rank, Statement(sentence, value)
+                best, pick = rank, Statement(sentence, value, claim_of.get(sentence))
         if pick:
             used.add((pick.sentence.source_id, pick.sentence.anchor))
             per_source[pick.sentence.source_id] += 1

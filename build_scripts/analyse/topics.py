@@ -1,16 +1,22 @@
-"""Assign sentences to topics and their sections.
+"""Assign claims to topics and their sections.
 
 A sentence is eligible when it is article prose (not furniture, not a heading,
-not under a "Commentary"/"Opinion" heading) and has at least
-``MIN_WORDS`` words. Within a topic it goes to the section whose match rule
-scores highest (the first such section on a tie), so it appears at most once
-per page; it may appear on several topic pages.
+not under a "Commentary"/"Opinion" heading) and has at least ``MIN_WORDS``
+words. A claim (the sentences of several sources reporting one thing) goes to
+a topic section when one of its sentences matches the section's rule; that
+sentence, the best-scoring one, is shown as the statement. Within a topic a
+claim goes to its best section only, so it appears once per page; it may
+appear on several topic pages.
+
+Statements are ordered by how many independent sources report them, then by
+how many sources in all, then by score, then by source (dated first).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from build_scripts.analyse.claims import Claim
 from build_scripts.analyse.terms import prepare, score, section_score
 from build_scripts.model import Document, Sentence, Statement, Topic, TopicEvidence
 
@@ -36,33 +42,6 @@ def _best_section(topic: Topic, text: str) -> tuple[int, int]:
     return best, best_score
 
 
-def _order_key(doc_rank: dict[str, int], st: Statement) -> tuple:
-    s = st.sentence
-    return (-st.score, doc_rank[s.source_id], s.block, s.start)
-
-
-def assign_topics(topics: Iterable[Topic], documents: list[Document]) -> list[TopicEvidence]:
-    """Evidence for each topic: statements per section, strongest first."""
-    doc_rank = {d.source.id: i for i, d in enumerate(by_date(documents))}
-    prepared = [(s, prepare(s.text)) for d in documents for s in d.sentences if eligible(s)]
-    result = []
-    for topic in topics:
-        buckets: list[list[Statement]] = [[] for _ in topic.sections]
-        for sentence, text in prepared:
-            if not _in_topic(topic, text):
-                continue
-            index, value = _best_section(topic, text)
-            if index >= 0:
-                buckets[index].append(Statement(sentence, value))
-        evidence = TopicEvidence(topic)
-        for section, bucket in zip(topic.sections, buckets, strict=True):
-            if bucket:
-                bucket.sort(key=lambda st: _order_key(doc_rank, st))
-                evidence.sections.append((section, bucket))
-        result.append(evidence)
-    return result
-
-
 def by_date(documents: list[Document]) -> list[Document]:
     """Dated sources first, oldest first; undated after, by id. Used to break ties."""
     return sorted(
@@ -71,3 +50,52 @@ def by_date(documents: list[Document]) -> list[Document]:
                        d.source.meta.date.sort_key() if d.source.meta.date else (0, 0, 0),
                        d.source.id),
     )
+
+
+class _Ranker:
+    def __init__(self, documents: list[Document]) -> None:
+        self.rank = {d.source.id: i for i, d in enumerate(by_date(documents))}
+
+    def sentence(self, s: Sentence) -> tuple[int, int, int]:
+        return (self.rank[s.source_id], s.block, s.start)
+
+    def statement(self, st: Statement) -> tuple:
+        claim = st.claim
+        independent = claim.independent if claim else 1
+        sources = len(claim.sources) if claim else 1
+        return (-independent, -sources, -st.score, self.sentence(st.sentence))
+
+
+def _claim_in_topic(topic: Topic, claim: Claim, prepared: dict[Sentence, str],
+                    ranker: _Ranker) -> tuple[int, Statement] | None:
+    best: tuple[int, int, Sentence] | None = None
+    for member in sorted(claim.members, key=ranker.sentence):
+        text = prepared.get(member)
+        if text is None or not _in_topic(topic, text):
+            continue
+        index, value = _best_section(topic, text)
+        if index >= 0 and (best is None or value > best[1]):
+            best = (index, value, member)
+    if best is None:
+        return None
+    return best[0], Statement(best[2], best[1], claim)
+
+
+def assign_topics(topics: Iterable[Topic], documents: list[Document], claims: list[Claim]) -> list[TopicEvidence]:
+    """Evidence for each topic: statements per section, most corroborated first."""
+    ranker = _Ranker(documents)
+    prepared = {s: prepare(s.text) for c in claims for s in c.members if eligible(s)}
+    result = []
+    for topic in topics:
+        buckets: list[list[Statement]] = [[] for _ in topic.sections]
+        for claim in claims:
+            found = _claim_in_topic(topic, claim, prepared, ranker)
+            if found:
+                buckets[found[0]].append(found[1])
+        evidence = TopicEvidence(topic)
+        for section, bucket in zip(topic.sections, buckets, strict=True):
+            if bucket:
+                bucket.sort(key=ranker.statement)
+                evidence.sections.append((section, bucket))
+        result.append(evidence)
+    return result

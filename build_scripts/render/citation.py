@@ -19,6 +19,13 @@ def plain_title(doc: Document) -> str:
     return f"{UNTITLED} (opening words: “{opening}”)" if opening else UNTITLED
 
 
+def publisher_name(doc: Document) -> str:
+    """The publisher, or what identifies an article whose publisher is unknown."""
+    if doc.source.meta.publisher:
+        return doc.source.meta.publisher
+    return f"{plain_title(doc)} ({NO_PUBLISHER})"
+
+
 def date_text(doc: Document) -> str:
     date = doc.source.meta.date
     return date.display() if date else NO_DATE

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from build_scripts.model import Document, Statement, Topic, TopicEvidence
-from build_scripts.render.citation import cite, footnote
+from build_scripts.render.statement import render_statement
 from build_scripts.render.escape import md_text
 from build_scripts.render.links import relative
 
@@ -21,9 +21,9 @@ def render_home(
     if key_facts:
         out += ["## Key facts", ""]
         for st in key_facts:
-            out.append(f"- {md_text(st.sentence.text)}{cite(st.sentence)}")
-            notes.append(footnote(HOME_SRC_URI, docs[st.sentence.source_id], st.sentence))
-        out.append("")
+            lines, st_notes = render_statement(st, HOME_SRC_URI, docs, len(docs))
+            out += lines
+            notes += st_notes
     out += ["## Topics", ""]
     for ev in evidence:
         out.append(_topic_line(ev.topic, len(ev.statements)))

@@ -1,15 +1,32 @@
-"""The evidence added below a hand-written topic page."""
+"""The evidence added below a hand-written topic page, and its continuation pages."""
 
 from __future__ import annotations
 
-from build_scripts.model import Document, TopicEvidence
-from build_scripts.render.citation import cite, footnote
+import posixpath
+from dataclasses import dataclass
+
+from build_scripts.model import Document, Statement, TopicEvidence
 from build_scripts.render.escape import md_text
+from build_scripts.render.links import relative
+from build_scripts.render.statement import render_statement
+
+SECTION_LIMIT = 15
+"""Statements per section on the topic page itself; the rest go to continuation pages."""
+CONTINUATION_SIZE = 100
+"""Statements per continuation page."""
+
+
+@dataclass(frozen=True)
+class TopicPages:
+    addition: str
+    """Markdown appended to the hand-written topic page."""
+    continuations: list[tuple[str, str]]
+    """(src_uri, markdown) of each continuation page."""
 
 
 def summary_line(evidence: TopicEvidence, docs: dict[str, Document]) -> str:
-    used = {st.sentence.source_id for st in evidence.statements}
-    dates = [d for sid in used if (d := docs[sid].source.meta.date)]
+    used = {m.source_id for st in evidence.statements for m in st.members}
+    dates = [d for sid in sorted(used) if (d := docs[sid].source.meta.date)]
     n_st = len(evidence.statements)
     parts = [
         f"**{len(used)} {'source' if len(used) == 1 else 'sources'}**",
@@ -23,17 +40,57 @@ def summary_line(evidence: TopicEvidence, docs: dict[str, Document]) -> str:
     return " · ".join(parts)
 
 
-def render_topic_evidence(evidence: TopicEvidence, docs: dict[str, Document]) -> str:
-    """Sections of statements, each the cited sentence itself, then the footnotes."""
+def continuation_uri(topic_src_uri: str, page: int) -> str:
+    stem = posixpath.splitext(topic_src_uri)[0]
+    return f"{stem}/page-{page}.md"
+
+
+def _section_block(heading: str, statements: list[Statement], src: str, docs: dict[str, Document],
+                   notes: list[str]) -> list[str]:
+    out = [f"## {md_text(heading)}", ""]
+    for st in statements:
+        lines, st_notes = render_statement(st, src, docs, len(docs))
+        out += lines
+        notes += st_notes
+    return out
+
+
+def _continuations(evidence: TopicEvidence, docs: dict[str, Document]) -> list[tuple[str, str]]:
+    rest = [(sec.heading, st) for sec, sts in evidence.sections for st in sts[SECTION_LIMIT:]]
+    pages = []
+    for start in range(0, len(rest), CONTINUATION_SIZE):
+        number = start // CONTINUATION_SIZE + 2
+        src = continuation_uri(evidence.topic.src_uri, number)
+        chunk = rest[start:start + CONTINUATION_SIZE]
+        title = f"{evidence.topic.title}: more statements ({number})"
+        out = ["---", f'title: "{md_text(title)}"', "---", "", f"# {md_text(title)}", "",
+               f"[Back to {md_text(evidence.topic.title)}]({relative(src, evidence.topic.src_uri)})", ""]
+        notes: list[str] = []
+        for heading in dict.fromkeys(h for h, _ in chunk):
+            out += _section_block(heading, [st for h, st in chunk if h == heading], src, docs, notes)
+        pages.append((src, "\n".join(out + notes) + "\n"))
+    return pages
+
+
+def render_topic(evidence: TopicEvidence, docs: dict[str, Document],
+                 extra: dict[str, list[str]] | None = None) -> TopicPages:
+    """Sections of statements, strongest first, then the footnotes.
+
+    ``extra`` maps a section heading to markdown blocks (admonitions) placed
+    after that section's statements.
+    """
     src = evidence.topic.src_uri
     if not evidence.statements:
-        return "\n\n*No sentence in the sources matches this topic yet.*\n"
+        return TopicPages("\n\n*No sentence in the sources matches this topic yet.*\n", [])
     out = ["", "", summary_line(evidence, docs), ""]
     notes: list[str] = []
     for section, statements in evidence.sections:
-        out += [f"## {md_text(section.heading)}", ""]
-        for st in statements:
-            out.append(f"- {md_text(st.sentence.text)}{cite(st.sentence)}")
-            notes.append(footnote(src, docs[st.sentence.source_id], st.sentence))
-        out.append("")
-    return "\n".join(out + notes) + "\n"
+        out += _section_block(section.heading, statements[:SECTION_LIMIT], src, docs, notes)
+        for block in (extra or {}).get(section.heading, []):
+            out += [block, ""]
+    continuations = _continuations(evidence, docs)
+    if continuations:
+        links = ", ".join(f"[page {i + 2}]({relative(src, uri)})" for i, (uri, _) in enumerate(continuations))
+        hidden = sum(max(0, len(sts) - SECTION_LIMIT) for _, sts in evidence.sections)
+        out += ["## More statements", "", f"{hidden} less corroborated statements continue on {links}.", ""]
+    return TopicPages("\n".join(out + notes) + "\n", continuations)

@@ -33,15 +33,22 @@ def _article(soup: BeautifulSoup):
 
 
 def _statements(soup: BeautifulSoup) -> list[tuple[str, str]]:
-    """(statement text, footnote id) for each cited list item outside the footnotes."""
+    """(statement text, first footnote id) for each cited list item outside the footnotes."""
+    return [(text, refs[0]) for text, refs in _statements_with_all_notes(soup)]
+
+
+def _statements_with_all_notes(soup: BeautifulSoup) -> list[tuple[str, list[str]]]:
     out = []
     for li in _article(soup).select("li"):
         if li.find_parent("div", class_="footnote"):
             continue
-        ref = li.select_one("sup a.footnote-ref")
-        if ref:
-            sup_text = ref.find_parent("sup").get_text()
-            out.append((li.get_text()[: -len(sup_text)], ref["href"].lstrip("#")))
+        para = li.find("p") or li
+        refs = [a["href"].lstrip("#") for a in para.select("sup a.footnote-ref")]
+        if refs:
+            para = BeautifulSoup(str(para), "html.parser")
+            for sup in para.select("sup"):
+                sup.decompose()
+            out.append((para.get_text().strip(), refs))
     return out
 
 
@@ -72,6 +79,17 @@ def test_topic_page_has_cited_statements_that_are_the_source_sentences(built, to
         assert text.strip() in sentence.get_text(), (text, sentence.get_text())
         footnote_text = soup.find(id=fn_id).get_text()
         assert f"“{sentence.get_text()}”" in footnote_text
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_every_footnote_of_a_statement_quotes_its_linked_sentence(built, topic):
+    soup = _page(built, f"topics/{topic}")
+    for _, refs in _statements_with_all_notes(soup):
+        for fn_id in refs:
+            link = _archived_link(soup, fn_id)
+            target = (built.site / f"topics/{topic}" / urlsplit(link).path / "index.html").resolve()
+            sentence = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=urlsplit(link).fragment)
+            assert f"“{sentence.get_text()}”" in soup.find(id=fn_id).get_text()
 
 
 def test_every_footnote_link_on_every_page_resolves(built):

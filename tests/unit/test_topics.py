@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from build_scripts.analyse.terms import score
-from build_scripts.analyse.topics import assign_topics
+from build_scripts.analyse.claims import group_claims
+from build_scripts.analyse.topics import assign_topics as _assign
+from build_scripts.analyse.topics import eligible
 from build_scripts.load.topics import load_topics
 from build_scripts.model import Source, SourceMeta
 from build_scripts.text.document import build_document
@@ -28,6 +30,10 @@ topic:
 
 # Withdrawals
 """
+
+
+def assign_topics(topics, docs):
+    return _assign(topics, docs, group_claims([s for d in docs for s in d.sentences if eligible(s)]))
 
 
 def _doc(source_id: str, body: str):
@@ -72,16 +78,17 @@ def test_sentences_go_to_the_best_section_once(tmp_path, write):
                   "A decree signed by the president in Warsaw says Poland will withdraw."),
     ]
     [evidence] = assign_topics(topics, docs)
-    by_section = {sec.heading: [st.sentence.text for st in sts] for sec, sts in evidence.sections}
+    by_section = {sec.heading: [[m.text for m in st.members] for st in sts] for sec, sts in evidence.sections}
     assert by_section == {
-        "The decree": [
+        # Two sources report a signed decree: one statement, both sentences cited.
+        "The decree": [[
             "The president signed a decree to withdraw from the treaty on Sunday.",
             "A decree signed by the president in Warsaw says Poland will withdraw.",
-        ],
-        # Equal scores: the order of the sources (dated first, then by id) decides.
+        ]],
+        # Equal corroboration and scores: the order of the sources (dated first, then by id) decides.
         "Neighbours": [
-            "Poland and Finland said in March they would leave the treaty too.",
-            "Poland will withdraw, and the Baltic states will leave as well this year.",
+            ["Poland and Finland said in March they would leave the treaty too."],
+            ["Poland will withdraw, and the Baltic states will leave as well this year."],
         ],
     }
 

@@ -1,0 +1,160 @@
+"""Group sentences of different sources that report the same claim.
+
+Matching is by meaning as far as words carry it: sentences are compared by
+IDF-weighted cosine over word stems (``similarity``), so two translations of
+one quotation, or a paraphrase, meet when they share their rarer words.
+It scales by blocking: a sentence is compared only with the ``NEIGHBOURS``
+sentences that share the most of its rarer stems, never with all others.
+Groups grow by average linkage (a sentence joins a group only when it is
+close to the group's members on average), which stops the chaining that
+single linkage causes. Numbers are not judged here: two sentences giving
+"over 160" and "165" countries are one claim, and ``disagreements`` reports
+the difference.
+
+Independence: members whose sources share a run of words outside quotations
+(``copies``) count once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+from collections import defaultdict
+from dataclasses import dataclass
+
+from build_scripts.analyse.copies import shared_run
+from build_scripts.analyse.similarity import Weights, cosine, terms
+from build_scripts.model import Sentence
+from build_scripts.text.anchors import normalise
+
+SAME_CLAIM = 0.30
+"""Cosine at or above which two sentences can report the same claim."""
+GROUP_AVERAGE = 0.27
+"""Average cosine a sentence needs with a group's members to join it."""
+NEIGHBOURS = 12
+MAX_POSTING = 400
+"""Stems shared by more sentences than this are too common to block on."""
+_SAMPLE = 6
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Sentences of one or more sources that report the same thing."""
+
+    id: str
+    members: tuple[Sentence, ...]
+    copy_groups: tuple[tuple[str, ...], ...] = ()
+    """Sources that share wording on this claim (each group counts once)."""
+    shared_words: tuple[str, ...] = ()
+    """For each copy group, a run of words the group shares."""
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for m in self.members:
+            seen.setdefault(m.source_id, None)
+        return tuple(seen)
+
+    @property
+    def independent(self) -> int:
+        return len(self.sources) - sum(len(g) - 1 for g in self.copy_groups)
+
+
+class _Groups:
+    """Union of sentence indices into groups, with the average-linkage test."""
+
+    def __init__(self, vectors: list[dict[str, float]]) -> None:
+        self.vectors = vectors
+        self.parent = list(range(len(vectors)))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(len(vectors))}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def try_merge(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        left, right = self.members[ra][:_SAMPLE], self.members[rb][:_SAMPLE]
+        total = sum(cosine(self.vectors[x], self.vectors[y]) for x in left for y in right)
+        if total / (len(left) * len(right)) < GROUP_AVERAGE:
+            return
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+
+
+def _candidate_pairs(term_sets: list[frozenset[str]], weights: Weights) -> list[tuple[float, int, int]]:
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, t in enumerate(term_sets):
+        for term in t:
+            postings[term].append(i)
+    vectors = [weights.vector(t) for t in term_sets]
+    pairs: dict[tuple[int, int], float] = {}
+    for i, t in enumerate(term_sets):
+        shared: dict[int, float] = defaultdict(float)
+        for term in t:
+            posting = postings[term]
+            if len(posting) > MAX_POSTING:
+                continue
+            w = vectors[i][term]
+            for j in posting:
+                if j != i:
+                    shared[j] += w
+        for j in heapq.nlargest(NEIGHBOURS, shared, key=lambda j: (shared[j], -j)):
+            key = (min(i, j), max(i, j))
+            if key not in pairs:
+                pairs[key] = cosine(vectors[i], vectors[j])
+    return sorted(((s, a, b) for (a, b), s in pairs.items() if s >= SAME_CLAIM), key=lambda p: (-p[0], p[1], p[2]))
+
+
+def _claim(members: list[Sentence]) -> Claim:
+    key = min((m.source_id, m.anchor) for m in members)
+    claim_id = "c-" + hashlib.sha1(f"{key[0]}#{key[1]}".encode()).hexdigest()[:10]
+    return Claim(claim_id, tuple(members), *_copy_groups(members))
+
+
+def _copy_groups(members: list[Sentence]) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    by_source: dict[str, list[Sentence]] = defaultdict(list)
+    for m in members:
+        by_source[m.source_id].append(m)
+    ids = sorted(by_source)
+    parent = {s: s for s in ids}
+    words: dict[str, str] = {}
+    for x_i, x in enumerate(ids):
+        for y in ids[x_i + 1:]:
+            run = next((r for a in by_source[x] for b in by_source[y] if (r := shared_run(a.text, b.text))), None)
+            if run:
+                rx, ry = parent[x], parent[y]
+                for s in ids:
+                    if parent[s] == ry:
+                        parent[s] = rx
+                words.setdefault(rx, run)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for s in ids:
+        groups[parent[s]].append(s)
+    shared = [(tuple(g), words[root]) for root, g in sorted(groups.items()) if len(g) > 1]
+    return tuple(g for g, _ in shared), tuple(w for _, w in shared)
+
+
+def group_claims(sentences: list[Sentence]) -> list[Claim]:
+    """Claims over the given sentences, every sentence in exactly one claim, in input order."""
+    # Identical sentences (syndicated copies) are one node: compare each text once.
+    nodes: dict[str, list[int]] = {}
+    for i, s in enumerate(sentences):
+        nodes.setdefault(normalise(s.text).casefold(), []).append(i)
+    node_members = list(nodes.values())
+    term_sets = [terms(sentences[m[0]].text) for m in node_members]
+    weights = Weights(term_sets)
+    groups = _Groups([weights.vector(t) for t in term_sets])
+    for _, a, b in _candidate_pairs(term_sets, weights):
+        groups.try_merge(a, b)
+    claims = []
+    for root in sorted(groups.members, key=lambda r: min(node_members[n][0] for n in groups.members[r])):
+        indices = sorted(i for n in groups.members[root] for i in node_members[n])
+        claims.append(_claim([sentences[i] for i in indices]))
+    return claims

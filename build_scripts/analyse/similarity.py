@@ -1,0 +1,59 @@
+"""Word-based similarity of sentences: IDF-weighted cosine over crude stems.
+
+Words are lower-cased, stop words dropped, and cut to their first six
+letters, a crude stem that makes "ratified" meet "ratification" and
+"withdrawal" meet "withdrawing" without a language model. Weights come from
+the corpus itself (inverse document frequency), so words every article uses
+count for little.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+STEM = 6
+_WORD = re.compile(r"[^\W_]+")
+STOP_WORDS = frozenset(
+    "a an the and or of to in on at by for with from as is are was were be been being has have had "
+    "it its this that these those which who whom whose their they them he she his her we our us you your "
+    "not no nor but if then than so such also there here into over under about after before while during "
+    "more most other some any all each both either neither can could will would shall should may might must "
+    "said says say according one two three".split()
+)
+
+
+def terms(text: str) -> frozenset[str]:
+    """The stems of a sentence's content words."""
+    words = _WORD.findall(text.casefold().replace("’", "'"))
+    return frozenset(w[:STEM] for w in words if w not in STOP_WORDS and (len(w) > 2 or w.isdigit()))
+
+
+class Weights:
+    """Inverse document frequency of each stem over a collection of term sets."""
+
+    def __init__(self, term_sets: Iterable[frozenset[str]]) -> None:
+        counts: Counter[str] = Counter()
+        n = 0
+        for t in term_sets:
+            counts.update(t)
+            n += 1
+        self.n = max(n, 1)
+        self.df = counts
+        self._idf = {term: math.log((self.n + 1) / (c + 0.5)) for term, c in counts.items()}
+
+    def idf(self, term: str) -> float:
+        return self._idf.get(term, math.log(self.n + 1))
+
+    def vector(self, t: frozenset[str]) -> dict[str, float]:
+        weights = {term: self.idf(term) for term in t}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        return {term: w / norm for term, w in weights.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(term, 0.0) for term, w in a.items())

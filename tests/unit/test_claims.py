@@ -1,0 +1,86 @@
+"""Sentences of different sources that report the same claim are grouped; copies count once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_scripts.analyse.claims import group_claims
+from build_scripts.analyse.copies import shared_run
+from build_scripts.analyse.topics import eligible
+from build_scripts.model import Source, SourceMeta
+from build_scripts.pipeline import Project, analyse
+from build_scripts.text.document import build_document
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+# IDF weights need a corpus: each test article gets a few unrelated sentences, as real ones have.
+FILLER = [
+    "The central bank kept interest rates unchanged for the third month running.",
+    "A new bridge over the river opened to traffic after four years of work.",
+    "Farmers expect a late harvest because of the cold spring weather.",
+    "The football club announced the signing of a young striker from Brazil.",
+    "Museum visitors can now book tickets online for the summer exhibition.",
+    "Railway workers called off a strike planned for the holiday weekend.",
+    "The city council approved a budget for repairing school buildings.",
+    "Scientists described a new species of beetle found in the mountains.",
+    "The orchestra will tour five cities in the autumn with a new conductor.",
+    "A software update fixed the bug that drained phone batteries overnight.",
+]
+
+
+def _claims(*bodies: str):
+    docs = [build_document(Source(f"s{i}", Path(f"s{i}.md"), SourceMeta(),
+                                  b + "\n" + "\n".join(FILLER[i * 3:i * 3 + 3]), 1))
+            for i, b in enumerate(bodies)]
+    return group_claims([s for d in docs for s in d.sentences if eligible(s)])
+
+
+def _groups(claims) -> list[list[str]]:
+    return sorted(sorted(m.text for m in c.members) for c in claims)
+
+
+def test_paraphrases_and_translations_are_one_claim_unrelated_sentences_are_not():
+    claims = _claims(
+        "We cannot remain bound by conditions when the enemy has no restrictions, the deputy said.\n"
+        "The harvest in the southern regions was the largest in a decade.",
+        "“We cannot stay bound when the enemy has no limitations,” he wrote on Facebook.\n"
+        "Heavy rain flooded several villages near the northern border overnight.",
+    )
+    assert [g for g in _groups(claims) if len(g) > 1] == [
+        ["We cannot remain bound by conditions when the enemy has no restrictions, the deputy said.",
+         "“We cannot stay bound when the enemy has no limitations,” he wrote on Facebook."],
+    ]
+    assert len(claims) == 10 - 1  # ten sentences; only the two translations merge
+
+
+def test_shared_wording_outside_quotes_counts_once():
+    claims = _claims(
+        "Before it takes effect, the decision must be ratified by the national parliament and notified to the United Nations.",
+        "To enter into force, the decision still must be ratified by the national parliament and notified to the UN.",
+        "The national parliament must still ratify the decision, and the United Nations must then be notified of it.",
+    )
+    [claim] = [c for c in claims if len(c.sources) > 1]
+    assert claim.sources == ("s0", "s1", "s2")
+    assert claim.copy_groups == (("s0", "s1"),)
+    assert claim.shared_words == ("be ratified by the national parliament and notified",)
+    assert claim.independent == 2
+
+
+def test_the_same_quotation_in_two_sources_is_not_copying():
+    quote = "“This is a step that the reality of war has long demanded and we will take it,”"
+    assert shared_run(f"{quote} said the deputy.", f"The minister agreed: {quote} he said.") is None
+
+
+def test_seed_claims_group_the_decree_the_neighbours_and_the_translations():
+    analysis = analyse(Project.at(ROOT))
+    multi_source = [c for c in analysis.claims if len(c.sources) > 1]
+    texts = {c.id: " | ".join(m.text for m in c.members) for c in analysis.claims}
+    decree = next(c for c in analysis.claims if "pull Ukraine out of the Ottawa Convention" in texts[c.id])
+    assert len(decree.sources) >= 4 and decree.independent == len(decree.sources)
+    kostenko = next(c for c in analysis.claims if "We cannot stay bound" in texts[c.id])
+    assert {"000_183601ec9612ed3f", "001_03d95e605726db09", "003_c1aef827e21e06e1"} <= set(kostenko.sources)
+    biden = next(c for c in analysis.claims if "Biden administration in 2024" in texts[c.id])
+    assert biden.copy_groups == (("001_03d95e605726db09", "002_734f80b9a0740e7f"),)
+    assert biden.independent == 1
+    assert len(multi_source) >= 15
