@@ -13,12 +13,15 @@ from pathlib import Path
 
 from build_scripts.analyse.key_facts import pick_key_facts
 from build_scripts.analyse.claims import Claim, group_claims
+from build_scripts.analyse.disagreements import Disagreement, number_disagreements, title_disagreements
 from build_scripts.analyse.topics import assign_topics, eligible
 from build_scripts.errors import InputError, InputProblem
 from build_scripts.cache import DocumentCache
 from build_scripts.load.sources import load_sources, parse_source
 from build_scripts.load.topics import load_key_facts, load_topics
 from build_scripts.model import Document, Statement, TopicEvidence
+from build_scripts.render.disagreements_page import SRC_URI as DISAGREEMENTS_URI
+from build_scripts.render.disagreements_page import render_disagreements_page
 from build_scripts.render.home import HOME_SRC_URI, render_home
 from build_scripts.render.links import relative, source_src_uri
 from build_scripts.render.source_page import render_source_page
@@ -54,6 +57,7 @@ class Analysis:
     evidence: list[TopicEvidence]
     key_facts: list[Statement]
     claims: list[Claim]
+    disagreements: list[Disagreement]
 
 
 @dataclass
@@ -91,9 +95,11 @@ def analyse(project: Project, cache: DocumentCache | None = None) -> Analysis:
         problems.append(InputProblem(project.sources_dir, "the sources folder does not exist; create it and add articles"))
     if problems:
         raise InputError(problems, project.sources_dir.parent)
-    claims = group_claims([s for d in documents for s in d.sentences if eligible(s)])
+    sentences = [s for d in documents for s in d.sentences if eligible(s)]
+    claims = group_claims(sentences)
+    disagreements = number_disagreements(sentences, claims) + title_disagreements(sentences)
     return Analysis(documents, assign_topics(topics, documents, claims),
-                    pick_key_facts(facts, documents, claims), claims)
+                    pick_key_facts(facts, documents, claims), claims, disagreements)
 
 
 def render(analysis: Analysis) -> SiteContent:
@@ -116,10 +122,11 @@ def render(analysis: Analysis) -> SiteContent:
                                    f"sources/{doc.source.path.name}"))
     additions = {}
     for ev in analysis.evidence:
-        rendered = render_topic(ev, docs)
+        rendered = render_topic(ev, docs, analysis.disagreements)
         additions[ev.topic.src_uri] = rendered.addition
         pages += [GeneratedPage(uri, md, False) for uri, md in rendered.continuations]
     total = sum(len(ev.statements) for ev in analysis.evidence)
+    pages.append(GeneratedPage(DISAGREEMENTS_URI, render_disagreements_page(analysis.disagreements, docs), True))
     additions[HOME_SRC_URI] = render_home(analysis.key_facts, analysis.evidence, docs, total)
     return SiteContent(pages, additions, analysis)
 

@@ -7,6 +7,9 @@ from pathlib import Path
 from build_scripts.load.topics import load_topics
 from build_scripts.render.sources_index import INDEX_SRC_URI
 
+CROSS_SOURCE_PAGES = [("Where sources differ", "disagreements.md")]
+"""Generated pages that read across all sources, in navigation order."""
+
 
 def build_nav(docs_dir: Path) -> list:
     """Topics come from ``docs/topics/`` so a new topic file appears without a config edit.
@@ -18,6 +21,7 @@ def build_nav(docs_dir: Path) -> list:
     nav: list = [{"Home": "index.md"}]
     if topics:
         nav.append({"Topics": [{t.title: t.src_uri} for t in topics]})
+    nav += [{title: uri} for title, uri in CROSS_SOURCE_PAGES]
     nav.append({"Sources": INDEX_SRC_URI})
     about = sorted((docs_dir / "about").glob("*.md"))
     if about:

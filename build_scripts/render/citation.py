@@ -23,7 +23,11 @@ def publisher_name(doc: Document) -> str:
     """The publisher, or what identifies an article whose publisher is unknown."""
     if doc.source.meta.publisher:
         return doc.source.meta.publisher
-    return f"{plain_title(doc)} ({NO_PUBLISHER})"
+    if doc.source.meta.title:
+        return f"“{doc.source.meta.title}” ({NO_PUBLISHER})"
+    words = doc.opening_words.split()
+    opening = " ".join(words[:5]) + ("…" if len(words) > 5 else "")
+    return f"an untitled article, {NO_PUBLISHER} (“{opening}”)"
 
 
 def date_text(doc: Document) -> str:

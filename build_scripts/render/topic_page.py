@@ -5,7 +5,9 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
+from build_scripts.analyse.disagreements import Disagreement
 from build_scripts.model import Document, Statement, TopicEvidence
+from build_scripts.render.disagreement import render_disagreement
 from build_scripts.render.escape import md_text
 from build_scripts.render.links import relative
 from build_scripts.render.statement import render_statement
@@ -72,25 +74,36 @@ def _continuations(evidence: TopicEvidence, docs: dict[str, Document]) -> list[t
     return pages
 
 
-def render_topic(evidence: TopicEvidence, docs: dict[str, Document],
-                 extra: dict[str, list[str]] | None = None) -> TopicPages:
-    """Sections of statements, strongest first, then the footnotes.
+def _placed(evidence: TopicEvidence, disagreements: list[Disagreement]) -> dict[int, list[Disagreement]]:
+    """Each disagreement goes after the first section on the page that cites one of its sentences."""
+    shown = {m: i for i, (_, sts) in enumerate(evidence.sections) for st in sts[:SECTION_LIMIT] for m in st.members}
+    placed: dict[int, list[Disagreement]] = {}
+    for d in disagreements:
+        sections = [shown[s.sentence] for s in d.sides if s.sentence in shown]
+        if sections:
+            placed.setdefault(min(sections), []).append(d)
+    return placed
 
-    ``extra`` maps a section heading to markdown blocks (admonitions) placed
-    after that section's statements.
-    """
+
+def render_topic(evidence: TopicEvidence, docs: dict[str, Document],
+                 disagreements: list[Disagreement] = ()) -> TopicPages:  # type: ignore[assignment]
+    """Sections of statements, strongest first, each followed by the disagreements
+    about what it states, then the footnotes."""
     src = evidence.topic.src_uri
     if not evidence.statements:
         return TopicPages("\n\n*No sentence in the sources matches this topic yet.*\n", [])
     out = ["", "", summary_line(evidence, docs), ""]
     notes: list[str] = []
-    for section, statements in evidence.sections:
+    placed = _placed(evidence, list(disagreements))
+    for index, (section, statements) in enumerate(evidence.sections):
         out += _section_block(section.heading, statements[:SECTION_LIMIT], src, docs, notes)
-        for block in (extra or {}).get(section.heading, []):
-            out += [block, ""]
+        for d in placed.get(index, []):
+            lines, d_notes = render_disagreement(d, src, docs)
+            out += lines
+            notes += d_notes
     continuations = _continuations(evidence, docs)
     if continuations:
         links = ", ".join(f"[page {i + 2}]({relative(src, uri)})" for i, (uri, _) in enumerate(continuations))
         hidden = sum(max(0, len(sts) - SECTION_LIMIT) for _, sts in evidence.sections)
         out += ["## More statements", "", f"{hidden} less corroborated statements continue on {links}.", ""]
-    return TopicPages("\n".join(out + notes) + "\n", continuations)
+    return TopicPages("\n".join(out + list(dict.fromkeys(notes))) + "\n", continuations)

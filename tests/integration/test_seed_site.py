@@ -40,7 +40,7 @@ def _statements(soup: BeautifulSoup) -> list[tuple[str, str]]:
 def _statements_with_all_notes(soup: BeautifulSoup) -> list[tuple[str, list[str]]]:
     out = []
     for li in _article(soup).select("li"):
-        if li.find_parent("div", class_="footnote"):
+        if li.find_parent("div", class_="footnote") or li.find_parent("div", class_="admonition"):
             continue
         para = li.find("p") or li
         refs = [a["href"].lstrip("#") for a in para.select("sup a.footnote-ref")]
@@ -223,3 +223,32 @@ def test_site_loads_nothing_from_the_network(built):
             if tag.name == "link" and tag.get("rel") in (["canonical"], ["alternate"]):
                 continue
             assert not re.match(r"^(https?:)?//", url), (html, url)
+
+
+def _sentence_of(built: Build, page: str, soup: BeautifulSoup, fn_id: str):
+    link = _archived_link(soup, fn_id)
+    target = (built.site / page / urlsplit(link).path / "index.html").resolve()
+    return BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=urlsplit(link).fragment)
+
+
+def test_disagreements_page_lists_each_side_in_the_sources_words(built):
+    soup = _page(built, "disagreements")
+    boxes = _article(soup).select("div.admonition.warning")
+    titles = [b.select_one(".admonition-title").get_text() for b in boxes]
+    assert "Sources differ: the number of countries" in titles
+    assert "Sources differ: Roman Kostenko’s title or role" in titles
+    for box in boxes:
+        for li in box.select("li"):
+            value = (li.find("strong") or li).get_text().strip("“”")
+            ref = li.select_one("sup a.footnote-ref")["href"].lstrip("#")
+            assert value in _sentence_of(built, "disagreements", soup, ref).get_text()
+            assert re.search(r"\(as reported (on \d+ \w+ \d{4} by|by .*, undated)", li.get_text())
+
+
+def test_topic_page_flags_the_count_of_states_parties(built):
+    soup = _page(built, "topics/treaty")
+    [box] = [b for b in _article(soup).select("div.admonition.warning")
+             if "number of countries" in b.get_text()]
+    text = box.get_text(" ")
+    assert "over 160" in text and "165" in text and "consistent" in text
+    assert "as reported on 30 June 2025 by The Vaultz News" in text

@@ -1,0 +1,132 @@
+"""Where sources differ: numbers, titles, dates and the wording of one quotation.
+
+- **Numbers.** Counts with the same unit ("countries") in sentences about the
+  same thing (one claim, or sentences sharing rarer words) that give different
+  figures. "over 160" and "165" are flagged as consistent (one number fits
+  both); "160" and "165" are not.
+- **Titles.** A person given different roles by different sources, where
+  neither role contains the other.
+- **Dates.** Sentences of one claim dated differently (see ``dated_claims``).
+- **Wording.** One speaker's quotation rendered in different words by
+  different sources, usually two translations (see ``quote_wording``).
+
+Deciding who is right is left to the reader: each side is cited.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+
+from build_scripts.analyse.claims import Claim
+from build_scripts.analyse.quantities import Quantity, consistent, find_quantities
+from build_scripts.analyse.roles import differ, find_roles, normalise_role
+from build_scripts.analyse.similarity import Weights, cosine, terms
+from build_scripts.model import Sentence
+
+RELATED = 0.15
+"""Cosine at or above which two sentences with the same kind of count are about the same thing."""
+MAX_COMPARED = 60
+"""Mentions of one unit compared with each other, per mention (keeps large corpora linear)."""
+
+
+@dataclass(frozen=True)
+class Side:
+    sentence: Sentence
+    value: str
+    """What this source says, as written: "over 160", "a member of Ukraine’s parliament"."""
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    id: str
+    kind: str
+    """``number``, ``title``, ``date`` or ``wording``."""
+    subject: str
+    sides: tuple[Side, ...]
+    consistent: bool | None = None
+    """For numbers and dates: whether all sides can be true at once."""
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s.sentence.source_id for s in self.sides))
+
+
+def make_id(kind: str, sides: list[Side]) -> str:
+    key = kind + "|" + "|".join(sorted(f"{s.sentence.source_id}#{s.sentence.anchor}#{s.value}" for s in sides))
+    return "d-" + hashlib.sha1(key.encode()).hexdigest()[:10]
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int) -> None:
+        self.parent[self.find(b)] = self.find(a)
+
+
+def _sides_from(mentions: list[tuple[Sentence, Quantity]]) -> list[Side]:
+    seen: dict[tuple[str, str], Side] = {}
+    for sentence, q in mentions:
+        seen.setdefault((sentence.source_id, q.value.casefold()), Side(sentence, q.value))
+    return list(seen.values())
+
+
+def number_disagreements(sentences: list[Sentence], claims: list[Claim]) -> list[Disagreement]:
+    claim_of = {m: c.id for c in claims for m in c.members}
+    mentions = [(s, q) for s in sentences for q in find_quantities(s.text)]
+    by_unit: dict[str, list[int]] = defaultdict(list)
+    for i, (_, q) in enumerate(mentions):
+        by_unit[q.unit_key].append(i)
+    weights = Weights(terms(s.text) for s in sentences)
+    vectors = {s: weights.vector(terms(s.text)) for s, _ in mentions}
+    union = _Union(len(mentions))
+    for indices in by_unit.values():
+        for pos, i in enumerate(indices):
+            a = mentions[i][0]
+            for j in indices[pos + 1: pos + 1 + MAX_COMPARED]:
+                b = mentions[j][0]
+                if a.source_id != b.source_id and (
+                    claim_of.get(a) == claim_of.get(b) or cosine(vectors[a], vectors[b]) >= RELATED
+                ):
+                    union.join(i, j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(mentions)):
+        groups[union.find(i)].append(i)
+    out = []
+    for members in groups.values():
+        chosen = [mentions[i] for i in members]
+        values = {q.value.casefold() for _, q in chosen}
+        sources = {s.source_id for s, _ in chosen}
+        if len(values) < 2 or len(sources) < 2:
+            continue
+        sides = _sides_from(chosen)
+        unit = chosen[0][1].unit
+        out.append(Disagreement(make_id("number", sides), "number", f"the number of {unit}",
+                                tuple(sides), consistent([q for _, q in chosen])))
+    return out
+
+
+def title_disagreements(sentences: list[Sentence]) -> list[Disagreement]:
+    by_person: dict[str, list[tuple[Sentence, str, str]]] = defaultdict(list)
+    for s in sentences:
+        for r in find_roles(s.text):
+            by_person[r.person].append((s, r.name, r.role))
+    out = []
+    for mentions in by_person.values():
+        if len({s.source_id for s, _, _ in mentions}) < 2 or not differ([r for _, _, r in mentions]):
+            continue
+        seen: dict[tuple[str, str], Side] = {}
+        for s, _, role in mentions:
+            seen.setdefault((s.source_id, normalise_role(role)), Side(s, role))
+        sides = list(seen.values())
+        name = max((n for _, n, _ in mentions), key=len)
+        out.append(Disagreement(make_id("title", sides), "title", f"{name}’s title or role", tuple(sides)))
+    return out

@@ -1,0 +1,45 @@
+"""A disagreement between sources as an admonition: each side, who said it and when."""
+
+from __future__ import annotations
+
+from build_scripts.analyse.disagreements import Disagreement, Side
+from build_scripts.model import Document
+from build_scripts.render.citation import cite, footnote, publisher_name
+from build_scripts.render.escape import md_text
+
+_VERDICT = {
+    ("number", True): "The figures differ but are consistent: one number fits them all.",
+    ("number", False): "The figures cannot all be true.",
+    ("date", True): "The dates differ in precision but are consistent.",
+    ("date", False): "The dates cannot all be true.",
+    ("title", None): "The sources give this person different titles or roles.",
+    ("wording", None): "The sources quote the same words differently, often as different translations.",
+}
+
+
+def reported(doc: Document) -> str:
+    """"as reported on 30 June 2025 by *The Vaultz News*" (or "…, undated")."""
+    who = md_text(publisher_name(doc))
+    date = doc.source.meta.date
+    return f"as reported on {date.display()} by {who}" if date else f"as reported by {who}, undated"
+
+
+def _side_order(docs: dict[str, Document], side: Side) -> tuple:
+    date = docs[side.sentence.source_id].source.meta.date
+    return (date is None, date.sort_key() if date else (0, 0, 0), side.sentence.source_id, side.sentence.start)
+
+
+def render_disagreement(d: Disagreement, page_src_uri: str, docs: dict[str, Document],
+                        indent: str = "") -> tuple[list[str], list[str]]:
+    """The admonition's lines and the footnote definitions they need."""
+    lines = [f'{indent}!!! warning "Sources differ: {md_text(d.subject)}"', ""]
+    verdict = _VERDICT.get((d.kind, d.consistent))
+    if verdict:
+        lines += [f"{indent}    {verdict}", ""]
+    notes = []
+    for side in sorted(d.sides, key=lambda s: _side_order(docs, s)):
+        doc = docs[side.sentence.source_id]
+        value = f"**“{md_text(side.value)}”**" if d.kind in ("wording", "title") else f"**{md_text(side.value)}**"
+        lines.append(f"{indent}    - {value} ({reported(doc)}){cite(side.sentence)}")
+        notes.append(footnote(page_src_uri, doc, side.sentence))
+    return lines + [""], notes

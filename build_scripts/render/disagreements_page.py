@@ -1,0 +1,30 @@
+"""The page "Where sources differ": every disagreement found, each side cited."""
+
+from __future__ import annotations
+
+from build_scripts.analyse.disagreements import Disagreement
+from build_scripts.model import Document
+from build_scripts.render.disagreement import render_disagreement
+
+SRC_URI = "disagreements.md"
+_KINDS = [("number", "Numbers"), ("date", "Dates"), ("title", "Titles and roles"), ("wording", "Wording of quotations")]
+
+
+def render_disagreements_page(disagreements: list[Disagreement], docs: dict[str, Document]) -> str:
+    out = ["---", 'title: "Where sources differ"', "---", "", "# Where sources differ", "",
+           "Places where the sources give different numbers, dates, titles or wording for the same "
+           "thing. Each side is quoted and cited; which is right is for the reader to judge. "
+           "How these are found is explained in the [methodology](about/methodology.md#where-sources-differ).", ""]
+    if not disagreements:
+        return "\n".join(out + ["*The sources do not differ on anything the generator can detect.*", ""])
+    notes: list[str] = []
+    for kind, heading in _KINDS:
+        chosen = [d for d in disagreements if d.kind == kind]
+        if not chosen:
+            continue
+        out += [f"## {heading}", ""]
+        for d in chosen:
+            lines, d_notes = render_disagreement(d, SRC_URI, docs)
+            out += lines
+            notes += d_notes
+    return "\n".join(out + list(dict.fromkeys(notes))) + "\n"

@@ -1,0 +1,427 @@
+"""Date mentions in sentences: precision kept, relative dates only with a publication date."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from build_scripts.analyse.dates import DateMention, find_dates
+from build_scripts.load.dates import PartialDate
+
+PUB = PartialDate(2025, 6, 30)  # a Monday
+PUB_MONTH = PartialDate(2025, 6)
+PUB_YEAR = PartialDate(2025)
+
+
+def isos(sentence: str, published: PartialDate | None = PUB) -> list[str]:
+    return [m.date.iso() for m in find_dates(sentence, published)]
+
+
+def texts(sentence: str, published: PartialDate | None = PUB) -> list[str]:
+    return [m.text for m in find_dates(sentence, published)]
+
+
+def only(sentence: str, published: PartialDate | None = PUB) -> DateMention:
+    found = find_dates(sentence, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- Absolute days ---------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, iso", [
+    ("29 June 2025", "2025-06-29"),
+    ("June 29, 2025", "2025-06-29"),
+    ("June 29 2025", "2025-06-29"),
+    ("Jun. 29, 2025", "2025-06-29"),
+    ("Jun 30, 2025", "2025-06-30"),
+    ("1 March 1999", "1999-03-01"),
+    ("It happened on 18 March 2025.", "2025-03-18"),
+    ("A 10 June 2025 report", "2025-06-10"),
+    ("29th of June 2025", "2025-06-29"),
+    ("June 3rd, 2024", "2024-06-03"),
+    ("Sept 11, 2001", "2001-09-11"),
+    ("Sept. 11, 2001", "2001-09-11"),
+    ("29 February 2024", "2024-02-29"),
+    ("Published 2025-06-30.", "2025-06-30"),
+    ("Sunday, June 29, 2025", "2025-06-29"),
+    ("Talks resumed on Wed. 4 June 2025.", "2025-06-04"),
+])
+def test_absolute_day(sentence: str, iso: str) -> None:
+    mention = only(sentence)
+    assert mention.date.iso() == iso
+    assert mention.date.day is not None
+    assert mention.relative is False
+
+
+@pytest.mark.parametrize("published", [PUB, PUB_MONTH, PUB_YEAR, None])
+def test_absolute_dates_do_not_need_a_publication_date(published: PartialDate | None) -> None:
+    assert isos("On 18 March 2025, after the February 2022 invasion, in 2005.", published) == [
+        "2025-03-18", "2022-02", "2005",
+    ]
+
+
+@pytest.mark.parametrize("abbreviation, month", [
+    ("Jan", 1), ("Feb", 2), ("Mar", 3), ("Apr", 4), ("Jun", 6), ("Jul", 7), ("Aug", 8),
+    ("Sep", 9), ("Sept", 9), ("Oct", 10), ("Nov", 11), ("Dec", 12),
+])
+@pytest.mark.parametrize("dot", ["", "."])
+def test_abbreviated_months(abbreviation: str, month: int, dot: str) -> None:
+    assert only(f"{abbreviation}{dot} 5, 2024").date == PartialDate(2024, month, 5)
+    assert only(f"5 {abbreviation}{dot} 2024").date == PartialDate(2024, month, 5)
+    assert only(f"in {abbreviation}{dot} 2024").date == PartialDate(2024, month)
+
+
+@pytest.mark.parametrize("sentence", ["Jan Egeland said so.", "Mar-a-Lago", "the Sep report"])
+def test_abbreviated_month_alone_is_not_a_date(sentence: str) -> None:
+    assert find_dates(sentence, PUB) == []
+
+
+@pytest.mark.parametrize("sentence, iso", [
+    ("31 June 2025", "2025-06"),
+    ("29 February 2025", "2025-02"),
+    ("June 31, 2025", "2025-06"),
+])
+def test_impossible_day_keeps_only_the_month(sentence: str, iso: str) -> None:
+    mention = only(sentence)
+    assert mention.date.iso() == iso
+    assert mention.text == sentence
+
+
+def test_impossible_iso_day_is_not_a_date() -> None:
+    assert isos("2025-02-30 and 2025-13-01") == []
+
+
+# --- Month and year, year alone ---------------------------------------------
+
+@pytest.mark.parametrize("sentence, iso, text", [
+    ("November 2024", "2024-11", "November 2024"),
+    ("In November 2024 the US approved it.", "2024-11", "In November 2024"),
+    ("It began in March 2025.", "2025-03", "in March 2025"),
+    ("Russia’s February 2022 invasion", "2022-02", "February 2022"),
+    ("in March of 2024", "2024-03", "in March of 2024"),
+    ("Sept. 2024", "2024-09", "Sept. 2024"),
+    ("May 2025 was calm.", "2025-05", "May 2025"),
+])
+def test_month_and_year(sentence: str, iso: str, text: str) -> None:
+    mention = only(sentence)
+    assert (mention.date.iso(), mention.text, mention.relative) == (iso, text, False)
+    assert mention.date.day is None
+
+
+@pytest.mark.parametrize("sentence, year, text", [
+    ("Ukraine ratified it in 2005.", 2005, "in 2005"),
+    ("It has been used since 2022.", 2022, "since 2022"),
+    ("a 2023 report", 2023, "2023"),
+    ("approved in 2024", 2024, "in 2024"),
+    ("In 1900 and", 1900, "In 1900"),
+    ("by 2099,", 2099, "by 2099"),
+    ("mid-2024", 2024, "mid-2024"),
+    ("early 2024", 2024, "early 2024"),
+    ("pre-2022 borders", 2022, "2022"),
+    ("a 2005-era rule", 2005, "2005"),
+])
+def test_year_alone(sentence: str, year: int, text: str) -> None:
+    mention = only(sentence)
+    assert (mention.date, mention.text, mention.relative) == (PartialDate(year), text, False)
+
+
+def test_year_range_gives_two_years() -> None:
+    assert isos("from 2005-2010") == ["2005", "2010"]
+    assert isos("2014–2022") == ["2014", "2022"]
+    assert isos("in 2022-23") == ["2022"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "in 1899", "in 2100", "110,000 troops", "2000 troops", "2005 km", "24 km",
+    "$360 Million", "cost $2005", "€2005", "No. 2005", "No.2005", "Decree No. 2025",
+    "#2005", "1,2005", "1999.99", "2024/25", "a 2000-strong force", "sent 2000 people",
+    "2000 mines", "2000 meters", "2000 dollars", "2000%", "Resolution 2024 passed",
+    "page 2004", "the A-2005 road", "uuid 2019-4a3f", "id 417d", "2017d", "d2019",
+    "the 2020s", "20245", "a bare 10 or 24", "three years", "40-month-old",
+])
+def test_numbers_that_are_not_years(sentence: str) -> None:
+    assert find_dates(sentence, PUB) == []
+
+
+def test_a_unit_after_a_month_leaves_the_month_alone() -> None:
+    mention = only("In March 2000 troops were sent.")
+    assert (mention.date.iso(), mention.relative) == ("2025-03", True)
+
+
+# --- Relative dates -----------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, iso", [
+    ("on Monday", "2025-06-30"),
+    ("on Sunday", "2025-06-29"),
+    ("on Saturday", "2025-06-28"),
+    ("on Friday", "2025-06-27"),
+    ("on Thursday", "2025-06-26"),
+    ("on Wednesday", "2025-06-25"),
+    ("on Tuesday", "2025-06-24"),
+    ("last Sunday", "2025-06-29"),
+    ("last Monday", "2025-06-23"),
+    ("next Monday", "2025-07-07"),
+    ("next Sunday", "2025-07-06"),
+    ("Sunday’s vote", "2025-06-29"),
+])
+def test_weekday(sentence: str, iso: str) -> None:
+    mention = only(sentence)
+    assert (mention.date.iso(), mention.relative, mention.text) == (iso, True, sentence.split("’")[0])
+
+
+def test_weekday_across_a_month_and_year_end() -> None:
+    assert isos("on Wednesday", PartialDate(2025, 1, 1)) == ["2025-01-01"]
+    assert isos("on Tuesday", PartialDate(2025, 1, 1)) == ["2024-12-31"]
+
+
+@pytest.mark.parametrize("published", [None, PUB_MONTH, PUB_YEAR])
+def test_weekday_needs_a_day_precise_publication_date(published: PartialDate | None) -> None:
+    assert find_dates("They voted on Sunday.", published) == []
+
+
+@pytest.mark.parametrize("sentence, iso", [
+    ("In March", "2025-03"),
+    ("in March", "2025-03"),
+    ("the June report", "2025-06"),
+    ("in December", "2024-12"),
+    ("in July", "2025-07"),
+    ("in January", "2025-01"),
+    ("in May", "2025-05"),
+    ("since May", "2025-05"),
+    ("by May", "2025-05"),
+    ("until May", "2025-05"),
+    ("last May", "2025-05"),
+    ("early May", "2025-05"),
+    ("late March", "2025-03"),
+    ("mid-March", "2025-03"),
+    ("in early March", "2025-03"),
+    ("by mid-May", "2025-05"),
+    ("last June", "2024-06"),
+    ("last July", "2024-07"),
+    ("next March", "2026-03"),
+    ("next July", "2025-07"),
+])
+def test_bare_month(sentence: str, iso: str) -> None:
+    mention = only(sentence)
+    assert (mention.date.iso(), mention.relative, mention.text) == (iso, True, sentence.removeprefix("the ").removesuffix(" report"))
+    assert mention.date.day is None
+
+
+def test_bare_month_with_a_month_precise_publication_date() -> None:
+    assert isos("in March", PUB_MONTH) == ["2025-03"]
+    assert isos("in December", PUB_MONTH) == ["2024-12"]
+
+
+@pytest.mark.parametrize("published", [None, PUB_YEAR])
+def test_bare_month_needs_a_month_precise_publication_date(published: PartialDate | None) -> None:
+    assert find_dates("In March, groups protested.", published) == []
+
+
+@pytest.mark.parametrize("sentence, iso", [
+    ("The vote is scheduled for July 15.", "2025-07-15"),
+    ("on 15 July", "2025-07-15"),
+    ("on June 29", "2025-06-29"),
+    ("on 30 December", "2024-12-30"),
+    ("on January 2", "2025-01-02"),
+    ("Sunday, June 29", "2025-06-29"),
+    ("Jan. 6 hearing", "2025-01-06"),
+    ("February 29", "2024-02-29"),
+])
+def test_day_and_month_without_year(sentence: str, iso: str) -> None:
+    mention = only(sentence)
+    assert (mention.date.iso(), mention.relative) == (iso, True)
+
+
+def test_day_and_month_without_year_may_be_next_year() -> None:
+    assert isos("on January 2", PartialDate(2025, 12, 20)) == ["2026-01-02"]
+    assert isos("on January 2", PartialDate(2025, 12)) == ["2026-01-02"]
+    assert isos("on 29 February", PartialDate(2025, 6, 30)) == ["2024-02-29"]
+
+
+def test_day_and_month_without_year_needs_a_month() -> None:
+    assert isos("on 15 July", PUB_MONTH) == ["2025-07-15"]
+    assert isos("on 15 July", PUB_YEAR) == []
+    assert isos("on 15 July", None) == []
+
+
+@pytest.mark.parametrize("sentence, iso", [
+    ("yesterday", "2025-06-29"),
+    ("Yesterday, he left.", "2025-06-29"),
+    ("today", "2025-06-30"),
+    ("Today, Ukraine said", "2025-06-30"),
+    ("tomorrow", "2025-07-01"),
+    ("last year", "2024"),
+    ("this year", "2025"),
+    ("next year", "2026"),
+    ("last month", "2025-05"),
+    ("this month", "2025-06"),
+    ("next month", "2025-07"),
+    ("since last year", "2024"),
+])
+def test_relative_words(sentence: str, iso: str) -> None:
+    mention = only(sentence)
+    assert (mention.date.iso(), mention.relative) == (iso, True)
+
+
+def test_relative_words_across_the_year() -> None:
+    assert isos("yesterday and last month", PartialDate(2025, 1, 1)) == ["2024-12-31", "2024-12"]
+
+
+def test_relative_words_need_precise_enough_publication() -> None:
+    assert isos("yesterday, last month, last year", PUB_YEAR) == ["2024"]
+    assert isos("yesterday, last month, last year", PUB_MONTH) == ["2025-05", "2024"]
+    assert isos("yesterday, last month, last year", None) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "in the last year", "over the past year", "The last month was hard.", "USA Today reported",
+])
+def test_relative_words_that_are_not_dates(sentence: str) -> None:
+    assert find_dates(sentence, PUB) == []
+
+
+def test_never_guess_without_a_publication_date() -> None:
+    sentence = "On Sunday, in March, July 15, yesterday and last year, but 29 June 2025."
+    assert [(m.date.iso(), m.relative) for m in find_dates(sentence, None)] == [("2025-06-29", False)]
+
+
+# --- Words that are not dates -------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "While humanitarian groups may express reservations.",
+    "Ukraine may leave the treaty.",
+    "Ukraine May leave the treaty.",
+    "May God help them.",
+    "They march on Kyiv.",
+    "We met on Wed to talk.",
+    "We agreed.",
+    "Sun and Sat are not days here.",
+    "BigSunday and Sundayish",
+    "He works on Sundays.",
+    "June Carter sang.",
+    "the Sunday Times said",
+    "March Madness",
+    "MONDAY",
+    "Security Decree and Marine units",
+])
+def test_words_that_are_not_dates(sentence: str) -> None:
+    assert find_dates(sentence, PUB) == []
+
+
+# --- Ranges and several mentions -------------------------------------------------------
+
+def test_day_ranges_give_two_days() -> None:
+    assert [(m.text, m.date.iso()) for m in find_dates("From 10–12 June 2025.", PUB)] == [
+        ("From 10", "2025-06-10"), ("12 June 2025", "2025-06-12"),
+    ]
+    assert [(m.text, m.date.iso()) for m in find_dates("June 10-12, 2025", PUB)] == [
+        ("June 10", "2025-06-10"), ("12, 2025", "2025-06-12"),
+    ]
+    assert isos("between 5 and 7 May 2024") == ["2024-05-05", "2024-05-07"]
+
+
+def test_mentions_are_ordered_with_exact_offsets() -> None:
+    sentence = "On 1 March 1999, in 2005, on Sunday and in March 2024."
+    found = find_dates(sentence, PUB)
+    assert [m.text for m in found] == ["On 1 March 1999", "in 2005", "on Sunday", "in March 2024"]
+    for mention in found:
+        assert sentence[mention.start:mention.end] == mention.text
+
+
+# --- Sentences from the seed articles -------------------------------------------------
+
+SEED = [
+    ("This decision follows a meeting of the National Security and Defence Council of Ukraine "
+     "held on June 29, 2025, and has been communicated through a document published on the "
+     "President’s official website.", [("2025-06-29", False)], [("2025-06-29", False)]),
+    ("Ukraine ratified the convention in 2005.", [("2005", False)], [("2005", False)]),
+    ("Ukraine thus joins Estonia, Latvia, Lithuania and Poland, which all announced on 18 March "
+     "2025 that they would withdraw from the convention in light of the deteriorated security "
+     "situation in Eastern Europe following Russia’s February 2022 invasion of Ukraine.",
+     [("2025-03-18", False), ("2022-02", False)], [("2025-03-18", False), ("2022-02", False)]),
+    ("Roman Kostenko, the secretary of the Rada’s Committee on National Security, Defense and "
+     "Intelligence, said Zelensky ordered the withdrawal from the Ottawa Treaty on Sunday.",
+     [("2025-06-29", True)], []),
+    ("In March, human rights organizations expressed their disapproval of these nations’ "
+     "decisions to withdraw from the Ottawa Convention.", [("2025-03", True)], []),
+    ("According to reports, Russia has amassed over 110,000 troops along the frontlines of "
+     "Donetsk while capturing strategic settlements near Ukraine’s logistical hubs.", [], []),
+    ("He deemed it a necessary step in view of Russian tactics in their 40-month-old war.", [], []),
+    ("While humanitarian groups may express reservations, the harsh realities of war appear to "
+     "necessitate dramatic measures.", [], []),
+    ("The Ottawa Convention, which bans the use, production, stockpiling and transfer of "
+     "anti-personnel landmines, was enacted on 1 March 1999 and ultimately ratified by 165 "
+     "countries, including Ukraine in 2005.",
+     [("1999-03-01", False), ("2005", False)], [("1999-03-01", False), ("2005", False)]),
+    ("A 10 June 2025 report by the international non-governmental organisation Human Rights "
+     "Watch stated, …", [("2025-06-10", False)], [("2025-06-10", False)]),
+    ("In November 2024 the US Biden Administration approved the provision of anti-personnel "
+     "mines to Ukraine.", [("2024-11", False)], [("2024-11", False)]),
+    ("In a surprise move that angered Moscow, the Biden administration in 2024 approved the "
+     "provision of anti-personnel mines to Ukraine.", [("2024", False)], [("2024", False)]),
+    ("According to Human Rights Watch’s June report, Russia has used more than a dozen variants "
+     "of anti-personnel mines since it launched a full-scale invasion of Ukraine in 2022.",
+     [("2025-06", True), ("2022", False)], [("2022", False)]),
+    ("by | Jun 30, 2025", [("2025-06-30", False)], [("2025-06-30", False)]),
+]
+
+
+@pytest.mark.parametrize("sentence, with_date, without_date", SEED)
+def test_seed_sentences(sentence: str, with_date: list, without_date: list) -> None:
+    assert [(m.date.iso(), m.relative) for m in find_dates(sentence, PUB)] == with_date
+    assert [(m.date.iso(), m.relative) for m in find_dates(sentence, None)] == without_date
+
+
+def test_seed_mention_texts() -> None:
+    assert texts(SEED[0][0]) == ["on June 29, 2025"]
+    assert texts(SEED[3][0]) == ["on Sunday"]
+    assert texts(SEED[4][0]) == ["In March"]
+    assert texts(SEED[12][0]) == ["June", "in 2022"]
+
+
+# --- Held-out sentences ----------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The vote is scheduled for July 15.", [("July 15", "2025-07-15", True)]),
+    ("Talks resumed on Wed. 4 June 2025.", [("on Wed. 4 June 2025", "2025-06-04", False)]),
+    ("Kyiv said yesterday that 2,000 troops had left since 24 February 2022.",
+     [("yesterday", "2025-06-29", True), ("since 24 February 2022", "2022-02-24", False)]),
+    ("By late 2024, some 1,500 km of the front had been mined.", [("By late 2024", "2024", False)]),
+    ("The 2024/25 budget allots $2,000 million.", []),
+    ("Parliament must ratify it by September; the decree dates from 2025-06-29.",
+     [("by September", "2025-09", True), ("from 2025-06-29", "2025-06-29", False)]),
+    ("Between 2014 and 2022, about 8,000 civilians were killed.",
+     [("2014", "2014", False), ("2022", "2022", False)]),
+    ("In May, Ukraine may have to decide.", [("In May", "2025-05", True)]),
+])
+def test_held_out_sentences(sentence: str, expected: list) -> None:
+    assert [(m.text, m.date.iso(), m.relative) for m in find_dates(sentence, PUB)] == expected
+
+
+# --- Properties ----------------------------------------------------------------------
+
+WORDS = st.sampled_from([
+    "on", "in", "Sunday", "March", "May", "may", "June", "Jun.", "29", "2025", "2,000", "troops",
+    "km", "last", "year", "yesterday", "the", ",", "-", "–", "$", "No.", "1999", "31", "10", "of",
+    "Wed.", "Today", "USA", "2024-02-29", "mid-", "next", "February", "2100",
+])
+PUBLISHED = st.one_of(st.none(), st.sampled_from([PUB, PUB_MONTH, PUB_YEAR, PartialDate(2024, 2, 29)]))
+
+
+@given(st.lists(WORDS, max_size=12), st.sampled_from([" ", "", "  "]), PUBLISHED)
+def test_mentions_are_ordered_exact_and_never_relative_without_publication(
+    words: list[str], glue: str, published: PartialDate | None,
+) -> None:
+    sentence = glue.join(words)
+    found = find_dates(sentence, published)
+    end = 0
+    for mention in found:
+        assert end <= mention.start < mention.end
+        assert sentence[mention.start:mention.end] == mention.text
+        assert 1900 <= mention.date.year <= 2100
+        assert mention.date.iso() == PartialDate(*map(int, mention.date.iso().split("-"))).iso()
+        end = mention.end
+    if published is None:
+        assert not any(m.relative for m in found)

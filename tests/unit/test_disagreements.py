@@ -1,0 +1,76 @@
+"""Counts, titles and their disagreements between sources."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from build_scripts.analyse.disagreements import number_disagreements, title_disagreements
+from build_scripts.analyse.quantities import consistent, find_quantities
+from build_scripts.analyse.roles import differ, find_roles
+from build_scripts.analyse.topics import eligible
+from build_scripts.pipeline import Project, analyse
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ratified by over 160 countries and territories", [("over 160", "countries", 160, math.inf)]),
+    ("ratified by 165 countries", [("165", "countries", 165, 165)]),
+    ("more than a dozen types of mines", [("more than a dozen", "types", 12, math.inf)]),
+    ("hundreds of thousands of artillery rounds", [("hundreds of thousands", "artillery", 200_000, 999_999)]),
+    ("amassed over 110,000 troops", [("over 110,000", "troops", 110_000, math.inf)]),
+    ("about 40 people", [("about 40", "people", 36, 44)]),
+    ("in their 40-month-old war", []),
+    ("enacted on 1 March 1999 and ratified in 2005 by parliament", []),
+    ("the distance (24 km) to the zone", [("24", "km", 24, 24)]),
+    ("a $360 Million lifeline", []),
+])
+def test_quantities_keep_the_words_and_the_range(text, expected):
+    found = [(q.value, q.unit, q.low, q.high) for q in find_quantities(text)]
+    assert [(v, u) for v, u, _, _ in found] == [(v, u) for v, u, _, _ in expected]
+    for (_, _, lo, hi), (_, _, elo, ehi) in zip(found, expected, strict=True):
+        assert lo == pytest.approx(elo) and hi == pytest.approx(ehi)
+
+
+def test_consistency_of_figures():
+    over, exact, other = (find_quantities(t)[0] for t in ("over 160 states", "165 states", "160 states"))
+    assert consistent([over, exact])
+    assert not consistent([exact, other])
+
+
+def test_roles_in_three_forms_and_across_spellings():
+    found = [(r.name, r.role, r.person) for s in [
+        "Roman Kostenko, a member of Ukraine’s parliament, echoed this sentiment.",
+        "“It must stop,” said Steve Goose, Arms Division director at Human Rights Watch.",
+        "Ukrainian President Volodymyr Zelensky signed it, and Then Defense Secretary, Lloyd Austin said so.",
+        "Signed by President Volodymyr Zelenskyy, this decree stands.",
+    ] for r in find_roles(s)]
+    assert found == [
+        ("Roman Kostenko", "a member of Ukraine’s parliament", "r-kosten"),
+        ("Steve Goose", "Arms Division director at Human Rights Watch", "s-goose"),
+        ("Volodymyr Zelensky", "Ukrainian President", "v-zelens"),
+        ("Lloyd Austin", "Then Defense Secretary", "l-austin"),
+        ("Volodymyr Zelenskyy", "President", "v-zelens"),
+    ]
+    assert not differ(["Ukrainian President", "President", "the Ukrainian president"])
+    assert differ(["a member of parliament", "secretary of the defence committee"])
+
+
+def test_seed_disagreements_on_the_count_of_states_and_kostenkos_title():
+    analysis = analyse(Project.at(ROOT))
+    sentences = [s for d in analysis.documents for s in d.sentences if eligible(s)]
+    [count] = number_disagreements(sentences, analysis.claims)
+    assert count.subject == "the number of countries"
+    assert sorted(s.value for s in count.sides) == ["165", "More than 160", "over 160"]
+    assert count.consistent is True
+    [title] = title_disagreements(sentences)
+    assert title.subject == "Roman Kostenko’s title or role"
+    assert sorted(s.value for s in title.sides) == [
+        "Secretary of the parliament’s defense committee",
+        "a member of Ukraine’s parliament",
+        "the secretary of the Rada’s Committee on National Security, Defense and Intelligence",
+    ]
+    assert {d.id for d in analysis.disagreements} >= {count.id, title.id}
