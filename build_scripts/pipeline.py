@@ -14,6 +14,7 @@ from pathlib import Path
 from build_scripts.analyse.key_facts import pick_key_facts
 from build_scripts.analyse.claims import Claim, group_claims
 from build_scripts.analyse.disagreements import Disagreement, number_disagreements, title_disagreements
+from build_scripts.analyse.timeline import Event, build_timeline
 from build_scripts.analyse.topics import assign_topics, eligible
 from build_scripts.errors import InputError, InputProblem
 from build_scripts.cache import DocumentCache
@@ -23,6 +24,8 @@ from build_scripts.model import Document, Statement, TopicEvidence
 from build_scripts.render.disagreements_page import SRC_URI as DISAGREEMENTS_URI
 from build_scripts.render.disagreements_page import render_disagreements_page
 from build_scripts.render.home import HOME_SRC_URI, render_home
+from build_scripts.render.timeline_page import SRC_URI as TIMELINE_URI
+from build_scripts.render.timeline_page import render_timeline_page
 from build_scripts.render.links import relative, source_src_uri
 from build_scripts.render.source_page import render_source_page
 from build_scripts.render.sources_index import INDEX_SRC_URI, render_sources_index
@@ -58,6 +61,7 @@ class Analysis:
     key_facts: list[Statement]
     claims: list[Claim]
     disagreements: list[Disagreement]
+    timeline: list[Event]
 
 
 @dataclass
@@ -98,8 +102,9 @@ def analyse(project: Project, cache: DocumentCache | None = None) -> Analysis:
     sentences = [s for d in documents for s in d.sentences if eligible(s)]
     claims = group_claims(sentences)
     disagreements = number_disagreements(sentences, claims) + title_disagreements(sentences)
+    timeline = build_timeline(documents, claims, set(sentences))
     return Analysis(documents, assign_topics(topics, documents, claims),
-                    pick_key_facts(facts, documents, claims), claims, disagreements)
+                    pick_key_facts(facts, documents, claims), claims, disagreements, timeline)
 
 
 def render(analysis: Analysis) -> SiteContent:
@@ -127,6 +132,7 @@ def render(analysis: Analysis) -> SiteContent:
         pages += [GeneratedPage(uri, md, False) for uri, md in rendered.continuations]
     total = sum(len(ev.statements) for ev in analysis.evidence)
     pages.append(GeneratedPage(DISAGREEMENTS_URI, render_disagreements_page(analysis.disagreements, docs), True))
+    pages.append(GeneratedPage(TIMELINE_URI, render_timeline_page(analysis.timeline, docs), True))
     additions[HOME_SRC_URI] = render_home(analysis.key_facts, analysis.evidence, docs, total)
     return SiteContent(pages, additions, analysis)
 

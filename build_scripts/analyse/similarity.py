@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 STEM = 6
+IDF_FLOOR = 0.5
 _WORD = re.compile(r"[^\W_]+")
 STOP_WORDS = frozenset(
     "a an the and or of to in on at by for with from as is are was were be been being has have had "
@@ -42,7 +43,8 @@ class Weights:
             n += 1
         self.n = max(n, 1)
         self.df = counts
-        self._idf = {term: math.log((self.n + 1) / (c + 0.5)) for term, c in counts.items()}
+        # The floor keeps a word found in most sentences of a tiny corpus from weighing nothing.
+        self._idf = {term: max(IDF_FLOOR, math.log((self.n + 1) / (c + 0.5))) for term, c in counts.items()}
 
     def idf(self, term: str) -> float:
         return self._idf.get(term, math.log(self.n + 1))

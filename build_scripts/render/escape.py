@@ -27,6 +27,14 @@ def md_text(text: str) -> str:
     return _LEADING_MARK.sub(lambda m: m.group(1) + "&#" + str(ord(m.group(2))) + ";", text)
 
 
+def md_span(text: str) -> str:
+    """Like ``md_text`` for a piece of a sentence: a space at either edge is kept."""
+    escaped = md_text(text)
+    lead = " " if text[:1].isspace() and escaped else ""
+    trail = " " if text[-1:].isspace() and escaped else ""
+    return f"{lead}{escaped}{trail}" if escaped else (" " if text else "")
+
+
 def html_text(text: str) -> str:
     """Text for an HTML element's content or attribute value."""
     return html.escape(strip_controls(text), quote=True)

@@ -252,3 +252,18 @@ def test_topic_page_flags_the_count_of_states_parties(built):
     text = box.get_text(" ")
     assert "over 160" in text and "165" in text and "consistent" in text
     assert "as reported on 30 June 2025 by The Vaultz News" in text
+
+
+def test_timeline_page_is_chronological_and_cited(built):
+    soup = _page(built, "timeline")
+    article = _article(soup)
+    years = [int(h.get_text(strip=True).rstrip("¶")) for h in article.select("h2")]
+    assert years == sorted(years) and years[0] == 1999 and years[-1] == 2025
+    items = [li for li in article.select("li") if not li.find_parent("div", class_="footnote")]
+    assert len(items) >= 10
+    for li in items:
+        assert li.select_one("mark") is not None and li.select_one("sup a.footnote-ref") is not None
+    sunday = next(li for li in items if "on Sunday" in li.get_text())
+    assert sunday.get_text().startswith("29 June 2025 (“on Sunday”, counted from the article’s publication date)")
+    texts = [li.get_text() for li in items]
+    assert not any(t.startswith("29 June 2025") and "in March" in t for t in texts)

@@ -1,0 +1,58 @@
+"""Dated events: every sentence that names a date, placed on that date.
+
+Dates come from ``dates.find_dates``; relative ones ("on Sunday", "in March")
+are resolved against the source's publication date and only when it is
+known. A sentence naming two dates is an event on each. Sentences of one
+claim naming the same date are one event with several reports.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from build_scripts.analyse.claims import Claim
+from build_scripts.analyse.dates import DateMention, find_dates
+from build_scripts.load.dates import PartialDate
+from build_scripts.model import Document, Sentence
+
+# A cheap test that skips sentences which cannot hold a date, before the full pattern runs.
+_MAYBE_DATE = ("1", "2", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+               "day", "today", "yesterday", "tomorrow", "year", "month")
+
+
+@dataclass(frozen=True)
+class Report:
+    sentence: Sentence
+    mention: DateMention
+
+
+@dataclass(frozen=True)
+class Event:
+    date: PartialDate
+    reports: tuple[Report, ...]
+    """The first report is the one shown; every report is cited."""
+
+
+def _mentions(document: Document, sentences: list[Sentence]) -> list[Report]:
+    published = document.source.meta.date
+    out = []
+    for s in sentences:
+        if any(token in s.text for token in _MAYBE_DATE):
+            out += [Report(s, m) for m in find_dates(s.text, published)]
+    return out
+
+
+def build_timeline(documents: list[Document], claims: list[Claim],
+                   keep: set[Sentence] | None = None) -> list[Event]:
+    """Events in chronological order (a year before its months, a month before its days)."""
+    claim_of = {m: c.id for c in claims for m in c.members}
+    merged: dict[tuple[PartialDate, str], list[Report]] = defaultdict(list)
+    for document in documents:
+        sentences = [s for s in document.sentences if keep is None or s in keep]
+        for report in _mentions(document, sentences):
+            key = (report.mention.date, claim_of.get(report.sentence, report.sentence.anchor))
+            merged[key].append(report)
+    events = [Event(date, tuple(reports)) for (date, _), reports in merged.items()]
+    events.sort(key=lambda e: (e.date.sort_key(), e.reports[0].sentence.source_id, e.reports[0].sentence.start))
+    return events
