@@ -13,17 +13,29 @@ from pathlib import Path
 
 from build_scripts.analyse.key_facts import pick_key_facts
 from build_scripts.analyse.claims import Claim, group_claims
-from build_scripts.analyse.disagreements import Disagreement, number_disagreements, title_disagreements
+from build_scripts.analyse.countries import CountryProfile, profile_countries
+from build_scripts.analyse.disagreements import (
+    Disagreement,
+    number_disagreements,
+    quote_wording,
+    title_disagreements,
+)
+from build_scripts.analyse.quote_groups import Speaker, group_quotes
 from build_scripts.analyse.timeline import Event, build_timeline
 from build_scripts.analyse.topics import assign_topics, eligible
 from build_scripts.errors import InputError, InputProblem
 from build_scripts.cache import DocumentCache
+from build_scripts.load.country_rules import StanceRule, load_stance_rules
 from build_scripts.load.sources import load_sources, parse_source
 from build_scripts.load.topics import load_key_facts, load_topics
 from build_scripts.model import Document, Statement, TopicEvidence
 from build_scripts.render.disagreements_page import SRC_URI as DISAGREEMENTS_URI
 from build_scripts.render.disagreements_page import render_disagreements_page
+from build_scripts.render.countries_pages import INDEX_URI as COUNTRIES_URI
+from build_scripts.render.countries_pages import page_uri, render_countries_overview, render_country_page
 from build_scripts.render.home import HOME_SRC_URI, render_home
+from build_scripts.render.quotes_page import SRC_URI as QUOTES_URI
+from build_scripts.render.quotes_page import render_quotes_page
 from build_scripts.render.timeline_page import SRC_URI as TIMELINE_URI
 from build_scripts.render.timeline_page import render_timeline_page
 from build_scripts.render.links import relative, source_src_uri
@@ -62,6 +74,9 @@ class Analysis:
     claims: list[Claim]
     disagreements: list[Disagreement]
     timeline: list[Event]
+    countries: list[CountryProfile]
+    stance_rules: list[StanceRule]
+    speakers: list[Speaker]
 
 
 @dataclass
@@ -94,20 +109,25 @@ def analyse(project: Project, cache: DocumentCache | None = None) -> Analysis:
     cache.prune()
     topics, topic_problems = load_topics(project.docs_dir)
     facts, fact_problems = load_key_facts(project.docs_dir / HOME_SRC_URI)
-    problems += topic_problems + fact_problems
+    stance_rules, stance_problems = load_stance_rules(project.docs_dir)
+    problems += topic_problems + fact_problems + stance_problems
     if not project.sources_dir.is_dir():
         problems.append(InputProblem(project.sources_dir, "the sources folder does not exist; create it and add articles"))
     if problems:
         raise InputError(problems, project.sources_dir.parent)
     sentences = [s for d in documents for s in d.sentences if eligible(s)]
     claims = group_claims(sentences)
-    disagreements = number_disagreements(sentences, claims) + title_disagreements(sentences)
+    speakers = group_quotes(documents)
+    disagreements = (number_disagreements(sentences, claims) + title_disagreements(sentences)
+                     + quote_wording(speakers))
     timeline = build_timeline(documents, claims, set(sentences))
+    countries = profile_countries(sentences, claims, timeline, stance_rules)
     return Analysis(documents, assign_topics(topics, documents, claims),
-                    pick_key_facts(facts, documents, claims), claims, disagreements, timeline)
+                    pick_key_facts(facts, documents, claims), claims, disagreements, timeline,
+                    countries, stance_rules, speakers)
 
 
-def render(analysis: Analysis) -> SiteContent:
+def render(analysis: Analysis, project_docs: Path) -> SiteContent:
     docs = {d.source.id: d for d in analysis.documents}
     per_source: dict[str, Counter[str]] = {sid: Counter() for sid in docs}
     for ev in analysis.evidence:
@@ -133,9 +153,16 @@ def render(analysis: Analysis) -> SiteContent:
     total = sum(len(ev.statements) for ev in analysis.evidence)
     pages.append(GeneratedPage(DISAGREEMENTS_URI, render_disagreements_page(analysis.disagreements, docs), True))
     pages.append(GeneratedPage(TIMELINE_URI, render_timeline_page(analysis.timeline, docs), True))
+    pages.append(GeneratedPage(QUOTES_URI, render_quotes_page(analysis.speakers, docs), True))
+    pages += [GeneratedPage(page_uri(p.code), render_country_page(p, docs), False) for p in analysis.countries]
+    overview = render_countries_overview(analysis.countries, analysis.stance_rules)
+    if (project_docs / COUNTRIES_URI).exists():
+        additions[COUNTRIES_URI] = overview
+    else:
+        pages.append(GeneratedPage(COUNTRIES_URI, '---\ntitle: "Countries"\n---\n\n# Countries\n' + overview, True))
     additions[HOME_SRC_URI] = render_home(analysis.key_facts, analysis.evidence, docs, total)
     return SiteContent(pages, additions, analysis)
 
 
 def generate(project: Project, cache: DocumentCache | None = None) -> SiteContent:
-    return render(analyse(project, cache))
+    return render(analyse(project, cache), project.docs_dir)

@@ -7,7 +7,8 @@ from pathlib import Path
 from build_scripts.load.topics import load_topics
 from build_scripts.render.sources_index import INDEX_SRC_URI
 
-CROSS_SOURCE_PAGES = [("Timeline", "timeline.md"), ("Where sources differ", "disagreements.md")]
+CROSS_SOURCE_PAGES = [("Timeline", "timeline.md"), ("Countries", "countries/index.md"),
+                      ("Who said what", "quotes.md"), ("Where sources differ", "disagreements.md")]
 """Generated pages that read across all sources, in navigation order."""
 
 

@@ -241,7 +241,11 @@ def test_disagreements_page_lists_each_side_in_the_sources_words(built):
         for li in box.select("li"):
             value = (li.find("strong") or li).get_text().strip("“”")
             ref = li.select_one("sup a.footnote-ref")["href"].lstrip("#")
-            assert value in _sentence_of(built, "disagreements", soup, ref).get_text()
+            if "words" in box.select_one(".admonition-title").get_text():  # a quotation may span sentences
+                source = _source_text(built, "disagreements", soup, ref)
+                assert all(part in source for part in value.split(" ¶ ")), value
+            else:
+                assert value in _sentence_of(built, "disagreements", soup, ref).get_text()
             assert re.search(r"\(as reported (on \d+ \w+ \d{4} by|by .*, undated)", li.get_text())
 
 
@@ -267,3 +271,53 @@ def test_timeline_page_is_chronological_and_cited(built):
     assert sunday.get_text().startswith("29 June 2025 (“on Sunday”, counted from the article’s publication date)")
     texts = [li.get_text() for li in items]
     assert not any(t.startswith("29 June 2025") and "in March" in t for t in texts)
+
+
+def _source_text(built: Build, page: str, soup: BeautifulSoup, fn_id: str) -> str:
+    link = _archived_link(soup, fn_id)
+    target = (built.site / page / urlsplit(link).path / "index.html").resolve()
+    source = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+    return "\n".join(p.get_text() for p in source.select("p.article-text"))
+
+
+def test_every_quotation_shown_is_verbatim_in_the_source_it_cites(built):
+    soup = _page(built, "quotes")
+    items = [li for li in _article(soup).select("li") if not li.find_parent("div", class_="footnote")]
+    assert len(items) >= 20
+    for li in items:
+        quoted = li.select_one("span.quote-text").get_text()
+        ref = li.select_one("sup a.footnote-ref")["href"].lstrip("#")
+        source = _source_text(built, "quotes", soup, ref)
+        for part in quoted.split(" ¶ "):
+            assert part in source, part
+    headings = [h.get_text(strip=True).rstrip("¶") for h in _article(soup).select("h2")]
+    assert headings[:3] == ["Volodymyr Zelenskyy", "Ukraine’s foreign ministry", "Roman Kostenko"]
+    assert "Steve Goose" in headings and "Human Rights Watch" in headings
+    kostenko = _article(soup).get_text()
+    assert "a member of Ukraine’s parliament" in kostenko and "Arms Division director at Human Rights Watch" in kostenko
+
+
+def test_translations_of_one_quotation_are_flagged(built):
+    soup = _page(built, "disagreements")
+    boxes = [(b.select_one(".admonition-title").get_text(), b.get_text()) for b in _article(soup).select("div.admonition")]
+    zelenskyy = [t for title, t in boxes if title == "Sources differ: Volodymyr Zelenskyy’s words"]
+    assert any("utmost cynicism" in t and "extreme cynicism" in t for t in zelenskyy)
+    kostenko = [t for title, t in boxes if title == "Sources differ: Roman Kostenko’s words"]
+    assert any("This step has been demanded by the reality of war long ago." in t for t in kostenko)
+
+
+def test_country_pages_and_overview(built):
+    pages = sorted(p.name for p in (built.site / "countries").iterdir() if p.is_dir())
+    assert pages == ["cn", "ee", "fi", "kp", "kr", "lt", "lv", "pl", "ru", "ua", "us"]  # no Canada, no Ghana
+    overview = _article(_page(built, "countries"))
+    svg = overview.select_one("figure.country-map svg")
+    assert svg is not None and svg.get("role") == "img"
+    assert "map-withdrawing" in svg.select_one('path[data-code="ua"]')["class"]
+    assert "map-non-party" in svg.select_one('path[data-code="ru"]')["class"]
+    rows = {r.select("td")[0].get_text(): r.select("td")[1].get_text() for r in overview.select("table tbody tr")}
+    for withdrawing in ("Ukraine", "Poland", "Finland", "Estonia", "Latvia", "Lithuania"):
+        assert rows[withdrawing] == "Withdrawal announced or under way"
+    assert rows["Russia"] == "Not a party to the treaty"
+    ukraine = _article(_page(built, "countries/ua")).get_text()
+    assert "Named as: Ukrainian, Ukraine, Kiev" in ukraine
+    assert "Party to the treaty" in ukraine and "29 June 2025" in ukraine

@@ -1,0 +1,73 @@
+"""Stance rules for country pages, from the frontmatter of ``docs/countries/index.md``::
+
+    countries:
+      stances:                 # in order of priority: the first that holds colours the map
+        - label: Withdrawal announced or under way
+          class: withdrawing   # CSS class suffix on the map
+          match:
+            - [withdraw*, leave, exit*, pull out]
+            - [convention, treaty]
+          exclude: [not a party]   # optional: sentences with these terms are no evidence
+
+Without that file, country pages are still made, with no stance.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import frontmatter
+import yaml
+
+from build_scripts.errors import InputProblem
+
+CONFIG_URI = "countries/index.md"
+_CSS = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class StanceRule:
+    label: str
+    css: str
+    match: tuple[tuple[str, ...], ...]
+    exclude: tuple[str, ...] = ()
+
+
+def _rule(raw: object, index: int) -> StanceRule:
+    where = f"countries.stances[{index}]"
+    if not isinstance(raw, dict) or not isinstance(raw.get("label"), str):
+        raise ValueError(f"{where} needs a 'label' (text), a 'class' and a 'match' (list of term lists)")
+    css = raw.get("class")
+    if not isinstance(css, str) or not _CSS.match(css):
+        raise ValueError(f"{where}.class must be lower-case letters, digits and '-', such as withdrawing")
+    match = raw.get("match")
+    if (not isinstance(match, list) or not match
+            or not all(isinstance(g, list) and g and all(isinstance(t, str) for t in g) for g in match)):
+        raise ValueError(f"{where}.match must be a non-empty list of term lists")
+    exclude = raw.get("exclude") or []
+    if not isinstance(exclude, list) or not all(isinstance(t, str) for t in exclude):
+        raise ValueError(f"{where}.exclude must be a list of words or phrases")
+    return StanceRule(raw["label"].strip(), css, tuple(tuple(t.strip() for t in g) for g in match),
+                      tuple(t.strip() for t in exclude))
+
+
+def load_stance_rules(docs_dir: Path) -> tuple[list[StanceRule], list[InputProblem]]:
+    path = docs_dir / CONFIG_URI
+    if not path.exists():
+        return [], []
+    try:
+        meta = frontmatter.loads(path.read_text(encoding="utf-8")).metadata
+    except yaml.YAMLError:
+        return [], [InputProblem(path, "the frontmatter is not valid YAML; fix the syntax", 1)]
+    raw = (meta.get("countries") or {}).get("stances") or []
+    if not isinstance(raw, list):
+        return [], [InputProblem(path, "countries.stances must be a list of stance rules", 1)]
+    rules, problems = [], []
+    for i, item in enumerate(raw):
+        try:
+            rules.append(_rule(item, i))
+        except ValueError as exc:
+            problems.append(InputProblem(path, str(exc), 1))
+    return rules, problems

@@ -1,0 +1,56 @@
+"""The page "Who said what": every direct quotation, grouped by speaker.
+
+Each quotation is shown in the words of each source that prints it, so two
+translations stand side by side, each cited. A quotation spanning paragraphs
+is shown with ¶ where the source starts a new paragraph.
+"""
+
+from __future__ import annotations
+
+from build_scripts.analyse.quote_groups import CitedQuote, Speaker
+from build_scripts.model import Document
+from build_scripts.render.citation import cite, footnote, publisher_name
+from build_scripts.render.escape import md_text
+
+SRC_URI = "quotes.md"
+_KIND = {"person": "person", "body": "organisation or body"}
+
+
+def quote_text(q: CitedQuote) -> str:
+    return " ¶ ".join(md_text(p.text) for p in q.quote.parts)
+
+
+def _speaker_block(speaker: Speaker, docs: dict[str, Document], notes: list[str]) -> list[str]:
+    count = sum(len(g.quotes) for g in speaker.groups)
+    out = [f"## {md_text(speaker.name)}", ""]
+    facts = [f"{count} quotation{'s' if count != 1 else ''}"]
+    if speaker.kind in _KIND:
+        facts.append(_KIND[speaker.kind])
+    out += [" · ".join(facts), ""]
+    if speaker.roles:
+        roles = "; ".join(f"{md_text(r.quote.role or '')}{cite(r.sentence)}" for r in speaker.roles)
+        out += [f"Described by the sources as: {roles}", ""]
+        notes += [footnote(SRC_URI, docs[r.sentence.source_id], r.sentence) for r in speaker.roles]
+    for group in speaker.groups:
+        if len(group.sources) > 1:
+            out += [f"Quoted by {len(group.sources)} sources:", ""]
+        for q in group.quotes:
+            who = md_text(publisher_name(docs[q.quote.source_id]))
+            out.append(f'- “<span class="quote-text">{quote_text(q)}</span>” ({who}){cite(q.sentence)}')
+            notes.append(footnote(SRC_URI, docs[q.sentence.source_id], q.sentence))
+        out.append("")
+    return out
+
+
+def render_quotes_page(speakers: list[Speaker], docs: dict[str, Document]) -> str:
+    out = ["---", 'title: "Who said what"', "---", "", "# Who said what", "",
+           "Every direct quotation in the sources, grouped by who said it, with the speaker’s role as "
+           "each source gives it. When several sources print the same quotation, each version is "
+           "shown in that source’s words; translations often differ (see "
+           "[where sources differ](disagreements.md)).", ""]
+    if not speakers:
+        return "\n".join(out + ["*No quotation was found in the sources.*", ""])
+    notes: list[str] = []
+    for speaker in speakers:
+        out += _speaker_block(speaker, docs, notes)
+    return "\n".join(out + list(dict.fromkeys(notes))) + "\n"
