@@ -31,6 +31,11 @@ def write_markdown_tree(content: SiteContent, project: Project, out: Path) -> in
         else:
             shutil.copyfile(path, target)
         written += 1
+    for uri, text in content.files.items():
+        target = out / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written += 1
     for page in content.pages:
         target = out / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)

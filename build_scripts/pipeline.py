@@ -6,6 +6,7 @@ the MkDocs hook adds to the build and ``python -m build_scripts`` can write.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,6 +34,18 @@ from build_scripts.render.disagreements_page import SRC_URI as DISAGREEMENTS_URI
 from build_scripts.render.disagreements_page import render_disagreements_page
 from build_scripts.render.countries_pages import INDEX_URI as COUNTRIES_URI
 from build_scripts.render.countries_pages import page_uri, render_countries_overview, render_country_page
+from build_scripts.render.bibliography import bibtex, csl_json
+from build_scripts.render.data_files import (
+    DATA_DIR,
+    countries_json,
+    disagreements_json,
+    quotes_json,
+    sources_json,
+    statement_rows,
+    statements_csv,
+    timeline_json,
+    timelinejs_json,
+)
 from build_scripts.render.home import HOME_SRC_URI, render_home
 from build_scripts.render.quotes_page import SRC_URI as QUOTES_URI
 from build_scripts.render.quotes_page import render_quotes_page
@@ -41,6 +54,7 @@ from build_scripts.render.timeline_page import render_timeline_page
 from build_scripts.render.links import relative, source_src_uri
 from build_scripts.render.source_page import render_source_page
 from build_scripts.render.sources_index import INDEX_SRC_URI, render_sources_index
+from build_scripts.render.sources_used import sources_used
 from build_scripts.render.topic_page import render_topic
 from build_scripts.text.document import build_document
 
@@ -85,6 +99,8 @@ class SiteContent:
     additions: dict[str, str] = field(default_factory=dict)
     """Markdown appended to hand-written pages, by their path in ``docs/``."""
     analysis: Analysis | None = None
+    files: dict[str, str] = field(default_factory=dict)
+    """Other generated files (data, bibliography), by their path in the site."""
 
 
 def _reader(cache: DocumentCache) -> Callable[[Path, bytes], Document]:
@@ -135,10 +151,8 @@ def render(analysis: Analysis, project_docs: Path) -> SiteContent:
             for sid in dict.fromkeys(m.source_id for m in st.members):
                 per_source[sid][ev.topic.src_uri] += 1
     topics = {ev.topic.src_uri: ev.topic for ev in analysis.evidence}
-    pages = [
-        GeneratedPage(INDEX_SRC_URI, render_sources_index(
-            analysis.documents, {sid: sum(c.values()) for sid, c in per_source.items()}), True)
-    ]
+    per_source_total = {sid: sum(c.values()) for sid, c in per_source.items()}
+    pages = [GeneratedPage(INDEX_SRC_URI, render_sources_index(analysis.documents, per_source_total), True)]
     for doc in analysis.documents:
         src = source_src_uri(doc.source.id)
         cited_on = [(topics[uri].title, relative(src, uri), n)
@@ -161,7 +175,40 @@ def render(analysis: Analysis, project_docs: Path) -> SiteContent:
     else:
         pages.append(GeneratedPage(COUNTRIES_URI, '---\ntitle: "Countries"\n---\n\n# Countries\n' + overview, True))
     additions[HOME_SRC_URI] = render_home(analysis.key_facts, analysis.evidence, docs, total)
-    return SiteContent(pages, additions, analysis)
+    pages = [_closed(p, docs) for p in pages]
+    additions = {uri: sources_used(md, uri, docs) for uri, md in additions.items()}
+    return SiteContent(pages, additions, analysis, data_files(analysis, per_source_total, docs))
+
+
+def _closed(page: GeneratedPage, docs: dict[str, Document]) -> GeneratedPage:
+    """The page with its closing "Sources used on this page" section."""
+    if page.src_uri == INDEX_SRC_URI:
+        markdown = sources_used(page.markdown, page.src_uri, docs, [], "All the sources in the table above.")
+    elif page.src_uri.startswith("sources/"):
+        sid = page.src_uri.removeprefix("sources/").removesuffix(".md")
+        markdown = sources_used(page.markdown, page.src_uri, docs, [sid])
+    else:
+        markdown = sources_used(page.markdown, page.src_uri, docs,
+                                empty="This page cites no source directly; the pages it links to do.")
+    return GeneratedPage(page.src_uri, markdown, page.in_nav, page.edit_path)
+
+
+def data_files(analysis: Analysis, counts: dict[str, int], docs: dict[str, Document]) -> dict[str, str]:
+    """Every file of ``data/``, by its path in the site."""
+    rows = statement_rows(analysis.evidence)
+    files = {
+        "sources.json": sources_json(analysis.documents, counts),
+        "statements.json": json.dumps({"statements": rows}, ensure_ascii=False, indent=1) + "\n",
+        "statements.csv": statements_csv(rows),
+        "quotes.json": quotes_json(analysis.speakers),
+        "timeline.json": timeline_json(analysis.timeline),
+        "timeline.timelinejs.json": timelinejs_json(analysis.timeline, "Timeline"),
+        "disagreements.json": disagreements_json(analysis.disagreements, docs),
+        "countries.json": countries_json(analysis.countries),
+        "sources.bib": bibtex(analysis.documents),
+        "sources.csl.json": csl_json(analysis.documents),
+    }
+    return {f"{DATA_DIR}/{name}": content for name, content in files.items()}
 
 
 def generate(project: Project, cache: DocumentCache | None = None) -> SiteContent:

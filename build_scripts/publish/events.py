@@ -10,11 +10,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_datetime
 
 from build_scripts.cache import DocumentCache
 from build_scripts.errors import InputError
 from build_scripts.pipeline import Project, SiteContent, generate
 from build_scripts.publish.nav import build_nav
+from build_scripts.render.cite_page import cite_this_page
 
 _content: SiteContent | None = None
 
@@ -61,6 +63,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if page.edit_path and config.repo_url and config.edit_uri:
             file.edit_uri = _edit_uri(config, root, page.edit_path)
         files.append(file)
+    for uri, content in _content.files.items():
+        files.append(File.generated(config, uri, content=content))
     return files
 
 
@@ -71,9 +75,10 @@ def _edit_uri(config: MkDocsConfig, root: Path, edit_path: str) -> str:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if _content is None:
-        return markdown
-    return markdown + _content.additions.get(page.file.src_uri, "")
+    if _content is not None:
+        markdown += _content.additions.get(page.file.src_uri, "")
+    return markdown + cite_this_page(page.title or "", config.site_name, config.site_url, page.url,
+                                     get_build_datetime().date())
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -24,6 +24,8 @@ def build_nav(docs_dir: Path) -> list:
         nav.append({"Topics": [{t.title: t.src_uri} for t in topics]})
     nav += [{title: uri} for title, uri in CROSS_SOURCE_PAGES]
     nav.append({"Sources": INDEX_SRC_URI})
+    if (docs_dir / "data" / "index.md").exists():
+        nav.append({"Data": "data/index.md"})
     about = sorted((docs_dir / "about").glob("*.md"))
     if about:
         nav.append({"About": [f"about/{p.name}" for p in about]})

@@ -21,6 +21,8 @@ def render_sources_index(documents: list[Document], counts: dict[str, int]) -> s
         "---", 'title: "Sources"', "---", "", "# Sources", "",
         f"{len(documents)} articles. Each links to its archived text, where every cited "
         "sentence can be linked to. Unknown metadata is shown as unknown.", "",
+        "Bibliography for reference managers: [BibTeX](../data/sources.bib) · "
+        "[CSL-JSON](../data/sources.csl.json) · all research data: [data files](../data/index.md)", "",
         "| Title | Publisher | Date | Statements |",
         "|---|---|---|---:|",
     ]

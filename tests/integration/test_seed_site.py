@@ -29,7 +29,16 @@ def _page(build: Build, url: str) -> BeautifulSoup:
 
 
 def _article(soup: BeautifulSoup):
-    return soup.select_one("article.md-content__inner")
+    """The page's content, without its closing "Sources used" section and "Cite this page" box."""
+    article = soup.select_one("article.md-content__inner")
+    heading = article.find("h2", id="sources-used-on-this-page")
+    if heading is not None:
+        for node in list(heading.find_next_siblings()):
+            node.decompose()
+        heading.decompose()
+    for box in article.select("details.cite"):
+        box.decompose()
+    return article
 
 
 def _statements(soup: BeautifulSoup) -> list[tuple[str, str]]:

@@ -1,0 +1,80 @@
+"""All sources as BibTeX and CSL-JSON, for reference managers. Unknown fields are left out."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from build_scripts.model import Document
+from build_scripts.text.clean import strip_controls
+
+_LATEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",
+          "#": r"\#", "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
+_LATEX_RE = re.compile("|".join(re.escape(k) for k in _LATEX))
+
+
+def _tex(text: str) -> str:
+    text = " ".join(strip_controls(text).split())
+    return _LATEX_RE.sub(lambda m: _LATEX[m.group(0)], text)
+
+
+def _key(source_id: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_:-]", "-", source_id)
+
+
+def bibtex(documents: list[Document]) -> str:
+    entries = []
+    for d in documents:
+        m = d.source.meta
+        fields: list[tuple[str, str]] = []
+        if m.title:
+            fields.append(("title", "{" + _tex(m.title) + "}"))
+        if m.author:
+            fields.append(("author", "{" + " and ".join(_tex(a.strip()) for a in m.author.split(",")) + "}"))
+        if m.publisher:
+            fields += [("organization", "{" + _tex(m.publisher) + "}"), ("publisher", "{" + _tex(m.publisher) + "}")]
+        if m.date:
+            fields += [("date", m.date.iso()), ("year", str(m.date.year))]
+            if m.date.month:
+                fields.append(("month", str(m.date.month)))
+        if m.url:
+            fields.append(("url", "{" + m.url.replace("{", "%7B").replace("}", "%7D") + "}"))
+        if m.retrieved:
+            fields.append(("urldate", m.retrieved.iso()))
+        fields.append(("langid", "{" + _tex(m.language) + "}"))
+        if m.notes:
+            fields.append(("note", "{" + _tex(m.notes) + "}"))
+        body = ",\n".join(f"  {k} = {v}" for k, v in fields)
+        entries.append(f"@online{{{_key(d.source.id)},\n{body}\n}}\n")
+    return "\n".join(entries)
+
+
+def _csl_date(date) -> dict[str, Any]:
+    parts = [date.year] + ([date.month] if date.month else []) + ([date.day] if date.day else [])
+    return {"date-parts": [parts]}
+
+
+def csl_json(documents: list[Document]) -> str:
+    items = []
+    for d in documents:
+        m = d.source.meta
+        item: dict[str, Any] = {"id": d.source.id, "type": "article-newspaper"}
+        if m.title:
+            item["title"] = m.title
+        if m.author:
+            item["author"] = [{"literal": a.strip()} for a in m.author.split(",")]
+        if m.publisher:
+            item["container-title"] = m.publisher
+            item["publisher"] = m.publisher
+        if m.date:
+            item["issued"] = _csl_date(m.date)
+        if m.retrieved:
+            item["accessed"] = _csl_date(m.retrieved)
+        if m.url:
+            item["URL"] = m.url
+        item["language"] = m.language
+        if m.notes:
+            item["note"] = m.notes
+        items.append(item)
+    return json.dumps(items, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,140 @@
+"""The research data of a build, as files under ``data/``: JSON, CSV and a TimelineJS file.
+
+A citation is always ``{"source": id, "anchor": sentence id, "url": "sources/<id>/#<anchor>"}``,
+the URL relative to the site's root. Unknown metadata is ``null``, never guessed.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from typing import Any
+
+from build_scripts.analyse.countries import CountryProfile
+from build_scripts.analyse.disagreements import Disagreement
+from build_scripts.analyse.quote_groups import Speaker
+from build_scripts.analyse.timeline import Event
+from build_scripts.load.dates import PartialDate
+from build_scripts.model import Document, Sentence, TopicEvidence
+from build_scripts.render.citation import plain_title
+
+DATA_DIR = "data"
+
+
+def citation(s: Sentence) -> dict[str, str]:
+    return {"source": s.source_id, "anchor": s.anchor, "url": f"sources/{s.source_id}/#{s.anchor}"}
+
+
+def _date(d: PartialDate | None) -> dict[str, Any] | None:
+    if d is None:
+        return None
+    precision = "day" if d.day else "month" if d.month else "year"
+    return {"iso": d.iso(), "precision": precision, "display": d.display()}
+
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def sources_json(documents: list[Document], counts: dict[str, int]) -> str:
+    rows = []
+    for d in documents:
+        m = d.source.meta
+        rows.append({
+            "id": d.source.id, "title": m.title, "display_title": plain_title(d), "publisher": m.publisher,
+            "author": m.author, "date": _date(m.date), "url": m.url, "retrieved": _date(m.retrieved),
+            "language": m.language, "notes": m.notes, "page": f"sources/{d.source.id}/",
+            "sentences": len(d.sentences), "furniture_lines": sum(b.kind == "furniture" for b in d.blocks),
+            "statements": counts.get(d.source.id, 0),
+        })
+    return _dump({"sources": rows})
+
+
+def statement_rows(evidence: list[TopicEvidence]) -> list[dict[str, Any]]:
+    rows = []
+    for ev in evidence:
+        for section, statements in ev.sections:
+            for st in statements:
+                claim = st.claim
+                rows.append({
+                    "id": f"{ev.topic.slug}/{claim.id if claim else st.sentence.anchor}",
+                    "topic": ev.topic.slug, "topic_title": ev.topic.title, "section": section.heading,
+                    "text": st.sentence.text, "citations": [citation(m) for m in st.members],
+                    "sources": len(claim.sources) if claim else 1,
+                    "independent_sources": claim.independent if claim else 1,
+                    "shared_wording": [{"sources": list(g), "words": w} for g, w in
+                                       zip(claim.copy_groups, claim.shared_words, strict=True)] if claim else [],
+                })
+    return rows
+
+
+def statements_csv(rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["id", "topic", "section", "statement", "sources", "independent_sources", "citations"])
+    for r in rows:
+        writer.writerow([r["id"], r["topic"], r["section"], r["text"], r["sources"], r["independent_sources"],
+                         " ".join(c["url"] for c in r["citations"])])
+    return out.getvalue()
+
+
+def quotes_json(speakers: list[Speaker]) -> str:
+    rows = []
+    for sp in speakers:
+        for g_index, group in enumerate(sp.groups):
+            for q in group.quotes:
+                rows.append({
+                    "speaker": sp.name if q.quote.speaker else None, "speaker_kind": sp.kind,
+                    "speaker_as_written": q.quote.speaker, "role": q.quote.role,
+                    "text": q.quote.text, "parts": [p.text for p in q.quote.parts],
+                    "group": f"{sp.name}#{g_index + 1}", "citation": citation(q.sentence),
+                })
+    return _dump({"quotes": rows})
+
+
+def timeline_json(events: list[Event]) -> str:
+    rows = [{
+        "date": _date(e.date), "date_text": e.reports[0].mention.text, "relative": e.reports[0].mention.relative,
+        "text": e.reports[0].sentence.text, "citations": [citation(r.sentence) for r in e.reports],
+    } for e in events]
+    return _dump({"events": rows})
+
+
+def timelinejs_json(events: list[Event], title: str) -> str:
+    """The same events in TimelineJS's JSON format; ``text`` is HTML, escaped."""
+    out = []
+    for i, e in enumerate(events):
+        start = {"year": e.date.year, "display_date": e.date.display()}
+        if e.date.month:
+            start["month"] = e.date.month
+        if e.date.day:
+            start["day"] = e.date.day
+        links = " ".join(f'<a href="../{citation(r.sentence)["url"]}">[{n + 1}]</a>' for n, r in enumerate(e.reports))
+        out.append({"start_date": start, "unique_id": f"event-{i + 1}",
+                    "text": {"text": f"<p>{html.escape(e.reports[0].sentence.text)}</p><p>{links}</p>"}})
+    return _dump({"title": {"text": {"headline": html.escape(title)}}, "events": out})
+
+
+def disagreements_json(disagreements: list[Disagreement], docs: dict[str, Document]) -> str:
+    rows = [{
+        "id": d.id, "kind": d.kind, "subject": d.subject, "consistent": d.consistent,
+        "sides": [{"value": s.value, "citation": citation(s.sentence),
+                   "publisher": docs[s.sentence.source_id].source.meta.publisher,
+                   "reported_on": _date(docs[s.sentence.source_id].source.meta.date)} for s in d.sides],
+    } for d in disagreements]
+    return _dump({"disagreements": rows})
+
+
+def countries_json(profiles: list[CountryProfile]) -> str:
+    rows = [{
+        "code": p.code, "name": p.name, "names_seen": p.names_seen, "page": f"countries/{p.code}/",
+        "stance": p.primary.rule.label if p.primary else None,
+        "stances": [{"label": s.rule.label, "class": s.rule.css, "weight": s.weight,
+                     "evidence": [citation(x) for x in s.sentences],
+                     "dates": [{"date": _date(d), "citation": citation(x)} for d, x in s.dates]}
+                    for s in p.stances],
+        "sentences": len(p.sentences), "sources": len(p.sources),
+    } for p in profiles]
+    return _dump({"countries": rows})

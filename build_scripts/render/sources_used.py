@@ -1,0 +1,34 @@
+"""The closing section of every generated page: the sources it cites."""
+
+from __future__ import annotations
+
+import re
+
+from build_scripts.model import Document
+from build_scripts.render.citation import NO_PUBLISHER, date_text, plain_title
+from build_scripts.render.escape import md_text
+from build_scripts.render.links import relative, source_src_uri
+
+HEADING = "## Sources used on this page"
+FOOTNOTES_HERE = "///Footnotes Go Here///"
+"""Python-Markdown's marker: the footnotes go above this section, so the page ends with it."""
+_LABEL = re.compile(r"^\[\^(?P<id>[A-Za-z0-9][A-Za-z0-9._-]*?)-s-[0-9a-f]{10}(?:-\d+)?\]:", re.M)
+
+
+def cited_sources(markdown: str) -> list[str]:
+    return list(dict.fromkeys(m.group("id") for m in _LABEL.finditer(markdown)))
+
+
+def sources_used(markdown: str, page_src_uri: str, docs: dict[str, Document],
+                 ids: list[str] | None = None, empty: str = "This page cites no source directly.") -> str:
+    """``markdown`` with the section appended; ``ids`` overrides the sources found in its footnotes."""
+    ids = cited_sources(markdown) if ids is None else ids
+    out = [markdown.rstrip("\n"), "", FOOTNOTES_HERE, "", HEADING, ""]
+    if not ids:
+        return "\n".join(out + [empty, ""])
+    for sid in ids:
+        doc = docs[sid]
+        link = relative(page_src_uri, source_src_uri(sid))
+        publisher = md_text(doc.source.meta.publisher) if doc.source.meta.publisher else NO_PUBLISHER
+        out.append(f"- [{md_text(plain_title(doc))}]({link}), {publisher}, {date_text(doc)}")
+    return "\n".join(out) + "\n"

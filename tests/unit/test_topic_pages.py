@@ -1,0 +1,26 @@
+"""Topic pages stay readable: the strongest statements first, the rest on continuation pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_scripts.analyse.claims import Claim
+from build_scripts.model import Document, Source, SourceMeta, Statement, Topic, TopicEvidence, TopicSection
+from build_scripts.render.topic_page import CONTINUATION_SIZE, SECTION_LIMIT, render_topic
+from build_scripts.text.document import build_document
+
+
+def test_long_sections_continue_on_numbered_pages():
+    n = SECTION_LIMIT + CONTINUATION_SIZE + 5
+    body = "\n".join(f"Statement number {i} says that the treaty matters for reason {i}." for i in range(n))
+    doc: Document = build_document(Source("src", Path("src.md"), SourceMeta(), body, 1))
+    section = TopicSection("Reasons", (("treaty",),))
+    topic = Topic("t", "T", "topics/t.md", (section,))
+    evidence = TopicEvidence(topic, [(section, [Statement(s, 1, Claim(f"c{i}", (s,))) for i, s in enumerate(doc.sentences)])])
+    pages = render_topic(evidence, {"src": doc})
+    assert pages.addition.count("\n- Statement number") == SECTION_LIMIT
+    assert [uri for uri, _ in pages.continuations] == ["topics/t/page-2.md", "topics/t/page-3.md"]
+    assert pages.continuations[0][1].count("\n- Statement number") == CONTINUATION_SIZE
+    assert pages.continuations[1][1].count("\n- Statement number") == 5
+    assert "[page 2](t/page-2.md), [page 3](t/page-3.md)" in pages.addition
+    assert "[Back to T](../t.md)" in pages.continuations[0][1]
