@@ -22,7 +22,7 @@ import heapq
 from collections import defaultdict
 from dataclasses import dataclass
 
-from build_scripts.analyse.copies import shared_run
+from build_scripts.analyse.copies import runs
 from build_scripts.analyse.similarity import Weights, cosine, terms
 from build_scripts.model import Sentence
 from build_scripts.text.anchors import normalise
@@ -119,24 +119,29 @@ def _claim(members: list[Sentence]) -> Claim:
 
 
 def _copy_groups(members: list[Sentence]) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
-    by_source: dict[str, list[Sentence]] = defaultdict(list)
-    for m in members:
-        by_source[m.source_id].append(m)
-    ids = sorted(by_source)
-    parent = {s: s for s in ids}
+    """Sources whose sentences share a run of words, joined through an index of the runs."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first_source: dict[str, str] = {}
     words: dict[str, str] = {}
-    for x_i, x in enumerate(ids):
-        for y in ids[x_i + 1:]:
-            run = next((r for a in by_source[x] for b in by_source[y] if (r := shared_run(a.text, b.text))), None)
-            if run:
-                rx, ry = parent[x], parent[y]
-                for s in ids:
-                    if parent[s] == ry:
-                        parent[s] = rx
-                words.setdefault(rx, run)
+    for m in members:
+        parent.setdefault(m.source_id, m.source_id)
+        for run in sorted(runs(m.text)):
+            other = first_source.setdefault(run, m.source_id)
+            a, b = find(other), find(m.source_id)
+            if a != b:
+                root, child = min(a, b), max(a, b)
+                parent[child] = root
+                words[root] = min(words.get(root, run), words.get(child, run), run)
     groups: dict[str, list[str]] = defaultdict(list)
-    for s in ids:
-        groups[parent[s]].append(s)
+    for source in sorted(parent):
+        groups[find(source)].append(source)
     shared = [(tuple(g), words[root]) for root, g in sorted(groups.items()) if len(g) > 1]
     return tuple(g for g, _ in shared), tuple(w for _, w in shared)
 

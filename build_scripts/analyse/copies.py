@@ -9,19 +9,21 @@ reporters quote the same speaker in the same words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 RUN_WORDS = 8
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|«[^»]*»?")
 _WORD = re.compile(r"[^\W_]+")
 
 
-def runs(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 17)
+def runs(text: str) -> frozenset[str]:
     """Every run of RUN_WORDS consecutive words outside quotations."""
     out: set[str] = set()
     for part in _QUOTED.split(text.replace("’", "'")):
         words = _WORD.findall(part.casefold())
         out.update(" ".join(words[i:i + RUN_WORDS]) for i in range(len(words) - RUN_WORDS + 1))
-    return out
+    return frozenset(out)
 
 
 def shared_run(a: str, b: str) -> str | None:

@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 STEM = 6
 IDF_FLOOR = 0.5
@@ -26,6 +27,7 @@ STOP_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 18)
 def terms(text: str) -> frozenset[str]:
     """The stems of a sentence's content words."""
     words = _WORD.findall(text.casefold().replace("’", "'"))

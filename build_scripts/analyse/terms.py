@@ -28,21 +28,29 @@ def _term_pattern(term: str) -> str:
 
 @dataclass(frozen=True)
 class TermGroup:
-    """Any one of several terms; counts how many distinct terms hit."""
+    """Any one of several terms; counts how many distinct terms hit.
+
+    Each pattern comes with a ``needle``, a lower-case piece of text it cannot
+    match without, tested first as a plain substring: most sentences hold
+    none of a topic's words, and that test is far cheaper than the pattern.
+    """
 
     patterns: tuple[re.Pattern[str], ...]
+    needles: tuple[str, ...] = ()
 
-    def hits(self, text: str) -> int:
-        return sum(1 for p in self.patterns if p.search(text))
+    def hits(self, text: str, lower: str | None = None) -> int:
+        lower = text.casefold() if lower is None else lower
+        return sum(1 for p, n in zip(self.patterns, self.needles, strict=True) if n in lower and p.search(text))
 
 
 @lru_cache(maxsize=4096)
 def compile_group(terms: tuple[str, ...]) -> TermGroup:
-    patterns = []
+    patterns, needles = [], []
     for term in terms:
         flags = 0 if term.rstrip("*").isupper() else re.IGNORECASE
         patterns.append(re.compile(_term_pattern(term), flags))
-    return TermGroup(tuple(patterns))
+        needles.append(term.rstrip("*").translate(_QUOTES).split()[0].casefold())
+    return TermGroup(tuple(patterns), tuple(needles))
 
 
 def prepare(text: str) -> str:
@@ -53,8 +61,9 @@ def prepare(text: str) -> str:
 def score(groups: tuple[tuple[str, ...], ...], text: str) -> int:
     """Number of distinct term hits when every group has one; otherwise 0."""
     total = 0
+    lower = text.casefold()
     for terms in groups:
-        hits = compile_group(terms).hits(text)
+        hits = compile_group(terms).hits(text, lower)
         if not hits:
             return 0
         total += hits

@@ -20,7 +20,10 @@ MAX_BYTES = 5 * 1024 * 1024
 SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
-class _Loader(yaml.SafeLoader):
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
+
+
+class _Loader(_SafeLoader):  # type: ignore[misc,valid-type]
     """Safe YAML that leaves dates as text, so a bad date gets our own clear message."""
 
 
