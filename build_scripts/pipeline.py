@@ -198,7 +198,7 @@ def data_files(analysis: Analysis, counts: dict[str, int], docs: dict[str, Docum
     rows = statement_rows(analysis.evidence)
     files = {
         "sources.json": sources_json(analysis.documents, counts),
-        "statements.json": json.dumps({"statements": rows}, ensure_ascii=False, indent=1) + "\n",
+        "statements.json": json.dumps({"statements": rows}, ensure_ascii=False, separators=(",", ":")) + "\n",
         "statements.csv": statements_csv(rows),
         "quotes.json": quotes_json(analysis.speakers),
         "timeline.json": timeline_json(analysis.timeline),

@@ -3,8 +3,9 @@
 Matching is by meaning as far as words carry it: sentences are compared by
 IDF-weighted cosine over word stems (``similarity``), so two translations of
 one quotation, or a paraphrase, meet when they share their rarer words.
-It scales by blocking: a sentence is compared only with the ``NEIGHBOURS``
-sentences that share the most of its rarer stems, never with all others.
+It scales by blocking: a sentence is compared only with the few sentences
+that share the most of its rarer stems, never with all others (see
+``_candidate_pairs``).
 Groups grow by average linkage (a sentence joins a group only when it is
 close to the group's members on average), which stops the chaining that
 single linkage causes. Numbers are not judged here: two sentences giving
@@ -32,14 +33,18 @@ SAME_CLAIM = 0.30
 GROUP_AVERAGE = 0.27
 """Average cosine a sentence needs with a group's members to join it."""
 NEIGHBOURS = 12
-MAX_POSTING = 400
+MAX_POSTING = 100
 """Stems shared by more sentences than this are too common to block on."""
 _SAMPLE = 6
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Claim:
-    """Sentences of one or more sources that report the same thing."""
+    """Sentences of one or more sources that report the same thing.
+
+    Compared and hashed by identity: each claim is made once per analysis, and
+    hashing its members on every lookup would cost more than the lookup.
+    """
 
     id: str
     members: tuple[Sentence, ...]
@@ -67,6 +72,8 @@ class _Groups:
         self.vectors = vectors
         self.parent = list(range(len(vectors)))
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(vectors))}
+        self.rejected: set[tuple[int, int]] = set()
+        """Group pairs whose average was too low: many edges join the same two groups."""
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -76,11 +83,12 @@ class _Groups:
 
     def try_merge(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
-        if ra == rb:
+        if ra == rb or (min(ra, rb), max(ra, rb)) in self.rejected:
             return
         left, right = self.members[ra][:_SAMPLE], self.members[rb][:_SAMPLE]
         total = sum(cosine(self.vectors[x], self.vectors[y]) for x in left for y in right)
         if total / (len(left) * len(right)) < GROUP_AVERAGE:
+            self.rejected.add((min(ra, rb), max(ra, rb)))
             return
         if len(self.members[ra]) < len(self.members[rb]):
             ra, rb = rb, ra
@@ -89,27 +97,28 @@ class _Groups:
 
 
 def _candidate_pairs(term_sets: list[frozenset[str]], weights: Weights) -> list[tuple[float, int, int]]:
+    """Pairs worth comparing: for each sentence, the ``NEIGHBOURS`` sentences that
+    share the most weight of its rare stems (stems used by at most ``MAX_POSTING``
+    sentences). Bounded per sentence, so the work grows in step with the corpus."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, t in enumerate(term_sets):
         for term in t:
             postings[term].append(i)
     vectors = [weights.vector(t) for t in term_sets]
-    pairs: dict[tuple[int, int], float] = {}
+    keys: set[tuple[int, int]] = set()
     for i, t in enumerate(term_sets):
         shared: dict[int, float] = defaultdict(float)
         for term in t:
             posting = postings[term]
-            if len(posting) > MAX_POSTING:
-                continue
-            w = vectors[i][term]
-            for j in posting:
-                if j != i:
+            if len(posting) <= MAX_POSTING:
+                w = vectors[i][term]
+                for j in posting:
                     shared[j] += w
+        shared.pop(i, None)
         for j in heapq.nlargest(NEIGHBOURS, shared, key=lambda j: (shared[j], -j)):
-            key = (min(i, j), max(i, j))
-            if key not in pairs:
-                pairs[key] = cosine(vectors[i], vectors[j])
-    return sorted(((s, a, b) for (a, b), s in pairs.items() if s >= SAME_CLAIM), key=lambda p: (-p[0], p[1], p[2]))
+            keys.add((min(i, j), max(i, j)))
+    pairs = ((cosine(vectors[a], vectors[b]), a, b) for a, b in keys)
+    return sorted((p for p in pairs if p[0] >= SAME_CLAIM), key=lambda p: (-p[0], p[1], p[2]))
 
 
 def _claim(members: list[Sentence]) -> Claim:

@@ -131,6 +131,6 @@ def profile_countries(sentences: list[Sentence], claims: list[Claim], events: li
     claim_of = {m: c for c in claims for m in c.members}
     for code, p in profiles.items():
         p.stances = _stances(code, rules, evidence, dates_of)
-        p.claims = list(dict.fromkeys(claim_of[s] for s in p.sentences if s in claim_of))
+        p.claims = list({id(c): c for s in p.sentences if (c := claim_of.get(s))}.values())
         p.claims.sort(key=lambda c: (-c.independent, -len(c.sources)))
     return sorted(profiles.values(), key=lambda p: p.name)

@@ -81,22 +81,30 @@ def _sides_from(mentions: list[tuple[Sentence, Quantity]]) -> list[Side]:
 
 
 def number_disagreements(sentences: list[Sentence], claims: list[Claim]) -> list[Disagreement]:
+    """Counts of one unit in related sentences that differ.
+
+    Mentions of one unit within one claim are related by definition; claims are
+    compared with each other through one sentence each, which keeps the work
+    in step with the number of claims rather than of mentions.
+    """
     claim_of = {m: c.id for c in claims for m in c.members}
     mentions = [(s, q) for s in sentences for q in find_quantities(s.text)]
-    by_unit: dict[str, list[int]] = defaultdict(list)
-    for i, (_, q) in enumerate(mentions):
-        by_unit[q.unit_key].append(i)
-    weights = Weights(terms(s.text) for s in sentences)
-    vectors = {s: weights.vector(terms(s.text)) for s, _ in mentions}
+    nodes: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, (s, q) in enumerate(mentions):
+        nodes[(q.unit_key, claim_of.get(s, s.anchor + s.source_id))].append(i)
     union = _Union(len(mentions))
-    for indices in by_unit.values():
-        for pos, i in enumerate(indices):
-            a = mentions[i][0]
-            for j in indices[pos + 1: pos + 1 + MAX_COMPARED]:
-                b = mentions[j][0]
-                if a.source_id != b.source_id and (
-                    claim_of.get(a) == claim_of.get(b) or cosine(vectors[a], vectors[b]) >= RELATED
-                ):
+    for members in nodes.values():
+        for j in members[1:]:
+            union.join(members[0], j)
+    weights = Weights(terms(s.text) for s in sentences)
+    by_unit: dict[str, list[int]] = defaultdict(list)
+    for (unit, _), members in nodes.items():
+        by_unit[unit].append(members[0])
+    vectors = {i: weights.vector(terms(mentions[i][0].text)) for reps in by_unit.values() for i in reps}
+    for reps in by_unit.values():
+        for pos, i in enumerate(reps):
+            for j in reps[pos + 1: pos + 1 + MAX_COMPARED]:
+                if cosine(vectors[i], vectors[j]) >= RELATED:
                     union.join(i, j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(mentions)):

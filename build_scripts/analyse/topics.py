@@ -67,13 +67,15 @@ class _Ranker:
 
 
 def _claim_in_topic(topic: Topic, claim: Claim, prepared: dict[Sentence, str],
-                    ranker: _Ranker) -> tuple[int, Statement] | None:
+                    ranker: _Ranker, memo: dict[str, tuple[int, int]]) -> tuple[int, Statement] | None:
     best: tuple[int, int, Sentence] | None = None
     for member in sorted(claim.members, key=ranker.sentence):
         text = prepared.get(member)
-        if text is None or not _in_topic(topic, text):
+        if text is None:
             continue
-        index, value = _best_section(topic, text)
+        if text not in memo:  # many sources repeat a sentence word for word
+            memo[text] = _best_section(topic, text) if _in_topic(topic, text) else (-1, 0)
+        index, value = memo[text]
         if index >= 0 and (best is None or value > best[1]):
             best = (index, value, member)
     if best is None:
@@ -88,8 +90,9 @@ def assign_topics(topics: Iterable[Topic], documents: list[Document], claims: li
     result = []
     for topic in topics:
         buckets: list[list[Statement]] = [[] for _ in topic.sections]
+        memo: dict[str, tuple[int, int]] = {}
         for claim in claims:
-            found = _claim_in_topic(topic, claim, prepared, ranker)
+            found = _claim_in_topic(topic, claim, prepared, ranker, memo)
             if found:
                 buckets[found[0]].append(found[1])
         evidence = TopicEvidence(topic)

@@ -35,7 +35,7 @@ def _date(d: PartialDate | None) -> dict[str, Any] | None:
 
 
 def _dump(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def sources_json(documents: list[Document], counts: dict[str, int]) -> str:

@@ -7,6 +7,9 @@ from build_scripts.model import Document
 from build_scripts.render.citation import cite, footnote, publisher_name
 from build_scripts.render.escape import md_text
 
+MAX_CITED = 3
+"""Reports cited for one value; a figure given by hundreds of sources shows how many more."""
+
 _VERDICT = {
     ("number", True): "The figures differ but are consistent: one number fits them all.",
     ("number", False): "The figures cannot all be true.",
@@ -37,9 +40,15 @@ def render_disagreement(d: Disagreement, page_src_uri: str, docs: dict[str, Docu
     if verdict:
         lines += [f"{indent}    {verdict}", ""]
     notes = []
+    by_value: dict[str, list[Side]] = {}
     for side in sorted(d.sides, key=lambda s: _side_order(docs, s)):
-        doc = docs[side.sentence.source_id]
-        value = f"**“{md_text(side.value)}”**" if d.kind in ("wording", "title") else f"**{md_text(side.value)}**"
-        lines.append(f"{indent}    - {value} ({reported(doc)}){cite(side.sentence)}")
-        notes.append(footnote(page_src_uri, doc, side.sentence))
+        by_value.setdefault(side.value.casefold(), []).append(side)
+    for sides in by_value.values():
+        first = sides[0]
+        doc = docs[first.sentence.source_id]
+        value = f"**“{md_text(first.value)}”**" if d.kind in ("wording", "title") else f"**{md_text(first.value)}**"
+        cited = sides[:MAX_CITED]
+        more = f" and {len(sides) - len(cited)} more sources" if len(sides) > len(cited) else ""
+        lines.append(f"{indent}    - {value} ({reported(doc)}{more}){''.join(cite(s.sentence) for s in cited)}")
+        notes += [footnote(page_src_uri, docs[s.sentence.source_id], s.sentence) for s in cited]
     return lines + [""], notes

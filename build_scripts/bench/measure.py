@@ -1,0 +1,70 @@
+"""One measurement, run in a fresh process so its peak memory is its own.
+
+``python -m build_scripts.bench.measure generate PROJECT`` prints
+``{"seconds": …, "peak_mb": …}`` for a cold generation (sources → pages);
+``regenerate PROJECT`` times a generation after one source was edited, with
+the analysis of the others reused as under ``mkdocs serve``; ``mkdocs
+PROJECT SITE`` times the full ``mkdocs build``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def generate(project_dir: Path) -> dict:
+    from build_scripts.pipeline import Project, generate as run
+
+    start = time.perf_counter()
+    content = run(Project(project_dir / "sources", project_dir / "docs"))
+    return {"seconds": time.perf_counter() - start, "peak_mb": _peak_mb(), "pages": len(content.pages)}
+
+
+def regenerate(project_dir: Path) -> dict:
+    from build_scripts.cache import DocumentCache
+    from build_scripts.pipeline import Project, generate as run
+
+    project = Project(project_dir / "sources", project_dir / "docs")
+    store: dict[str, bytes] = {}
+    run(project, DocumentCache(store))
+    edited = sorted(project.sources_dir.glob("*.md"))[0]
+    original = edited.read_text(encoding="utf-8")
+    edited.write_text(original + "\nAn edited closing sentence was added for the benchmark run.\n", encoding="utf-8")
+    try:
+        start = time.perf_counter()
+        run(project, DocumentCache(store))
+        seconds = time.perf_counter() - start
+    finally:
+        edited.write_text(original, encoding="utf-8")
+    return {"seconds": seconds, "peak_mb": _peak_mb()}
+
+
+def mkdocs(project_dir: Path, site: Path) -> dict:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project_dir / "mkdocs.yml"),
+                           "-d", str(site)], capture_output=True, text=True, env=env, check=False)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(proc.stderr[-2000:])
+    return {"seconds": seconds, "peak_mb": _peak_mb(resource.RUSAGE_CHILDREN)}
+
+
+def main() -> None:
+    kind, *args = sys.argv[1:]
+    result = {"generate": generate, "regenerate": regenerate, "mkdocs": mkdocs}[kind](*map(Path, args))
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
