@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test clean
+.PHONY: build serve test bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ serve: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Synthetic corpora of 100, 1,000 and 10,000 sources; minutes, not part of `make test`.
+bench: $(STAMP)
+	$(BIN)/python -m build_scripts.bench --sizes 100 1000 10000 --out bench-results.json
 
 clean:
 	rm -rf site $(VENV)

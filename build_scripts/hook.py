@@ -53,3 +53,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     assert _events is not None
     return _events.on_page_content(html, page, config, files)
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    assert _events is not None
+    return _events.on_post_page(output, page, config)

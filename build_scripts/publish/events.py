@@ -20,9 +20,10 @@ from build_scripts.render.cite_page import cite_this_page
 
 _content: SiteContent | None = None
 
-# Citations and furniture stay out of the search index, so a search for a
-# quotation lands on the statement, not on a list of footnotes.
-_SEARCH_EXCLUDED = re.compile(r'<(div class="footnote"|details class="furniture")')
+# Citations, furniture and the "Cite this page" box stay out of the search
+# index, so a search for a quotation lands on the statement, not on a list of
+# footnotes, and the index does not repeat them on every page.
+_SEARCH_EXCLUDED = re.compile(r'<(div class="footnote"|details class="furniture"|details class="cite")')
 
 
 def _project(config: MkDocsConfig) -> Project:
@@ -83,3 +84,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return _SEARCH_EXCLUDED.sub(r"<\1 data-search-exclude", html)
+
+
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Name Material's search dialog for screen readers (axe: aria-dialog-name)."""
+    return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)

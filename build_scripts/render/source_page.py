@@ -29,7 +29,7 @@ def _card(doc: Document, cited_on: list[tuple[str, str, int]]) -> list[str]:
         rows.append(("Cited on", links))
     else:
         rows.append(("Cited on", "no topic page yet"))
-    return ["| About this source | |", "|---|---|", *(f"| **{k}** | {v} |" for k, v in rows)]
+    return ["| About this source | Details |", "|---|---|", *(f"| **{k}** | {v} |" for k, v in rows)]
 
 
 def _article_html(doc: Document) -> list[str]:

@@ -9,7 +9,7 @@ from build_scripts.render.citation import NO_PUBLISHER, date_text, plain_title
 from build_scripts.render.escape import md_text
 from build_scripts.render.links import relative, source_src_uri
 
-HEADING = "## Sources used on this page"
+HEADING = "## Sources used on this page { data-search-exclude }"
 FOOTNOTES_HERE = "///Footnotes Go Here///"
 """Python-Markdown's marker: the footnotes go above this section, so the page ends with it."""
 _LABEL = re.compile(r"^\[\^(?P<id>[A-Za-z0-9][A-Za-z0-9._-]*?)-s-[0-9a-f]{10}(?:-\d+)?\]:", re.M)

@@ -1,0 +1,133 @@
+"""What a reader does on the built site, in Chromium: search, read a footnote, follow it, use a phone.
+
+Every test runs twice, with the site at the server's root and under /project/
+(as on a project's GitHub Pages site); `open_page` fails a test whose pages
+request anything off 127.0.0.1 or log a console error.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from tests.browser.support import PHONE, expect, page_path, search, wait_for_search_ready
+
+QUOTED = re.compile(r" — “(.*)”\s*archived sentence", re.S)  # the cited sentence, as a footnote quotes it
+
+
+def _quoted_sentence(footnote) -> str:
+    match = QUOTED.search(footnote.inner_text())
+    assert match, footnote.inner_text()
+    return match.group(1)
+
+
+@pytest.mark.parametrize(("query", "expected", "heading"), [
+    pytest.param("Kostenko", "quotes/", "Roman Kostenko", id="person"),
+    pytest.param("Lithuania", "countries/lt/", "Lithuania", id="place"),
+])
+def test_search_for_a_person_or_a_place_lands_on_its_page(open_page, base, query, expected, heading):
+    page, _ = open_page()
+    page.goto(base)
+    wait_for_search_ready(page)
+    items = search(page, query)
+    first = items.first.locator("a.md-search-result__link").first
+    assert page_path(first.get_attribute("href"), base) == expected
+    first.click()
+    page.wait_for_url(lambda url: page_path(url, base) == expected)
+    article = page.locator("article.md-content__inner")
+    expect(article.locator("h1, h2", has_text=heading).first).to_be_visible()
+
+
+def test_search_for_a_phrase_finds_the_pages_quoting_it_and_lands_on_it(open_page, base):
+    phrase = "cannot remain bound"
+    page, _ = open_page()
+    page.goto(base)
+    wait_for_search_ready(page)
+    search(page, phrase)
+    # A result shows the matching section's text, the phrase's words each in a <mark>.
+    hits = page.locator("a.md-search-result__link", has_text=phrase)
+    expect(hits.first).to_be_visible()
+    pages = {page_path(a.get_attribute("href"), base) for a in hits.all()}
+    assert {"quotes/", "sources/000_183601ec9612ed3f/", "sources/001_03d95e605726db09/"} <= pages, pages
+    quotes = hits.filter(has=page.locator("h2", has_text="Roman Kostenko")).first
+    quotes.click()
+    page.wait_for_url(lambda url: page_path(url, base) == "quotes/" and urlsplit(url).fragment == "roman-kostenko")
+    quotation = page.locator("article .quote-text", has_text=phrase).first
+    expect(quotation).to_be_in_viewport()
+    # search.highlight marks the words searched for on the page reached
+    expect(quotation.locator("mark[data-md-highlight]").first).to_have_text(re.compile("remain|bound"))
+
+
+def test_hovering_a_footnote_shows_its_citation(open_page, base):
+    page, _ = open_page()
+    page.goto(base + "topics/treaty/")
+    ref = page.locator("article sup a.footnote-ref").first
+    footnote = page.locator(f'[id="{ref.get_attribute("href").lstrip("#")}"]')
+    sentence = _quoted_sentence(footnote)
+    tooltip = page.locator(".md-tooltip2--active")
+    expect(tooltip).to_have_count(0)
+    ref.hover()
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_be_in_viewport()
+    expect(tooltip).to_contain_text(f"“{sentence}”")
+    expect(tooltip.get_by_role("link", name="archived sentence")).to_be_visible()
+
+
+def test_archived_sentence_link_lands_on_the_sentence_highlighted(open_page, base):
+    page, _ = open_page()
+    page.goto(base + "topics/withdrawals/")
+    # The last footnote of the page: its sentence is far down its source page.
+    footnote = page.locator("div.footnote li").filter(
+        has=page.get_by_role("link", name="original ↗", exact=True)).last
+    sentence_text = _quoted_sentence(footnote)
+
+    original = footnote.get_by_role("link", name="original ↗", exact=True).get_attribute("href")
+    assert "#:~:text=" in original, original
+    # A text fragment is "start,end" or the whole text, commas inside it percent-encoded.
+    start, _, end = (unquote(part) for part in original.split("#:~:text=", 1)[1].partition(","))
+    assert sentence_text.startswith(start) and sentence_text.endswith(end or start), (original, sentence_text)
+
+    archived = footnote.get_by_role("link", name="archived sentence", exact=True)
+    target_id = urlsplit(archived.get_attribute("href")).fragment
+    assert target_id.startswith("s-"), target_id
+    archived.click()
+    page.wait_for_url(lambda url: page_path(url, base).startswith("sources/") and urlsplit(url).fragment == target_id)
+
+    sentence = page.locator(f'span.sentence[id="{target_id}"]')
+    expect(sentence).to_have_text(sentence_text)
+    expect(sentence).to_be_in_viewport()
+    assert page.evaluate("() => scrollY") > 0, "the source page did not scroll to the sentence"
+    # Not hidden under the sticky header: the sentence itself is what shows at its first line.
+    state = sentence.evaluate("""el => {
+        const line = el.getClientRects()[0];
+        const header = document.querySelector(".md-header").getBoundingClientRect();
+        const shown = document.elementFromPoint(line.left + 4, line.top + line.height / 2);
+        return {top: line.top, headerBottom: header.bottom, visible: el.contains(shown),
+                target: el.matches(":target")};
+    }""")
+    assert state["target"] and state["visible"] and state["top"] >= state["headerBottom"], state
+    # Highlighted: its background differs from that of a sentence that is not the target.
+    other = page.locator("span.sentence:not(:target)").first
+    background = "el => getComputedStyle(el).backgroundColor"
+    assert sentence.evaluate(background) != other.evaluate(background), (
+        sentence.evaluate(background), other.evaluate(background))
+
+
+def test_phone_reader_opens_the_drawer_and_follows_a_topic(open_page, base):
+    page, _ = open_page(PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+    page.goto(base)
+    nav = page.locator("nav.md-nav--primary")
+    section = nav.locator("label.md-nav__link", has_text="Topics")
+    topic = nav.locator("a.md-nav__link", has_text="Russian mine use")
+    expect(page.locator(".md-sidebar--primary")).not_to_be_in_viewport()
+    page.locator('label.md-header__button[for="__drawer"]').tap()
+    expect(section).to_be_in_viewport()
+    expect(topic).not_to_be_in_viewport()  # on a phone, a section is a panel of its own
+    section.tap()
+    expect(topic).to_be_in_viewport()
+    topic.tap()
+    page.wait_for_url(lambda url: page_path(url, base) == "topics/russian-mine-use/")
+    expect(page.locator("article h1")).to_contain_text("Russian mine use")
+    expect(page.locator(".md-sidebar--primary")).not_to_be_in_viewport()

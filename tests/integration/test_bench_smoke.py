@@ -1,0 +1,28 @@
+"""A 20-source run of the benchmark: it measures, checks targets and writes its results."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from tests.integration.site_build import ROOT
+
+
+def test_benchmark_smoke_run(tmp_path):
+    out = tmp_path / "results.json"
+    proc = subprocess.run(
+        [sys.executable, "-m", "build_scripts.bench", "--sizes", "20", "--workdir", str(tmp_path / "work"),
+         "--out", str(out)],
+        capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "sources | generate s" in proc.stdout
+    data = json.loads(out.read_text(encoding="utf-8"))
+    [row] = data["results"]
+    assert row["sources"] == 20
+    assert 0 < row["generation_s"] < row["mkdocs_build_s"]
+    assert row["largest_topic_page_kb"] > 0 and row["search_index_mb"] > 0
+    assert {t["target"] for t in data["targets"]} >= {"regeneration after one edit at 1,000 <= 0.5 s"}
+    assert data["machine"]["cpus"] == os.cpu_count()
