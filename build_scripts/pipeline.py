@@ -47,6 +47,7 @@ from build_scripts.render.data_files import (
     timelinejs_json,
 )
 from build_scripts.render.home import HOME_SRC_URI, render_home
+from build_scripts.render.page_head import page_head
 from build_scripts.render.quotes_page import SRC_URI as QUOTES_URI
 from build_scripts.render.quotes_page import render_quotes_page
 from build_scripts.render.timeline_page import SRC_URI as TIMELINE_URI
@@ -173,7 +174,7 @@ def render(analysis: Analysis, project_docs: Path) -> SiteContent:
     if (project_docs / COUNTRIES_URI).exists():
         additions[COUNTRIES_URI] = overview
     else:
-        pages.append(GeneratedPage(COUNTRIES_URI, '---\ntitle: "Countries"\n---\n\n# Countries\n' + overview, True))
+        pages.append(GeneratedPage(COUNTRIES_URI, "\n".join(page_head("Countries")) + overview, True))
     additions[HOME_SRC_URI] = render_home(analysis.key_facts, analysis.evidence, docs, total)
     pages = [_closed(p, docs) for p in pages]
     additions = {uri: sources_used(md, uri, docs) for uri, md in additions.items()}

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from build_scripts.analyse.copies import runs
 from build_scripts.analyse.similarity import Weights, cosine, terms
+from build_scripts.analyse.union_find import UnionFind
 from build_scripts.model import Sentence
 from build_scripts.text.anchors import normalise
 
@@ -70,16 +71,13 @@ class _Groups:
 
     def __init__(self, vectors: list[dict[str, float]]) -> None:
         self.vectors = vectors
-        self.parent = list(range(len(vectors)))
+        self.union: UnionFind[int] = UnionFind(range(len(vectors)))
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(vectors))}
         self.rejected: set[tuple[int, int]] = set()
         """Group pairs whose average was too low: many edges join the same two groups."""
 
     def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
+        return self.union.find(i)
 
     def try_merge(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
@@ -90,10 +88,9 @@ class _Groups:
         if total / (len(left) * len(right)) < GROUP_AVERAGE:
             self.rejected.add((min(ra, rb), max(ra, rb)))
             return
-        if len(self.members[ra]) < len(self.members[rb]):
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        self.members[ra].extend(self.members.pop(rb))
+        root = self.union.join(ra, rb)
+        other = rb if root == ra else ra
+        self.members[root].extend(self.members.pop(other))
 
 
 def _candidate_pairs(term_sets: list[frozenset[str]], weights: Weights) -> list[tuple[float, int, int]]:
@@ -129,30 +126,19 @@ def _claim(members: list[Sentence]) -> Claim:
 
 def _copy_groups(members: list[Sentence]) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
     """Sources whose sentences share a run of words, joined through an index of the runs."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    union: UnionFind[str] = UnionFind()
     first_source: dict[str, str] = {}
     words: dict[str, str] = {}
     for m in members:
-        parent.setdefault(m.source_id, m.source_id)
+        union.add(m.source_id)
         for run in sorted(runs(m.text)):
             other = first_source.setdefault(run, m.source_id)
-            a, b = find(other), find(m.source_id)
-            if a != b:
-                root, child = min(a, b), max(a, b)
-                parent[child] = root
-                words[root] = min(words.get(root, run), words.get(child, run), run)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for source in sorted(parent):
-        groups[find(source)].append(source)
-    shared = [(tuple(g), words[root]) for root, g in sorted(groups.items()) if len(g) > 1]
-    return tuple(g for g, _ in shared), tuple(w for _, w in shared)
+            if union.find(other) != union.find(m.source_id):
+                a, b = union.find(other), union.find(m.source_id)
+                root = union.join(a, b)
+                words[root] = min(words.get(a, run), words.get(b, run), run)
+    groups = sorted((root, tuple(sorted(g))) for root, g in union.groups().items() if len(g) > 1)
+    return tuple(g for _, g in groups), tuple(words[root] for root, _ in groups)
 
 
 def group_claims(sentences: list[Sentence]) -> list[Claim]:

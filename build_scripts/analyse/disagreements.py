@@ -24,6 +24,7 @@ from build_scripts.analyse.quantities import Quantity, consistent, find_quantiti
 from build_scripts.analyse.quote_groups import UNKNOWN_SPEAKER, CitedQuote, QuoteGroup, Speaker, spelling_neutral
 from build_scripts.analyse.roles import differ, find_roles, normalise_role
 from build_scripts.analyse.similarity import Weights, cosine, terms
+from build_scripts.analyse.union_find import UnionFind
 from build_scripts.model import Sentence
 
 RELATED = 0.15
@@ -59,20 +60,6 @@ def make_id(kind: str, sides: list[Side]) -> str:
     return "d-" + hashlib.sha1(key.encode()).hexdigest()[:10]
 
 
-class _Union:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def join(self, a: int, b: int) -> None:
-        self.parent[self.find(b)] = self.find(a)
-
-
 def _sides_from(mentions: list[tuple[Sentence, Quantity]]) -> list[Side]:
     seen: dict[tuple[str, str], Side] = {}
     for sentence, q in mentions:
@@ -92,7 +79,7 @@ def number_disagreements(sentences: list[Sentence], claims: list[Claim]) -> list
     nodes: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, (s, q) in enumerate(mentions):
         nodes[(q.unit_key, claim_of.get(s, s.anchor + s.source_id))].append(i)
-    union = _Union(len(mentions))
+    union: UnionFind[int] = UnionFind(range(len(mentions)))
     for members in nodes.values():
         for j in members[1:]:
             union.join(members[0], j)
@@ -106,11 +93,8 @@ def number_disagreements(sentences: list[Sentence], claims: list[Claim]) -> list
             for j in reps[pos + 1: pos + 1 + MAX_COMPARED]:
                 if cosine(vectors[i], vectors[j]) >= RELATED:
                     union.join(i, j)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(mentions)):
-        groups[union.find(i)].append(i)
     out = []
-    for members in groups.values():
+    for members in union.groups().values():
         chosen = [mentions[i] for i in members]
         values = {q.value.casefold() for _, q in chosen}
         sources = {s.source_id for s, _ in chosen}

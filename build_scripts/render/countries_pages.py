@@ -9,6 +9,7 @@ from build_scripts.render.citation import cite, footnote
 from build_scripts.render.escape import md_text
 from build_scripts.render.links import relative
 from build_scripts.render.map_svg import render_map
+from build_scripts.render.page_head import page_head
 from build_scripts.render.statement import render_statement
 
 INDEX_URI = "countries/index.md"
@@ -45,7 +46,7 @@ def _stance_block(stance: Stance, src: str, docs: dict[str, Document], notes: li
 def render_country_page(p: CountryProfile, docs: dict[str, Document]) -> str:
     src = page_uri(p.code)
     stance = p.primary.rule.label if p.primary else NO_STANCE
-    out = ["---", f'title: "{md_text(p.name)}"', "---", "", f"# {md_text(p.name)}", "",
+    out = [*page_head(p.name)[:-1],
            f"**Stance in the sources:** {md_text(stance)}  ",
            f"**Named as:** {', '.join(md_text(n) for n in p.names_seen)}  ",
            f"**Mentioned in** {len(p.sentences)} sentences of {len(p.sources)} sources · "

@@ -5,16 +5,18 @@ from __future__ import annotations
 from build_scripts.analyse.disagreements import Disagreement
 from build_scripts.model import Document
 from build_scripts.render.disagreement import render_disagreement
+from build_scripts.render.page_head import page_head
 
 SRC_URI = "disagreements.md"
 _KINDS = [("number", "Numbers"), ("date", "Dates"), ("title", "Titles and roles"), ("wording", "Wording of quotations")]
 
 
 def render_disagreements_page(disagreements: list[Disagreement], docs: dict[str, Document]) -> str:
-    out = ["---", 'title: "Where sources differ"', "---", "", "# Where sources differ", "",
-           "Places where the sources give different numbers, dates, titles or wording for the same "
-           "thing. Each side is quoted and cited; which is right is for the reader to judge. "
-           "How these are found is explained in the [methodology](about/methodology.md#where-sources-differ).", ""]
+    out = page_head("Where sources differ",
+                    "Places where the sources give different numbers, dates, titles or wording for the same "
+                    "thing. Each side is quoted and cited; which is right is for the reader to judge. "
+                    "How these are found is explained in the "
+                    "[methodology](about/methodology.md#where-sources-differ).")
     if not disagreements:
         return "\n".join(out + ["*The sources do not differ on anything the generator can detect.*", ""])
     notes: list[str] = []

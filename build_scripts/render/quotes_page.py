@@ -11,6 +11,7 @@ from build_scripts.analyse.quote_groups import CitedQuote, Speaker
 from build_scripts.model import Document
 from build_scripts.render.citation import cite, footnote, publisher_name
 from build_scripts.render.escape import md_text
+from build_scripts.render.page_head import page_head
 
 SRC_URI = "quotes.md"
 _KIND = {"person": "person", "body": "organisation or body"}
@@ -43,11 +44,11 @@ def _speaker_block(speaker: Speaker, docs: dict[str, Document], notes: list[str]
 
 
 def render_quotes_page(speakers: list[Speaker], docs: dict[str, Document]) -> str:
-    out = ["---", 'title: "Who said what"', "---", "", "# Who said what", "",
-           "Every direct quotation in the sources, grouped by who said it, with the speaker’s role as "
-           "each source gives it. When several sources print the same quotation, each version is "
-           "shown in that source’s words; translations often differ (see "
-           "[where sources differ](disagreements.md)).", ""]
+    out = page_head("Who said what",
+                    "Every direct quotation in the sources, grouped by who said it, with the speaker’s role as "
+                    "each source gives it. When several sources print the same quotation, each version is "
+                    "shown in that source’s words; translations often differ (see "
+                    "[where sources differ](disagreements.md)).")
     if not speakers:
         return "\n".join(out + ["*No quotation was found in the sources.*", ""])
     notes: list[str] = []

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from build_scripts.model import Document
 from build_scripts.render.citation import NO_PUBLISHER, date_text, plain_title
-from build_scripts.render.escape import html_text, md_text, yaml_string
+from build_scripts.render.escape import html_text, md_text
+from build_scripts.render.page_head import page_head
 from build_scripts.render.links import safe_url
 
 UNKNOWN = "unknown"
@@ -66,8 +67,7 @@ def _furniture(doc: Document) -> list[str]:
 def render_source_page(doc: Document, cited_on: list[tuple[str, str, int]]) -> str:
     """Markdown of ``sources/<id>.md``; ``cited_on`` lists (topic title, link, count)."""
     title = plain_title(doc)
-    # MkDocs themes print the frontmatter title as HTML (header, <title>): escape it here.
-    out = ["---", f"title: {yaml_string(html_text(title))}", "---", "", f"# {md_text(title)}", ""]
+    out = page_head(title)
     out += _card(doc, cited_on) + [""]
     if doc.source.meta.url:
         out += [f"[Read the original ↗](<{safe_url(doc.source.meta.url)}>){{ .md-button }}", ""]

@@ -6,6 +6,7 @@ from build_scripts.model import Document
 from build_scripts.render.citation import NO_PUBLISHER, date_text, plain_title
 from build_scripts.render.escape import md_text
 from build_scripts.render.links import relative, source_src_uri
+from build_scripts.render.page_head import page_head
 
 INDEX_SRC_URI = "sources/index.md"
 
@@ -18,11 +19,11 @@ def _sort_key(doc: Document) -> tuple:
 def render_sources_index(documents: list[Document], counts: dict[str, int]) -> str:
     """Newest dated sources first, undated last; ``counts`` = statements citing each source."""
     out = [
-        "---", 'title: "Sources"', "---", "", "# Sources", "",
-        f"{len(documents)} articles. Each links to its archived text, where every cited "
-        "sentence can be linked to. Unknown metadata is shown as unknown.", "",
-        "Bibliography for reference managers: [BibTeX](../data/sources.bib) · "
-        "[CSL-JSON](../data/sources.csl.json) · all research data: [data files](../data/index.md)", "",
+        *page_head("Sources",
+                   f"{len(documents)} articles. Each links to its archived text, where every cited "
+                   "sentence can be linked to. Unknown metadata is shown as unknown.",
+                   "Bibliography for reference managers: [BibTeX](../data/sources.bib) · "
+                   "[CSL-JSON](../data/sources.csl.json) · all research data: [data files](../data/index.md)"),
         "| Title | Publisher | Date | Statements |",
         "|---|---|---|---:|",
     ]

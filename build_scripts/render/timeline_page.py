@@ -8,6 +8,7 @@ from build_scripts.analyse.timeline import Event, Report
 from build_scripts.model import Document
 from build_scripts.render.citation import cite, footnote
 from build_scripts.render.escape import md_span, md_text
+from build_scripts.render.page_head import page_head
 
 SRC_URI = "timeline.md"
 
@@ -29,11 +30,11 @@ def _sentence(report: Report) -> str:
 
 
 def render_timeline_page(events: list[Event], docs: dict[str, Document]) -> str:
-    out = ["---", 'title: "Timeline"', "---", "", "# Timeline", "",
-           "Every sentence of the sources that names a date, in order of that date. A date is shown as "
-           "precisely as the source gives it: a year, a month or a day. Dates such as “on Sunday” are "
-           "counted from the article’s publication date, and left out when that is unknown. The date "
-           "words are highlighted in each sentence.", ""]
+    out = page_head("Timeline",
+                    "Every sentence of the sources that names a date, in order of that date. A date is shown "
+                    "as precisely as the source gives it: a year, a month or a day. Dates such as “on Sunday” "
+                    "are counted from the article’s publication date, and left out when that is unknown. "
+                    "The date words are highlighted in each sentence.")
     if not events:
         return "\n".join(out + ["*No dated event was found in the sources.*", ""])
     notes: list[str] = []

@@ -10,6 +10,7 @@ from build_scripts.model import Document, Statement, TopicEvidence
 from build_scripts.render.disagreement import render_disagreement
 from build_scripts.render.escape import md_text
 from build_scripts.render.links import relative
+from build_scripts.render.page_head import page_head
 from build_scripts.render.statement import render_statement
 
 SECTION_LIMIT = 15
@@ -65,8 +66,7 @@ def _continuations(evidence: TopicEvidence, docs: dict[str, Document]) -> list[t
         src = continuation_uri(evidence.topic.src_uri, number)
         chunk = rest[start:start + CONTINUATION_SIZE]
         title = f"{evidence.topic.title}: more statements ({number})"
-        out = ["---", f'title: "{md_text(title)}"', "---", "", f"# {md_text(title)}", "",
-               f"[Back to {md_text(evidence.topic.title)}]({relative(src, evidence.topic.src_uri)})", ""]
+        out = page_head(title, f"[Back to {md_text(evidence.topic.title)}]({relative(src, evidence.topic.src_uri)})")
         notes: list[str] = []
         for heading in dict.fromkeys(h for h, _ in chunk):
             out += _section_block(heading, [st for h, st in chunk if h == heading], src, docs, notes)

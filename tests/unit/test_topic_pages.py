@@ -24,3 +24,13 @@ def test_long_sections_continue_on_numbered_pages():
     assert pages.continuations[1][1].count("\n- Statement number") == 5
     assert "[page 2](t/page-2.md), [page 3](t/page-3.md)" in pages.addition
     assert "[Back to T](../t.md)" in pages.continuations[0][1]
+
+
+def test_generated_titles_are_valid_yaml_and_html_safe():
+    import yaml
+
+    from build_scripts.render.page_head import page_head
+
+    title = 'Bolivia (Plurinational State of): "more" \\ <b>statements</b> (2)'
+    frontmatter = "\n".join(page_head(title)).split("---")[1]
+    assert yaml.safe_load(frontmatter)["title"] == 'Bolivia (Plurinational State of): &quot;more&quot; \\ &lt;b&gt;statements&lt;/b&gt; (2)'
