@@ -17,19 +17,15 @@ def _print_problems(problems: list[InputProblem], root: Path) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from build_scripts.load.sources import load_sources
-    from build_scripts.load.topics import load_key_facts, load_topics
+    from build_scripts.pipeline import Project, load_inputs
 
     root = Path(args.root)
-    sources, problems = load_sources(root / "sources")
-    topics, topic_problems = load_topics(root / "docs")
-    _, fact_problems = load_key_facts(root / "docs" / "index.md")
-    problems += topic_problems + fact_problems
+    inputs, problems = load_inputs(Project.at(root))
     _print_problems(problems, root)
     if problems:
         print(f"{len(problems)} problem(s) found", file=sys.stderr)
         return 1
-    print(f"checked {len(sources)} sources and {len(topics)} topic files: no problems")
+    print(f"checked {len(inputs.documents)} sources and {len(inputs.topics)} topic files: no problems")
     return 0
 
 

@@ -8,6 +8,13 @@ from pathlib import Path
 from build_scripts.pipeline import Project, SiteContent
 
 
+def refuse_to_replace(target: Path, root: Path) -> None:
+    """Refuse a folder that is, or holds, the project: replacing it would delete the sources."""
+    target, root = target.resolve(), root.resolve()
+    if root.is_relative_to(target) or (target.is_dir() and any((target / n).exists() for n in ("sources", ".git", "mkdocs.yml"))):
+        raise ValueError(f"{target}: this folder holds the project (or is above it); choose an output folder of its own")
+
+
 def write_markdown_tree(content: SiteContent, project: Project, out: Path) -> int:
     """Copy ``docs/`` with the generated evidence appended, then add every generated page.
 
@@ -17,6 +24,7 @@ def write_markdown_tree(content: SiteContent, project: Project, out: Path) -> in
     for inside in (project.docs_dir, project.sources_dir):
         if out.resolve().is_relative_to(inside.resolve()):
             raise ValueError(f"{out}: choose a folder outside {inside}; writing there would loop `mkdocs serve`")
+    refuse_to_replace(out, project.sources_dir.parent)
     if out.exists():
         shutil.rmtree(out)
     written = 0

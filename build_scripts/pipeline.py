@@ -27,9 +27,9 @@ from build_scripts.analyse.topics import assign_topics, eligible
 from build_scripts.errors import InputError, InputProblem
 from build_scripts.cache import DocumentCache
 from build_scripts.load.country_rules import StanceRule, load_stance_rules
-from build_scripts.load.sources import load_sources, parse_source
+from build_scripts.load.sources import SourceProblem, load_sources, parse_source
 from build_scripts.load.topics import load_key_facts, load_topics
-from build_scripts.model import Document, Statement, TopicEvidence
+from build_scripts.model import Document, Statement, Topic, TopicEvidence, TopicSection
 from build_scripts.render.disagreements_page import SRC_URI as DISAGREEMENTS_URI
 from build_scripts.render.disagreements_page import render_disagreements_page
 from build_scripts.render.countries_pages import INDEX_URI as COUNTRIES_URI
@@ -109,18 +109,32 @@ def _reader(cache: DocumentCache) -> Callable[[Path, bytes], Document]:
         key = cache.key(path.name, raw)
         document = cache.get(key)
         if document is None or document.source.path != path:
-            document = build_document(parse_source(path, raw))
+            source = parse_source(path, raw)
+            try:
+                document = build_document(source)
+            except Exception as exc:  # noqa: BLE001 - one odd article must not hide the others
+                raise SourceProblem(
+                    f"the text could not be analysed ({type(exc).__name__}: {exc}); "
+                    "please report it with this file attached"
+                ) from exc
             cache.put(key, document)
         return document
 
     return read
 
 
-def analyse(project: Project, cache: DocumentCache | None = None) -> Analysis:
-    """Load, clean and analyse; raises InputError listing every problem found.
+@dataclass
+class Inputs:
+    """Everything read from disk, checked: what ``check`` validates and ``analyse`` uses."""
 
-    With a ``cache``, sources whose bytes are unchanged since an earlier call are not re-read.
-    """
+    documents: list[Document]
+    topics: list[Topic]
+    facts: list[TopicSection]
+    stance_rules: list[StanceRule]
+
+
+def load_inputs(project: Project, cache: DocumentCache | None = None) -> tuple[Inputs, list[InputProblem]]:
+    """Read and clean every source and read every configuration page; collect every problem."""
     cache = cache if cache is not None else DocumentCache()
     documents, problems = load_sources(project.sources_dir, _reader(cache))
     cache.prune()
@@ -130,8 +144,18 @@ def analyse(project: Project, cache: DocumentCache | None = None) -> Analysis:
     problems += topic_problems + fact_problems + stance_problems
     if not project.sources_dir.is_dir():
         problems.append(InputProblem(project.sources_dir, "the sources folder does not exist; create it and add articles"))
+    return Inputs(documents, topics, facts, stance_rules), problems
+
+
+def analyse(project: Project, cache: DocumentCache | None = None) -> Analysis:
+    """Load, clean and analyse; raises InputError listing every problem found.
+
+    With a ``cache``, sources whose bytes are unchanged since an earlier call are not re-read.
+    """
+    inputs, problems = load_inputs(project, cache)
     if problems:
         raise InputError(problems, project.sources_dir.parent)
+    documents, topics, facts, stance_rules = inputs.documents, inputs.topics, inputs.facts, inputs.stance_rules
     sentences = [s for d in documents for s in d.sentences if eligible(s)]
     claims = group_claims(sentences)
     speakers = group_quotes(documents)

@@ -88,9 +88,10 @@ class _Groups:
         if total / (len(left) * len(right)) < GROUP_AVERAGE:
             self.rejected.add((min(ra, rb), max(ra, rb)))
             return
-        root = self.union.join(ra, rb)
-        other = rb if root == ra else ra
-        self.members[root].extend(self.members.pop(other))
+        if len(self.members[ra]) < len(self.members[rb]):  # the larger group stays root, so its
+            ra, rb = rb, ra                                 # sample of members stays stable
+        self.union.attach(rb, ra)
+        self.members[ra].extend(self.members.pop(rb))
 
 
 def _candidate_pairs(term_sets: list[frozenset[str]], weights: Weights) -> list[tuple[float, int, int]]:
@@ -105,7 +106,7 @@ def _candidate_pairs(term_sets: list[frozenset[str]], weights: Weights) -> list[
     keys: set[tuple[int, int]] = set()
     for i, t in enumerate(term_sets):
         shared: dict[int, float] = defaultdict(float)
-        for term in t:
+        for term in sorted(t):
             posting = postings[term]
             if len(posting) <= MAX_POSTING:
                 w = vectors[i][term]
@@ -133,8 +134,8 @@ def _copy_groups(members: list[Sentence]) -> tuple[tuple[tuple[str, ...], ...], 
         union.add(m.source_id)
         for run in sorted(runs(m.text)):
             other = first_source.setdefault(run, m.source_id)
-            if union.find(other) != union.find(m.source_id):
-                a, b = union.find(other), union.find(m.source_id)
+            a, b = union.find(other), union.find(m.source_id)
+            if a != b:
                 root = union.join(a, b)
                 words[root] = min(words.get(a, run), words.get(b, run), run)
     groups = sorted((root, tuple(sorted(g))) for root, g in union.groups().items() if len(g) > 1)

@@ -1,4 +1,4 @@
-"""Where sources differ: numbers, titles, dates and the wording of one quotation.
+"""Where sources differ: numbers, titles and the wording of one quotation.
 
 - **Numbers.** Counts with the same unit ("countries") in sentences about the
   same thing (one claim, or sentences sharing rarer words) that give different
@@ -6,7 +6,6 @@
   both); "160" and "165" are not.
 - **Titles.** A person given different roles by different sources, where
   neither role contains the other.
-- **Dates.** Sentences of one claim dated differently (see ``dated_claims``).
 - **Wording.** One speaker's quotation rendered in different words by
   different sources, usually two translations (see ``quote_wording``).
 
@@ -44,11 +43,11 @@ class Side:
 class Disagreement:
     id: str
     kind: str
-    """``number``, ``title``, ``date`` or ``wording``."""
+    """``number``, ``title`` or ``wording``."""
     subject: str
     sides: tuple[Side, ...]
     consistent: bool | None = None
-    """For numbers and dates: whether all sides can be true at once."""
+    """For numbers: whether all sides can be true at once."""
 
     @property
     def sources(self) -> tuple[str, ...]:

@@ -52,7 +52,7 @@ class Weights:
         return self._idf.get(term, math.log(self.n + 1))
 
     def vector(self, t: frozenset[str]) -> dict[str, float]:
-        weights = {term: self.idf(term) for term in t}
+        weights = {term: self.idf(term) for term in sorted(t)}  # fixed order: float sums repeat exactly
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         return {term: w / norm for term, w in weights.items()}
 

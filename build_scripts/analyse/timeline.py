@@ -54,5 +54,6 @@ def build_timeline(documents: list[Document], claims: list[Claim],
             key = (report.mention.date, claim_of.get(report.sentence, report.sentence.anchor))
             merged[key].append(report)
     events = [Event(date, tuple(reports)) for (date, _), reports in merged.items()]
-    events.sort(key=lambda e: (e.date.sort_key(), e.reports[0].sentence.source_id, e.reports[0].sentence.start))
+    events.sort(key=lambda e: (e.date.sort_key(), e.reports[0].sentence.source_id,
+                               e.reports[0].sentence.block, e.reports[0].sentence.start))
     return events

@@ -9,7 +9,7 @@ T = TypeVar("T", bound=Hashable)
 
 
 class UnionFind(Generic[T]):
-    """Items joined into groups; the root of a group is its smallest item (deterministic)."""
+    """Items joined into groups; with ``join`` the root is the smaller item (deterministic)."""
 
     def __init__(self, items: Iterable[T] = ()) -> None:
         self.parent: dict[T, T] = {x: x for x in items}
@@ -32,6 +32,10 @@ class UnionFind(Generic[T]):
         root, child = (ra, rb) if ra < rb else (rb, ra)  # type: ignore[operator]
         self.parent[child] = root
         return root
+
+    def attach(self, child_root: T, root: T) -> None:
+        """Make one root the child of another, when the caller chooses which stays root."""
+        self.parent[child_root] = root
 
     def groups(self) -> dict[T, list[T]]:
         """Each root with its items, in the order the items were added."""

@@ -61,7 +61,8 @@ def load_stance_rules(docs_dir: Path) -> tuple[list[StanceRule], list[InputProbl
         meta = frontmatter.loads(path.read_text(encoding="utf-8")).metadata
     except yaml.YAMLError:
         return [], [InputProblem(path, "the frontmatter is not valid YAML; fix the syntax", 1)]
-    raw = (meta.get("countries") or {}).get("stances") or []
+    section = meta.get("countries") or {}
+    raw = section.get("stances") or [] if isinstance(section, dict) else None
     if not isinstance(raw, list):
         return [], [InputProblem(path, "countries.stances must be a list of stance rules", 1)]
     rules, problems = [], []

@@ -13,9 +13,14 @@ MONTHS = (
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate:
-    """A calendar date known to the year, the month or the day."""
+    """A calendar date known to the year, the month or the day.
+
+    Not ordered by its fields (a missing month cannot be compared with a
+    number): sort with ``key=PartialDate.sort_key``, which puts a year before
+    its months and a month before its days.
+    """
 
     year: int
     month: int | None = None

@@ -119,6 +119,8 @@ def _check_path(path: Path, root: Path) -> None:
                 f"the file is a link to {target}, outside the sources folder; "
                 "copy the article into the folder instead"
             )
+    if path.stem.lower() == "index":
+        raise SourceProblem("'index' is the address of the sources list; rename the file")
     if not SOURCE_ID.match(path.stem):
         raise SourceProblem(
             "the file name must start with a letter or digit and use only letters, digits, "

@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from build_scripts.export import refuse_to_replace
+
 
 def reproducible_epoch(root: Path) -> str | None:
     """Time of the last commit, so the site's dates do not change from run to run."""
@@ -29,6 +31,11 @@ def reproducible_epoch(root: Path) -> str | None:
 def build_site(config: Path, site_dir: Path, *, quiet: bool = False) -> int:
     """Run ``mkdocs build --strict`` into a temporary folder and swap it in; returns the exit code."""
     site_dir = site_dir.resolve()
+    try:
+        refuse_to_replace(site_dir, config.resolve().parent)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     staging = site_dir.with_name(f".{site_dir.name}.building")
     retired = site_dir.with_name(f".{site_dir.name}.old")
     shutil.rmtree(staging, ignore_errors=True)

@@ -20,7 +20,7 @@ def _tex(text: str) -> str:
 
 
 def _key(source_id: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_:-]", "-", source_id)
+    return re.sub(r"[^A-Za-z0-9_:.-]", "-", source_id)
 
 
 def bibtex(documents: list[Document]) -> str:
@@ -31,17 +31,17 @@ def bibtex(documents: list[Document]) -> str:
         if m.title:
             fields.append(("title", "{" + _tex(m.title) + "}"))
         if m.author:
-            fields.append(("author", "{" + " and ".join(_tex(a.strip()) for a in m.author.split(",")) + "}"))
+            fields.append(("author", "{{" + _tex(m.author) + "}}"))  # as written: a literal, not parsed
         if m.publisher:
             fields += [("organization", "{" + _tex(m.publisher) + "}"), ("publisher", "{" + _tex(m.publisher) + "}")]
         if m.date:
-            fields += [("date", m.date.iso()), ("year", str(m.date.year))]
+            fields += [("date", "{" + m.date.iso() + "}"), ("year", str(m.date.year))]
             if m.date.month:
                 fields.append(("month", str(m.date.month)))
         if m.url:
             fields.append(("url", "{" + m.url.replace("{", "%7B").replace("}", "%7D") + "}"))
         if m.retrieved:
-            fields.append(("urldate", m.retrieved.iso()))
+            fields.append(("urldate", "{" + m.retrieved.iso() + "}"))
         fields.append(("langid", "{" + _tex(m.language) + "}"))
         if m.notes:
             fields.append(("note", "{" + _tex(m.notes) + "}"))
@@ -63,7 +63,7 @@ def csl_json(documents: list[Document]) -> str:
         if m.title:
             item["title"] = m.title
         if m.author:
-            item["author"] = [{"literal": a.strip()} for a in m.author.split(",")]
+            item["author"] = [{"literal": m.author}]
         if m.publisher:
             item["container-title"] = m.publisher
             item["publisher"] = m.publisher

@@ -70,12 +70,17 @@ def statement_rows(evidence: list[TopicEvidence]) -> list[dict[str, Any]]:
     return rows
 
 
+def _cell(text: str) -> str:
+    """A spreadsheet runs a cell starting with = + - @ as a formula: quote it."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def statements_csv(rows: list[dict[str, Any]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["id", "topic", "section", "statement", "sources", "independent_sources", "citations"])
     for r in rows:
-        writer.writerow([r["id"], r["topic"], r["section"], r["text"], r["sources"], r["independent_sources"],
+        writer.writerow([r["id"], r["topic"], _cell(r["section"]), _cell(r["text"]), r["sources"], r["independent_sources"],
                          " ".join(c["url"] for c in r["citations"])])
     return out.getvalue()
 

@@ -13,8 +13,6 @@ MAX_CITED = 3
 _VERDICT = {
     ("number", True): "The figures differ but are consistent: one number fits them all.",
     ("number", False): "The figures cannot all be true.",
-    ("date", True): "The dates differ in precision but are consistent.",
-    ("date", False): "The dates cannot all be true.",
     ("title", None): "The sources give this person different titles or roles.",
     ("wording", None): "The sources quote the same words differently, often as different translations.",
 }
@@ -29,16 +27,16 @@ def reported(doc: Document) -> str:
 
 def _side_order(docs: dict[str, Document], side: Side) -> tuple:
     date = docs[side.sentence.source_id].source.meta.date
-    return (date is None, date.sort_key() if date else (0, 0, 0), side.sentence.source_id, side.sentence.start)
+    return (date is None, date.sort_key() if date else (0, 0, 0), side.sentence.source_id,
+            side.sentence.block, side.sentence.start)
 
 
-def render_disagreement(d: Disagreement, page_src_uri: str, docs: dict[str, Document],
-                        indent: str = "") -> tuple[list[str], list[str]]:
+def render_disagreement(d: Disagreement, page_src_uri: str, docs: dict[str, Document]) -> tuple[list[str], list[str]]:
     """The admonition's lines and the footnote definitions they need."""
-    lines = [f'{indent}!!! warning "Sources differ: {md_text(d.subject)}"', ""]
+    lines = [f'!!! warning "Sources differ: {md_text(d.subject)}"', ""]
     verdict = _VERDICT.get((d.kind, d.consistent))
     if verdict:
-        lines += [f"{indent}    {verdict}", ""]
+        lines += [f"    {verdict}", ""]
     notes = []
     by_value: dict[str, list[Side]] = {}
     for side in sorted(d.sides, key=lambda s: _side_order(docs, s)):
@@ -49,6 +47,6 @@ def render_disagreement(d: Disagreement, page_src_uri: str, docs: dict[str, Docu
         value = f"**“{md_text(first.value)}”**" if d.kind in ("wording", "title") else f"**{md_text(first.value)}**"
         cited = sides[:MAX_CITED]
         more = f" and {len(sides) - len(cited)} more sources" if len(sides) > len(cited) else ""
-        lines.append(f"{indent}    - {value} ({reported(doc)}{more}){''.join(cite(s.sentence) for s in cited)}")
+        lines.append(f"    - {value} ({reported(doc)}{more}){''.join(cite(s.sentence) for s in cited)}")
         notes += [footnote(page_src_uri, docs[s.sentence.source_id], s.sentence) for s in cited]
     return lines + [""], notes

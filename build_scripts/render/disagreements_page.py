@@ -8,12 +8,12 @@ from build_scripts.render.disagreement import render_disagreement
 from build_scripts.render.page_head import page_head
 
 SRC_URI = "disagreements.md"
-_KINDS = [("number", "Numbers"), ("date", "Dates"), ("title", "Titles and roles"), ("wording", "Wording of quotations")]
+_KINDS = [("number", "Numbers"), ("title", "Titles and roles"), ("wording", "Wording of quotations")]
 
 
 def render_disagreements_page(disagreements: list[Disagreement], docs: dict[str, Document]) -> str:
     out = page_head("Where sources differ",
-                    "Places where the sources give different numbers, dates, titles or wording for the same "
+                    "Places where the sources give different numbers, titles or wording for the same "
                     "thing. Each side is quoted and cited; which is right is for the reader to judge. "
                     "How these are found is explained in the "
                     "[methodology](about/methodology.md#where-sources-differ).")

@@ -43,5 +43,6 @@ def html_text(text: str) -> str:
 def yaml_string(text: str) -> str:
     """A double-quoted YAML scalar holding ``text``."""
     escaped = strip_controls(text).replace("\\", "\\\\").replace('"', '\\"')
-    escaped = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in escaped)
+    escaped = "".join(c if c.isprintable() else (f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}")
+                      for c in escaped)
     return f'"{escaped}"'

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from build_scripts.load.dates import PartialDate
 from build_scripts.model import Document, Statement, Topic, TopicEvidence
 from build_scripts.render.statement import render_statement
 from build_scripts.render.escape import md_text
@@ -27,7 +28,7 @@ def render_home(
     out += ["## Topics", ""]
     for ev in evidence:
         out.append(_topic_line(ev.topic, len(ev.statements)))
-    dated = sorted(d.source.meta.date for d in docs.values() if d.source.meta.date)
+    dated = sorted((d.source.meta.date for d in docs.values() if d.source.meta.date), key=PartialDate.sort_key)
     out += ["", "## The sources", ""]
     line = f"{len(docs)} sources, {statement_count} cited statements on the topic pages"
     if dated:

@@ -6,6 +6,7 @@ import posixpath
 from dataclasses import dataclass
 
 from build_scripts.analyse.disagreements import Disagreement
+from build_scripts.load.dates import PartialDate
 from build_scripts.model import Document, Statement, TopicEvidence
 from build_scripts.render.disagreement import render_disagreement
 from build_scripts.render.escape import md_text
@@ -36,7 +37,7 @@ def summary_line(evidence: TopicEvidence, docs: dict[str, Document]) -> str:
         f"**{n_st} {'statement' if n_st == 1 else 'statements'}**",
     ]
     if dates:
-        parts.append(f"latest dated source: {max(dates).display()}")
+        parts.append(f"latest dated source: {max(dates, key=PartialDate.sort_key).display()}")
     undated = len(used) - len(dates)
     if undated:
         parts.append(f"{undated} undated")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from build_scripts.model import Block, SourceMeta
 from build_scripts.text.lines import Line
 
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+_SENTENCE_END = re.compile(r"[.!?…。！？।][\"'”’」』)\]]*$|[\"”’」』]$")
 _SHARE = re.compile(
     r"^(share( this( article| story| post)?)?|pin it( on pinterest)?|tweet( this)?|email|print|"
     r"(share|follow us) on \w+( and \w+)?|like us on facebook|copy link|comments?)$",
@@ -64,7 +64,7 @@ def looks_like_heading(text: str) -> bool:
         _words(text) <= 12
         and not looks_like_sentence(text)
         and not text.endswith((":", ",", ";"))
-        and (text[0].isupper() or text[0].isdigit())
+        and (text[:1].isupper() or text[:1].isdigit())
     )
 
 
@@ -85,6 +85,8 @@ Rule = Callable[[int, _Context], str | None]
 def _pattern_rules(i: int, ctx: _Context) -> str | None:
     text = ctx.lines[i].text
     short = _words(text) <= 25
+    if not any(c.isalnum() for c in text):
+        return "no words (a divider or stray mark)"
     if _SHARE.match(text):
         return "share button"
     if short and _RELATED.match(text):
@@ -95,7 +97,7 @@ def _pattern_rules(i: int, ctx: _Context) -> str | None:
         return "image credit"
     if _BYLINE.match(text) and not looks_like_sentence(text):
         return "byline"
-    if _BIO.match(text):
+    if short and _BIO.match(text):
         return "author bio"
     if _HEX_ID.match(text):
         return "identifier"
@@ -120,7 +122,7 @@ def _repeated(i: int, ctx: _Context) -> str | None:
 def _fragment(i: int, ctx: _Context) -> str | None:
     """A few lower-case words with no punctuation: alt text or a product name."""
     text = ctx.lines[i].text
-    if _words(text) <= 5 and text[0].islower() and not looks_like_sentence(text):
+    if _words(text) <= 5 and text[:1].islower() and not looks_like_sentence(text):
         return "caption or image text"
     return None
 

@@ -29,7 +29,8 @@ def body_lines(body: str, first_line: int = 1) -> list[Line]:
         number = first_line + offset
         heading = _HEADING.match(raw)
         if heading:
-            lines.append(Line(heading.group(2).strip(), number, marked_heading=True))
+            if heading.group(2).strip("# "):  # a bare "#" line holds no heading
+                lines.append(Line(heading.group(2).strip(), number, marked_heading=True))
             continue
         text = _BULLET.sub("", raw, count=1).strip()
         if text:

@@ -34,8 +34,15 @@ def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         piece = text[start:end]
         stripped = piece.lstrip()
         if out and stripped and stripped[0] in _CLOSERS and _is_lone_closer(stripped):
-            out[-1] = (out[-1][0], end)
-            continue
+            # The closing marks belong to the sentence before; the rest stands alone.
+            lead = len(piece) - len(stripped)
+            marks = len(stripped) - len(stripped.lstrip(_CLOSERS))
+            out[-1] = (out[-1][0], start + lead + marks)
+            start = start + lead + marks
+            piece = text[start:end]
+            stripped = piece.lstrip()
+            if not stripped.strip():
+                continue
         previous = text[out[-1][0]:out[-1][1]].rstrip() if out else ""
         if out and (_NO_END_ABBREV.search(previous) or _continues(stripped, previous)):
             out[-1] = (out[-1][0], end)
