@@ -11,7 +11,8 @@ from build_scripts.pipeline import Project, SiteContent
 def refuse_to_replace(target: Path, root: Path) -> None:
     """Refuse a folder that is, or holds, the project: replacing it would delete the sources."""
     target, root = target.resolve(), root.resolve()
-    if root.is_relative_to(target) or (target.is_dir() and any((target / n).exists() for n in ("sources", ".git", "mkdocs.yml"))):
+    markers = (".git", "mkdocs.yml", "pyproject.toml")
+    if root.is_relative_to(target) or (target.is_dir() and any((target / n).exists() for n in markers)):
         raise ValueError(f"{target}: this folder holds the project (or is above it); choose an output folder of its own")
 
 

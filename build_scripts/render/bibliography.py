@@ -31,7 +31,7 @@ def bibtex(documents: list[Document]) -> str:
         if m.title:
             fields.append(("title", "{" + _tex(m.title) + "}"))
         if m.author:
-            fields.append(("author", "{{" + _tex(m.author) + "}}"))  # as written: a literal, not parsed
+            fields.append(("author", "{" + _tex(m.author) + "}"))  # one field as written: "Smith, John" stays one
         if m.publisher:
             fields += [("organization", "{" + _tex(m.publisher) + "}"), ("publisher", "{" + _tex(m.publisher) + "}")]
         if m.date:
