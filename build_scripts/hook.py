@@ -1,9 +1,11 @@
 """MkDocs hook (``hooks:`` in mkdocs.yml): a thin shim over ``build_scripts.publish``.
 
 MkDocs loads a hook module once and never reloads it during ``mkdocs serve``
-(mkdocs issue 3993). So this file holds no logic: on every build it drops the
-``build_scripts`` modules from ``sys.modules`` and imports them afresh, and an
-edit to the generator shows on the next rebuild without a restart.
+(mkdocs issue 3993). So this file holds no logic: at the start of a build, if
+any file of the generator changed since the last import, it drops the
+``build_scripts`` modules from ``sys.modules`` and imports them afresh, so an
+edit to the generator shows on the next rebuild without a restart, while an
+edit to a source does not pay for re-importing (and re-compiling) the code.
 """
 
 from __future__ import annotations
@@ -15,10 +17,16 @@ from types import ModuleType
 from typing import Any
 
 _ROOT = str(Path(__file__).resolve().parent.parent)
+_PACKAGE = Path(__file__).resolve().parent
 _events: ModuleType | None = None
+_loaded_state: tuple | None = None
 _store: dict[str, bytes] = {}
 """Analysis of unchanged sources, kept across rebuilds (values are bytes, so they
 outlive the module reload)."""
+
+
+def _code_state() -> tuple:
+    return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in _PACKAGE.rglob("*.py")))
 
 
 def _reload() -> ModuleType:
@@ -30,8 +38,10 @@ def _reload() -> ModuleType:
 
 
 def on_config(config: Any) -> Any:
-    global _events
-    _events = _reload()
+    global _events, _loaded_state
+    state = _code_state()
+    if _events is None or state != _loaded_state:
+        _events, _loaded_state = _reload(), state
     return _events.on_config(config)
 
 
