@@ -1,4 +1,4 @@
-"""MkDocs event handlers. ``build_scripts/hook.py`` reloads this module on every build."""
+"""MkDocs event handlers, reached through the shim `build_scripts/hook.py`."""
 
 from __future__ import annotations
 
