@@ -82,8 +82,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                                      get_build_datetime().date())
 
 
+# Material wraps every table in a box that scrolls sideways when the table is wider than the screen;
+# a focusable table inside lets a keyboard reach and scroll it (axe: scrollable-region-focusable).
+_TABLE = re.compile(r"<table(?=[\s>])")
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return _SEARCH_EXCLUDED.sub(r"<\1 data-search-exclude", html)
+    html = _SEARCH_EXCLUDED.sub(r"<\1 data-search-exclude", html)
+    return _TABLE.sub('<table tabindex="0"', html)
 
 
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'

@@ -195,6 +195,14 @@ def test_sources_index_lists_every_source_with_counts(built):
     assert any("publisher unknown" in r.get_text() for r in rows)
 
 
+def test_every_table_can_be_reached_by_keyboard(built):
+    """Material makes wide tables scroll sideways; a keyboard user reaches the scroll box through the table."""
+    tables = [t for page in built.site.rglob("index.html")
+              for t in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("article table")]
+    assert len(tables) >= 3
+    assert all(t.get("tabindex") == "0" for t in tables)
+
+
 def test_home_page_has_key_facts_topics_and_counts(built):
     soup = _page(built, "")
     article = _article(soup)
