@@ -72,27 +72,85 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / max(1, min(len(a), len(b)))
 
 
+def _units(quotes: list[CitedQuote], bags: list[frozenset[str]]) -> list[list[int]]:
+    """Quotations with the same words, of different sources, as one unit.
+
+    A much-quoted speaker has thousands of quotations but few distinct ones:
+    comparing units instead of quotations keeps the grouping in step with the
+    corpus. A source that repeats a quotation starts a second unit.
+    """
+    units: list[list[int]] = []
+    sources: list[set[str]] = []
+    by_bag: dict[frozenset[str], list[int]] = defaultdict(list)
+    for i, q in enumerate(quotes):
+        source = q.quote.source_id
+        unit = next((u for u in by_bag[bags[i]] if source not in sources[u]), None)
+        if unit is None:
+            unit = len(units)
+            units.append([])
+            sources.append(set())
+            by_bag[bags[i]].append(unit)
+        units[unit].append(i)
+        sources[unit].add(source)
+    return units
+
+
 def _groups(quotes: list[CitedQuote]) -> list[QuoteGroup]:
     """Join the closest pairs first; a group never holds two quotations of one source,
     which stops a long quotation from chaining several short ones together."""
-    bags = [terms(q.quote.text) for q in quotes]
-    pairs = sorted(
-        ((_overlap(bags[i], bags[j]), i, j) for i in range(len(quotes)) for j in range(i + 1, len(quotes))
-         if quotes[i].quote.source_id != quotes[j].quote.source_id),
-        key=lambda p: (-p[0], p[1], p[2]),
-    )
-    group_of = list(range(len(quotes)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(quotes))}
-    for value, i, j in pairs:
-        a, b = group_of[i], group_of[j]
-        if value < SAME_QUOTATION or a == b:
-            continue
-        if {quotes[k].quote.source_id for k in members[a]} & {quotes[k].quote.source_id for k in members[b]}:
-            continue
-        for k in members[b]:
-            group_of[k] = a
-        members[a] += members.pop(b)
-    return [QuoteGroup([quotes[k] for k in sorted(m)]) for _, m in sorted(members.items())]
+    all_bags = [terms(q.quote.text) for q in quotes]
+    units = _units(quotes, all_bags)
+    bags = [all_bags[u[0]] for u in units]
+    unit_sources = [frozenset(quotes[k].quote.source_id for k in u) for u in units]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for u, bag in enumerate(bags):
+        for term in bag:
+            postings[term].append(u)
+    pairs = []
+    for u, bag in enumerate(bags):
+        shared: Counter[int] = Counter()
+        for term in bag:
+            shared.update(v for v in postings[term] if v > u)
+        for v, count in shared.items():
+            value = count / max(1, min(len(bag), len(bags[v])))
+            if value >= SAME_QUOTATION:
+                pairs.append((value, u, v))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    # Groups are of quotations. Two groups that share a source do not merge, except that the
+    # quotations of a group of one wording join one by one, as single quotations would.
+    group_of = [0] * len(quotes)
+    members: dict[int, list[int]] = {}
+    sources: dict[int, set[str]] = {}
+    pure: dict[int, bool] = {}
+    for u, unit in enumerate(units):
+        for k in unit:
+            group_of[k] = u
+        members[u], sources[u], pure[u] = list(unit), set(unit_sources[u]), True
+
+    def move(into: int, out_of: int) -> None:
+        moving = [k for k in members[out_of] if quotes[k].quote.source_id not in sources[into]]
+        if moving and not (pure[out_of] and all_bags[moving[0]] == all_bags[members[into][0]]):
+            pure[into] = False
+        for k in moving:
+            group_of[k] = into
+        members[into] += moving
+        sources[into].update(quotes[k].quote.source_id for k in moving)
+        members[out_of] = [k for k in members[out_of] if group_of[k] == out_of]
+        if members[out_of]:
+            sources[out_of] = {quotes[k].quote.source_id for k in members[out_of]}
+        else:
+            del members[out_of], sources[out_of], pure[out_of]
+
+    for _, u, v in pairs:
+        for a in sorted({group_of[k] for k in units[u]}):
+            for b in sorted({group_of[k] for k in units[v]}):
+                if a == b or a not in members or b not in members:
+                    continue
+                if not sources[a] & sources[b] or pure[b]:
+                    move(a, b)
+                elif pure[a]:
+                    move(b, a)
+    return [QuoteGroup([quotes[k] for k in g]) for g in sorted(sorted(m) for m in members.values())]
 
 
 def _display_name(quotes: list[CitedQuote]) -> str:
