@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_scripts.analyse.key_facts import pick_key_facts
+from build_scripts.analyse.key_facts import fact_terms, pick_key_facts
 from build_scripts.analyse.claims import Claim, group_claims
-from build_scripts.analyse.countries import CountryProfile, profile_countries
+from build_scripts.analyse.countries import CountryProfile, profile_countries, rule_terms
 from build_scripts.analyse.disagreements import (
     Disagreement,
     number_disagreements,
@@ -23,7 +23,8 @@ from build_scripts.analyse.disagreements import (
 )
 from build_scripts.analyse.quote_groups import Speaker, group_quotes
 from build_scripts.analyse.timeline import Event, build_timeline
-from build_scripts.analyse.topics import assign_topics, eligible
+from build_scripts.analyse.terms import TermIndex
+from build_scripts.analyse.topics import assign_topics, eligible, topic_terms
 from build_scripts.errors import InputError, InputProblem
 from build_scripts.cache import DocumentCache
 from build_scripts.load.country_rules import StanceRule, load_stance_rules
@@ -162,9 +163,11 @@ def analyse(project: Project, cache: DocumentCache | None = None) -> Analysis:
     disagreements = (number_disagreements(sentences, claims) + title_disagreements(sentences)
                      + quote_wording(speakers))
     timeline = build_timeline(documents, claims, set(sentences))
-    countries = profile_countries(sentences, claims, timeline, stance_rules)
-    return Analysis(documents, assign_topics(topics, documents, claims),
-                    pick_key_facts(facts, documents, claims), claims, disagreements, timeline,
+    # One index of every configured term: each sentence's words are looked up once for all stages.
+    index = TermIndex(set().union(*map(topic_terms, topics)) | fact_terms(facts) | rule_terms(stance_rules))
+    countries = profile_countries(sentences, claims, timeline, stance_rules, index)
+    return Analysis(documents, assign_topics(topics, documents, claims, index),
+                    pick_key_facts(facts, documents, claims, index), claims, disagreements, timeline,
                     countries, stance_rules, speakers)
 
 

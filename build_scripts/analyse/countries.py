@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from build_scripts.analyse.claims import Claim
 from build_scripts.analyse.places import PlaceMention, country, find_places
-from build_scripts.analyse.terms import compile_group, prepare, score
+from build_scripts.analyse.terms import TermIndex, compile_group, group_terms, prepare, score_found
 from build_scripts.analyse.timeline import Event
 from build_scripts.load.country_rules import StanceRule
 from build_scripts.load.dates import PartialDate
@@ -73,12 +73,21 @@ def _first_hit(terms: tuple[str, ...], text: str) -> int:
     return min(starts) if starts else -1
 
 
+def rule_terms(rules: list[StanceRule]) -> set[str]:
+    return set().union(*(group_terms(r.match) | set(r.exclude) for r in rules))
+
+
 def _add_evidence(rules: list[StanceRule], sentence: Sentence, mentions: list[PlaceMention],
-                  evidence: dict[tuple[str, int], _Evidence]) -> None:
+                  evidence: dict[tuple[str, int], _Evidence], index: TermIndex) -> None:
     """Countries named (not as demonyms) before the rule's first matching word are its evidence."""
+    if not mentions:
+        return
     text = prepare(sentence.text)
+    found = index.find(text)
+    if not found:
+        return
     for i, rule in enumerate(rules):
-        if not score(rule.match, text) or (rule.exclude and score((rule.exclude,), text)):
+        if not score_found(rule.match, found) or (rule.exclude and score_found((rule.exclude,), found)):
             continue
         verb = _first_hit(rule.match[0], text)
         codes = sorted({c for m in mentions if not m.demonym and m.start < verb for c in m.codes})
@@ -110,8 +119,12 @@ def _stances(code: str, rules: list[StanceRule], evidence: dict[tuple[str, int],
 
 
 def profile_countries(sentences: list[Sentence], claims: list[Claim], events: list[Event],
-                      rules: list[StanceRule]) -> list[CountryProfile]:
-    """A profile for every country named in the given sentences, sorted by name."""
+                      rules: list[StanceRule], index: TermIndex | None = None) -> list[CountryProfile]:
+    """A profile for every country named in the given sentences, sorted by name.
+
+    ``index`` must know every term of the rules (see ``rule_terms``).
+    """
+    index = index if index is not None else TermIndex(rule_terms(rules))
     profiles: dict[str, CountryProfile] = {}
     evidence: dict[tuple[str, int], _Evidence] = defaultdict(_Evidence)
     for s in sentences:
@@ -123,7 +136,7 @@ def profile_countries(sentences: list[Sentence], claims: list[Claim], events: li
                     p.names_seen.append(m.text)
                 if not p.sentences or p.sentences[-1] != s:
                     p.sentences.append(s)
-        _add_evidence(rules, s, mentions, evidence)
+        _add_evidence(rules, s, mentions, evidence, index)
     dates_of: dict[Sentence, list[PartialDate]] = defaultdict(list)
     for ev in events:
         for r in ev.reports:

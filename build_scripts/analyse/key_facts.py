@@ -5,12 +5,17 @@ from __future__ import annotations
 from collections import Counter
 
 from build_scripts.analyse.claims import Claim
-from build_scripts.analyse.terms import prepare, section_score
+from build_scripts.analyse.terms import TermIndex, group_terms, prepare, section_score_found
 from build_scripts.analyse.topics import by_date, eligible
 from build_scripts.model import Document, Statement, TopicSection
 
 
-def pick_key_facts(facts: list[TopicSection], documents: list[Document], claims: list[Claim]) -> list[Statement]:
+def fact_terms(facts: list[TopicSection]) -> set[str]:
+    return set().union(*(group_terms(f.match) | set(f.exclude) for f in facts))
+
+
+def pick_key_facts(facts: list[TopicSection], documents: list[Document], claims: list[Claim],
+                   index: TermIndex | None = None) -> list[Statement]:
     """For each fact, the highest-scoring sentence.
 
     Ties go to the source used least so far by earlier facts, then to the
@@ -18,7 +23,8 @@ def pick_key_facts(facts: list[TopicSection], documents: list[Document], claims:
     used for one fact at most; a fact no sentence matches is left out.
     """
     ordered = [s for d in by_date(documents) for s in d.sentences if eligible(s)]
-    prepared = [(s, prepare(s.text)) for s in ordered]
+    index = index if index is not None else TermIndex(fact_terms(facts))
+    prepared = [(s, found) for s in ordered if (found := index.find(prepare(s.text)))]
     claim_of = {m: c for c in claims for m in c.members}
     used: set[tuple[str, str]] = set()
     per_source: Counter[str] = Counter()
@@ -26,8 +32,8 @@ def pick_key_facts(facts: list[TopicSection], documents: list[Document], claims:
     for fact in facts:
         best: tuple[int, int] | None = None
         pick: Statement | None = None
-        for sentence, text in prepared:
-            value = section_score(fact, text)
+        for sentence, found in prepared:
+            value = section_score_found(fact, found)
             if not value or (sentence.source_id, sentence.anchor) in used:
                 continue
             rank = (value, -per_source[sentence.source_id])

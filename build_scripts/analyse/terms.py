@@ -75,3 +75,72 @@ def section_score(section: "TopicSection", text: str) -> int:
     if section.exclude and score((section.exclude,), text):
         return 0
     return score(section.match, text)
+
+
+def group_terms(groups: tuple[tuple[str, ...], ...]) -> set[str]:
+    return {term for group in groups for term in group}
+
+
+def score_found(groups: tuple[tuple[str, ...], ...], found: frozenset[str]) -> int:
+    """``score`` from the set of terms a sentence holds (see ``TermIndex``)."""
+    total = 0
+    for group in groups:
+        hits = sum(1 for term in group if term in found)
+        if not hits:
+            return 0
+        total += hits
+    return total
+
+
+def section_score_found(section: "TopicSection", found: frozenset[str]) -> int:
+    if section.exclude and score_found((section.exclude,), found):
+        return 0
+    return score_found(section.match, found)
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+class TermIndex:
+    """Which of many terms a sentence holds, with one pass over its words.
+
+    Testing each term's pattern against each sentence costs terms × sentences
+    pattern calls. Instead a sentence's words are looked up in an index of the
+    terms' first words (for a ``*`` term, the first word's beginning), and only
+    the terms found there have their pattern run, which decides. A term whose
+    first word does not start with a letter or digit is always tested.
+    """
+
+    def __init__(self, terms: set[str] | frozenset[str]) -> None:
+        self.whole: dict[str, list[str]] = {}
+        self.prefix: dict[str, list[str]] = {}
+        self.always: list[str] = []
+        self.patterns = {term: compile_group((term,)).patterns[0] for term in sorted(terms)}
+        for term in sorted(terms):
+            first = term.rstrip("*").translate(_QUOTES).split()[0].casefold()
+            key = _TOKEN.match(first)
+            if key is None:
+                self.always.append(term)
+            elif key.group() == first and term.endswith("*") and len(term.split()) == 1:
+                self.prefix.setdefault(first, []).append(term)
+            else:
+                self.whole.setdefault(key.group(), []).append(term)
+        self.lengths = sorted({len(p) for p in self.prefix})
+        self._memo: dict[str, frozenset[str]] = {}
+
+    def find(self, text: str) -> frozenset[str]:
+        """The terms that occur in ``text`` (as prepared by ``prepare``); remembered per text."""
+        found = self._memo.get(text)
+        if found is None:
+            found = self._memo[text] = self._find(text)
+        return found
+
+    def _find(self, text: str) -> frozenset[str]:
+        candidates = set(self.always)
+        for token in set(_TOKEN.findall(text.casefold())):
+            candidates.update(self.whole.get(token, ()))
+            for n in self.lengths:
+                if len(token) < n:
+                    break
+                candidates.update(self.prefix.get(token[:n], ()))
+        return frozenset(t for t in candidates if self.patterns[t].search(text))

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from build_scripts.analyse.claims import Claim
-from build_scripts.analyse.terms import prepare, score, section_score
+from build_scripts.analyse.terms import TermIndex, group_terms, prepare, score_found, section_score_found
 from build_scripts.model import Document, Sentence, Statement, Topic, TopicEvidence
 
 MIN_WORDS = 6
@@ -27,16 +27,23 @@ def eligible(sentence: Sentence) -> bool:
     return not sentence.opinion and len(sentence.text.split()) >= MIN_WORDS
 
 
-def _in_topic(topic: Topic, text: str) -> bool:
-    if topic.require and not score((topic.require,), text):
+def topic_terms(topic: Topic) -> set[str]:
+    terms = set(topic.require) | set(topic.exclude)
+    for section in topic.sections:
+        terms |= group_terms(section.match) | set(section.exclude)
+    return terms
+
+
+def _in_topic(topic: Topic, found: frozenset[str]) -> bool:
+    if topic.require and not score_found((topic.require,), found):
         return False
-    return not (topic.exclude and score((topic.exclude,), text))
+    return not (topic.exclude and score_found((topic.exclude,), found))
 
 
-def _best_section(topic: Topic, text: str) -> tuple[int, int]:
+def _best_section(topic: Topic, found: frozenset[str]) -> tuple[int, int]:
     best, best_score = -1, 0
     for i, section in enumerate(topic.sections):
-        s = section_score(section, text)
+        s = section_score_found(section, found)
         if s > best_score:
             best, best_score = i, s
     return best, best_score
@@ -66,25 +73,33 @@ class _Ranker:
         return (-independent, -sources, -st.score, self.sentence(st.sentence))
 
 
-def _claim_in_topic(topic: Topic, claim: Claim, prepared: dict[Sentence, str],
-                    ranker: _Ranker, memo: dict[str, tuple[int, int]]) -> tuple[int, Statement] | None:
+def _claim_in_topic(topic: Topic, claim: Claim, prepared: dict[Sentence, str], ranker: _Ranker,
+                    memo: dict[str, tuple[int, int]], index: TermIndex) -> tuple[int, Statement] | None:
     best: tuple[int, int, Sentence] | None = None
     for member in sorted(claim.members, key=ranker.sentence):
         text = prepared.get(member)
         if text is None:
             continue
         if text not in memo:  # many sources repeat a sentence word for word
-            memo[text] = _best_section(topic, text) if _in_topic(topic, text) else (-1, 0)
-        index, value = memo[text]
-        if index >= 0 and (best is None or value > best[1]):
-            best = (index, value, member)
+            found = index.find(text)
+            memo[text] = _best_section(topic, found) if _in_topic(topic, found) else (-1, 0)
+        section, value = memo[text]
+        if section >= 0 and (best is None or value > best[1]):
+            best = (section, value, member)
     if best is None:
         return None
     return best[0], Statement(best[2], best[1], claim)
 
 
-def assign_topics(topics: Iterable[Topic], documents: list[Document], claims: list[Claim]) -> list[TopicEvidence]:
-    """Evidence for each topic: statements per section, most corroborated first."""
+def assign_topics(topics: Iterable[Topic], documents: list[Document], claims: list[Claim],
+                  index: TermIndex | None = None) -> list[TopicEvidence]:
+    """Evidence for each topic: statements per section, most corroborated first.
+
+    ``index`` must know every term of the topics; one shared with other stages
+    remembers each sentence's terms for them.
+    """
+    topics = list(topics)
+    index = index if index is not None else TermIndex(set().union(*map(topic_terms, topics)))
     ranker = _Ranker(documents)
     prepared = {s: prepare(s.text) for c in claims for s in c.members if eligible(s)}
     result = []
@@ -92,7 +107,7 @@ def assign_topics(topics: Iterable[Topic], documents: list[Document], claims: li
         buckets: list[list[Statement]] = [[] for _ in topic.sections]
         memo: dict[str, tuple[int, int]] = {}
         for claim in claims:
-            found = _claim_in_topic(topic, claim, prepared, ranker, memo)
+            found = _claim_in_topic(topic, claim, prepared, ranker, memo, index)
             if found:
                 buckets[found[0]].append(found[1])
         evidence = TopicEvidence(topic)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_scripts.analyse.terms import score
+from hypothesis import given
+from hypothesis import strategies as st
+
+from build_scripts.analyse.terms import TermIndex, prepare, score, score_found
 from build_scripts.analyse.claims import group_claims
 from build_scripts.analyse.topics import assign_topics as _assign
 from build_scripts.analyse.topics import eligible
@@ -48,6 +51,36 @@ def test_terms_match_whole_words_with_prefix_wildcards_and_capitals():
     assert score((("US",),), "The US approved it.") == 1
     assert score((("Russia’s war",),), "Russia's war goes on.") == 1
     assert score((("decree",), ("sign*",)), "The decree was published.") == 0
+
+
+CASES = [("ratif*", "The parliament ratified it in 2005."), ("ratif*", "Gratification is not ratification."),
+         ("mine", "Landmines were found."), ("US", "Let us go now."), ("US", "The US approved it."),
+         ("Russia’s war", "Russia's war goes on."), ("anti-personnel mine*", "Anti-personnel mines kill."),
+         ("U.S.", "The U.S. did not sign."), ("“quoted", "He said “quoted words”."), ("160", "Over 160 states."),
+         ("Zelensk*", "President Zelenskyy signed."), ("mine ban", "The mine  ban treaty.")]
+
+
+def test_term_index_finds_what_the_patterns_find():
+    index = TermIndex({term for term, _ in CASES})
+    for term, text in CASES:
+        text = prepare(text)
+        assert score_found(((term,),), index.find(text)) == score(((term,),), text), (term, text)
+    assert index.find(prepare("The U.S. and the US signed.")) == {"U.S.", "US"}
+
+
+WORDS = ["mine", "mines", "Mine", "US", "us", "ratify", "ratif", "anti-personnel", "U.S.", "war", "Russia’s",
+         "Russia's", "ban", "160", "1600", "Ottawa", "-", ",", "“", "ß", "SS"]
+
+
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4), st.lists(st.sampled_from(WORDS), max_size=12))
+def test_term_index_agrees_with_the_patterns_on_any_words(term_words, text_words):
+    term = " ".join(term_words)
+    for candidate in (term, term + "*"):
+        if not candidate.rstrip("*").strip():
+            continue
+        text = prepare(" ".join(text_words))
+        index = TermIndex({candidate})
+        assert score_found(((candidate,),), index.find(text)) == score(((candidate,),), text)
 
 
 def test_topic_file_is_loaded_from_frontmatter(tmp_path, write):
