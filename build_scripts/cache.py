@@ -1,10 +1,10 @@
 """Reuse the analysis of sources whose bytes have not changed.
 
-Under ``mkdocs serve`` every edit rebuilds the site; re-reading and
-re-splitting thousands of unchanged articles would make each edit cost as
-much as the first build. A document is keyed by its file name, its bytes and
-the code that analyses it, and stored pickled, so it survives the reload of
-the ``build_scripts`` modules between builds.
+Under ``mkdocs serve`` every edit rebuilds the site; re-reading, re-splitting
+and re-extracting thousands of unchanged articles would make each edit cost
+as much as the first build. A source's document and features are keyed by
+its file name, its bytes and the code that analyses it, and stored pickled,
+so they survive the reload of the ``build_scripts`` modules between builds.
 """
 
 from __future__ import annotations
@@ -14,10 +14,12 @@ import pickle
 from collections.abc import MutableMapping
 from pathlib import Path
 
+from build_scripts.analyse.features import DocumentFeatures
 from build_scripts.model import Document
 
 _PACKAGE = Path(__file__).resolve().parent
-_ANALYSIS_CODE = ("model.py", "load", "text")
+_ANALYSIS_CODE = ("model.py", "load", "text", "analyse")
+Cached = tuple[Document, DocumentFeatures]
 
 
 def _code_version() -> bytes:
@@ -30,7 +32,7 @@ def _code_version() -> bytes:
 
 
 class DocumentCache:
-    """Pickled documents by content key; ``prune`` drops what the last build did not use."""
+    """Pickled documents and their features by content key; ``prune`` drops what the last build did not use."""
 
     def __init__(self, store: MutableMapping[str, bytes] | None = None) -> None:
         self.store: MutableMapping[str, bytes] = {} if store is None else store
@@ -42,7 +44,7 @@ class DocumentCache:
     def key(self, name: str, raw: bytes) -> str:
         return hashlib.sha256(self._version + name.encode() + b"\0" + raw).hexdigest()
 
-    def get(self, key: str) -> Document | None:
+    def get(self, key: str) -> Cached | None:
         data = self.store.get(key)
         self._used.add(key)
         if data is None:
@@ -51,8 +53,12 @@ class DocumentCache:
         self.hits += 1
         return pickle.loads(data)  # noqa: S301 - our own bytes from this process
 
-    def put(self, key: str, document: Document) -> None:
-        self.store[key] = pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)
+    def put(self, key: str, cached: Cached) -> None:
+        self.store_pickled(key, pickle.dumps(cached, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def store_pickled(self, key: str, data: bytes) -> None:
+        """Keep a result already pickled (as worker processes send them)."""
+        self.store[key] = data
         self._used.add(key)
 
     def prune(self) -> None:

@@ -7,6 +7,7 @@ the MkDocs hook adds to the build and ``python -m build_scripts`` can write.
 from __future__ import annotations
 
 import json
+import pickle
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from pathlib import Path
 from build_scripts.analyse.key_facts import fact_terms, pick_key_facts
 from build_scripts.analyse.claims import Claim, group_claims
 from build_scripts.analyse.countries import CountryProfile, profile_countries, rule_terms
+from build_scripts.analyse.features import DocumentFeatures, Features
 from build_scripts.analyse.disagreements import (
     Disagreement,
     number_disagreements,
@@ -28,9 +30,9 @@ from build_scripts.analyse.topics import assign_topics, eligible, topic_terms
 from build_scripts.errors import InputError, InputProblem
 from build_scripts.cache import DocumentCache
 from build_scripts.load.country_rules import StanceRule, load_stance_rules
-from build_scripts.load.sources import SourceProblem, load_sources, parse_source
+from build_scripts.load.sources import load_sources, parse_source
 from build_scripts.load.topics import load_key_facts, load_topics
-from build_scripts.model import Document, Statement, Topic, TopicEvidence, TopicSection
+from build_scripts.model import Document, Source, Statement, Topic, TopicEvidence, TopicSection
 from build_scripts.render.disagreements_page import SRC_URI as DISAGREEMENTS_URI
 from build_scripts.render.disagreements_page import render_disagreements_page
 from build_scripts.render.countries_pages import INDEX_URI as COUNTRIES_URI
@@ -58,7 +60,7 @@ from build_scripts.render.source_page import render_source_page
 from build_scripts.render.sources_index import INDEX_SRC_URI, render_sources_index
 from build_scripts.render.sources_used import sources_used
 from build_scripts.render.topic_page import render_topic
-from build_scripts.text.document import build_document
+from build_scripts.workers import analyse_many
 
 
 @dataclass(frozen=True)
@@ -105,21 +107,21 @@ class SiteContent:
     """Other generated files (data, bibliography), by their path in the site."""
 
 
-def _reader(cache: DocumentCache) -> Callable[[Path, bytes], Document]:
-    def read(path: Path, raw: bytes) -> Document:
+@dataclass(frozen=True)
+class _Pending:
+    """A source whose analysis is not in the cache yet."""
+
+    source: Source
+    key: str
+
+
+def _reader(cache: DocumentCache) -> Callable[[Path, bytes], tuple[Document, DocumentFeatures] | _Pending]:
+    def read(path: Path, raw: bytes) -> tuple[Document, DocumentFeatures] | _Pending:
         key = cache.key(path.name, raw)
-        document = cache.get(key)
-        if document is None or document.source.path != path:
-            source = parse_source(path, raw)
-            try:
-                document = build_document(source)
-            except Exception as exc:  # noqa: BLE001 - one odd article must not hide the others
-                raise SourceProblem(
-                    f"the text could not be analysed ({type(exc).__name__}: {exc}); "
-                    "please report it with this file attached"
-                ) from exc
-            cache.put(key, document)
-        return document
+        cached = cache.get(key)
+        if cached is None or cached[0].source.path != path:
+            return _Pending(parse_source(path, raw), key)
+        return cached
 
     return read
 
@@ -132,12 +134,34 @@ class Inputs:
     topics: list[Topic]
     facts: list[TopicSection]
     stance_rules: list[StanceRule]
+    features: Features = field(default_factory=Features)
+
+
+def _load_documents(sources_dir: Path, cache: DocumentCache
+                    ) -> tuple[list[Document], list[DocumentFeatures], list[InputProblem]]:
+    loaded, problems = load_sources(sources_dir, _reader(cache))
+    pending = [item for item in loaded if isinstance(item, _Pending)]
+    results = dict(zip(pending, analyse_many([p.source for p in pending]), strict=True))
+    documents, features = [], []
+    for item in loaded:
+        if isinstance(item, _Pending):
+            result = results[item]
+            if isinstance(result, str):  # one odd article must not hide the others
+                problems.append(InputProblem(item.source.path, f"the text could not be analysed ({result}); "
+                                             "please report it with this file attached"))
+                continue
+            cache.store_pickled(item.key, result)
+            item = pickle.loads(result)  # noqa: S301 - made by this program's own workers
+        documents.append(item[0])
+        features.append(item[1])
+    problems.sort(key=lambda p: str(p.path))  # in file order, as read
+    return documents, features, problems
 
 
 def load_inputs(project: Project, cache: DocumentCache | None = None) -> tuple[Inputs, list[InputProblem]]:
     """Read and clean every source and read every configuration page; collect every problem."""
     cache = cache if cache is not None else DocumentCache()
-    documents, problems = load_sources(project.sources_dir, _reader(cache))
+    documents, features, problems = _load_documents(project.sources_dir, cache)
     cache.prune()
     topics, topic_problems = load_topics(project.docs_dir)
     facts, fact_problems = load_key_facts(project.docs_dir / HOME_SRC_URI)
@@ -145,7 +169,7 @@ def load_inputs(project: Project, cache: DocumentCache | None = None) -> tuple[I
     problems += topic_problems + fact_problems + stance_problems
     if not project.sources_dir.is_dir():
         problems.append(InputProblem(project.sources_dir, "the sources folder does not exist; create it and add articles"))
-    return Inputs(documents, topics, facts, stance_rules), problems
+    return Inputs(documents, topics, facts, stance_rules, Features(features)), problems
 
 
 def analyse(project: Project, cache: DocumentCache | None = None) -> Analysis:
@@ -157,15 +181,16 @@ def analyse(project: Project, cache: DocumentCache | None = None) -> Analysis:
     if problems:
         raise InputError(problems, project.sources_dir.parent)
     documents, topics, facts, stance_rules = inputs.documents, inputs.topics, inputs.facts, inputs.stance_rules
+    features = inputs.features
     sentences = [s for d in documents for s in d.sentences if eligible(s)]
-    claims = group_claims(sentences)
-    speakers = group_quotes(documents)
-    disagreements = (number_disagreements(sentences, claims) + title_disagreements(sentences)
+    claims = group_claims(sentences, features)
+    speakers = group_quotes(documents, features)
+    disagreements = (number_disagreements(sentences, claims, features) + title_disagreements(sentences, features)
                      + quote_wording(speakers))
-    timeline = build_timeline(documents, claims, set(sentences))
+    timeline = build_timeline(documents, claims, set(sentences), features)
     # One index of every configured term: each sentence's words are looked up once for all stages.
     index = TermIndex(set().union(*map(topic_terms, topics)) | fact_terms(facts) | rule_terms(stance_rules))
-    countries = profile_countries(sentences, claims, timeline, stance_rules, index)
+    countries = profile_countries(sentences, claims, timeline, stance_rules, index, features)
     return Analysis(documents, assign_topics(topics, documents, claims, index),
                     pick_key_facts(facts, documents, claims, index), claims, disagreements, timeline,
                     countries, stance_rules, speakers)

@@ -24,7 +24,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from build_scripts.analyse.copies import runs
-from build_scripts.analyse.similarity import Weights, cosine, terms
+from build_scripts.analyse.features import Features
+from build_scripts.analyse.similarity import Weights, cosine
 from build_scripts.analyse.union_find import UnionFind
 from build_scripts.model import Sentence
 from build_scripts.text.anchors import normalise
@@ -142,14 +143,15 @@ def _copy_groups(members: list[Sentence]) -> tuple[tuple[tuple[str, ...], ...], 
     return tuple(g for _, g in groups), tuple(words[root] for root, _ in groups)
 
 
-def group_claims(sentences: list[Sentence]) -> list[Claim]:
+def group_claims(sentences: list[Sentence], features: Features | None = None) -> list[Claim]:
     """Claims over the given sentences, every sentence in exactly one claim, in input order."""
+    features = features if features is not None else Features()
     # Identical sentences (syndicated copies) are one node: compare each text once.
     nodes: dict[str, list[int]] = {}
     for i, s in enumerate(sentences):
         nodes.setdefault(normalise(s.text).casefold(), []).append(i)
     node_members = list(nodes.values())
-    term_sets = [terms(sentences[m[0]].text) for m in node_members]
+    term_sets = [features.stems(sentences[m[0]].text) for m in node_members]
     weights = Weights(term_sets)
     groups = _Groups([weights.vector(t) for t in term_sets])
     for _, a, b in _candidate_pairs(term_sets, weights):

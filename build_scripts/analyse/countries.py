@@ -21,7 +21,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from build_scripts.analyse.claims import Claim
-from build_scripts.analyse.places import PlaceMention, country, find_places
+from build_scripts.analyse.features import Features
+from build_scripts.analyse.places import PlaceMention, country
 from build_scripts.analyse.terms import TermIndex, compile_group, group_terms, prepare, score_found
 from build_scripts.analyse.timeline import Event
 from build_scripts.load.country_rules import StanceRule
@@ -119,16 +120,18 @@ def _stances(code: str, rules: list[StanceRule], evidence: dict[tuple[str, int],
 
 
 def profile_countries(sentences: list[Sentence], claims: list[Claim], events: list[Event],
-                      rules: list[StanceRule], index: TermIndex | None = None) -> list[CountryProfile]:
+                      rules: list[StanceRule], index: TermIndex | None = None,
+                      features: Features | None = None) -> list[CountryProfile]:
     """A profile for every country named in the given sentences, sorted by name.
 
     ``index`` must know every term of the rules (see ``rule_terms``).
     """
     index = index if index is not None else TermIndex(rule_terms(rules))
+    features = features if features is not None else Features()
     profiles: dict[str, CountryProfile] = {}
     evidence: dict[tuple[str, int], _Evidence] = defaultdict(_Evidence)
     for s in sentences:
-        mentions = find_places(s.text)
+        mentions = features.places(s.text)
         for m in mentions:
             for code in m.codes:
                 p = profiles.setdefault(code, CountryProfile(code, country(code).name))

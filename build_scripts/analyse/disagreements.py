@@ -19,10 +19,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from build_scripts.analyse.claims import Claim
-from build_scripts.analyse.quantities import Quantity, consistent, find_quantities
+from build_scripts.analyse.features import Features
+from build_scripts.analyse.quantities import Quantity, consistent
 from build_scripts.analyse.quote_groups import UNKNOWN_SPEAKER, CitedQuote, QuoteGroup, Speaker, spelling_neutral
-from build_scripts.analyse.roles import differ, find_roles, normalise_role
-from build_scripts.analyse.similarity import Weights, cosine, terms
+from build_scripts.analyse.roles import differ, normalise_role
+from build_scripts.analyse.similarity import Weights, cosine
 from build_scripts.analyse.union_find import UnionFind
 from build_scripts.model import Sentence
 
@@ -66,15 +67,17 @@ def _sides_from(mentions: list[tuple[Sentence, Quantity]]) -> list[Side]:
     return list(seen.values())
 
 
-def number_disagreements(sentences: list[Sentence], claims: list[Claim]) -> list[Disagreement]:
+def number_disagreements(sentences: list[Sentence], claims: list[Claim],
+                         features: Features | None = None) -> list[Disagreement]:
     """Counts of one unit in related sentences that differ.
 
     Mentions of one unit within one claim are related by definition; claims are
     compared with each other through one sentence each, which keeps the work
     in step with the number of claims rather than of mentions.
     """
+    features = features if features is not None else Features()
     claim_of = {m: c.id for c in claims for m in c.members}
-    mentions = [(s, q) for s in sentences for q in find_quantities(s.text)]
+    mentions = [(s, q) for s in sentences for q in features.quantities(s.text)]
     nodes: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, (s, q) in enumerate(mentions):
         nodes[(q.unit_key, claim_of.get(s, s.anchor + s.source_id))].append(i)
@@ -82,11 +85,11 @@ def number_disagreements(sentences: list[Sentence], claims: list[Claim]) -> list
     for members in nodes.values():
         for j in members[1:]:
             union.join(members[0], j)
-    weights = Weights(terms(s.text) for s in sentences)
+    weights = Weights(features.stems(s.text) for s in sentences)
     by_unit: dict[str, list[int]] = defaultdict(list)
     for (unit, _), members in nodes.items():
         by_unit[unit].append(members[0])
-    vectors = {i: weights.vector(terms(mentions[i][0].text)) for reps in by_unit.values() for i in reps}
+    vectors = {i: weights.vector(features.stems(mentions[i][0].text)) for reps in by_unit.values() for i in reps}
     for reps in by_unit.values():
         for pos, i in enumerate(reps):
             for j in reps[pos + 1: pos + 1 + MAX_COMPARED]:
@@ -106,10 +109,11 @@ def number_disagreements(sentences: list[Sentence], claims: list[Claim]) -> list
     return out
 
 
-def title_disagreements(sentences: list[Sentence]) -> list[Disagreement]:
+def title_disagreements(sentences: list[Sentence], features: Features | None = None) -> list[Disagreement]:
+    features = features if features is not None else Features()
     by_person: dict[str, list[tuple[Sentence, str, str]]] = defaultdict(list)
     for s in sentences:
-        for r in find_roles(s.text):
+        for r in features.roles(s.text):
             by_person[r.person].append((s, r.name, r.role))
     out = []
     for mentions in by_person.values():

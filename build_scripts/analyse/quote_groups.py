@@ -14,7 +14,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from build_scripts.analyse.quotes import Quote, find_quotes
+from build_scripts.analyse.features import Features
+from build_scripts.analyse.quotes import Quote
 from build_scripts.analyse.roles import person_key
 from build_scripts.analyse.similarity import terms
 from build_scripts.model import Document, Sentence
@@ -168,12 +169,13 @@ def _roles(quotes: list[CitedQuote]) -> list[CitedQuote]:
     return list(seen.values())
 
 
-def group_quotes(documents: list[Document]) -> list[Speaker]:
+def group_quotes(documents: list[Document], features: Features | None = None) -> list[Speaker]:
     """Speakers with their quotations, the most quoted first; the unidentified last."""
+    features = features if features is not None else Features()
     by_key: dict[str, list[CitedQuote]] = defaultdict(list)
     for d in documents:
         sentences = {s.anchor: s for s in d.sentences}
-        for q in find_quotes(d):
+        for q in features.quotes(d):
             if q.anchors and q.anchors[0] in sentences:
                 by_key[_speaker_key(q)].append(CitedQuote(q, sentences[q.anchors[0]]))
     speakers = []

@@ -5,6 +5,12 @@ action verb ("NAME, ROLE, said"), "said NAME, ROLE." and a title before the
 name ("Ukrainian President Volodymyr Zelensky", "Then Defense Secretary, Lloyd
 Austin"). The same person is recognised across spellings by first initial and
 the first six letters of the surname (Zelensky, Zelenskyy).
+
+Most sentences hold none of these forms, so ``find_roles`` first checks for
+the words each pattern cannot match without, and runs a pattern only when
+they are there (see ``_patterns_for``). The checks are plain substring
+tests: they only skip patterns that would have found nothing, so the result
+is the same as running every pattern on every sentence.
 """
 
 from __future__ import annotations
@@ -13,14 +19,21 @@ import re
 from dataclasses import dataclass
 
 _NAME = r"(?P<name>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,2})"
-_VERBS = r"(?:said|says|echoed|told|wrote|added|stated|announced|warned|argued|noted|confirmed|asserted)"
+_VERB_WORDS = ("said", "says", "echoed", "told", "wrote", "added", "stated", "announced", "warned", "argued",
+               "noted", "confirmed", "asserted")
+_VERBS = "(?:" + "|".join(_VERB_WORDS) + ")"
 _APPOSITIVE = re.compile(_NAME + r",\s(?P<role>[^“\"]{3,120}?),\s" + _VERBS + r"\b")
 _SAID_NAME = re.compile(r"\b" + _VERBS + r"\s" + _NAME + r",\s(?P<role>[^.“\"]{3,100})[.]")
 _TITLE_WORDS = (r"(?:President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Defen[cs]e Secretary|"
                 r"Secretary of State|Chancellor|Ambassador|Spokesperson|Spokesman|Spokeswoman)")
+# Every title above contains one of these (case-sensitive, as the pattern is).
+_TITLE_PARTS = ("President", "Minister", "Secretary", "Chancellor", "Ambassador", "Spokes")
 _PREFIX = re.compile(
     r"(?P<role>(?:(?:Then|Former|Acting)\s)?(?:[A-Z][a-z]+\s)?" + _TITLE_WORDS + r"),?\s" + _NAME
 )
+# _APPOSITIVE ends with ",\s" VERB "\b", so a sentence without that cannot match it.
+# The regex starts with a literal comma, which ``re`` looks for with a fast scan.
+_COMMA_VERB = re.compile(r",\s" + _VERBS + r"\b")
 
 
 @dataclass(frozen=True)
@@ -44,9 +57,41 @@ def normalise_role(role: str) -> str:
     return " ".join(role.split())
 
 
+def _contains_any(text: str, needles: tuple[str, ...]) -> bool:
+    """Whether ``text`` contains one of ``needles`` (a loop: faster than ``any`` over a generator)."""
+    for needle in needles:
+        if needle in text:
+            return True
+    return False
+
+
+def _patterns_for(sentence: str) -> list[re.Pattern[str]]:
+    """The patterns that can match ``sentence``, in the order ``find_roles`` applies them.
+
+    A pattern is left out only when the sentence lacks text that every match
+    of it contains, so leaving it out changes nothing:
+
+    * ``_APPOSITIVE`` contains a comma, whitespace and a whole verb (``_COMMA_VERB``);
+    * ``_SAID_NAME`` contains a verb, and a comma after the name;
+    * ``_PREFIX`` contains a title, hence one of ``_TITLE_PARTS``.
+
+    ``_COMMA_VERB`` implies a verb, so when it fails only ``_SAID_NAME`` is
+    still possible.
+    """
+    patterns: list[re.Pattern[str]] = []
+    if "," in sentence:
+        if _COMMA_VERB.search(sentence):
+            patterns += [_APPOSITIVE, _SAID_NAME]
+        elif _contains_any(sentence, _VERB_WORDS):
+            patterns.append(_SAID_NAME)
+    if _contains_any(sentence, _TITLE_PARTS):
+        patterns.append(_PREFIX)
+    return patterns
+
+
 def find_roles(sentence: str) -> list[RoleMention]:
     found: dict[int, RoleMention] = {}
-    for pattern in (_APPOSITIVE, _SAID_NAME, _PREFIX):
+    for pattern in _patterns_for(sentence):
         for m in pattern.finditer(sentence):
             name = m.group("name")
             if name.split()[0] in {"The", "A", "An", "In", "On", "Then"}:

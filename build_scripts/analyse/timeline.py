@@ -12,13 +12,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from build_scripts.analyse.claims import Claim
-from build_scripts.analyse.dates import DateMention, find_dates
+from build_scripts.analyse.dates import DateMention
+from build_scripts.analyse.features import Features
 from build_scripts.load.dates import PartialDate
 from build_scripts.model import Document, Sentence
-
-# A cheap test that skips sentences which cannot hold a date, before the full pattern runs.
-_MAYBE_DATE = ("1", "2", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-               "day", "today", "yesterday", "tomorrow", "year", "month")
 
 
 @dataclass(frozen=True)
@@ -34,23 +31,19 @@ class Event:
     """The first report is the one shown; every report is cited."""
 
 
-def _mentions(document: Document, sentences: list[Sentence]) -> list[Report]:
-    published = document.source.meta.date
-    out = []
-    for s in sentences:
-        if any(token in s.text for token in _MAYBE_DATE):
-            out += [Report(s, m) for m in find_dates(s.text, published)]
-    return out
+def _mentions(document: Document, sentences: list[Sentence], features: Features) -> list[Report]:
+    return [Report(s, m) for s in sentences for m in features.dates(document, s.text)]
 
 
-def build_timeline(documents: list[Document], claims: list[Claim],
-                   keep: set[Sentence] | None = None) -> list[Event]:
+def build_timeline(documents: list[Document], claims: list[Claim], keep: set[Sentence] | None = None,
+                   features: Features | None = None) -> list[Event]:
     """Events in chronological order (a year before its months, a month before its days)."""
+    features = features if features is not None else Features()
     claim_of = {m: c.id for c in claims for m in c.members}
     merged: dict[tuple[PartialDate, str], list[Report]] = defaultdict(list)
     for document in documents:
         sentences = [s for s in document.sentences if keep is None or s in keep]
-        for report in _mentions(document, sentences):
+        for report in _mentions(document, sentences, features):
             key = (report.mention.date, claim_of.get(report.sentence, report.sentence.anchor))
             merged[key].append(report)
     events = [Event(date, tuple(reports)) for (date, _), reports in merged.items()]

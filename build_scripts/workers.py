@@ -1,0 +1,65 @@
+"""Clean, split and extract many sources at once, over every core.
+
+Each source is worked on alone (``analyse_source``), so a cold build of a
+large corpus spreads the sources over worker processes. A worker sends back
+the result pickled, which is also the form the cache keeps, so nothing is
+pickled twice. Small corpora are done in this process: starting workers
+costs more than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from build_scripts.analyse.features import DocumentFeatures, extract
+from build_scripts.model import Document, Source
+from build_scripts.text.document import build_document
+
+PARALLEL_FROM = 200
+"""Sources to work on before worker processes are started."""
+MAX_WORKERS = 8
+
+
+def analyse_source(source: Source) -> tuple[Document, DocumentFeatures]:
+    document = build_document(source)
+    return document, extract(document)
+
+
+def _pickled(source: Source) -> bytes | str:
+    """The pickled result, or the error's description: an exception may not survive pickling."""
+    try:
+        return pickle.dumps(analyse_source(source), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as exc:  # noqa: BLE001 - reported against the source by the caller
+        return f"{type(exc).__name__}: {exc}"
+
+
+def _workers() -> int:
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_WORKERS))
+
+
+def analyse_many(sources: list[Source], progress: Callable[[int], None] | None = None) -> Iterator[bytes | str]:
+    """For each source, in order: its pickled ``(Document, DocumentFeatures)``, or an error message."""
+    workers = _workers()
+    if len(sources) < PARALLEL_FROM or workers < 2:
+        for source in sources:
+            yield _pickled(source)
+            if progress:
+                progress(1)
+        return
+    # "spawn": a fresh interpreter per worker; forking a process that runs a web server
+    # (mkdocs serve) and its threads is not safe.
+    context = multiprocessing.get_context("spawn")
+    chunk = max(1, min(50, len(sources) // (workers * 8)))
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        for result in pool.map(_pickled, sources, chunksize=chunk):
+            yield result
+            if progress:
+                progress(1)

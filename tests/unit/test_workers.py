@@ -1,0 +1,42 @@
+"""Sources are analysed over worker processes on large corpora, with the same result as in one process."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+from build_scripts import workers
+from build_scripts.cache import DocumentCache
+from build_scripts.load.sources import load_sources
+from build_scripts.pipeline import Project, load_inputs
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_worker_processes_give_what_one_process_gives(monkeypatch):
+    sources, _ = load_sources(ROOT / "sources")
+    serial = list(workers.analyse_many(sources))
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(workers, "_workers", lambda: 2)
+    seen: list[int] = []
+    parallel = list(workers.analyse_many(sources, progress=seen.append))
+    assert len(seen) == len(sources)
+    assert [pickle.loads(p) for p in parallel] == [pickle.loads(s) for s in serial]
+
+
+def test_a_source_whose_analysis_fails_becomes_a_problem_naming_it(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+
+    def fail_on_one(source):
+        if source.id.startswith("002"):
+            raise ValueError("splitter gave up")
+        return real(source)
+
+    real = workers.analyse_source
+    monkeypatch.setattr(workers, "analyse_source", fail_on_one)
+    inputs, problems = load_inputs(Project(tmp_path / "sources", ROOT / "docs"), DocumentCache())
+    assert len(inputs.documents) == 4
+    [problem] = problems
+    assert problem.path.name.startswith("002")
+    assert "could not be analysed (ValueError: splitter gave up)" in problem.message
