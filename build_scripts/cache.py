@@ -34,8 +34,13 @@ def _code_version() -> bytes:
 class DocumentCache:
     """Pickled documents and their features by content key; ``prune`` drops what the last build did not use."""
 
-    def __init__(self, store: MutableMapping[str, bytes] | None = None) -> None:
+    def __init__(self, store: MutableMapping[str, bytes] | None = None,
+                 live: MutableMapping[str, Cached] | None = None) -> None:
+        """``live`` keeps the unpickled objects too, saving the unpickling on the next build; its
+        owner must empty it whenever the ``build_scripts`` modules are imported afresh (objects
+        of the old classes would not compare equal to the new)."""
         self.store: MutableMapping[str, bytes] = {} if store is None else store
+        self.live: MutableMapping[str, Cached] = {} if live is None else live
         self._used: set[str] = set()
         self._version = _code_version()
         self.hits = 0
@@ -45,23 +50,32 @@ class DocumentCache:
         return hashlib.sha256(self._version + name.encode() + b"\0" + raw).hexdigest()
 
     def get(self, key: str) -> Cached | None:
-        data = self.store.get(key)
         self._used.add(key)
-        if data is None:
-            self.misses += 1
-            return None
+        cached = self.live.get(key)
+        if cached is None:
+            data = self.store.get(key)
+            if data is None:
+                self.misses += 1
+                return None
+            cached = self.live[key] = pickle.loads(data)  # noqa: S301 - our own bytes from this process
         self.hits += 1
-        return pickle.loads(data)  # noqa: S301 - our own bytes from this process
+        return cached
 
     def put(self, key: str, cached: Cached) -> None:
-        self.store_pickled(key, pickle.dumps(cached, protocol=pickle.HIGHEST_PROTOCOL))
-
-    def store_pickled(self, key: str, data: bytes) -> None:
-        """Keep a result already pickled (as worker processes send them)."""
-        self.store[key] = data
+        self.store[key] = pickle.dumps(cached, protocol=pickle.HIGHEST_PROTOCOL)
+        self.live[key] = cached
         self._used.add(key)
+
+    def put_pickled(self, key: str, data: bytes) -> Cached:
+        """Keep a result that comes pickled (as worker processes send them); returns it unpickled."""
+        self.store[key] = data
+        cached = self.live[key] = pickle.loads(data)  # noqa: S301 - made by this program's own workers
+        self._used.add(key)
+        return cached
 
     def prune(self) -> None:
         for key in [k for k in self.store if k not in self._used]:
             del self.store[key]
+        for key in [k for k in self.live if k not in self._used]:
+            del self.live[key]
         self._used = set()

@@ -23,6 +23,8 @@ _loaded_state: tuple | None = None
 _store: dict[str, bytes] = {}
 """Analysis of unchanged sources, kept across rebuilds (values are bytes, so they
 outlive the module reload)."""
+_live: dict[str, Any] = {}
+"""The same, unpickled; emptied when the modules are imported afresh."""
 
 
 def _code_state() -> tuple:
@@ -41,13 +43,14 @@ def on_config(config: Any) -> Any:
     global _events, _loaded_state
     state = _code_state()
     if _events is None or state != _loaded_state:
+        _live.clear()
         _events, _loaded_state = _reload(), state
     return _events.on_config(config)
 
 
 def on_pre_build(config: Any) -> None:
     assert _events is not None
-    _events.on_pre_build(config, _store)
+    _events.on_pre_build(config, _store, _live)
 
 
 def on_files(files: Any, config: Any) -> Any:

@@ -7,7 +7,6 @@ the MkDocs hook adds to the build and ``python -m build_scripts`` can write.
 from __future__ import annotations
 
 import json
-import pickle
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -150,8 +149,7 @@ def _load_documents(sources_dir: Path, cache: DocumentCache
                 problems.append(InputProblem(item.source.path, f"the text could not be analysed ({result}); "
                                              "please report it with this file attached"))
                 continue
-            cache.store_pickled(item.key, result)
-            item = pickle.loads(result)  # noqa: S301 - made by this program's own workers
+            item = cache.put_pickled(item.key, result)
         documents.append(item[0])
         features.append(item[1])
     problems.sort(key=lambda p: str(p.path))  # in file order, as read

@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
@@ -45,6 +46,15 @@ def _workers() -> int:
     return max(1, min(cores, MAX_WORKERS))
 
 
+def _start_method() -> str:
+    """"fork" (quick, and safe for scripts without a main guard) unless other threads run:
+    forking a process whose threads serve pages (``mkdocs serve``) is not safe, so it
+    gets fresh interpreters ("spawn")."""
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return "fork"
+    return "spawn"
+
+
 def analyse_many(sources: list[Source], progress: Callable[[int], None] | None = None) -> Iterator[bytes | str]:
     """For each source, in order: its pickled ``(Document, DocumentFeatures)``, or an error message."""
     workers = _workers()
@@ -54,9 +64,7 @@ def analyse_many(sources: list[Source], progress: Callable[[int], None] | None =
             if progress:
                 progress(1)
         return
-    # "spawn": a fresh interpreter per worker; forking a process that runs a web server
-    # (mkdocs serve) and its threads is not safe.
-    context = multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context(_start_method())
     chunk = max(1, min(50, len(sources) // (workers * 8)))
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         for result in pool.map(_pickled, sources, chunksize=chunk):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import MutableMapping
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -37,15 +38,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_pre_build(config: MkDocsConfig, store: MutableMapping[str, bytes] | None = None) -> None:
+def on_pre_build(config: MkDocsConfig, store: MutableMapping[str, bytes] | None = None,
+                 live: MutableMapping[str, Any] | None = None) -> None:
     """Generate before MkDocs empties the site folder, so bad input stops the build first.
 
-    ``store`` keeps the analysis of unchanged sources from one build to the next.
+    ``store`` and ``live`` keep the analysis of unchanged sources from one build to the next
+    (see ``DocumentCache``).
     """
     global _content
     _content = None
     try:
-        _content = generate(_project(config), DocumentCache(store))
+        _content = generate(_project(config), DocumentCache(store, live))
     except InputError as exc:
         raise PluginError(exc.report()) from None
 

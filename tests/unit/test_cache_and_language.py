@@ -42,3 +42,19 @@ def test_ukrainian_source_is_split_and_recorded():
         "Щоб рішення набуло чинності, його ще має ратифікувати парламент, т. зв. Верховна Рада, і про нього треба повідомити ООН.",
     ]
     assert all(b.kind == "text" for b in doc.blocks)
+
+
+def test_kept_objects_are_reused_as_they_are_and_the_bytes_serve_after_a_reload(tmp_path):
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    project = Project(tmp_path / "sources", ROOT / "docs")
+    store: dict[str, bytes] = {}
+    live: dict = {}
+    first = analyse(project, DocumentCache(store, live))
+    second = analyse(project, DocumentCache(store, live))
+    assert all(a is b for a, b in zip(first.documents, second.documents, strict=True))
+    live.clear()  # what the hook does when it imports the generator afresh
+    cache = DocumentCache(store, live)
+    third = analyse(project, cache)
+    assert (cache.hits, cache.misses) == (5, 0)
+    assert [d.sentences for d in third.documents] == [d.sentences for d in first.documents]
+    assert not any(a is b for a, b in zip(first.documents, third.documents, strict=True))
