@@ -95,7 +95,8 @@ class _Groups:
         self.members[ra].extend(self.members.pop(rb))
 
 
-def _candidate_pairs(term_sets: list[frozenset[str]], weights: Weights) -> list[tuple[float, int, int]]:
+def _candidate_pairs(term_sets: list[frozenset[str]], vectors: list[dict[str, float]]
+                     ) -> list[tuple[float, int, int]]:
     """Pairs worth comparing: for each sentence, the ``NEIGHBOURS`` sentences that
     share the most weight of its rare stems (stems used by at most ``MAX_POSTING``
     sentences). Bounded per sentence, so the work grows in step with the corpus."""
@@ -103,7 +104,6 @@ def _candidate_pairs(term_sets: list[frozenset[str]], weights: Weights) -> list[
     for i, t in enumerate(term_sets):
         for term in t:
             postings[term].append(i)
-    vectors = [weights.vector(t) for t in term_sets]
     keys: set[tuple[int, int]] = set()
     for i, t in enumerate(term_sets):
         shared: dict[int, float] = defaultdict(float)
@@ -120,20 +120,28 @@ def _candidate_pairs(term_sets: list[frozenset[str]], weights: Weights) -> list[
     return sorted((p for p in pairs if p[0] >= SAME_CLAIM), key=lambda p: (-p[0], p[1], p[2]))
 
 
-def _claim(members: list[Sentence]) -> Claim:
+def _claim(members: list[Sentence], runs_of: dict[str, list[str]]) -> Claim:
     key = min((m.source_id, m.anchor) for m in members)
     claim_id = "c-" + hashlib.sha1(f"{key[0]}#{key[1]}".encode()).hexdigest()[:10]
-    return Claim(claim_id, tuple(members), *_copy_groups(members))
+    return Claim(claim_id, tuple(members), *_copy_groups(members, runs_of))
 
 
-def _copy_groups(members: list[Sentence]) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
-    """Sources whose sentences share a run of words, joined through an index of the runs."""
+def _copy_groups(members: list[Sentence], runs_of: dict[str, list[str]]
+                 ) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    """Sources whose sentences share a run of words, joined through an index of the runs.
+
+    ``runs_of`` remembers the runs of each text: syndicated sentences repeat word for word.
+    """
+    if len({m.source_id for m in members}) < 2:
+        return (), ()
     union: UnionFind[str] = UnionFind()
     first_source: dict[str, str] = {}
     words: dict[str, str] = {}
     for m in members:
         union.add(m.source_id)
-        for run in sorted(runs(m.text)):
+        if m.text not in runs_of:
+            runs_of[m.text] = sorted(runs(m.text))
+        for run in runs_of[m.text]:
             other = first_source.setdefault(run, m.source_id)
             a, b = union.find(other), union.find(m.source_id)
             if a != b:
@@ -153,11 +161,13 @@ def group_claims(sentences: list[Sentence], features: Features | None = None) ->
     node_members = list(nodes.values())
     term_sets = [features.stems(sentences[m[0]].text) for m in node_members]
     weights = Weights(term_sets)
-    groups = _Groups([weights.vector(t) for t in term_sets])
-    for _, a, b in _candidate_pairs(term_sets, weights):
+    vectors = [weights.vector(t) for t in term_sets]
+    groups = _Groups(vectors)
+    for _, a, b in _candidate_pairs(term_sets, vectors):
         groups.try_merge(a, b)
     claims = []
+    runs_of: dict[str, list[str]] = {}
     for root in sorted(groups.members, key=lambda r: min(node_members[n][0] for n in groups.members[r])):
         indices = sorted(i for n in groups.members[root] for i in node_members[n])
-        claims.append(_claim([sentences[i] for i in indices]))
+        claims.append(_claim([sentences[i] for i in indices], runs_of))
     return claims

@@ -52,12 +52,16 @@ class Weights:
         return self._idf.get(term, math.log(self.n + 1))
 
     def vector(self, t: frozenset[str]) -> dict[str, float]:
-        weights = {term: self.idf(term) for term in sorted(t)}  # fixed order: float sums repeat exactly
+        idf, unseen = self._idf.get, math.log(self.n + 1)
+        weights = {term: idf(term, unseen) for term in sorted(t)}  # fixed order: float sums repeat exactly
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         return {term: w / norm for term, w in weights.items()}
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(term, 0.0) for term, w in a.items())
+    """Over the shared stems only; ``fsum`` is exact, so the result does not depend on their order."""
+    common = a.keys() & b.keys()
+    if len(common) == 1:
+        (term,) = common
+        return a[term] * b[term]
+    return math.fsum(a[term] * b[term] for term in common) if common else 0.0
