@@ -69,6 +69,10 @@ class Sentence:
     """Offset of the sentence in its block's text."""
     opinion: bool = False
 
+    def __hash__(self) -> int:
+        # Source and anchor identify a sentence; hashing every field costs more on each lookup.
+        return hash((self.source_id, self.anchor))
+
 
 @dataclass(frozen=True)
 class Document:

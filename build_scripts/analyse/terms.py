@@ -126,6 +126,8 @@ class TermIndex:
             else:
                 self.whole.setdefault(key.group(), []).append(term)
         self.lengths = sorted({len(p) for p in self.prefix})
+        self._whole_keys = frozenset(self.whole)
+        self._prefix_keys = frozenset(self.prefix)
         self._memo: dict[str, frozenset[str]] = {}
 
     def find(self, text: str) -> frozenset[str]:
@@ -136,11 +138,11 @@ class TermIndex:
         return found
 
     def _find(self, text: str) -> frozenset[str]:
+        tokens = set(_TOKEN.findall(text.casefold()))
         candidates = set(self.always)
-        for token in set(_TOKEN.findall(text.casefold())):
-            candidates.update(self.whole.get(token, ()))
-            for n in self.lengths:
-                if len(token) < n:
-                    break
-                candidates.update(self.prefix.get(token[:n], ()))
+        for key in tokens & self._whole_keys:
+            candidates.update(self.whole[key])
+        for n in self.lengths:
+            for key in {t[:n] for t in tokens if len(t) >= n} & self._prefix_keys:
+                candidates.update(self.prefix[key])
         return frozenset(t for t in candidates if self.patterns[t].search(text))

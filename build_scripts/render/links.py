@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from urllib.parse import quote, urlsplit, urlunsplit
 
 SOURCES_DIR = "sources"
@@ -14,9 +15,14 @@ def source_src_uri(source_id: str) -> str:
 
 def relative(from_src_uri: str, to_src_uri: str, anchor: str = "") -> str:
     """Link from one page to another, both given by their path in ``docs/``."""
-    base = posixpath.dirname(from_src_uri) or "."
-    path = posixpath.relpath(to_src_uri, base)
+    path = _relative_path(posixpath.dirname(from_src_uri) or ".", to_src_uri)
     return f"{path}#{anchor}" if anchor else path
+
+
+@lru_cache(maxsize=1 << 16)
+def _relative_path(base: str, to_src_uri: str) -> str:
+    """Remembered: a page links to the same few folders thousands of times."""
+    return posixpath.relpath(to_src_uri, base)
 
 
 def _fragment_part(text: str) -> str:
