@@ -46,7 +46,8 @@ def render_disagreement(d: Disagreement, page_src_uri: str, docs: dict[str, Docu
         doc = docs[first.sentence.source_id]
         value = f"**“{md_text(first.value)}”**" if d.kind in ("wording", "title") else f"**{md_text(first.value)}**"
         cited = sides[:MAX_CITED]
-        more = f" and {len(sides) - len(cited)} more sources" if len(sides) > len(cited) else ""
+        rest = len(sides) - len(cited)
+        more = f" and {rest} more {'source' if rest == 1 else 'sources'}" if rest > 0 else ""
         lines.append(f"    - {value} ({reported(doc)}{more}){''.join(cite(s.sentence) for s in cited)}")
         notes += [footnote(page_src_uri, docs[s.sentence.source_id], s.sentence) for s in cited]
     return lines + [""], notes
