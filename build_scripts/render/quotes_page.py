@@ -1,8 +1,10 @@
 """The page "Who said what": every direct quotation, grouped by speaker.
 
 Each quotation is shown in the words of each source that prints it, so two
-translations stand side by side, each cited. A quotation spanning paragraphs
-is shown with ¶ where the source starts a new paragraph.
+translations stand side by side, each cited; sources that print the very same
+words share one line, which names and cites the first ``MAX_CITED`` of them.
+A quotation spanning paragraphs is shown with ¶ where the source starts a new
+paragraph.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from build_scripts.render.escape import md_text
 from build_scripts.render.page_head import page_head
 
 SRC_URI = "quotes.md"
+MAX_CITED = 3
 _KIND = {"person": "person", "body": "organisation or body"}
 
 
@@ -35,12 +38,25 @@ def _speaker_block(speaker: Speaker, docs: dict[str, Document], notes: list[str]
     for group in speaker.groups:
         if len(group.sources) > 1:
             out += [f"Quoted by {len(group.sources)} sources:", ""]
-        for q in group.quotes:
-            who = md_text(publisher_name(docs[q.quote.source_id]))
-            out.append(f'- “<span class="quote-text">{quote_text(q)}</span>” ({who}){cite(q.sentence)}')
-            notes.append(footnote(SRC_URI, docs[q.sentence.source_id], q.sentence))
+        for same in _by_wording(group.quotes):
+            cited = same[:MAX_CITED]
+            who = ", ".join(md_text(publisher_name(docs[q.quote.source_id])) for q in cited)
+            if len(same) > len(cited):
+                who += f" and {len(same) - len(cited)} more"
+            refs = "".join(cite(q.sentence) for q in cited)
+            out.append(f'- “<span class="quote-text">{quote_text(same[0])}</span>” ({who}){refs}')
+            notes += [footnote(SRC_URI, docs[q.sentence.source_id], q.sentence) for q in cited]
         out.append("")
     return out
+
+
+def _by_wording(quotes: list[CitedQuote]) -> list[list[CitedQuote]]:
+    """Renderings in the same words shown once: a wire quotation printed by a thousand
+    sources is one line naming a few of them, not a thousand lines."""
+    same: dict[str, list[CitedQuote]] = {}
+    for q in quotes:
+        same.setdefault(quote_text(q), []).append(q)
+    return list(same.values())
 
 
 def render_quotes_page(speakers: list[Speaker], docs: dict[str, Document]) -> str:

@@ -11,6 +11,12 @@ from build_scripts.render.escape import md_span, md_text
 from build_scripts.render.page_head import page_head
 
 SRC_URI = "timeline.md"
+MAX_FOOTNOTES = 8
+"""Reports cited under one event; the line says how many sources report it in all."""
+
+
+def _cited(event: Event) -> list[Report]:
+    return list({r.sentence: r for r in event.reports}.values())[:MAX_FOOTNOTES]
 
 
 def _event_line(event: Event) -> str:
@@ -18,7 +24,7 @@ def _event_line(event: Event) -> str:
     how = ""
     if first.mention.relative:
         how = f" *(“{md_text(first.mention.text)}”, counted from the article’s publication date)*"
-    refs = "".join(cite(s) for s in dict.fromkeys(r.sentence for r in event.reports))
+    refs = "".join(cite(r.sentence) for r in _cited(event))
     sources = len({r.sentence.source_id for r in event.reports})
     extra = f" *Reported by {sources} sources.*" if sources > 1 else ""
     return f"- **{event.date.display()}**{how}: {_sentence(first)}{refs}{extra}"
@@ -42,6 +48,6 @@ def render_timeline_page(events: list[Event], docs: dict[str, Document]) -> str:
         out += [f"## {year}", ""]
         for event in group:
             out.append(_event_line(event))
-            notes += [footnote(SRC_URI, docs[r.sentence.source_id], r.sentence) for r in event.reports]
+            notes += [footnote(SRC_URI, docs[r.sentence.source_id], r.sentence) for r in _cited(event)]
         out.append("")
     return "\n".join(out + list(dict.fromkeys(notes))) + "\n"
