@@ -53,7 +53,7 @@ from build_scripts.render.page_head import page_head
 from build_scripts.render.quotes_page import SRC_URI as QUOTES_URI
 from build_scripts.render.quotes_page import render_quotes_page
 from build_scripts.render.timeline_page import SRC_URI as TIMELINE_URI
-from build_scripts.render.timeline_page import render_timeline_page
+from build_scripts.render.timeline_page import render_timeline_pages
 from build_scripts.render.links import relative, source_src_uri
 from build_scripts.render.source_page import render_source_page
 from build_scripts.render.sources_index import INDEX_SRC_URI, render_sources_index
@@ -217,7 +217,7 @@ def render(analysis: Analysis, project_docs: Path) -> SiteContent:
         pages += [GeneratedPage(uri, md, False) for uri, md in rendered.continuations]
     total = sum(len(ev.statements) for ev in analysis.evidence)
     pages.append(GeneratedPage(DISAGREEMENTS_URI, render_disagreements_page(analysis.disagreements, docs), True))
-    pages.append(GeneratedPage(TIMELINE_URI, render_timeline_page(analysis.timeline, docs), True))
+    pages += [GeneratedPage(uri, md, uri == TIMELINE_URI) for uri, md in render_timeline_pages(analysis.timeline, docs)]
     pages.append(GeneratedPage(QUOTES_URI, render_quotes_page(analysis.speakers, docs), True))
     pages += [GeneratedPage(page_uri(p.code), render_country_page(p, docs), False) for p in analysis.countries]
     overview = render_countries_overview(analysis.countries, analysis.stance_rules)

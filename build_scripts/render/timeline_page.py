@@ -8,11 +8,14 @@ from build_scripts.analyse.timeline import Event, Report
 from build_scripts.model import Document
 from build_scripts.render.citation import cite, footnote
 from build_scripts.render.escape import md_span, md_text
+from build_scripts.render.links import relative
 from build_scripts.render.page_head import page_head
 
 SRC_URI = "timeline.md"
 MAX_FOOTNOTES = 8
 """Reports cited under one event; the line says how many sources report it in all."""
+EVENTS_PER_PAGE = 400
+"""Events on one page of the timeline; a large corpus continues on further pages."""
 
 
 def _cited(event: Event) -> list[Report]:
@@ -35,19 +38,43 @@ def _sentence(report: Report) -> str:
     return f"{md_span(text[:m.start])}<mark>{md_text(m.text)}</mark>{md_span(text[m.end:])}"
 
 
-def render_timeline_page(events: list[Event], docs: dict[str, Document]) -> str:
-    out = page_head("Timeline",
-                    "Every sentence of the sources that names a date, in order of that date. A date is shown "
-                    "as precisely as the source gives it: a year, a month or a day. Dates such as “on Sunday” "
-                    "are counted from the article’s publication date, and left out when that is unknown. "
-                    "The date words are highlighted in each sentence.")
+def page_uri(number: int) -> str:
+    return SRC_URI if number == 1 else f"timeline/page-{number}.md"
+
+
+def _pages_line(number: int, chunks: list[list[Event]]) -> str:
+    """Links to every page of the timeline, each with the dates it spans."""
+    src = page_uri(number)
+    links = []
+    for i, chunk in enumerate(chunks, start=1):
+        span = chunk[0].date.display()
+        if chunk[-1].date != chunk[0].date:
+            span += f" to {chunk[-1].date.display()}"
+        label = f"page {i} ({span})"
+        links.append(f"**{label}**" if i == number else f"[{label}]({relative(src, page_uri(i))})")
+    return "The timeline continues over several pages: " + " · ".join(links) + "."
+
+
+def render_timeline_pages(events: list[Event], docs: dict[str, Document]) -> list[tuple[str, str]]:
+    """(src_uri, markdown) of each page of the timeline, ``EVENTS_PER_PAGE`` events a page."""
+    intro = ("Every sentence of the sources that names a date, in order of that date. A date is shown "
+             "as precisely as the source gives it: a year, a month or a day. Dates such as “on Sunday” "
+             "are counted from the article’s publication date, and left out when that is unknown. "
+             "The date words are highlighted in each sentence.")
     if not events:
-        return "\n".join(out + ["*No dated event was found in the sources.*", ""])
-    notes: list[str] = []
-    for year, group in groupby(events, key=lambda e: e.date.year):
-        out += [f"## {year}", ""]
-        for event in group:
-            out.append(_event_line(event))
-            notes += [footnote(SRC_URI, docs[r.sentence.source_id], r.sentence) for r in _cited(event)]
-        out.append("")
-    return "\n".join(out + list(dict.fromkeys(notes))) + "\n"
+        return [(SRC_URI, "\n".join(page_head("Timeline", intro) + ["*No dated event was found in the sources.*", ""]))]
+    chunks = [events[i:i + EVENTS_PER_PAGE] for i in range(0, len(events), EVENTS_PER_PAGE)]
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        title = "Timeline" if number == 1 else f"Timeline ({number})"
+        out = page_head(title, intro, _pages_line(number, chunks)) if len(chunks) > 1 else page_head(title, intro)
+        src = page_uri(number)
+        notes: list[str] = []
+        for year, group in groupby(chunk, key=lambda e: e.date.year):
+            out += [f"## {year}", ""]
+            for event in group:
+                out.append(_event_line(event))
+                notes += [footnote(src, docs[r.sentence.source_id], r.sentence) for r in _cited(event)]
+            out.append("")
+        pages.append((src, "\n".join(out + list(dict.fromkeys(notes))) + "\n"))
+    return pages

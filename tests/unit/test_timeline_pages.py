@@ -1,0 +1,32 @@
+"""A long timeline continues over several pages, each linking to all the others with the dates they span."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from build_scripts.pipeline import Project, analyse
+from build_scripts.render import timeline_page
+from build_scripts.render.timeline_page import render_timeline_pages
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_timeline_is_split_into_linked_pages_holding_every_event_once(monkeypatch):
+    analysis = analyse(Project.at(ROOT))
+    docs = {d.source.id: d for d in analysis.documents}
+    [(uri, single)] = render_timeline_pages(analysis.timeline, docs)
+    assert uri == "timeline.md" and "continues over several pages" not in single
+    monkeypatch.setattr(timeline_page, "EVENTS_PER_PAGE", 10)
+    pages = render_timeline_pages(analysis.timeline, docs)
+    expected = -(-len(analysis.timeline) // 10)
+    assert [u for u, _ in pages] == ["timeline.md"] + [f"timeline/page-{n}.md" for n in range(2, expected + 1)]
+    events = [line for _, md in pages for line in md.splitlines() if line.startswith("- **")]
+    assert events == [line for line in single.splitlines() if line.startswith("- **")]
+    first, second = pages[0][1], pages[1][1]
+    assert "**page 1 (1 March 1999" in first and "[page 2 (" in first
+    assert re.search(r"\[page 1 \([^)]*\)\]\(\.\./timeline\.md\)", second)
+    for _, md in pages:  # every footnote a page uses is defined on that page
+        used = set(re.findall(r"\[\^([^\]]+)\](?!:)", md))
+        defined = set(re.findall(r"^\[\^([^\]]+)\]:", md, flags=re.M))
+        assert used == defined
