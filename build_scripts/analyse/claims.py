@@ -5,7 +5,7 @@ IDF-weighted cosine over word stems (``similarity``), so two translations of
 one quotation, or a paraphrase, meet when they share their rarer words.
 It scales by blocking: a sentence is compared only with the few sentences
 that share the most of its rarer stems, never with all others (see
-``_candidate_pairs``).
+``neighbours``).
 Groups grow by average linkage (a sentence joins a group only when it is
 close to the group's members on average), which stops the chaining that
 single linkage causes. Numbers are not judged here: two sentences giving
@@ -19,12 +19,11 @@ Independence: members whose sources share a run of words outside quotations
 from __future__ import annotations
 
 import hashlib
-import heapq
-from collections import defaultdict
 from dataclasses import dataclass
 
 from build_scripts.analyse.copies import runs
 from build_scripts.analyse.features import Features
+from build_scripts.analyse.neighbours import close_pairs
 from build_scripts.analyse.similarity import Weights, cosine
 from build_scripts.analyse.union_find import UnionFind
 from build_scripts.model import Sentence
@@ -34,9 +33,6 @@ SAME_CLAIM = 0.30
 """Cosine at or above which two sentences can report the same claim."""
 GROUP_AVERAGE = 0.27
 """Average cosine a sentence needs with a group's members to join it."""
-NEIGHBOURS = 12
-MAX_POSTING = 100
-"""Stems shared by more sentences than this are too common to block on."""
 _SAMPLE = 6
 
 
@@ -95,31 +91,6 @@ class _Groups:
         self.members[ra].extend(self.members.pop(rb))
 
 
-def _candidate_pairs(term_sets: list[frozenset[str]], vectors: list[dict[str, float]]
-                     ) -> list[tuple[float, int, int]]:
-    """Pairs worth comparing: for each sentence, the ``NEIGHBOURS`` sentences that
-    share the most weight of its rare stems (stems used by at most ``MAX_POSTING``
-    sentences). Bounded per sentence, so the work grows in step with the corpus."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, t in enumerate(term_sets):
-        for term in t:
-            postings[term].append(i)
-    keys: set[tuple[int, int]] = set()
-    for i, t in enumerate(term_sets):
-        shared: dict[int, float] = defaultdict(float)
-        for term in sorted(t):
-            posting = postings[term]
-            if len(posting) <= MAX_POSTING:
-                w = vectors[i][term]
-                for j in posting:
-                    shared[j] += w
-        shared.pop(i, None)
-        for j in heapq.nlargest(NEIGHBOURS, shared, key=lambda j: (shared[j], -j)):
-            keys.add((min(i, j), max(i, j)))
-    pairs = ((cosine(vectors[a], vectors[b]), a, b) for a, b in keys)
-    return sorted((p for p in pairs if p[0] >= SAME_CLAIM), key=lambda p: (-p[0], p[1], p[2]))
-
-
 def _claim(members: list[Sentence], runs_of: dict[str, list[str]]) -> Claim:
     key = min((m.source_id, m.anchor) for m in members)
     claim_id = "c-" + hashlib.sha1(f"{key[0]}#{key[1]}".encode()).hexdigest()[:10]
@@ -163,7 +134,7 @@ def group_claims(sentences: list[Sentence], features: Features | None = None) ->
     weights = Weights(term_sets)
     vectors = [weights.vector(t) for t in term_sets]
     groups = _Groups(vectors)
-    for _, a, b in _candidate_pairs(term_sets, vectors):
+    for _, a, b in close_pairs(term_sets, vectors, SAME_CLAIM):
         groups.try_merge(a, b)
     claims = []
     runs_of: dict[str, list[str]] = {}

@@ -23,14 +23,13 @@ from build_scripts.analyse.features import Features
 from build_scripts.analyse.quantities import Quantity, consistent
 from build_scripts.analyse.quote_groups import UNKNOWN_SPEAKER, CitedQuote, QuoteGroup, Speaker, spelling_neutral
 from build_scripts.analyse.roles import differ, normalise_role
-from build_scripts.analyse.similarity import Weights, cosine
+from build_scripts.analyse.neighbours import close_pairs
+from build_scripts.analyse.similarity import Weights
 from build_scripts.analyse.union_find import UnionFind
 from build_scripts.model import Sentence
 
 RELATED = 0.15
 """Cosine at or above which two sentences with the same kind of count are about the same thing."""
-MAX_COMPARED = 60
-"""Mentions of one unit compared with each other, per mention (keeps large corpora linear)."""
 
 
 @dataclass(frozen=True)
@@ -72,8 +71,9 @@ def number_disagreements(sentences: list[Sentence], claims: list[Claim],
     """Counts of one unit in related sentences that differ.
 
     Mentions of one unit within one claim are related by definition; claims are
-    compared with each other through one sentence each, which keeps the work
-    in step with the number of claims rather than of mentions.
+    compared with each other through one sentence each, and only with the few
+    that share the most rare words (``neighbours``), which keeps the work in
+    step with the number of claims rather than of mentions.
     """
     features = features if features is not None else Features()
     claim_of = {m: c.id for c in claims for m in c.members}
@@ -89,12 +89,10 @@ def number_disagreements(sentences: list[Sentence], claims: list[Claim],
     by_unit: dict[str, list[int]] = defaultdict(list)
     for (unit, _), members in nodes.items():
         by_unit[unit].append(members[0])
-    vectors = {i: weights.vector(features.stems(mentions[i][0].text)) for reps in by_unit.values() for i in reps}
     for reps in by_unit.values():
-        for pos, i in enumerate(reps):
-            for j in reps[pos + 1: pos + 1 + MAX_COMPARED]:
-                if cosine(vectors[i], vectors[j]) >= RELATED:
-                    union.join(i, j)
+        stems = [features.stems(mentions[i][0].text) for i in reps]
+        for _, a, b in close_pairs(stems, [weights.vector(t) for t in stems], RELATED):
+            union.join(reps[a], reps[b])
     out = []
     for members in union.groups().values():
         chosen = [mentions[i] for i in members]

@@ -99,6 +99,7 @@ def section_score_found(section: "TopicSection", found: frozenset[str]) -> int:
 
 
 _TOKEN = re.compile(r"\w+")
+_START = 3
 
 
 class TermIndex:
@@ -125,9 +126,15 @@ class TermIndex:
                 self.prefix.setdefault(first, []).append(term)
             else:
                 self.whole.setdefault(key.group(), []).append(term)
-        self.lengths = sorted({len(p) for p in self.prefix})
+        # Prefix keys by their first letters, so each word of a sentence costs one lookup.
+        self._by_start: dict[str, list[str]] = {}
+        self._short: list[str] = []
+        for key in self.prefix:
+            if len(key) >= _START:
+                self._by_start.setdefault(key[:_START], []).append(key)
+            else:
+                self._short.append(key)
         self._whole_keys = frozenset(self.whole)
-        self._prefix_keys = frozenset(self.prefix)
         self._memo: dict[str, frozenset[str]] = {}
 
     def find(self, text: str) -> frozenset[str]:
@@ -142,7 +149,12 @@ class TermIndex:
         candidates = set(self.always)
         for key in tokens & self._whole_keys:
             candidates.update(self.whole[key])
-        for n in self.lengths:
-            for key in {t[:n] for t in tokens if len(t) >= n} & self._prefix_keys:
-                candidates.update(self.prefix[key])
+        by_start = self._by_start
+        for token in tokens:
+            for key in by_start.get(token[:_START], ()):
+                if token.startswith(key):
+                    candidates.update(self.prefix[key])
+            for key in self._short:
+                if token.startswith(key):
+                    candidates.update(self.prefix[key])
         return frozenset(t for t in candidates if self.patterns[t].search(text))

@@ -67,17 +67,16 @@ class _Ranker:
         return (-independent, -sources, -st.score, self.sentence(st.sentence))
 
 
-def _claim_in_topic(topic: Topic, claim: Claim, prepared: dict[Sentence, str], ranker: _Ranker,
-                    memo: dict[str, tuple[int, int]], index: TermIndex) -> tuple[int, Statement] | None:
+def _claim_in_topic(topic: Topic, claim: Claim, members: list[tuple[Sentence, frozenset[str]]],
+                    memo: dict[frozenset[str], tuple[int, int]]) -> tuple[int, Statement] | None:
+    """The claim's best section in the topic and the member that states it best (the first
+    in source order among equals); ``memo`` holds the verdict for each set of terms."""
     best: tuple[int, int, Sentence] | None = None
-    for member in sorted(claim.members, key=ranker.sentence):
-        text = prepared.get(member)
-        if text is None:
-            continue
-        if text not in memo:  # many sources repeat a sentence word for word
-            found = index.find(text)
-            memo[text] = _best_section(topic, found) if _in_topic(topic, found) else (-1, 0)
-        section, value = memo[text]
+    for member, found in members:
+        verdict = memo.get(found)
+        if verdict is None:
+            verdict = memo[found] = _best_section(topic, found) if _in_topic(topic, found) else (-1, 0)
+        section, value = verdict
         if section >= 0 and (best is None or value > best[1]):
             best = (section, value, member)
     if best is None:
@@ -95,13 +94,20 @@ def assign_topics(topics: Iterable[Topic], documents: list[Document], claims: li
     topics = list(topics)
     index = index if index is not None else TermIndex(set().union(*map(topic_terms, topics)))
     ranker = _Ranker(documents)
-    prepared = {s: prepare(s.text) for c in claims for s in c.members if eligible(s)}
+    # Each claim's eligible members in source order, with the terms each holds; a member holding
+    # none of the terms can match no topic (every rule needs a hit) and is left out.
+    matching: list[tuple[Claim, list[tuple[Sentence, frozenset[str]]]]] = []
+    for claim in claims:
+        members = [(m, found) for m in claim.members if eligible(m) and (found := index.find(prepare(m.text)))]
+        if members:
+            members.sort(key=lambda item: ranker.sentence(item[0]))
+            matching.append((claim, members))
     result = []
     for topic in topics:
         buckets: list[list[Statement]] = [[] for _ in topic.sections]
-        memo: dict[str, tuple[int, int]] = {}
-        for claim in claims:
-            found = _claim_in_topic(topic, claim, prepared, ranker, memo, index)
+        memo: dict[frozenset[str], tuple[int, int]] = {}
+        for claim, members in matching:
+            found = _claim_in_topic(topic, claim, members, memo)
             if found:
                 buckets[found[0]].append(found[1])
         evidence = TopicEvidence(topic)
