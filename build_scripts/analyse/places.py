@@ -87,7 +87,12 @@ class _Alias:
 class _Gazetteer:
     countries: dict[str, Country]
     aliases: dict[str, _Alias]  # keyed by _key(alias text)
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str]  # every alias
+    # The same without the aliases that start with a lower-case letter ("the
+    # Baltic states"), and a regex finding a word each of those contains; see
+    # _pattern_for.
+    capitalised: re.Pattern[str]
+    lower_case_hint: re.Pattern[str] | None
 
 
 _WS = re.compile(r"\s+")
@@ -107,7 +112,7 @@ def _char_pattern(char: str) -> str:
 
 
 def _trie_pattern(keys: list[str]) -> str:
-    """A regex matching exactly ``keys``, factored as a trie.
+    """A regex matching exactly ``keys`` on word boundaries, factored as a trie.
 
     Python's ``re`` tries the branches of an alternation one by one at each
     position; a flat alternation of 1,500 aliases is ~100 times slower than
@@ -115,6 +120,14 @@ def _trie_pattern(keys: list[str]) -> str:
     node the continuations come before the empty branch that ends an alias, so
     the regex prefers the longest alias and backtracks to a shorter one only
     if the longer one fails (at the closing word boundary).
+
+    The pattern is ``(?<!\\w)TRIE(?!\\w)``, written so that each top branch
+    starts with its literal first character and checks the word boundary just
+    after it, with ``(?<!\\w.)``: "no word character before the character just
+    matched", the same test one character later (a first character is never
+    a line break, which ``.`` would not match). A pattern whose branches all
+    start with a literal lets ``re`` skip, in C, every position whose
+    character starts no alias, instead of trying the pattern at each one.
     """
     trie: dict = {}
     for key in keys:
@@ -131,7 +144,12 @@ def _trie_pattern(keys: list[str]) -> str:
             return branches[0]
         return "(?:" + "|".join(branches) + ")"
 
-    return r"(?<!\w)" + emit(trie) + r"(?!\w)"
+    def emit_first(char: str) -> str:
+        if char in " '":  # not a single literal: keep the plain lookbehind
+            return r"(?<!\w)" + _char_pattern(char) + emit(trie[char])
+        return _char_pattern(char) + r"(?<!\w.)" + emit(trie[char])
+
+    return "(?:" + "|".join(emit_first(c) for c in sorted(trie)) + r")(?!\w)"
 
 
 @lru_cache(maxsize=1)
@@ -147,8 +165,32 @@ def _gazetteer() -> _Gazetteer:
         if entry["guard"] is not None and entry["guard"] not in _GUARDS:
             raise ValueError(f"countries.json: alias {entry['text']!r} has unknown guard {entry['guard']!r}")
         aliases[_key(entry["text"])] = _Alias(codes, entry["kind"] == "demonym", entry["guard"])
-    pattern = re.compile(_trie_pattern(sorted(aliases)))
-    return _Gazetteer(countries, aliases, pattern)
+    keys = sorted(aliases)
+    lower_case = [key for key in keys if key[0].islower()]
+    capitalised = [key for key in keys if not key[0].islower()]
+    return _Gazetteer(countries, aliases, re.compile(_trie_pattern(keys)),
+                      re.compile(_trie_pattern(capitalised)) if capitalised else re.compile(r"(?!)"),
+                      _hint_pattern(lower_case))
+
+
+def _hint_pattern(keys: list[str]) -> re.Pattern[str] | None:
+    """A regex that finds something in any text where one of ``keys`` matches.
+
+    A key's characters other than space and apostrophe are matched literally
+    (see ``_char_pattern``), so a text where the key matches contains each of
+    its words, e.g. "Baltic" for "the Baltic states". Per key the longest
+    capitalised word is taken (rarer than "the"), else the longest word;
+    a word containing another taken word is dropped ("Baltics": "Baltic").
+    """
+    if not keys:
+        return None
+    words: set[str] = set()
+    for key in keys:
+        parts = [part for part in re.split(r"[ ']", key) if part]
+        capitalised = [part for part in parts if part[0].isupper()]
+        words.add(max(capitalised or parts, key=len))
+    kept = sorted(word for word in words if not any(other != word and other in word for other in words))
+    return re.compile("|".join(re.escape(word) for word in kept))
 
 
 # ---------------------------------------------------------------- guards
@@ -225,19 +267,39 @@ _GUARDS: dict[str, Callable[[str, int, int, int], bool]] = {
 # ---------------------------------------------------------------- public
 
 
+def _pattern_for(gazetteer: _Gazetteer, text: str) -> re.Pattern[str]:
+    """``gazetteer.pattern``, or an equivalent for ``text`` that is faster to run.
+
+    Aliases starting with a lower-case letter ("the Kremlin", "both Koreas")
+    put common letters (t, b, e, f, m) among the characters where a match can
+    start, and ``re`` then tries the pattern at most letters of the text. When
+    the text lacks the hint word of every such alias, none of them can match,
+    and ``gazetteer.capitalised`` finds exactly the same matches: the two
+    patterns differ only in branches for first letters that start no other
+    alias, and those branches would fail everywhere.
+    """
+    hint = gazetteer.lower_case_hint
+    if hint is not None and hint.search(text):
+        return gazetteer.pattern
+    return gazetteer.capitalised
+
+
 def find_places(text: str) -> list[PlaceMention]:
     """Country mentions in ``text``, in order, non-overlapping, longest alias first."""
     gazetteer = _gazetteer()
     mentions: list[PlaceMention] = []
     prev_end = -1
-    for match in gazetteer.pattern.finditer(text):
-        alias = gazetteer.aliases[_key(match.group())]
+    aliases = gazetteer.aliases
+    for match in _pattern_for(gazetteer, text).finditer(text):
+        written = match.group()
+        # A text already in key form is its own key (_key changes nothing in a key).
+        alias = aliases.get(written) or aliases[_key(written)]
         if not alias.codes:
             continue  # an excluded phrase: consumed, no place
         start, end = match.span()
         if alias.guard and not _GUARDS[alias.guard](text, start, end, prev_end):
             continue
-        mentions.append(PlaceMention(start, end, match.group(), alias.codes, alias.demonym))
+        mentions.append(PlaceMention(start, end, written, alias.codes, alias.demonym))
         prev_end = end
     return mentions
 

@@ -7,7 +7,7 @@ may both be true, the last two cannot. Years, days of the month, ages
 
 Speed: every quantity has a number, digits or one of the number words ("a
 dozen", "hundreds", ...), and most sentences have neither, so they are
-answered without running ``_QUANTITY`` (``_numbers_in``). In a sentence whose
+answered without running ``_QUANTITY``. In a sentence whose
 only numbers are digits, ``_matches`` starts each search of ``_QUANTITY`` a
 little before the next digit instead of scanning every character; see there
 why no match is missed. Both give exactly the matches of
@@ -49,9 +49,10 @@ _QUANTITY = re.compile(
 
 # --- Finding the matches faster ---------------------------------------------
 
-# ``\d`` matches any Unicode decimal digit: a non-ASCII sentence is checked with
-# it, an ASCII one with substring tests (faster).
+# ``\d`` matches any Unicode decimal digit; in an ASCII sentence that is 0-9,
+# found faster with substring tests or ``[0-9]``.
 _DIGIT = re.compile(r"\d")
+_ASCII_DIGIT = re.compile(r"[0-9]")
 _ASCII_DIGITS = tuple("0123456789")
 # Every number word of ``_WORD_NUMBERS`` contains one of these; they are looked
 # for in the sentence in lower case. Under ``re.IGNORECASE`` an ASCII letter
@@ -61,61 +62,61 @@ _ASCII_DIGITS = tuple("0123456789")
 # other three, which are replaced first.
 _NUMBER_WORD_PARTS = ("dozen", "hundreds", "thousands", "millions")
 _ODD_CASES = (("İ", "i"), ("ı", "i"), ("ſ", "s"))
-# The longest qualifier, in characters (``re.IGNORECASE`` matches one
-# character per character, so a qualifier's match has its length).
+# The qualifiers (lower case) and the longest one's length in characters
+# (``re.IGNORECASE`` matches one character per character).
+_QUALIFIER_WORDS = tuple(_QUALIFIERS)
 _MAX_QUALIFIER = max(len(qualifier) for qualifier in _QUALIFIERS)
-
-
-def _lowered(sentence: str) -> str:
-    """``sentence`` in lower case, with the letters ``re`` folds oddly made ASCII."""
-    if not sentence.isascii():
-        for odd, letter in _ODD_CASES:
-            sentence = sentence.replace(odd, letter)
-    return sentence.lower()
-
-
-def _numbers_in(sentence: str) -> tuple[bool, bool]:
-    """(has a digit, may have a number word); (False, False) means no quantity at all."""
-    if sentence.isascii():
-        digit = False
-        for char in _ASCII_DIGITS:
-            if char in sentence:
-                digit = True
-                break
-    else:
-        digit = _DIGIT.search(sentence) is not None
-    lowered = _lowered(sentence)
-    for part in _NUMBER_WORD_PARTS:
-        if part in lowered:
-            return digit, True
-    return digit, False
 
 
 def _matches(sentence: str) -> list[re.Match[str]]:
     """The matches of ``_QUANTITY.finditer(sentence)``, found with less scanning.
 
-    When the sentence has no number word, the number of every match is
-    digits. Let ``d`` be the first digit at or after ``pos``. A match starting
-    at ``r >= pos`` is qualifier, whitespace, then its number at ``n >= d``;
-    the qualifier and the whitespace hold no digit, so either ``n == d`` or
-    ``r > d``. When ``n == d`` the whitespace is part of the run just before
-    ``d`` and the qualifier at most ``_MAX_QUALIFIER`` characters long, so
-    ``r`` is at least ``d`` minus that run minus ``_MAX_QUALIFIER``: searching
-    from there (lookbehinds still see the text before it) finds the same
-    leftmost match as searching from ``pos``.
+    * No digit and no number word: no match; the pattern is not run.
+    * A number word: plain ``finditer``.
+    * Only digits: each search starts just before the next digit ``d`` (at
+      or after ``pos``, where ``finditer`` would go on). This misses nothing.
+      Every match is then an optional qualifier, whitespace and digits; one
+      starting at ``r >= pos`` has its number at ``n >= d``, and since the
+      qualifier and the whitespace hold no digit, either ``r > d`` or
+      ``n == d``. In the second case the whitespace is the end of the run
+      ``w`` of whitespace just before ``d``, and as no qualifier ends with
+      whitespace, a qualifier can only end where ``w`` starts: ``r`` is at
+      least the start of ``w``, or that minus ``_MAX_QUALIFIER`` if a
+      qualifier ends there (checked in an ASCII sentence, whose lower case
+      keeps the offsets; assumed in any other). A search from there finds
+      the same leftmost match as one from ``pos`` (lookbehinds still see the
+      text before the start of a search).
     """
-    digit, word = _numbers_in(sentence)
-    if word:
-        return list(_QUANTITY.finditer(sentence))
+    ascii_text = sentence.isascii()
+    if ascii_text:
+        has_digit = False
+        for char in _ASCII_DIGITS:
+            if char in sentence:
+                has_digit = True
+                break
+        lowered = sentence.lower()
+        digits = _ASCII_DIGIT
+    else:
+        has_digit = _DIGIT.search(sentence) is not None
+        lowered = sentence
+        for odd, letter in _ODD_CASES:
+            lowered = lowered.replace(odd, letter)
+        lowered = lowered.lower()
+        digits = _DIGIT
+    for part in _NUMBER_WORD_PARTS:
+        if part in lowered:
+            return list(_QUANTITY.finditer(sentence))
     found: list[re.Match[str]] = []
-    if not digit:
+    if not has_digit:
         return found
     pos = 0
-    while (first_digit := _DIGIT.search(sentence, pos)) is not None:
-        start = first_digit.start()
+    while (digit := digits.search(sentence, pos)) is not None:
+        start = digit.start()
         while start > pos and sentence[start - 1].isspace():  # str.isspace is re's \s
             start -= 1
-        match = _QUANTITY.search(sentence, max(pos, start - _MAX_QUALIFIER))
+        if not ascii_text or lowered.endswith(_QUALIFIER_WORDS, pos, start):
+            start = max(pos, start - _MAX_QUALIFIER)
+        match = _QUANTITY.search(sentence, start)
         if match is None:
             break
         found.append(match)

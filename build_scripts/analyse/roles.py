@@ -8,9 +8,9 @@ the first six letters of the surname (Zelensky, Zelenskyy).
 
 Most sentences hold none of these forms, so ``find_roles`` first checks for
 the words each pattern cannot match without, and runs a pattern only when
-they are there (see ``_patterns_for``). The checks are plain substring
-tests: they only skip patterns that would have found nothing, so the result
-is the same as running every pattern on every sentence.
+they are there, from the first place where it can match (see ``_searches``).
+The checks only skip patterns, or text, where nothing would have been found,
+so the result is the same as running every pattern on all of every sentence.
 """
 
 from __future__ import annotations
@@ -65,34 +65,49 @@ def _contains_any(text: str, needles: tuple[str, ...]) -> bool:
     return False
 
 
-def _patterns_for(sentence: str) -> list[re.Pattern[str]]:
-    """The patterns that can match ``sentence``, in the order ``find_roles`` applies them.
+def _first_verb(sentence: str) -> int:
+    """Where the first of ``_VERB_WORDS`` (as a substring) starts in ``sentence``; -1 if none."""
+    first = -1
+    for verb in _VERB_WORDS:
+        if verb in sentence:  # cheaper than find() for the verbs that are absent
+            at = sentence.find(verb)
+            if first < 0 or at < first:
+                first = at
+    return first
 
-    A pattern is left out only when the sentence lacks text that every match
-    of it contains, so leaving it out changes nothing:
+
+def _searches(sentence: str) -> list[tuple[re.Pattern[str], int]]:
+    """(pattern, where its search starts) for the patterns that can match ``sentence``.
+
+    In the order ``find_roles`` applies them. A pattern is left out only when
+    the sentence lacks text that every match of it contains, so leaving it
+    out changes nothing:
 
     * ``_APPOSITIVE`` contains a comma, whitespace and a whole verb (``_COMMA_VERB``);
-    * ``_SAID_NAME`` contains a verb, and a comma after the name;
+    * ``_SAID_NAME`` contains a comma (after the name) and starts with a
+      verb, so no match starts before the first verb, where its search
+      starts (its ``\\b`` still sees the character before);
     * ``_PREFIX`` contains a title, hence one of ``_TITLE_PARTS``.
-
-    ``_COMMA_VERB`` implies a verb, so when it fails only ``_SAID_NAME`` is
-    still possible.
     """
-    patterns: list[re.Pattern[str]] = []
+    searches: list[tuple[re.Pattern[str], int]] = []
     if "," in sentence:
-        if _COMMA_VERB.search(sentence):
-            patterns += [_APPOSITIVE, _SAID_NAME]
-        elif _contains_any(sentence, _VERB_WORDS):
-            patterns.append(_SAID_NAME)
+        verb = _first_verb(sentence)
+        if verb >= 0:
+            if _COMMA_VERB.search(sentence):
+                searches.append((_APPOSITIVE, 0))
+            searches.append((_SAID_NAME, verb))
     if _contains_any(sentence, _TITLE_PARTS):
-        patterns.append(_PREFIX)
-    return patterns
+        searches.append((_PREFIX, 0))
+    return searches
 
 
 def find_roles(sentence: str) -> list[RoleMention]:
+    searches = _searches(sentence)
+    if not searches:
+        return []
     found: dict[int, RoleMention] = {}
-    for pattern in _patterns_for(sentence):
-        for m in pattern.finditer(sentence):
+    for pattern, pos in searches:
+        for m in pattern.finditer(sentence, pos):
             name = m.group("name")
             if name.split()[0] in {"The", "A", "An", "In", "On", "Then"}:
                 continue

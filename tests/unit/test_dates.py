@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from build_scripts.analyse import dates as dates_module
 from build_scripts.analyse.dates import DateMention, find_dates
 from build_scripts.load.dates import PartialDate
 
@@ -425,3 +426,52 @@ def test_mentions_are_ordered_exact_and_never_relative_without_publication(
         end = mention.end
     if published is None:
         assert not any(m.relative for m in found)
+
+
+# --- The shortcuts of find_dates change nothing ---------------------------------
+
+def _outcome(call):  # the result, or the kind of exception (a few odd inputs raise, before and after)
+    try:
+        return call()
+    except Exception as error:  # noqa: BLE001
+        return type(error)
+
+
+def _plain_find_dates(sentence: str, published: PartialDate | None) -> list[DateMention]:
+    """find_dates without its prefilter and its jumps: every match of the one regex."""
+    found: list[DateMention] = []
+    for match in dates_module._DATE_RE.finditer(sentence):
+        assert match.lastgroup is not None
+        for mention in dates_module._HANDLERS[match.lastgroup](match, published):
+            found.append(dates_module._with_preposition(sentence, mention, found[-1].end if found else 0))
+    return found
+
+
+SHORTCUT_WORDS = st.sampled_from([
+    "on", "in", "Sunday", "Monday", "Mon.", "Tues.", "March", "May", "Sept.", "Dec", "29", "2025", "1999",
+    "20", "19", "3", "2005-2010", "2025-06-30", "troops", "the", "The", "past", "last", "Last", "LAST",
+    "this", "This", "thıs", "next", "NEXT", "year", "Year", "YEAR", "month", "MONTH", "years", "days",
+    "yesterday", "Yesterday", "yeſterday", "today", "Today", "TODAY", "tomorrow", "ToMoRrOw", "USA",
+    "of", ",", "-", "–", "$", "mid-", "late", "٢٠٢٥",
+])
+SHORTCUT_GLUE = st.sampled_from([" ", "", "  ", "\t", "\u00a0", "\n"])
+SHORTCUT_PUBLISHED = st.one_of(st.none(), st.sampled_from([
+    PUB, PUB_MONTH, PUB_YEAR, PartialDate(2024, 2, 29), PartialDate(2025, None, 5), PartialDate(2025, 2, 30),
+]))
+
+
+@given(st.lists(SHORTCUT_WORDS, max_size=14), SHORTCUT_GLUE, SHORTCUT_PUBLISHED)
+def test_the_prefilter_and_the_jumps_change_nothing(
+    words: list[str], glue: str, published: PartialDate | None,
+) -> None:
+    sentence = glue.join(words)
+    assert [(m.span(), m.groupdict()) for m in dates_module._matches(sentence)] == [
+        (m.span(), m.groupdict()) for m in dates_module._DATE_RE.finditer(sentence)]
+    assert _outcome(lambda: find_dates(sentence, published)) == _outcome(
+        lambda: _plain_find_dates(sentence, published))
+
+
+def test_the_prefilter_may_read_the_relative_words_in_lower_case() -> None:
+    # Under re.IGNORECASE only i, s and k match non-ASCII letters (İ ı, ſ, K);
+    # the words _may_find_dates looks for in lower case have none of them.
+    assert not set("day today terday tomorrow year month") & set("isk")

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from build_scripts.analyse import quantities as quantities_module
+from build_scripts.analyse import roles as roles_module
 from build_scripts.analyse.disagreements import number_disagreements, title_disagreements
 from build_scripts.analyse.quantities import consistent, find_quantities
 from build_scripts.analyse.roles import differ, find_roles
@@ -74,3 +79,53 @@ def test_seed_disagreements_on_the_count_of_states_and_kostenkos_title():
         "the secretary of the Rada’s Committee on National Security, Defense and Intelligence",
     ]
     assert {d.id for d in analysis.disagreements} >= {count.id, title.id}
+
+
+# --- The shortcuts of find_quantities and find_roles change nothing ------------
+
+def test_only_four_letters_match_non_ascii_ones_ignoring_case():
+    # quantities._ODD_CASES (with the Kelvin sign, which str.lower handles) must list them all.
+    text = "".join(chr(code) for code in range(0x80, 0x110000) if not 0xD800 <= code <= 0xDFFF)
+    found = set(re.findall("[a-z]", text, re.IGNORECASE))
+    assert found == {odd for odd, _ in quantities_module._ODD_CASES} | {"\u212a"}
+    assert "\u212a".lower() == "k"
+
+
+QUANTITY_WORDS = st.sampled_from([
+    "over", "Over", "more than", "MORE THAN", "about", "approximately", "some", "up to", "ſome", "at", "least",
+    "160", "165", "110,000", "1.5", "2022", "1999", "٣", "a dozen", "dozens", "hundreds", "of", "thousands",
+    "mıllıons", "thouſands", "MILLIONS", "countries", "troops", "people", "km", "June", "the", "-", "$", "(",
+    ",", "x", "40-month-old",
+])
+SPACES = st.sampled_from([" ", "", "  ", "\t", "\u00a0", "\n"])
+
+
+@given(st.lists(QUANTITY_WORDS, max_size=14), SPACES)
+def test_quantity_matches_are_those_of_the_plain_pattern(words, glue):
+    sentence = glue.join(words)
+    assert [(m.span(), m.groupdict()) for m in quantities_module._matches(sentence)] == [
+        (m.span(), m.groupdict()) for m in quantities_module._QUANTITY.finditer(sentence)]
+
+
+def _plain_find_roles(sentence):
+    found = {}
+    for pattern in (roles_module._APPOSITIVE, roles_module._SAID_NAME, roles_module._PREFIX):
+        for m in pattern.finditer(sentence):
+            name = m.group("name")
+            if name.split()[0] not in {"The", "A", "An", "In", "On", "Then"}:
+                found.setdefault(m.start("name"), roles_module.RoleMention(name, m.group("role").strip(), m.start()))
+    return [found[k] for k in sorted(found)]
+
+
+ROLE_WORDS = st.sampled_from([
+    "Roman Kostenko", "Lloyd Austin", "The", "Then", "Former", "Ukrainian", "President", "Prime Minister",
+    "Defense Secretary", "Defence Minister", "Secretary of State", "Spokeswoman", "Ambassador", "Chancellor",
+    "a member of parliament", "said", "says", "saidx", "told", "noted", "asserted", "reporters", ",", ".",
+    "“", "’",
+])
+
+
+@given(st.lists(ROLE_WORDS, max_size=16), st.sampled_from([" ", ", ", "  ", "\t", ""]))
+def test_roles_are_those_of_the_plain_patterns(words, glue):
+    sentence = glue.join(words)
+    assert find_roles(sentence) == _plain_find_roles(sentence)

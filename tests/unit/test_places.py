@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from build_scripts.analyse import places as places_module
 from build_scripts.analyse.places import DATA, Country, PlaceMention, all_countries, country, find_places
 
 # Expected country sets of the raw article text (furniture included: the
@@ -249,3 +251,45 @@ def test_any_text_gives_well_formed_mentions(text):
         assert position <= m.start < m.end <= len(text)
         assert text[m.start : m.end] == m.text and m.codes
         position = m.end
+
+
+# The pattern without lower-case aliases is used only where it finds the same.
+PLACE_WORDS = st.sampled_from([
+    "the", "The", "both", "three", "two", "former", "ex-Soviet", "mainland", "Baltic", "Baltics", "states",
+    "States", "Koreas", "Kremlin", "China", "Soviet", "Nordic", "State", "of", "Eritrea", "Palestine",
+    "Benelux", "countries", "Kyiv", "Ukraine", "Ukrainian", "Jordan", "Georgia", "Ottawa", "Convention",
+    "Human", "Rights", "Watch", "Côte", "d’Ivoire", "Åland", "Islands", "Élysée", "US", "CONTACT", ",",
+])
+
+
+@given(st.lists(PLACE_WORDS, max_size=14), st.sampled_from([" ", "  ", "\u00a0", "\n", ""]))
+def test_the_faster_pattern_finds_the_same_matches(words, glue):
+    text = glue.join(words)
+    gazetteer = places_module._gazetteer()
+    fast = places_module._pattern_for(gazetteer, text)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in gazetteer.pattern.finditer(text)]
+
+
+def test_every_lower_case_alias_has_its_hint():
+    gazetteer = places_module._gazetteer()
+    lower_case = [key for key in gazetteer.aliases if key[0].islower()]
+    assert lower_case and gazetteer.lower_case_hint is not None
+    for key in lower_case:
+        assert gazetteer.lower_case_hint.search(key), key
+        assert gazetteer.capitalised.match(key) is None, key
+
+
+TRIE_KEYS = ["Niger", "Nigeria", "Nigerian", "US", "the Baltic states", "the Baltics", "Côte d'Ivoire", "Åland"]
+TRIE_WORDS = st.sampled_from(TRIE_KEYS + ["x", "1", "_", "-", "the", "Baltic", "Côte", "d’Ivoire", "Nigerx", "Åland"])
+
+
+@given(st.lists(TRIE_WORDS, max_size=10), st.sampled_from([" ", "", "  ", "\n", "-"]))
+def test_the_trie_matches_like_a_plain_alternation(words, glue):
+    # The trie, with its word-boundary check after the first character, finds
+    # what the plain (?<!\w)(?:longest|...|shortest)(?!\w) finds.
+    text = glue.join(words)
+    trie = re.compile(places_module._trie_pattern(sorted(TRIE_KEYS)))
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(
+        "".join(places_module._char_pattern(c) for c in key) for key in sorted(TRIE_KEYS, key=len, reverse=True)
+    ) + r")(?!\w)")
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
