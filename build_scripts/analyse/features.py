@@ -20,19 +20,7 @@ from build_scripts.analyse.quantities import Quantity, find_quantities
 from build_scripts.analyse.quotes import Quote, find_quotes
 from build_scripts.analyse.roles import RoleMention, find_roles
 from build_scripts.analyse.similarity import terms as stems
-from build_scripts.load.dates import PartialDate
 from build_scripts.model import Document
-
-# A cheap test that skips sentences which cannot hold a date, before the full pattern runs.
-_MAYBE_DATE = ("1", "2", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-               "day", "today", "yesterday", "tomorrow", "year", "month")
-
-
-def dates_in(text: str, published: PartialDate | None) -> list[DateMention]:
-    if not any(token in text for token in _MAYBE_DATE):
-        return []
-    return find_dates(text, published)
-
 
 @dataclass
 class DocumentFeatures:
@@ -59,7 +47,7 @@ def extract(document: Document, eligible: bool = True) -> DocumentFeatures:
         found.stems[text] = stems(text)
         found.quantities[text] = find_quantities(text)
         found.roles[text] = find_roles(text)
-        found.dates[text] = dates_in(text, published)
+        found.dates[text] = find_dates(text, published)
         found.places[text] = find_places(text)
     return found
 
@@ -116,5 +104,5 @@ class Features:
         key = (document.source.id, text)
         found = self._dates.get(key)
         if found is None:
-            found = self._dates[key] = dates_in(text, document.source.meta.date)
+            found = self._dates[key] = find_dates(text, document.source.meta.date)
         return found

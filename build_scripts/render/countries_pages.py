@@ -57,9 +57,9 @@ def render_country_page(p: CountryProfile, docs: dict[str, Document]) -> str:
         for s in p.stances:
             out += _stance_block(s, src, docs, notes)
     out += ["## What the sources say", ""]
+    naming = set(p.sentences)
     for claim in p.claims[:MAX_STATEMENTS]:
-        shown = next(m for m in claim.members if m in set(p.sentences)) if any(
-            m in set(p.sentences) for m in claim.members) else claim.members[0]
+        shown = next((m for m in claim.members if m in naming), claim.members[0])
         lines, st_notes = render_statement(Statement(shown, 0, claim), src, docs, len(docs))
         out += lines
         notes += st_notes
