@@ -38,7 +38,9 @@ def close_pairs(term_sets: list[frozenset[str]], vectors: list[dict[str, float]]
                 for j in posting:
                     shared[j] += w
         shared.pop(i, None)
-        for j in heapq.nlargest(NEIGHBOURS, shared, key=lambda j: (shared[j], -j)):
-            keys.add((min(i, j), max(i, j)))
+        closest = shared if len(shared) <= NEIGHBOURS else heapq.nlargest(
+            NEIGHBOURS, shared, key=lambda j: (shared[j], -j))
+        for j in closest:
+            keys.add((i, j) if i < j else (j, i))
     pairs = ((cosine(vectors[a], vectors[b]), a, b) for a, b in keys)
     return sorted((p for p in pairs if p[0] >= threshold), key=lambda p: (-p[0], p[1], p[2]))
