@@ -88,6 +88,21 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 _MONTH_NUMBER = {name[:3]: number for number, name in enumerate(MONTHS, 1)}
 _WEEKDAY_NUMBER = {name[:3]: number for number, name in enumerate(WEEKDAYS)}
 
+# Under ``re.IGNORECASE`` an ASCII letter matches its other case and, for four
+# letters only, one more character: "İ" and "ı" match "i", "ſ" matches "s" and
+# the Kelvin sign "K" matches "k". ``str.lower`` maps "K" to "k" but not the
+# other three (it maps "İ" to "i" and a combining dot), which ``_fold``
+# replaces first, so that "yeſterday" or "thİs month" are read as they were
+# matched rather than missing from an ASCII table (a KeyError).
+_ODD_CASES = (("İ", "i"), ("ı", "i"), ("ſ", "s"))
+
+
+def _fold(text: str) -> str:
+    """Text matched ignoring case, in ASCII lower case as far as the match goes."""
+    for odd, letter in _ODD_CASES:
+        text = text.replace(odd, letter)
+    return text.lower()
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -228,7 +243,7 @@ def _preposition_start(sentence: str, start: int) -> int:
 def _preposition(match: re.Match[str]) -> str:
     """The preposition just before the match, lower-cased, "" when there is none."""
     start = _preposition_start(match.string, match.start())
-    return match.string[start:match.start()].strip().rstrip("-").strip().lower()
+    return _fold(match.string[start:match.start()].strip().rstrip("-").strip())
 
 
 def _month_number(text: str) -> int:
@@ -384,7 +399,7 @@ def _relative_word(match: re.Match[str], published: PartialDate | None) -> list[
     start = match.start()
     if word[0].isupper() and _NAME_BEFORE.search(match.string, max(0, start - 30), start):
         return []  # "USA Today"
-    offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[word.lower()]
+    offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[_fold(word)]
     day = pub_day + dt.timedelta(days=offset)
     return [_mention(match, match.start(), match.end(), PartialDate(day.year, day.month, day.day), True)]
 
@@ -392,8 +407,8 @@ def _relative_word(match: re.Match[str], published: PartialDate | None) -> list[
 def _relative_period(match: re.Match[str], published: PartialDate | None) -> list[DateMention]:
     if published is None:
         return []
-    step = {"last": -1, "this": 0, "next": 1}[match.group("rp_which").lower()]
-    if match.group("rp_unit").lower() == "year":
+    step = {"last": -1, "this": 0, "next": 1}[_fold(match.group("rp_which"))]
+    if _fold(match.group("rp_unit")) == "year":
         date = PartialDate(published.year + step)
     elif published.month is None:
         return []
@@ -459,7 +474,11 @@ def find_dates(sentence: str, published: PartialDate | None) -> list[DateMention
         return found
     for match in _matches(sentence):
         assert match.lastgroup is not None
-        for mention in _HANDLERS[match.lastgroup](match, published):
+        try:
+            mentions = _HANDLERS[match.lastgroup](match, published)
+        except OverflowError:  # counted from a publication date at the edge of the calendar (year 1 or 9999)
+            continue
+        for mention in mentions:
             found.append(_with_preposition(sentence, mention, found[-1].end if found else 0))
     return found
 

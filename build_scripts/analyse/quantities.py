@@ -34,10 +34,43 @@ _WORD_NUMBERS = {
     "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
     "millions": (2_000_000, 9_999_999),
 }
+# Words that follow a number without being the thing counted: "district 33
+# said", "in 2022 alone", "on 12 June". Without a part-of-speech tagger the
+# unit is simply the next word, so this list keeps out the common words that
+# are not nouns. Compared in lower case, after ``_fold``.
 _NOT_UNITS = frozenset(m.lower() for m in MONTHS) | {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "and", "or", "to", "the", "a", "of", "in", "on", "per", "percent", "%",
-}
+    "per", "percent", "%", "am", "pm",
+} | frozenset((
+    # Reporting verbs, the usual end of "..., officials in district 33 said."
+    # Present forms that are also plural nouns ("reports", "states", "claims",
+    # "notes", "estimates") stay units: "165 states", "40 reports".
+    "said say says told tell tells added add adds reported wrote write writes announced announces"
+    " stated noted claimed confirmed confirms explained explains warned warns insisted argued"
+    " declared estimated acknowledged admitted asserted replied responded suggested denied"
+    " according"
+    # Other verbs that often follow a count as its subject or object: "12 died",
+    # "160 signed". Participles that name the people counted ("12 killed",
+    # "40 wounded", "dead", "injured", "missing", "displaced") stay units: a
+    # "number of wounded" makes sense.
+    " died die dies fled flee arrived arrive returned remained survived escaped left came come comes"
+    " went go goes gone got get gets made make makes took take takes taken gave give gives saw see"
+    " seen became become becomes began begin begun joined signed voted agreed ratified did do does"
+    " done include includes included including compared"
+    # Auxiliaries and modals.
+    " be been being is are was were has have had having will would could can may might must shall"
+    " should"
+    # Prepositions and conjunctions.
+    " a an the and or nor but so yet if as than to of in on at by for from with into onto over"
+    " under about around after before since until during through against among between within"
+    " without across near off up down out via like amid upon toward towards while when whereas"
+    " although though because unless whether then"
+    # Pronouns, determiners and adverbs.
+    " it its this that these those which who whom whose what he she they we you his her their our"
+    " your them him us me my there here each every all any both either neither no not other others"
+    " another such more most less fewer many much few several also only just now still again too"
+    " even already ago later earlier alone respectively apiece"
+).split())
 _QUANTITY = re.compile(
     r"(?<![\w$£€-])(?P<qual>" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")?\s*"
     r"(?P<num>" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) +
@@ -62,6 +95,19 @@ _ASCII_DIGITS = tuple("0123456789")
 # other three, which are replaced first.
 _NUMBER_WORD_PARTS = ("dozen", "hundreds", "thousands", "millions")
 _ODD_CASES = (("İ", "i"), ("ı", "i"), ("ſ", "s"))
+
+
+def _fold(text: str) -> str:
+    """Text matched ignoring case, in lower case, each letter as ``re`` matched it.
+
+    ``_QUALIFIERS`` and ``_WORD_NUMBERS`` are looked up, and units compared,
+    with it: "mıllıons", "approxİmately" or "ſaid" are read as the words the
+    pattern took them for (``str.casefold`` leaves "ı" and turns "İ" into two
+    characters).
+    """
+    for odd, letter in _ODD_CASES:
+        text = text.replace(odd, letter)
+    return text.lower()
 # The qualifiers (lower case) and the longest one's length in characters
 # (``re.IGNORECASE`` matches one character per character).
 _QUALIFIER_WORDS = tuple(_QUALIFIERS)
@@ -98,10 +144,7 @@ def _matches(sentence: str) -> list[re.Match[str]]:
         digits = _ASCII_DIGIT
     else:
         has_digit = _DIGIT.search(sentence) is not None
-        lowered = sentence
-        for odd, letter in _ODD_CASES:
-            lowered = lowered.replace(odd, letter)
-        lowered = lowered.lower()
+        lowered = _fold(sentence)
         digits = _DIGIT
     for part in _NUMBER_WORD_PARTS:
         if part in lowered:
@@ -137,18 +180,18 @@ class Quantity:
 
     @property
     def unit_key(self) -> str:
-        return self.unit.casefold()[:6]
+        return _fold(self.unit)[:6]
 
 
 def _range(qual: str | None, num: str) -> tuple[float, float]:
-    key = num.casefold()
+    key = _fold(num)
     if key in _WORD_NUMBERS:
         low, high = _WORD_NUMBERS[key]
     else:
         low = high = float(num.replace(",", ""))
     if not qual:
         return low, high
-    lo_f, hi_f, inclusive = _QUALIFIERS[qual.casefold()]
+    lo_f, hi_f, inclusive = _QUALIFIERS[_fold(qual)]
     if hi_f == math.inf:
         return (low if inclusive else low + 1e-9), math.inf
     if lo_f == 0.0:
@@ -169,7 +212,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
     out: list[Quantity] = []
     for m in _matches(sentence):
         num, unit, qual = m.group("num", "unit", "qual")
-        folded_unit = unit.casefold()
+        folded_unit = _fold(unit)
         if folded_unit in _NOT_UNITS or _is_year(num, folded_unit):
             continue
         low, high = _range(qual, num)

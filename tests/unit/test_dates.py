@@ -452,6 +452,7 @@ SHORTCUT_WORDS = st.sampled_from([
     "20", "19", "3", "2005-2010", "2025-06-30", "troops", "the", "The", "past", "last", "Last", "LAST",
     "this", "This", "thıs", "next", "NEXT", "year", "Year", "YEAR", "month", "MONTH", "years", "days",
     "yesterday", "Yesterday", "yeſterday", "today", "Today", "TODAY", "tomorrow", "ToMoRrOw", "USA",
+    "thİs", "laſt", "ſince", "durİng",
     "of", ",", "-", "–", "$", "mid-", "late", "٢٠٢٥",
 ])
 SHORTCUT_GLUE = st.sampled_from([" ", "", "  ", "\t", "\u00a0", "\n"])
@@ -475,3 +476,101 @@ def test_the_prefilter_may_read_the_relative_words_in_lower_case() -> None:
     # Under re.IGNORECASE only i, s and k match non-ASCII letters (İ ı, ſ, K);
     # the words _may_find_dates looks for in lower case have none of them.
     assert not set("day today terday tomorrow year month") & set("isk")
+
+
+# --- Letters that match ASCII ones ignoring case never crash -------------------------
+
+# Under re.IGNORECASE "ſ" matches "s", "ı" and "İ" match "i", the Kelvin sign
+# matches "k". Untrusted text with them must be read, not crash the build.
+ODD_LETTERS = {"s": ("ſ",), "i": ("ı", "İ"), "k": ("\u212a",)}
+# Every word matched ignoring case: the relative words, "last/this/next",
+# "year/month" and the prepositions, "early", "late" and "mid-" before a mention.
+CASELESS_WORDS = [
+    "yesterday", "today", "tomorrow", "last", "this", "next", "year", "month",
+    "in", "on", "since", "by", "until", "till", "from", "during", "before", "after", "through",
+    "early", "late", "mid-", "resolution", "article", "section", "number",
+]
+
+
+def _odd_spellings(word: str) -> list[str]:
+    """The word with each of its s, i, k in turn, then all of them, written with an odd letter."""
+    spellings = []
+    for index, letter in enumerate(word):
+        for odd in ODD_LETTERS.get(letter, ()):
+            spellings.append(word[:index] + odd + word[index + 1:])
+    for letter, odds in ODD_LETTERS.items():
+        for odd in odds:
+            if letter in word:
+                spellings.append(word.replace(letter, odd))
+    return list(dict.fromkeys(spellings))
+
+
+ODD_CASES = [(word, odd) for word in CASELESS_WORDS for odd in _odd_spellings(word)]
+ODD_TEMPLATES = [
+    "It happened {}.", "{} Sunday", "{} March", "{} 2025", "{} 29 June 2025", "{} year", "{} month",
+    "{} yesterday", "{} last year", "We met {} Wed. 4 June.", "USA {}",
+]
+
+
+def test_every_caseless_word_has_odd_spellings() -> None:
+    assert {word for word, _ in ODD_CASES} >= {w for w in CASELESS_WORDS if set(w) & set("sik")}
+    assert ("yesterday", "yeſterday") in ODD_CASES and ("this", "thİs") in ODD_CASES
+
+
+@pytest.mark.parametrize("published", [PUB, PUB_MONTH, PUB_YEAR, None])
+@pytest.mark.parametrize(("word", "odd"), ODD_CASES)
+def test_odd_letters_are_read_like_the_ascii_ones(word: str, odd: str, published: PartialDate | None) -> None:
+    for template in ODD_TEMPLATES:
+        ascii_found = find_dates(template.format(word), published)
+        odd_found = find_dates(template.format(odd), published)
+        assert [(m.start, m.end, m.date, m.relative) for m in odd_found] == [
+            (m.start, m.end, m.date, m.relative) for m in ascii_found], template.format(odd)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("It happened yeſterday.", [("yeſterday", "2025-06-29")]),
+    ("thİs month the talks resumed", [("thİs month", "2025-06")]),
+    ("thıs year", [("thıs year", "2025")]),
+    ("laſt year", [("laſt year", "2024")]),
+    ("laſt July", [("laſt July", "2024-07")]),
+    ("laſt Monday", [("laſt Monday", "2025-06-23")]),
+    ("neXt March", [("neXt March", "2026-03")]),
+    ("ſince laſt month", [("ſince laſt month", "2025-05")]),
+])
+def test_odd_letters_in_relative_words(sentence: str, expected: list) -> None:
+    assert [(m.text, m.date.iso()) for m in find_dates(sentence, PUB)] == expected
+
+
+def test_odd_letters_are_those_of_quantities() -> None:
+    # quantities checks against ``re`` that these are all the letters there are.
+    from build_scripts.analyse import quantities
+
+    assert dates_module._ODD_CASES == quantities._ODD_CASES
+
+
+ODD_WORDS = st.sampled_from(
+    [odd for _, odd in ODD_CASES] + CASELESS_WORDS + [
+        "Sunday", "March", "May", "Jun.", "29", "2025", "1999", "the", "past", "USA", ",", "-", "$", "No.",
+        "\u212a", "ſ", "ı", "İ", "i̇", "K",
+    ]
+)
+VALID_PUBLISHED = st.one_of(st.none(), st.sampled_from([PUB, PUB_MONTH, PUB_YEAR, PartialDate(2024, 2, 29)]))
+
+
+@given(st.lists(ODD_WORDS, max_size=12), st.sampled_from([" ", "", "  ", "\u00a0"]), VALID_PUBLISHED)
+def test_odd_letters_never_raise(words: list[str], glue: str, published: PartialDate | None) -> None:
+    sentence = glue.join(words)
+    end = 0
+    for mention in find_dates(sentence, published):
+        assert end <= mention.start < mention.end
+        assert sentence[mention.start:mention.end] == mention.text
+        end = mention.end
+
+
+def test_a_relative_date_counted_past_the_edge_of_the_calendar_is_left_out():
+    from build_scripts.analyse.dates import find_dates as find
+    from build_scripts.load.dates import PartialDate as Date
+
+    for published in (Date(1, 1, 1), Date(9999, 12, 31)):
+        for sentence in ("It happened on Sunday.", "It happened yesterday.", "It ends tomorrow.", "Next year it ends."):
+            assert all(m.relative for m in find(sentence, published))  # no crash; nothing out of range
