@@ -1,0 +1,198 @@
+"""Resolving pronouns, short references and surnames into speakers."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate
+
+from build_scripts.analyse.quotes.attributions import Attribution
+from build_scripts.analyse.quotes.phrases import Phrase, Speaker, bare, is_cap, is_title, kind_of
+from build_scripts.analyse.quotes.vocabulary import (
+    BODY_HEADS,
+    DETERMINERS,
+    DOC_NOUNS,
+    PRONOUN_KIND,
+    ROLE_NOUNS,
+    STOP_CAPS,
+    WINDOW_BLOCKS,
+)
+from build_scripts.model import Block
+
+_CAP_RUN = re.compile(r"[A-Z][\w’'-]*(?:,? [A-Z][\w’'-]*)+")
+_RUN_SEPARATOR = re.compile(r"(,? )")
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A person named with a title before the name, anywhere in the article."""
+
+    block: int
+    pos: int
+    name: str
+    role: str
+
+
+@lru_cache(maxsize=1 << 14)
+def _has_title(run: str) -> bool:
+    """Whether a word of the run is a title: the words as ``_RUN_SEPARATOR`` splits them."""
+    return any(map(is_title, run.replace(",", "").split(" ")))
+
+
+def _title_mentions(blocks: tuple[Block, ...], indices: list[int]) -> list[_Mention]:
+    """The titled names of the text blocks ``indices``, in order.
+
+    One search over the article, its paragraphs joined by line breaks: a run of
+    capitalised words never spans one, so each paragraph gets the runs it would alone.
+    """
+    texts = [blocks[i].text for i in indices]
+    offsets = list(accumulate((len(t) + 1 for t in texts), initial=0))
+    found: list[_Mention] = []
+    for m in _CAP_RUN.finditer("\n".join(texts)):
+        if _has_title(m.group()):  # rare: most runs are "The Court", "Human Rights Watch"
+            k = bisect_right(offsets, m.start()) - 1
+            mention = _mention(indices[k], m.start() - offsets[k], m.group())
+            if mention:
+                found.append(mention)
+    return found
+
+
+def _mention(block: int, pos: int, run: str) -> _Mention | None:
+    """"Ukrainian President Volodymyr Zelensky", "Ukrainian President, Volodymyr Zelenskyy"."""
+    parts = _RUN_SEPARATOR.split(run)
+    words = parts[0::2]
+    titles = [i for i, w in enumerate(words) if is_title(w)]
+    if not titles or titles[-1] == len(words) - 1:
+        return None
+    commas = [sep.startswith(",") for sep in parts[1::2]]
+    t = titles[-1]
+    name: list[str] = []
+    for j in range(t + 1, min(t + 4, len(words))):
+        if (j > t + 1 and commas[j - 1]) or bare(words[j]) in BODY_HEADS:
+            break
+        name.append(words[j].removesuffix("’s").removesuffix("'s"))
+    first = t
+    while first > 0 and not commas[first - 1] and words[first - 1].lower() not in STOP_CAPS:
+        first -= 1
+    return _Mention(block, pos, " ".join(name), " ".join(words[first : t + 1])) if name else None
+
+
+@lru_cache(maxsize=256)
+def _fuller_patterns(head: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The head word alone (a quick test for a paragraph) and a longer mention that ends in it."""
+    return re.compile(re.escape(head), re.I), re.compile(
+        rf"\b(?:[Tt]he|[A-Z][\w-]*[’']s)\s(?:[\w’'-]+\s){{0,3}}?{re.escape(head)}\b", re.I
+    )
+
+
+@dataclass
+class Resolver:
+    """Turns subjects as written into speakers, in document order."""
+
+    blocks: tuple[Block, ...]
+    mentions: list[_Mention]
+    first_role: dict[str, str]
+    full_names: dict[str, str]
+    history: list[tuple[int, int, Speaker]] = field(default_factory=list)
+    keys: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.keys = [(m.block, m.pos) for m in self.mentions]
+
+    @classmethod
+    def build(cls, blocks: tuple[Block, ...], atts: dict[int, list[Attribution]]) -> Resolver:
+        mentions = _title_mentions(blocks, sorted(atts))
+        named = [(m.block, m.pos, m.name, m.role) for m in mentions] + [
+            (a.block, a.floor, a.phrase.text, a.phrase.role)
+            for i in sorted(atts) for a in atts[i] if a.phrase and is_cap(a.phrase.text)
+        ]
+        first_role: dict[str, str] = {}
+        full_names: dict[str, str] = {}
+        for _, _, name, role in sorted(named, key=lambda n: (n[0], n[1])):
+            if role:
+                first_role.setdefault(name, role)
+            if " " in name and all(is_cap(w) for w in name.split()) and kind_of(name) == "person":
+                full_names.setdefault(name.split()[-1], name)
+        return cls(blocks, mentions, first_role, full_names)
+
+    def named(self, phrase: Phrase) -> Speaker:
+        name = self.full_names.get(phrase.text, phrase.text) if " " not in phrase.text else phrase.text
+        return Speaker(name, phrase.role or self.first_role.get(name), kind_of(name))
+
+    def resolve(self, att: Attribution) -> Speaker | None:
+        if att.participle:
+            speaker = next((s for b, p, s in reversed(self.history) if b == att.block and p < att.verb), None)
+        elif att.phrase is None:
+            speaker = None
+        else:
+            speaker = self._phrase(att.phrase, att.block, att.verb)
+        if speaker is not None:
+            self.history.append((att.block, att.verb, speaker))
+        return speaker
+
+    def _phrase(self, phrase: Phrase, block: int, pos: int) -> Speaker | None:
+        words = phrase.text.split()
+        if phrase.text in PRONOUN_KIND:
+            return self._recent(block, PRONOUN_KIND[phrase.text], phrase.text == "they")
+        if words[0].lower() in ("the", "this") and len(words) <= 4:
+            found = self._reference(phrase, block, pos)
+            if found:
+                return found
+            return Speaker(phrase.text, phrase.role, kind_of(phrase.text))
+        return self.named(phrase)
+
+    def _recent(self, block: int, kind: str | None, anyone: bool = False) -> Speaker | None:
+        for b, _, speaker in reversed(self.history):
+            if b < block - WINDOW_BLOCKS:
+                break
+            if anyone or speaker.kind == kind:
+                return speaker
+        if kind == "person":
+            last = bisect_left(self.keys, (block + 1, 0)) - 1
+            if last >= 0 and self.mentions[last].block >= block - WINDOW_BLOCKS:
+                return self.named(Phrase(self.mentions[last].name))
+        return None
+
+    def _reference(self, phrase: Phrase, block: int, pos: int) -> Speaker | None:
+        """"the statement", "the ministry", "the Ukrainian president" → who was meant."""
+        words = {bare(w) for w in phrase.text.split()} - DETERMINERS
+        head = bare(phrase.text.split()[-1])
+        if head in DOC_NOUNS:
+            return self._recent(block, None, anyone=True)
+        if head in ROLE_NOUNS:
+            return self._titled(words, block, pos)
+        if head in BODY_HEADS:
+            return self._body(words, block) or self._fuller(head, words, block, pos)
+        return None
+
+    def _titled(self, words: set[str], block: int, pos: int) -> Speaker | None:
+        for i in range(bisect_left(self.keys, (block, pos)) - 1, -1, -1):
+            m = self.mentions[i]
+            if words <= {bare(w) for w in m.role.split()}:
+                return Speaker(m.name, self.first_role.get(m.name, m.role), "person")
+        return None
+
+    def _body(self, words: set[str], block: int) -> Speaker | None:
+        for b, _, speaker in reversed(self.history):
+            if b < block - WINDOW_BLOCKS:
+                break
+            if speaker.kind == "body" and words <= {bare(w) for w in speaker.text.split()}:
+                return speaker
+        return None
+
+    def _fuller(self, head: str, words: set[str], block: int, pos: int) -> Speaker | None:
+        """A longer earlier mention: "the ministry" → "the Ukrainian foreign ministry"."""
+        quick, pattern = _fuller_patterns(head)
+        for b in range(block, max(-1, block - WINDOW_BLOCKS - 1), -1):
+            if self.blocks[b].kind != "text":
+                continue
+            text = self.blocks[b].text[: pos if b == block else None]
+            if not quick.search(text):
+                continue
+            for m in reversed(list(pattern.finditer(text))):
+                found = m.group()
+                if len(found.split()) > len(words) + 1 and words <= {bare(w) for w in found.split()}:
+                    return Speaker(found, None, "body")
+        return None

@@ -1,0 +1,93 @@
+"""Choosing each quotation's speaker: the rules, tried in order until one gives a speaker."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from build_scripts.analyse.quotes.attributions import SENTENCE_END, Attribution, abbreviation, sentence_ends
+from build_scripts.analyse.quotes.phrases import Phrase, Speaker, bare, is_cap
+from build_scripts.analyse.quotes.resolve import Resolver
+from build_scripts.analyse.quotes.spans import Span
+from build_scripts.analyse.quotes.vocabulary import NAME_LINE, STOP_CAPS
+from build_scripts.model import Block
+
+_POST_GAP = re.compile(r"[\s,—–-]*")
+
+
+@dataclass
+class Context:
+    blocks: tuple[Block, ...]
+    atts: dict[int, list[tuple[Attribution, Speaker | None]]]
+    resolver: Resolver
+    last_in_block: dict[int, tuple[Speaker, int]] = field(default_factory=dict)
+    """Per block, the speaker of its last quotation and where that quotation closed."""
+
+
+def _after_quote(group: list[Span], ctx: Context) -> Speaker | None:
+    last = group[-1]
+    if not last.closed:
+        return None
+    text = ctx.blocks[last.block].text
+    for att, speaker in ctx.atts[last.block]:
+        if att.floor > last.close:
+            return speaker if _POST_GAP.fullmatch(text, last.close + 1, att.floor) else None
+    return None
+
+
+def _before_quote(group: list[Span], ctx: Context) -> Speaker | None:
+    first = group[0]
+    text = ctx.blocks[first.block].text
+    before = [(a, s) for a, s in ctx.atts[first.block] if a.end <= first.open]
+    if not before:
+        return None
+    att, speaker = before[-1]
+    return None if sentence_ends(text, att.end, first.open) else speaker
+
+
+def _name_line(group: list[Span], ctx: Context) -> Speaker | None:
+    j = group[-1].block + 1
+    if j < len(ctx.blocks) and ctx.blocks[j].kind == "furniture" and ctx.blocks[j].reason == NAME_LINE:
+        return ctx.resolver.named(Phrase(ctx.blocks[j].text))
+    return None
+
+
+def _same_paragraph(group: list[Span], ctx: Context) -> Speaker | None:
+    """The speaker of the quotation before, unless a sentence between opens with someone else."""
+    first = group[0]
+    previous = ctx.last_in_block.get(first.block)
+    if previous is None:
+        return None
+    speaker, close = previous
+    own = {bare(w) for w in f"{speaker.text} {speaker.role or ''}".split()}
+    return None if _new_subject(ctx.blocks[first.block].text, close + 1, first.open, own) else speaker
+
+
+def _new_subject(text: str, start: int, end: int, own: set[str]) -> bool:
+    """True when a sentence between start and end opens with a name ("Zelensky, however, …")."""
+    known = STOP_CAPS | own
+    for m in SENTENCE_END.finditer(text, start, end):
+        words = text[m.end() : end].split(maxsplit=1)
+        if words and is_cap(words[0]) and bare(words[0]) not in known:
+            if not abbreviation(text, m.start()):
+                return True
+    return False
+
+
+def _previous_paragraph(group: list[Span], ctx: Context) -> Speaker | None:
+    first = group[0]
+    if first.open != 0 or ctx.atts[first.block]:
+        return None
+    previous = ctx.last_in_block.get(first.block - 1)
+    return previous[0] if previous and ctx.blocks[first.block - 1].kind == "text" else None
+
+
+_RULES = (_after_quote, _before_quote, _name_line, _same_paragraph, _previous_paragraph)
+
+
+def choose_speaker(group: list[Span], ctx: Context) -> Speaker | None:
+    """The speaker the first rule that gives one gives, remembered for the quotations after."""
+    speaker = next((s for rule in _RULES if (s := rule(group, ctx))), None)
+    if speaker:
+        ctx.last_in_block[group[-1].block] = (speaker, group[-1].close)
+    return speaker
