@@ -36,7 +36,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     root = Path(args.root)
     project = Project.at(root)
     try:
-        content = generate(project)
+        content = generate(project, progress=lambda line: print(line, file=sys.stderr))
         count = write_markdown_tree(content, project, Path(args.out))
     except InputError as exc:
         _print_problems(exc.problems, root)

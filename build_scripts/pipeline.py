@@ -136,15 +136,37 @@ class Inputs:
     features: Features = field(default_factory=Features)
 
 
-def _load_documents(sources_dir: Path, cache: DocumentCache
+Progress = Callable[[str], None]
+"""Where long work reports how far it is (a line of text)."""
+PROGRESS_FROM = 500
+"""New or changed sources from which their analysis reports progress."""
+
+
+def _counter(total: int, progress: Progress | None) -> Callable[[int], None] | None:
+    """Reports every tenth of ``total``."""
+    if progress is None or total < PROGRESS_FROM:
+        return None
+    done = 0
+    step = max(1, total // 10)
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        if done % step < n or done == total:
+            progress(f"analysed {done:,} of {total:,} new or changed sources")
+
+    return advance
+
+
+def _load_documents(sources_dir: Path, cache: DocumentCache, progress: Progress | None = None
                     ) -> tuple[list[Document], list[DocumentFeatures], list[InputProblem]]:
     loaded, problems = load_sources(sources_dir, _reader(cache))
     pending = [item for item in loaded if isinstance(item, _Pending)]
-    results = dict(zip(pending, analyse_many([p.source for p in pending]), strict=True))
+    results = iter(list(analyse_many([p.source for p in pending], _counter(len(pending), progress))))
     documents, features = [], []
     for item in loaded:
         if isinstance(item, _Pending):
-            result = results[item]
+            result = next(results)
             if isinstance(result, str):  # one odd article must not hide the others
                 problems.append(InputProblem(item.source.path, f"the text could not be analysed ({result}); "
                                              "please report it with this file attached"))
@@ -156,10 +178,11 @@ def _load_documents(sources_dir: Path, cache: DocumentCache
     return documents, features, problems
 
 
-def load_inputs(project: Project, cache: DocumentCache | None = None) -> tuple[Inputs, list[InputProblem]]:
+def load_inputs(project: Project, cache: DocumentCache | None = None,
+                progress: Progress | None = None) -> tuple[Inputs, list[InputProblem]]:
     """Read and clean every source and read every configuration page; collect every problem."""
     cache = cache if cache is not None else DocumentCache()
-    documents, features, problems = _load_documents(project.sources_dir, cache)
+    documents, features, problems = _load_documents(project.sources_dir, cache, progress)
     cache.prune()
     topics, topic_problems = load_topics(project.docs_dir)
     facts, fact_problems = load_key_facts(project.docs_dir / HOME_SRC_URI)
@@ -170,12 +193,12 @@ def load_inputs(project: Project, cache: DocumentCache | None = None) -> tuple[I
     return Inputs(documents, topics, facts, stance_rules, Features(features)), problems
 
 
-def analyse(project: Project, cache: DocumentCache | None = None) -> Analysis:
+def analyse(project: Project, cache: DocumentCache | None = None, progress: Progress | None = None) -> Analysis:
     """Load, clean and analyse; raises InputError listing every problem found.
 
     With a ``cache``, sources whose bytes are unchanged since an earlier call are not re-read.
     """
-    inputs, problems = load_inputs(project, cache)
+    inputs, problems = load_inputs(project, cache, progress)
     if problems:
         raise InputError(problems, project.sources_dir.parent)
     documents, topics, facts, stance_rules = inputs.documents, inputs.topics, inputs.facts, inputs.stance_rules
@@ -262,5 +285,5 @@ def data_files(analysis: Analysis, counts: dict[str, int], docs: dict[str, Docum
     return {f"{DATA_DIR}/{name}": content for name, content in files.items()}
 
 
-def generate(project: Project, cache: DocumentCache | None = None) -> SiteContent:
-    return render(analyse(project, cache), project.docs_dir)
+def generate(project: Project, cache: DocumentCache | None = None, progress: Progress | None = None) -> SiteContent:
+    return render(analyse(project, cache, progress), project.docs_dir)

@@ -60,14 +60,15 @@ def analyse_many(sources: list[Source], progress: Callable[[int], None] | None =
     workers = _workers()
     if len(sources) < PARALLEL_FROM or workers < 2:
         for source in sources:
-            yield _pickled(source)
+            result = _pickled(source)
             if progress:
                 progress(1)
+            yield result
         return
     context = multiprocessing.get_context(_start_method())
     chunk = max(1, min(50, len(sources) // (workers * 8)))
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         for result in pool.map(_pickled, sources, chunksize=chunk):
-            yield result
             if progress:
                 progress(1)
+            yield result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import MutableMapping
 from pathlib import Path
@@ -24,6 +25,7 @@ _content: SiteContent | None = None
 # Citations, furniture and the "Cite this page" box stay out of the search
 # index, so a search for a quotation lands on the statement, not on a list of
 # footnotes, and the index does not repeat them on every page.
+_log = logging.getLogger("mkdocs.hooks.build_scripts")
 _SEARCH_EXCLUDED = re.compile(r'<(div class="footnote"|details class="furniture"|details class="cite")')
 
 
@@ -48,7 +50,7 @@ def on_pre_build(config: MkDocsConfig, store: MutableMapping[str, bytes] | None 
     global _content
     _content = None
     try:
-        _content = generate(_project(config), DocumentCache(store, live))
+        _content = generate(_project(config), DocumentCache(store, live), progress=_log.info)
     except InputError as exc:
         raise PluginError(exc.report()) from None
 

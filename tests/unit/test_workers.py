@@ -40,3 +40,17 @@ def test_a_source_whose_analysis_fails_becomes_a_problem_naming_it(tmp_path, mon
     [problem] = problems
     assert problem.path.name.startswith("002")
     assert "could not be analysed (ValueError: splitter gave up)" in problem.message
+
+
+def test_a_long_analysis_reports_its_progress_in_tenths(tmp_path, monkeypatch):
+    from build_scripts import pipeline
+
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    monkeypatch.setattr(pipeline, "PROGRESS_FROM", 2)
+    lines: list[str] = []
+    pipeline.load_inputs(Project(tmp_path / "sources", ROOT / "docs"), DocumentCache(), lines.append)
+    assert lines == [f"analysed {n} of 5 new or changed sources" for n in range(1, 6)]
+    lines.clear()
+    monkeypatch.setattr(pipeline, "PROGRESS_FROM", 6)
+    pipeline.load_inputs(Project(tmp_path / "sources", ROOT / "docs"), DocumentCache(), lines.append)
+    assert lines == []
