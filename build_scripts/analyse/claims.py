@@ -92,9 +92,15 @@ class _Groups:
 
 
 def _claim(members: list[Sentence], runs_of: dict[str, list[str]]) -> Claim:
+    if len(members) == 1:  # most claims: no copies to look for
+        only = members[0]
+        return Claim(_claim_id(only.source_id, only.anchor), (only,))
     key = min((m.source_id, m.anchor) for m in members)
-    claim_id = "c-" + hashlib.sha1(f"{key[0]}#{key[1]}".encode()).hexdigest()[:10]
-    return Claim(claim_id, tuple(members), *_copy_groups(members, runs_of))
+    return Claim(_claim_id(*key), tuple(members), *_copy_groups(members, runs_of))
+
+
+def _claim_id(source_id: str, anchor: str) -> str:
+    return "c-" + hashlib.sha1(f"{source_id}#{anchor}".encode()).hexdigest()[:10]
 
 
 def _copy_groups(members: list[Sentence], runs_of: dict[str, list[str]]
@@ -138,7 +144,10 @@ def group_claims(sentences: list[Sentence], features: Features | None = None) ->
         groups.try_merge(a, b)
     claims = []
     runs_of: dict[str, list[str]] = {}
-    for root in sorted(groups.members, key=lambda r: min(node_members[n][0] for n in groups.members[r])):
-        indices = sorted(i for n in groups.members[root] for i in node_members[n])
+    # A group's first sentence is its first node's first sentence: nodes are numbered in input order.
+    for root in sorted(groups.members, key=lambda r: node_members[min(groups.members[r])][0]):
+        nodes_of = groups.members[root]
+        indices = node_members[nodes_of[0]] if len(nodes_of) == 1 else sorted(
+            i for n in nodes_of for i in node_members[n])
         claims.append(_claim([sentences[i] for i in indices], runs_of))
     return claims
