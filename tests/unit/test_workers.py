@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 import shutil
+import threading
 from pathlib import Path
 
 from build_scripts import workers
@@ -23,6 +24,24 @@ def test_worker_processes_give_what_one_process_gives(monkeypatch):
     parallel = list(workers.analyse_many(sources, progress=seen.append))
     assert len(seen) == len(sources)
     assert [pickle.loads(p) for p in parallel] == [pickle.loads(s) for s in serial]
+
+
+def test_fresh_interpreters_serve_when_threads_run(monkeypatch):
+    """Under ``mkdocs serve`` other threads run, so workers are spawned, not forked."""
+    sources, _ = load_sources(ROOT / "sources")
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(workers, "_workers", lambda: 2)
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert workers._start_method() == "spawn"
+        spawned = list(workers.analyse_many(sources))
+    finally:
+        stop.set()
+        thread.join()
+    assert workers._start_method() == "fork"
+    assert [pickle.loads(p) for p in spawned] == [workers.analyse_source(s) for s in sources]
 
 
 def test_a_source_whose_analysis_fails_becomes_a_problem_naming_it(tmp_path, monkeypatch):
