@@ -10,12 +10,26 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 
-_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
+from build_scripts.text.lines import squeeze
+
+# Typographic marks and the plain ones they count as.
+_FOLD = {"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-"}
 
 
 def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(_FOLD)
-    return " ".join(text.split())
+    """NFKC, typographic quotes and dashes made plain, whitespace runs made one space.
+
+    The marks are replaced one by one, and only those present, rather than with
+    ``str.translate`` (slow on non-ASCII text): the same result, since every
+    mark maps to one ASCII character that is not itself replaced. ASCII text
+    holds none of the marks and is left as it is.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        for mark, plain in _FOLD.items():
+            if mark in text:
+                text = text.replace(mark, plain)
+    return squeeze(text)
 
 
 def anchor_for(text: str) -> str:
@@ -30,6 +44,7 @@ def unique_anchors(texts: list[str]) -> list[str]:
     out = []
     for text in texts:
         base = anchor_for(text)
-        seen[base] = seen.get(base, 0) + 1
-        out.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+        count = seen.get(base, 0) + 1
+        seen[base] = count
+        out.append(base if count == 1 else f"{base}-{count}")
     return out

@@ -3,6 +3,20 @@
 Each rule is a small function that looks at one line (with its neighbours) and
 returns the reason it is furniture, or ``None``. The rules are general: they
 know the shapes of share buttons, bylines, credits and bios, not any outlet.
+
+Classifying runs on every line of every article, so the facts several rules
+need (normalised text, word count, sentence ending) are worked out once per
+line in ``_Context``, and the costlier patterns are guarded by prefilters:
+cheap checks for something every match must contain. A prefilter only skips a
+pattern that cannot match, so the result is exactly that of the bare pattern.
+
+Case-insensitive (``re.I``) patterns need care in a prefilter: there an ASCII
+letter also matches its other case, and ``i``, ``s`` and ``k`` match four
+non-ASCII letters too (``İ ı ſ K``). The Kelvin sign lowers to ``k``, but
+``İ`` lowers to two characters and ``ı``, ``ſ`` stay as they are. A prefilter
+therefore looks in ``text.lower()`` only for strings without ``i`` or ``s``:
+every character such a pattern matches there lowers to the pattern's own
+character (a unit test checks this over all of Unicode).
 """
 
 from __future__ import annotations
@@ -14,6 +28,8 @@ from dataclasses import dataclass
 from build_scripts.model import Block, SourceMeta
 from build_scripts.text.lines import Line
 
+# The definition of ``looks_like_sentence``, which checks the same from the end of
+# the text instead of searching from every position (a unit test compares them).
 _SENTENCE_END = re.compile(r"[.!?…。！？।][\"'”’」』)\]]*$|[\"”’」』]$")
 _SHARE = re.compile(
     r"^(share( this( article| story| post)?)?|pin it( on pinterest)?|tweet( this)?|email|print|"
@@ -49,43 +65,167 @@ _HEX_ID = re.compile(r"^[0-9a-f]{4,}([ -][0-9a-f]{4,}){2,}$", re.I)
 _OPINION_HEADING = re.compile(r"^(commentary|opinion|analysis|editorial|comment|op-ed|our view)$", re.I)
 _NAME_LINE = re.compile(r"^([A-Z][\w.'’-]+)( [A-Z][\w.'’-]+){1,3}$")
 
+# What ``_SENTENCE_END`` looks for, as character sets: a terminal mark followed
+# by closing marks, or a closing quotation mark on its own.
+_TERMINALS = ".!?…。！？।"
+_CLOSING = "\"'”’」』)]"
+_CLOSING_QUOTES = "\"”’」』"
 
-def _words(text: str) -> int:
-    return len(text.split())
+# Every match of ``_CREDIT`` contains ":" or one of these strings (in lower
+# case; none holds ``i`` or ``s``, see the module docstring), one for
+# each alternative of the pattern: "cc by"/"cc-by", "cc0", "own work",
+# "getty images", "ap photo"/"afp photo", "shutterstock", "wikimedia.org", "©",
+# "(photo", "all rights reserved". The "photo:"/"credit:" line starts need ":".
+_CREDIT_NEEDLES = (
+    "cc by", "cc-by", "cc0", "own work", "getty ", "p photo", "hutter", "a.org", "©", "(photo", "all r",
+)
+
+# ``_BYLINE`` starts with "by", "posted", "published" or "updated" (``b``, ``p``
+# and ``u`` match only their two ASCII cases), or holds a "|" before "min read".
+_BYLINE_STARTS = ("b", "B", "p", "P", "u", "U")
+
+# The largest word count the rules compare with; counting stops just past it.
+_WORD_CAP = 25
+
+
+def _capped_words(text: str) -> int:
+    """``min(len(text.split()), _WORD_CAP + 1)``, without splitting a long paragraph in full."""
+    return len(text.split(None, _WORD_CAP))
 
 
 def looks_like_sentence(text: str) -> bool:
-    return _SENTENCE_END.search(text) is not None
+    """True when ``_SENTENCE_END`` finds a match (the text ends like a sentence).
+
+    Checked from the end instead of by a regex search from every position.
+    The pattern's ``$`` matches at the end and before a final newline, so both
+    ends are tried. Terminal marks and closing marks are disjoint sets, so
+    stripping the closing marks leaves the terminal mark, if there is one.
+    """
+    if text.endswith("\n") and _ends_like_sentence(text[:-1]):
+        return True
+    return _ends_like_sentence(text)
+
+
+def _ends_like_sentence(text: str) -> bool:
+    if not text:
+        return False
+    if text[-1] in _CLOSING_QUOTES:
+        return True
+    body = text.rstrip(_CLOSING)
+    return body != "" and body[-1] in _TERMINALS
 
 
 def looks_like_heading(text: str) -> bool:
     """Short, no closing punctuation, starts with a capital or digit."""
+    return _heading_shape(text, _capped_words(text), looks_like_sentence(text))
+
+
+def _heading_shape(text: str, words: int, sentence_like: bool) -> bool:
     return (
-        _words(text) <= 12
-        and not looks_like_sentence(text)
+        words <= 12
+        and not sentence_like
         and not text.endswith((":", ",", ";"))
         and (text[:1].isupper() or text[:1].isdigit())
     )
 
 
-@dataclass(frozen=True)
-class _Context:
-    lines: list[Line]
-    meta: SourceMeta
-    normalised: list[str]
+_WORD = re.compile(r"\w+")
+# Marks common in scraped English text. Each is a non-word character that
+# casefolds to itself, so putting a space in its place keeps ``_norm`` the same:
+# it only joins the run of non-word characters it stands in.
+_PUNCTUATION = "’‘“”–—…«»"
+# For ASCII text: lower-case letters, keep digits and "_", every other byte becomes a space.
+_ASCII_NORM = bytes(
+    ord(c.lower()) if c.isalnum() or c == "_" else ord(" ") for c in map(chr, range(128))
+) + bytes(range(128, 256))
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\W+", " ", text.casefold()).strip()
+    """Casefolded words joined by single spaces: ``re.sub(r"\\W+", " ", text.casefold()).strip()``.
+
+    Computed as the words (``\\w+``) of the casefolded text joined by spaces,
+    which is the same string: no word character is whitespace, so ``strip``
+    removes exactly the spaces that stood for non-word runs at either end.
+    ASCII text, most lines, takes a faster path through bytes: there
+    ``casefold`` is ``lower`` and ``\\w`` is ``[A-Za-z0-9_]``, so one byte table
+    lower-cases words and blanks everything else (``str.isascii`` costs nothing).
+    Text that is ASCII but for typographic quotes and dashes (``_PUNCTUATION``)
+    takes that path too once they are made spaces.
+    """
+    if not text.isascii():
+        for mark in _PUNCTUATION:
+            if mark in text:
+                text = text.replace(mark, " ")
+        if not text.isascii():
+            return " ".join(_WORD.findall(text.casefold()))
+    return b" ".join(text.encode("ascii").translate(_ASCII_NORM).split()).decode("ascii")
+
+
+@dataclass(frozen=True)
+class _Context:
+    """The lines of one article with what the rules need to know of each, worked out once."""
+
+    lines: list[Line]
+    meta: SourceMeta
+    normalised: list[str]
+    words: list[int]
+    """Word count (``len(text.split())``) of each line, capped at ``_WORD_CAP + 1``."""
+    sentence_like: list[bool]
+    """``looks_like_sentence`` of each line."""
+    first_seen: dict[str, int]
+    """Index of the first line with each normalised text."""
+    title: str | None
+    """The normalised title, or ``None`` without a title."""
+    author: str | None
+
+
+def _context(lines: list[Line], meta: SourceMeta) -> _Context:
+    normalised = [_norm(line.text) for line in lines]
+    first_seen: dict[str, int] = {}
+    for i, norm in enumerate(normalised):
+        first_seen.setdefault(norm, i)
+    return _Context(
+        lines=lines,
+        meta=meta,
+        normalised=normalised,
+        words=[_capped_words(line.text) for line in lines],
+        sentence_like=[looks_like_sentence(line.text) for line in lines],
+        first_seen=first_seen,
+        title=_norm(meta.title) if meta.title else None,
+        author=_norm(meta.author) if meta.author else None,
+    )
 
 
 Rule = Callable[[int, _Context], str | None]
 
 
+def _has_word_character(text: str) -> bool:
+    """Any letter or digit; the first character usually is one, which saves the scan."""
+    return text[:1].isalnum() or any(c.isalnum() for c in text)
+
+
+def _may_be_credit(text: str) -> bool:
+    """False only when ``_CREDIT`` cannot match: no ":" and none of ``_CREDIT_NEEDLES``."""
+    if ":" in text:
+        return True
+    lowered = text.lower()
+    return any(needle in lowered for needle in _CREDIT_NEEDLES)
+
+
+def _may_be_byline(text: str) -> bool:
+    """False only when ``_BYLINE`` cannot match: wrong first letter and no "|"."""
+    return text.startswith(_BYLINE_STARTS) or "|" in text
+
+
+def _may_be_bio(text: str) -> bool:
+    """False only when ``_BIO`` cannot match: it starts with an ASCII capital and holds "is "."""
+    return "A" <= text[:1] <= "Z" and "is " in text
+
+
 def _pattern_rules(i: int, ctx: _Context) -> str | None:
     text = ctx.lines[i].text
-    short = _words(text) <= 25
-    if not any(c.isalnum() for c in text):
+    short = ctx.words[i] <= 25
+    if not _has_word_character(text):
         return "no words (a divider or stray mark)"
     if _SHARE.match(text):
         return "share button"
@@ -93,11 +233,11 @@ def _pattern_rules(i: int, ctx: _Context) -> str | None:
         return "link to other stories"
     if short and _PROMO.match(text):
         return "promotion"
-    if short and _CREDIT.search(text):
+    if short and _may_be_credit(text) and _CREDIT.search(text):
         return "image credit"
-    if _BYLINE.match(text) and not looks_like_sentence(text):
+    if _may_be_byline(text) and _BYLINE.match(text) and not ctx.sentence_like[i]:
         return "byline"
-    if short and _BIO.match(text):
+    if short and _may_be_bio(text) and _BIO.match(text):
         return "author bio"
     if _HEX_ID.match(text):
         return "identifier"
@@ -106,15 +246,16 @@ def _pattern_rules(i: int, ctx: _Context) -> str | None:
 
 def _metadata_echo(i: int, ctx: _Context) -> str | None:
     norm = ctx.normalised[i]
-    if ctx.meta.title and norm == _norm(ctx.meta.title):
+    if ctx.title is not None and norm == ctx.title:
         return "headline (shown as the page title)"
-    if ctx.meta.author and norm == _norm(ctx.meta.author):
+    if ctx.author is not None and norm == ctx.author:
         return "byline"
     return None
 
 
 def _repeated(i: int, ctx: _Context) -> str | None:
-    if ctx.normalised[i] and ctx.normalised[i] in ctx.normalised[:i]:
+    """The same normalised text on an earlier line (found by first occurrence, not a scan)."""
+    if ctx.normalised[i] and ctx.first_seen[ctx.normalised[i]] < i:
         return "repeated line (headline, byline or name)"
     return None
 
@@ -122,15 +263,21 @@ def _repeated(i: int, ctx: _Context) -> str | None:
 def _fragment(i: int, ctx: _Context) -> str | None:
     """A few lower-case words with no punctuation: alt text or a product name."""
     text = ctx.lines[i].text
-    if _words(text) <= 5 and text[:1].islower() and not looks_like_sentence(text):
+    if ctx.words[i] <= 5 and text[:1].islower() and not ctx.sentence_like[i]:
         return "caption or image text"
     return None
 
 
 def _pull_quote_name(i: int, ctx: _Context) -> str | None:
-    """A bare name after a quotation: the attribution line of a pull quote."""
+    """A bare name after a quotation: the attribution line of a pull quote.
+
+    The cheap tests come before the pattern: a match of ``_NAME_LINE`` is two
+    to four words joined by single spaces.
+    """
     text = ctx.lines[i].text
-    if i == 0 or not _NAME_LINE.match(text) or not ctx.lines[i - 1].text.endswith(("”", '"')):
+    if i == 0 or not ctx.lines[i - 1].text.endswith(("”", '"')):
+        return None
+    if not 2 <= ctx.words[i] <= 4 or not _NAME_LINE.match(text):
         return None
     others = " ".join(line.text for j, line in enumerate(ctx.lines) if j != i)
     if text in others:
@@ -141,37 +288,47 @@ def _pull_quote_name(i: int, ctx: _Context) -> str | None:
 RULES: tuple[Rule, ...] = (_pattern_rules, _metadata_echo, _repeated, _fragment, _pull_quote_name)
 
 
-def _trailing(blocks: list[Block]) -> list[Block]:
+def _first_reason(i: int, ctx: _Context) -> str | None:
+    """The reason given by the first rule that finds line ``i`` furniture."""
+    for rule in RULES:
+        reason = rule(i, ctx)
+        if reason:
+            return reason
+    return None
+
+
+def _trailing(blocks: list[Block], sentence_like: list[bool]) -> list[Block]:
     """After the last real sentence, lines that are not sentences are furniture.
 
     Sites end a story with names, menus and product lines; a short real
     closing sentence ("The vote is on Tuesday.") still ends with punctuation.
+    ``sentence_like[i]`` is ``looks_like_sentence(blocks[i].text)``.
     """
     last = -1
     for i, block in enumerate(blocks):
-        if block.kind != "furniture" and looks_like_sentence(block.text):
+        if block.kind != "furniture" and sentence_like[i]:
             last = i
     out = list(blocks)
     for i in range(last + 1, len(blocks)):
         b = blocks[i]
-        if b.kind != "furniture" and not looks_like_sentence(b.text):
+        if b.kind != "furniture" and not sentence_like[i]:
             out[i] = Block("furniture", b.text, b.line, "page furniture after the article")
     return out
 
 
 def classify_lines(lines: list[Line], meta: SourceMeta) -> list[Block]:
     """Classify each line as text, heading or furniture (with the reason)."""
-    ctx = _Context(lines, meta, [_norm(line.text) for line in lines])
+    ctx = _context(lines, meta)
     blocks: list[Block] = []
     for i, line in enumerate(lines):
-        reason = next((r for rule in RULES if (r := rule(i, ctx))), None)
+        reason = _first_reason(i, ctx)
         if reason:
             blocks.append(Block("furniture", line.text, line.number, reason))
-        elif line.marked_heading or looks_like_heading(line.text):
+        elif line.marked_heading or _heading_shape(line.text, ctx.words[i], ctx.sentence_like[i]):
             blocks.append(Block("heading", line.text, line.number))
         else:
             blocks.append(Block("text", line.text, line.number))
-    return _mark_opinion(_trailing(blocks))
+    return _mark_opinion(_trailing(blocks, ctx.sentence_like))
 
 
 def _mark_opinion(blocks: list[Block]) -> list[Block]:

@@ -23,16 +23,41 @@ class Line:
 def body_lines(body: str, first_line: int = 1) -> list[Line]:
     """One Line per non-blank line; scraped articles put a paragraph on each line."""
     lines: list[Line] = []
-    for offset, raw in enumerate(strip_controls(body).split("\n")):
-        if not raw.strip():
+    # Controls are stripped line by line (none is a newline), and only from a line
+    # with an unprintable character: every character they include is unprintable.
+    for offset, raw in enumerate(body.split("\n")):
+        if not raw.isprintable():
+            raw = strip_controls(raw)
+        if not raw or raw.isspace():
             continue
         number = first_line + offset
-        heading = _HEADING.match(raw)
+        # A heading's "#" is among the first four characters (at most three spaces before it).
+        heading = _HEADING.match(raw) if "#" in raw[:4] else None
         if heading:
             if heading.group(2).strip("# "):  # a bare "#" line holds no heading
                 lines.append(Line(heading.group(2).strip(), number, marked_heading=True))
             continue
-        text = _BULLET.sub("", raw, count=1).strip()
+        # ``_BULLET`` is anchored, so its one possible match is a prefix to cut off.
+        bullet = _BULLET.match(raw)
+        text = squeeze(raw[bullet.end():] if bullet else raw)
         if text:
-            lines.append(Line(" ".join(text.split()), number))
+            lines.append(Line(text, number))
     return lines
+
+
+def squeeze(text: str) -> str:
+    """``" ".join(text.split())``: words joined by single spaces, no space at either end.
+
+    Most lines are already so; for ASCII text that is cheap to see, and the
+    split is skipped. In printable ASCII the only whitespace is the space (tab,
+    carriage return and the other ASCII whitespace are control characters).
+    """
+    if (
+        text.isascii()
+        and text.isprintable()
+        and "  " not in text
+        and not text.startswith(" ")
+        and not text.endswith(" ")
+    ):
+        return text
+    return " ".join(text.split())

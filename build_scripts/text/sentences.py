@@ -11,6 +11,7 @@ lower-case letter, in any script, which continues the sentence before it
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import nupunkt
 
@@ -22,10 +23,67 @@ _NO_END_ABBREV = re.compile(
     r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|vs|approx|est|"
     r"т\.\s?зв|т\.\s?н|ім|вул|просп|пл|св|напр|див|проф|акад|ген|обл|м|с|смт|им|ул|г)\.$"
 )
+# The longest match of ``_NO_END_ABBREV`` ("\sapprox."), so a search need only
+# look at this many characters at the end (a unit test checks the bound).
+_NO_END_ABBREV_WIDTH = 8
+
+# The marks at which nupunkt (0.8) may end a sentence (``_SENT_END_CHARS`` of its
+# tokenizer, the first element of its candidate pattern).
+_NUPUNKT_END_MARKS = ".?!…"
+
+
+@cache
+def _tokenizer() -> nupunkt.PunktSentenceTokenizer:
+    """The default model: the instance ``nupunkt.sent_spans`` uses (``load`` caches it)."""
+    return nupunkt.load("default")
 
 
 def _nupunkt_spans(text: str) -> list[tuple[int, int]]:
-    return [(a, b) for a, b in nupunkt.sent_spans(text) if text[a:b].strip()]
+    """``nupunkt.sent_spans(text)``, without the spans that hold only whitespace.
+
+    ``sent_spans`` (nupunkt 0.8) makes the spans of ``span_tokenize``
+    contiguous: each runs to the start of the next, the last to the end of the
+    text, and text without any span is one span. This does the same from the
+    start offsets, without building the sentence strings ``sent_spans`` drops.
+    """
+    if not text:
+        return []
+    starts = [start for start, _ in _tokenizer().span_tokenize(text)] if _may_split(text) else []
+    if not starts:
+        starts = [0]
+    ends = starts[1:] + [len(text)]
+    # ``text[a:b].strip()`` is empty exactly when the span is empty or all whitespace.
+    return [(a, b) for a, b in zip(starts, ends) if a < b and not text[a:b].isspace()]
+
+
+def _may_split(text: str) -> bool:
+    """False when nupunkt cannot split ``text``; it would return the whole text as one span.
+
+    nupunkt only considers an end mark that has a character after it (its
+    candidate pattern looks ahead at what follows the mark), so text with no
+    end mark before its last character offers no candidate at all. That is a
+    paragraph of one sentence without abbreviations or decimals, about a third
+    of all paragraphs, and asking nupunkt costs microseconds even for those.
+    A unit test checks the shortcut against ``nupunkt.sent_spans``.
+    """
+    last = len(text) - 1
+    for mark in _NUPUNKT_END_MARKS:
+        if text.find(mark, 0, last) >= 0:
+            return True
+    return False
+
+
+def _ends_with_no_end_abbrev(previous: str) -> bool:
+    """``_NO_END_ABBREV.search(previous)``, looking only at the end of the text.
+
+    A match ends at the end of the text (``$``, and ``previous`` has no final
+    newline) with ".", so it is at most ``_NO_END_ABBREV_WIDTH`` characters
+    long. Searching from that position finds the same matches: ``^`` still
+    matches only at the real start of the string, never at the search position.
+    """
+    return previous.endswith(".") and (
+        _NO_END_ABBREV.search(previous, max(0, len(previous) - _NO_END_ABBREV_WIDTH)) is not None
+    )
 
 
 def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -44,7 +102,7 @@ def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             if not stripped.strip():
                 continue
         previous = text[out[-1][0]:out[-1][1]].rstrip() if out else ""
-        if out and (_NO_END_ABBREV.search(previous) or _continues(stripped, previous)):
+        if out and (_ends_with_no_end_abbrev(previous) or _continues(stripped, previous)):
             out[-1] = (out[-1][0], end)
             continue
         out.append((start, end))
@@ -58,8 +116,11 @@ def _continues(piece: str, previous: str) -> bool:
         return False
     if head[0].isalpha() and head[0].islower():
         return True
-    last_word = previous.split()[-1] if previous.split() else ""
-    return head[0].isdigit() and len(last_word) <= 5 and last_word.endswith(".") and last_word[:-1].isalpha()
+    if not head[0].isdigit():
+        return False
+    words = previous.rsplit(None, 1)  # only the last word is needed
+    last_word = words[-1] if words else ""
+    return len(last_word) <= 5 and last_word.endswith(".") and last_word[:-1].isalpha()
 
 
 def _is_lone_closer(piece: str) -> bool:
@@ -73,15 +134,16 @@ def _is_lone_closer(piece: str) -> bool:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Offsets ``(start, end)`` of each sentence in ``text``, trimmed of spaces."""
-    spans = _repair(text, _nupunkt_spans(text))
+    spans = _nupunkt_spans(text)
+    if len(spans) > 1:  # a lone span has nothing before it to repair against
+        spans = _repair(text, spans)
     trimmed = []
     for start, end in spans:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            trimmed.append((start, end))
+        piece = text[start:end]
+        sentence = piece.strip()  # str.strip drops exactly the characters str.isspace accepts
+        if sentence:
+            start += len(piece) - len(piece.lstrip())
+            trimmed.append((start, start + len(sentence)))
     return trimmed
 
 

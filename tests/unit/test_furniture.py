@@ -95,3 +95,86 @@ def test_markdown_headings_and_bullets_are_read_as_lines():
     assert [(line.text, line.number, line.marked_heading) for line in lines] == [
         ("A heading", 5, True), ("first point of the summary.", 7, False), ("second point.", 8, False),
     ]
+
+
+# The speed-ups in furniture.py must give exactly what the plain patterns give.
+
+_EDGE_TEXTS = [
+    "", " ", "a", ".", "”", "Done.", "Done.”", "Done.”)", "Done?!", "Done…", "Done。", "Done।", "Done.\n",
+    "Done\n", "Done.\n\n", "“Quoted”", "it's'", "(aside)", "(aside.)", "list]", "Why? he asked",
+    "Storm Hits Coast", "STORM — hits “coast”", "İstanbul ſhutterstock K ß ﬁ ΑΣ ΐ ͅ", "Київ, Україна!",
+    "snake_case and 3.5% of x_y", "  spaced   out  ", "tab\there", "a\u00a0b", "___", "—", "©2024",
+]
+
+
+def test_sentence_ending_check_agrees_with_its_pattern():
+    from build_scripts.text.furniture import _SENTENCE_END, looks_like_sentence
+
+    for text in _EDGE_TEXTS:
+        assert looks_like_sentence(text) == (_SENTENCE_END.search(text) is not None), repr(text)
+
+
+def test_normalised_text_agrees_with_its_definition():
+    import re
+
+    from build_scripts.text.furniture import _PUNCTUATION, _norm
+
+    for text in _EDGE_TEXTS:
+        assert _norm(text) == re.sub(r"\W+", " ", text.casefold()).strip(), repr(text)
+    # Marks put as spaces must be non-word characters that casefold to themselves.
+    assert all(not c.isalnum() and c != "_" and c.casefold() == c for c in _PUNCTUATION)
+
+
+def test_case_insensitive_prefilters_only_rely_on_letters_that_lower_cleanly():
+    # Under re.I, every character matching an ASCII letter other than i and s lowers to
+    # that letter, so a lower-cased needle without i or s is found whenever the pattern matches.
+    import re
+
+    from build_scripts.text.furniture import _BYLINE_STARTS, _CREDIT_NEEDLES
+
+    every_character = "".join(map(chr, range(0x110000)))
+    non_ascii = {c for c in re.findall("[a-z]", every_character, re.I) if not c.isascii()}
+    assert non_ascii == set("\u0130\u0131\u017f\u212a")  # İ ı ſ and the Kelvin sign
+    for c in re.findall("[a-hj-rt-z]", every_character, re.I):
+        assert c.lower() in "abcdefghjklmnopqrtuvwxyz" and re.fullmatch(c.lower(), c, re.I), hex(ord(c))
+    assert not any(c in "is" for needle in _CREDIT_NEEDLES for c in needle.lower())
+    assert not any(c in "is" for start in _BYLINE_STARTS for c in start.lower())
+
+
+def test_prefilters_pass_every_line_their_pattern_matches():
+    from build_scripts.text.furniture import (
+        _BIO, _BYLINE, _CREDIT, _may_be_bio, _may_be_byline, _may_be_credit,
+    )
+
+    credits = [
+        "Photo: Jane Roe", "İMAGE CREDIT: x", "source : AP", "CC-BY 4.0", "cc by-sa", "CC0", "Own work",
+        "GETTY IMAGES", "ſhutterſtock", "AP Photo/Jo", "AFP PHOTO", "upload.wikimedia.org/x", "© 2024",
+        "(Photo by Jo)", "All Rights Reserved", "ALL RIGHTS RESERVED.",
+    ]
+    bylines = ["by Jane", "BY | Mar 3", "Posted on May 5", "PUBLISHED BY staff", "Updated on", "News | 4 min read"]
+    bios = ["John Smith is a staff reporter.", "Ana is the editor", "Ann Bee Cee is our senior fellow"]
+    for text in credits:
+        assert _CREDIT.search(text) and _may_be_credit(text), text
+    for text in bylines:
+        assert _BYLINE.match(text) and _may_be_byline(text), text
+    for text in bios:
+        assert _BIO.match(text) and _may_be_bio(text), text
+    for text in _EDGE_TEXTS:
+        assert _may_be_credit(text) or not _CREDIT.search(text), text
+        assert _may_be_byline(text) or not _BYLINE.match(text), text
+        assert _may_be_bio(text) or not _BIO.match(text), text
+
+
+def test_squeeze_agrees_with_split_and_join():
+    from build_scripts.text.lines import squeeze
+
+    for text in _EDGE_TEXTS + ["a\x1cb", "a\rb", "a\x0bb", "a\u3000b", "a \u2028 b", "x\x85y", "ok fine"]:
+        assert squeeze(text) == " ".join(text.split()), repr(text)
+
+
+def test_every_control_character_is_unprintable():
+    # body_lines strips controls only from lines with an unprintable character.
+    from build_scripts.text.clean import _CONTROLS
+
+    removed = _CONTROLS.findall("".join(map(chr, range(0x110000))))
+    assert removed and "\n" not in removed and not any(c.isprintable() for c in removed)

@@ -67,3 +67,45 @@ def test_headings_are_not_split_into_sentences():
     doc = _doc("A Difficult Decision\nThe ministry called it difficult but necessary.")
     assert [s.text for s in doc.sentences] == ["The ministry called it difficult but necessary."]
     assert doc.blocks[0].kind == "heading"
+
+
+# The speed-ups in sentences.py and anchors.py must give exactly what the plain code gives.
+
+_TRICKY = [
+    "", " ", ".", "A.", "Hi", "Hello world.", "Hello world", "Wait…", "Is it?", "Yes!", "Done.”", "(Done.)",
+    "U.S. officials met.", "He met Mr. Smith.", "It grew 3.5 percent.", "One. Two.", "1. First point",
+    "Go . . . now", "“Why?” he asked.", "A sentence.  ", "Київ, м. Київ.", "Так. т. зв. ні.",
+]
+
+
+def test_nupunkt_shortcuts_agree_with_sent_spans():
+    import nupunkt
+
+    from build_scripts.text.sentences import _may_split, _nupunkt_spans
+
+    for text in _TRICKY:
+        expected = [(a, b) for a, b in nupunkt.sent_spans(text) if text[a:b].strip()]
+        assert _nupunkt_spans(text) == expected, repr(text)
+        if not _may_split(text) and text.strip():
+            assert expected == [(0, len(text))], repr(text)
+
+
+def test_abbreviation_search_window_covers_the_longest_match():
+    import re._parser
+
+    from build_scripts.text.sentences import _NO_END_ABBREV, _NO_END_ABBREV_WIDTH, _ends_with_no_end_abbrev
+
+    assert re._parser.parse(_NO_END_ABBREV.pattern).getwidth()[1] <= _NO_END_ABBREV_WIDTH
+    for text in ["Mr.", "see Mr.", "approx.", "about approx.", "xapprox.", "т. зв.", "це т.зв.", "Jun", "Mr.5"]:
+        assert _ends_with_no_end_abbrev(text) == (_NO_END_ABBREV.search(text) is not None), text
+
+
+def test_normalise_agrees_with_its_definition():
+    import unicodedata
+
+    from build_scripts.text.anchors import normalise
+
+    fold = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
+    for text in _TRICKY + ["„Так“ — ні", "a\u00a0 b", "ﬁne ½", "x ¨ y", "tab\tand\nline"]:
+        expected = " ".join(unicodedata.normalize("NFKC", text).translate(fold).split())
+        assert normalise(text) == expected, repr(text)
