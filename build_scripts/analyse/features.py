@@ -22,6 +22,7 @@ from build_scripts.analyse.roles import RoleMention, find_roles
 from build_scripts.analyse.similarity import terms as stems
 from build_scripts.model import Document
 
+
 @dataclass
 class DocumentFeatures:
     """The findings of one source, by sentence text (a source rarely repeats a sentence)."""
