@@ -11,7 +11,9 @@ beforehand, so the stages also run on bare documents (as in the unit tests).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from build_scripts.analyse.dates import DateMention, find_dates
 from build_scripts.analyse.eligible import eligible as is_eligible
@@ -21,6 +23,9 @@ from build_scripts.analyse.quotes import Quote, find_quotes
 from build_scripts.analyse.roles import RoleMention, find_roles
 from build_scripts.analyse.similarity import terms as stems
 from build_scripts.model import Document
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 @dataclass
@@ -72,38 +77,27 @@ class Features:
                 self._dates[(f.source_id, text)] = mentions
 
     def quotes(self, document: Document) -> list[Quote]:
-        found = self._quotes.get(document.source.id)
-        if found is None:
-            found = self._quotes[document.source.id] = find_quotes(document)
-        return found
+        return _remembered(self._quotes, document.source.id, lambda: find_quotes(document))
 
     def stems(self, text: str) -> frozenset[str]:
-        found = self._stems.get(text)
-        if found is None:
-            found = self._stems[text] = stems(text)
-        return found
+        return _remembered(self._stems, text, lambda: stems(text))
 
     def quantities(self, text: str) -> list[Quantity]:
-        found = self._quantities.get(text)
-        if found is None:
-            found = self._quantities[text] = find_quantities(text)
-        return found
+        return _remembered(self._quantities, text, lambda: find_quantities(text))
 
     def roles(self, text: str) -> list[RoleMention]:
-        found = self._roles.get(text)
-        if found is None:
-            found = self._roles[text] = find_roles(text)
-        return found
+        return _remembered(self._roles, text, lambda: find_roles(text))
 
     def places(self, text: str) -> list[PlaceMention]:
-        found = self._places.get(text)
-        if found is None:
-            found = self._places[text] = find_places(text)
-        return found
+        return _remembered(self._places, text, lambda: find_places(text))
 
     def dates(self, document: Document, text: str) -> list[DateMention]:
-        key = (document.source.id, text)
-        found = self._dates.get(key)
-        if found is None:
-            found = self._dates[key] = find_dates(text, document.source.meta.date)
-        return found
+        return _remembered(self._dates, (document.source.id, text),
+                           lambda: find_dates(text, document.source.meta.date))
+
+
+def _remembered(table: dict[K, V], key: K, work: Callable[[], V]) -> V:
+    found = table.get(key)
+    if found is None:
+        found = table[key] = work()
+    return found
