@@ -5,6 +5,8 @@ and re-extracting thousands of unchanged articles would make each edit cost
 as much as the first build. A source's document and features are keyed by
 its file name, its bytes and the code that analyses it, and stored pickled,
 so they survive the reload of the ``build_scripts`` modules between builds.
+Stages that read across sources may keep a memo here too (``memo``): what
+they worked out per sentence, for the next build to look up.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import hashlib
 import pickle
 from collections.abc import MutableMapping
 from pathlib import Path
+from typing import Any
 
 from build_scripts.analyse.features import DocumentFeatures
 from build_scripts.model import Document
@@ -35,12 +38,12 @@ class DocumentCache:
     """Pickled documents and their features by content key; ``prune`` drops what the last build did not use."""
 
     def __init__(self, store: MutableMapping[str, bytes] | None = None,
-                 live: MutableMapping[str, Cached] | None = None) -> None:
+                 live: MutableMapping[str, Any] | None = None) -> None:
         """``live`` keeps the unpickled objects too, saving the unpickling on the next build; its
         owner must empty it whenever the ``build_scripts`` modules are imported afresh (objects
         of the old classes would not compare equal to the new)."""
         self.store: MutableMapping[str, bytes] = {} if store is None else store
-        self.live: MutableMapping[str, Cached] = {} if live is None else live
+        self.live: MutableMapping[str, Any] = {} if live is None else live
         self._used: set[str] = set()
         self._version = _code_version()
         self.hits = 0
@@ -72,6 +75,19 @@ class DocumentCache:
         cached = self.live[key] = pickle.loads(data)  # noqa: S301 - made by this program's own workers
         self._used.add(key)
         return cached
+
+    def memo(self, name: str) -> dict:
+        """A dict kept with the unpickled objects from one build to the next, while used.
+
+        ``name`` must say everything its values depend on besides the code (the code's own
+        changes empty ``live``): for term hits, the terms.
+        """
+        key = "memo:" + hashlib.sha256(name.encode()).hexdigest()
+        self._used.add(key)
+        memo = self.live.get(key)
+        if memo is None:
+            memo = self.live[key] = {}
+        return memo
 
     def prune(self) -> None:
         for key in [k for k in self.store if k not in self._used]:

@@ -183,7 +183,6 @@ def load_inputs(project: Project, cache: DocumentCache | None = None,
     """Read and clean every source and read every configuration page; collect every problem."""
     cache = cache if cache is not None else DocumentCache()
     documents, features, problems = _load_documents(project.sources_dir, cache, progress)
-    cache.prune()
     topics, topic_problems = load_topics(project.docs_dir)
     facts, fact_problems = load_key_facts(project.docs_dir / HOME_SRC_URI)
     stance_rules, stance_problems = load_stance_rules(project.docs_dir)
@@ -210,8 +209,11 @@ def analyse(project: Project, cache: DocumentCache | None = None, progress: Prog
                      + quote_wording(speakers))
     timeline = build_timeline(documents, claims, set(sentences), features)
     # One index of every configured term: each sentence's words are looked up once for all stages.
-    index = TermIndex(set().union(*map(topic_terms, topics)) | fact_terms(facts) | rule_terms(stance_rules))
+    terms = set().union(*map(topic_terms, topics)) | fact_terms(facts) | rule_terms(stance_rules)
+    index = TermIndex(terms, cache.memo("term hits\0" + "\0".join(sorted(terms))) if cache else None)
     countries = profile_countries(sentences, claims, timeline, stance_rules, index, features)
+    if cache is not None:
+        cache.prune()  # after every stage has asked for what it reuses
     return Analysis(documents, assign_topics(topics, documents, claims, index),
                     pick_key_facts(facts, documents, claims, index), claims, disagreements, timeline,
                     countries, stance_rules, speakers)

@@ -83,10 +83,10 @@ def _add_evidence(rules: list[StanceRule], sentence: Sentence, mentions: list[Pl
     """Countries named (not as demonyms) before the rule's first matching word are its evidence."""
     if not mentions:
         return
-    text = prepare(sentence.text)
-    found = index.find(text)
+    found = index.find(sentence.text)
     if not found:
         return
+    text = prepare(sentence.text)
     for i, rule in enumerate(rules):
         if not score_found(rule.match, found) or (rule.exclude and score_found((rule.exclude,), found)):
             continue

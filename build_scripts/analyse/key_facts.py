@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from build_scripts.analyse.claims import Claim
-from build_scripts.analyse.terms import TermIndex, group_terms, prepare, section_score_found
+from build_scripts.analyse.terms import TermIndex, group_terms, section_score_found
 from build_scripts.analyse.topics import by_date, eligible
 from build_scripts.model import Document, Statement, TopicSection
 
@@ -24,7 +24,7 @@ def pick_key_facts(facts: list[TopicSection], documents: list[Document], claims:
     """
     ordered = [s for d in by_date(documents) for s in d.sentences if eligible(s)]
     index = index if index is not None else TermIndex(fact_terms(facts))
-    prepared = [(s, found) for s in ordered if (found := index.find(prepare(s.text)))]
+    prepared = [(s, found) for s in ordered if (found := index.find(s.text))]
     claim_of = {m: c for c in claims for m in c.members}
     used: set[tuple[str, str]] = set()
     per_source: Counter[str] = Counter()

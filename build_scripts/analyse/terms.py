@@ -110,9 +110,14 @@ class TermIndex:
     terms' first words (for a ``*`` term, the first word's beginning), and only
     the terms found there have their pattern run, which decides. A term whose
     first word does not start with a letter or digit is always tested.
+
+    What each sentence holds is remembered in ``memo``, by the sentence's own
+    text; a caller that passes the same dict to the index of the same terms on
+    the next build (as ``mkdocs serve`` does through the cache) finds only the
+    sentences of edited sources again.
     """
 
-    def __init__(self, terms: set[str] | frozenset[str]) -> None:
+    def __init__(self, terms: set[str] | frozenset[str], memo: dict[str, frozenset[str]] | None = None) -> None:
         self.whole: dict[str, list[str]] = {}
         self.prefix: dict[str, list[str]] = {}
         self.always: list[str] = []
@@ -135,13 +140,13 @@ class TermIndex:
             else:
                 self._short.append(key)
         self._whole_keys = frozenset(self.whole)
-        self._memo: dict[str, frozenset[str]] = {}
+        self._memo: dict[str, frozenset[str]] = {} if memo is None else memo
 
     def find(self, text: str) -> frozenset[str]:
-        """The terms that occur in ``text`` (as prepared by ``prepare``); remembered per text."""
+        """The terms that occur in ``text``, a sentence's text as written; remembered per text."""
         found = self._memo.get(text)
         if found is None:
-            found = self._memo[text] = self._find(text)
+            found = self._memo[text] = self._find(prepare(text))
         return found
 
     def _find(self, text: str) -> frozenset[str]:

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from build_scripts.analyse.claims import Claim
 from build_scripts.analyse.eligible import MIN_WORDS, eligible  # noqa: F401 - part of this module's surface
-from build_scripts.analyse.terms import TermIndex, group_terms, prepare, score_found, section_score_found
+from build_scripts.analyse.terms import TermIndex, group_terms, score_found, section_score_found
 from build_scripts.model import Document, Sentence, Statement, Topic, TopicEvidence
 
 def topic_terms(topic: Topic) -> set[str]:
@@ -98,7 +98,7 @@ def assign_topics(topics: Iterable[Topic], documents: list[Document], claims: li
     # none of the terms can match no topic (every rule needs a hit) and is left out.
     matching: list[tuple[Claim, list[tuple[Sentence, frozenset[str]]]]] = []
     for claim in claims:
-        members = [(m, found) for m in claim.members if eligible(m) and (found := index.find(prepare(m.text)))]
+        members = [(m, found) for m in claim.members if eligible(m) and (found := index.find(m.text))]
         if members:
             members.sort(key=lambda item: ranker.sentence(item[0]))
             matching.append((claim, members))

@@ -58,3 +58,34 @@ def test_kept_objects_are_reused_as_they_are_and_the_bytes_serve_after_a_reload(
     assert (cache.hits, cache.misses) == (5, 0)
     assert [d.sentences for d in third.documents] == [d.sentences for d in first.documents]
     assert not any(a is b for a, b in zip(first.documents, third.documents, strict=True))
+
+
+def test_term_hits_are_found_once_per_sentence_across_builds_while_the_terms_stay(tmp_path, monkeypatch):
+    from build_scripts.analyse import terms as terms_module
+
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    project = Project(tmp_path / "sources", tmp_path / "docs")
+    live: dict = {}
+    searched: list[str] = []
+    original = terms_module.TermIndex._find
+    monkeypatch.setattr(terms_module.TermIndex, "_find",
+                        lambda self, text: searched.append(text) or original(self, text))
+    first = analyse(project, DocumentCache({}, live))
+    assert searched
+    searched.clear()
+    second = analyse(project, DocumentCache({}, live))
+    assert searched == []
+    assert _statements(first) == _statements(second)
+    memos = [k for k in live if k.startswith("memo:")]
+    assert len(memos) == 1
+    topic = tmp_path / "docs" / "topics" / "treaty.md"
+    topic.write_text(topic.read_text(encoding="utf-8").replace("ratified, signator*", "ratified, treaty-bound, signator*"), encoding="utf-8")
+    analyse(project, DocumentCache({}, live))
+    assert searched  # new terms: every sentence is looked at again
+    assert [k for k in live if k.startswith("memo:")] not in ([], memos)  # the old memo was let go
+
+
+def _statements(analysis) -> list[tuple[str, str, str, int]]:
+    return [(e.topic.src_uri, st.sentence.source_id, st.sentence.anchor, st.score)
+            for e in analysis.evidence for _, statements in e.sections for st in statements]
