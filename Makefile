@@ -27,4 +27,4 @@ bench: $(STAMP)
 	$(BIN)/python -m build_scripts.bench --sizes 100 1000 10000 --out bench-results.json
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site .cache/build_scripts $(VENV)

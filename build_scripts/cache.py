@@ -4,7 +4,9 @@ Under ``mkdocs serve`` every edit rebuilds the site; re-reading, re-splitting
 and re-extracting thousands of unchanged articles would make each edit cost
 as much as the first build. A source's document and features are keyed by
 its file name, its bytes and the code that analyses it, and stored pickled,
-so they survive the reload of the ``build_scripts`` modules between builds.
+so they survive the reload of the ``build_scripts`` modules between builds;
+MkDocs builds store them on disk (``disk_store``), so that a fresh
+``mkdocs build`` analyses only the sources added or changed since the last.
 Stages that read across sources may keep a memo here too (``memo``): what
 they worked out per sentence, for the next build to look up.
 """
@@ -13,7 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import sys
 from collections.abc import MutableMapping
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +30,26 @@ Cached = tuple[Document, DocumentFeatures]
 
 
 def _code_version() -> bytes:
+    """The analysis code, its data files, Python's version and the sentence splitter's.
+
+    What the cache holds on disk outlives the code: a pull or an upgrade must miss it.
+    """
     digest = hashlib.sha256()
     for part in _ANALYSIS_CODE:
         target = _PACKAGE / part
-        for path in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
-            digest.update(path.read_bytes())
+        files = sorted(p for p in target.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+                       and p.suffix != ".pyc") if target.is_dir() else [target]
+        for path in files:
+            digest.update(str(path.relative_to(_PACKAGE)).encode() + b"\0" + path.read_bytes())
+    digest.update(f"python {sys.version_info[:3]} nupunkt {_version('nupunkt')}".encode())
     return digest.digest()
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "none"
 
 
 class DocumentCache:
@@ -60,7 +78,12 @@ class DocumentCache:
             if data is None:
                 self.misses += 1
                 return None
-            cached = self.live[key] = pickle.loads(data)  # noqa: S301 - our own bytes from this process
+            try:
+                cached = pickle.loads(data)  # noqa: S301 - written by this program (see disk_store)
+            except Exception:  # noqa: BLE001 - a damaged entry is analysed again
+                self.misses += 1
+                return None
+            self.live[key] = cached
         self.hits += 1
         return cached
 

@@ -20,11 +20,9 @@ _ROOT = str(Path(__file__).resolve().parent.parent)
 _PACKAGE = Path(__file__).resolve().parent
 _events: ModuleType | None = None
 _loaded_state: tuple | None = None
-_store: dict[str, bytes] = {}
-"""Analysis of unchanged sources, kept across rebuilds (values are bytes, so they
-outlive the module reload)."""
 _live: dict[str, Any] = {}
-"""The same, unpickled; emptied when the modules are imported afresh."""
+"""Analysis of unchanged sources, unpickled, kept across rebuilds (the bytes are on disk);
+emptied when the modules are imported afresh."""
 
 
 def _code_state() -> tuple:
@@ -50,7 +48,7 @@ def on_config(config: Any) -> Any:
 
 def on_pre_build(config: Any) -> None:
     assert _events is not None
-    _events.on_pre_build(config, _store, _live)
+    _events.on_pre_build(config, _live)
 
 
 def on_files(files: Any, config: Any) -> Any:

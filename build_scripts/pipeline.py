@@ -175,7 +175,15 @@ def _load_documents(sources_dir: Path, cache: DocumentCache, progress: Progress 
         documents.append(item[0])
         features.append(item[1])
     problems.sort(key=lambda p: str(p.path))  # in file order, as read
+    reused = len(loaded) - len(pending)
+    if progress is not None and reused:
+        progress(f"{_count(reused, 'unchanged source')} reused from the cache, "
+                 f"{_count(len(pending), 'source')} analysed")
     return documents, features, problems
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
 
 def load_inputs(project: Project, cache: DocumentCache | None = None,

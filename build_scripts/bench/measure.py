@@ -2,6 +2,8 @@
 
 ``python -m build_scripts.bench.measure generate PROJECT`` prints
 ``{"seconds": …, "peak_mb": …}`` for a cold generation (sources → pages);
+``generate_cached PROJECT`` the same with the analysis of every source read
+from the project's cache folder, as in a second ``mkdocs build``;
 ``regenerate PROJECT`` times a generation after one source was edited, with
 the analysis of the others reused as under ``mkdocs serve``; ``mkdocs
 PROJECT SITE`` times the full ``mkdocs build``.
@@ -28,6 +30,20 @@ def generate(project_dir: Path) -> dict:
     start = time.perf_counter()
     content = run(Project(project_dir / "sources", project_dir / "docs"))
     return {"seconds": time.perf_counter() - start, "peak_mb": _peak_mb(), "pages": len(content.pages)}
+
+
+def generate_cached(project_dir: Path) -> dict:
+    from build_scripts.cache import DocumentCache
+    from build_scripts.disk_store import FOLDER, DiskStore
+    from build_scripts.pipeline import Project, generate as run
+
+    cache = DocumentCache(DiskStore(project_dir / FOLDER))
+    start = time.perf_counter()
+    run(Project(project_dir / "sources", project_dir / "docs"), cache)
+    seconds = time.perf_counter() - start
+    if cache.misses:
+        raise SystemExit(f"{cache.misses} sources were not in the cache folder: build the site first")
+    return {"seconds": seconds, "peak_mb": _peak_mb()}
 
 
 def regenerate(project_dir: Path) -> dict:
@@ -63,7 +79,8 @@ def mkdocs(project_dir: Path, site: Path) -> dict:
 
 def main() -> None:
     kind, *args = sys.argv[1:]
-    result = {"generate": generate, "regenerate": regenerate, "mkdocs": mkdocs}[kind](*map(Path, args))
+    result = {"generate": generate, "generate_cached": generate_cached, "regenerate": regenerate,
+              "mkdocs": mkdocs}[kind](*map(Path, args))
     print(json.dumps(result))
 
 

@@ -1,4 +1,4 @@
-"""Run the benchmark: for each corpus size, time generation, the full build and an edit.
+"""Run the benchmark: for each corpus size, time generation, the full build, an edit and a rebuild.
 
 Prints a table and writes the results as JSON, with the targets of the
 project checked against them. Corpora are written once per size into the
@@ -19,6 +19,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from build_scripts.bench.corpus import write_corpus
+from build_scripts.disk_store import FOLDER as CACHE_FOLDER
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -66,10 +67,17 @@ def run_size(workdir: Path, size: int, bar: tqdm) -> dict:
     regen = _measure("regenerate", str(project))
     bar.set_description(f"{size} sources: mkdocs build")
     site = workdir / f"site-{size}"
+    shutil.rmtree(project / CACHE_FOLDER, ignore_errors=True)  # the first build of a clean clone
     build = _measure("mkdocs", str(project), str(site))
+    bar.set_description(f"{size} sources: mkdocs build again")
+    rebuild = _measure("mkdocs", str(project), str(site))
+    bar.set_description(f"{size} sources: generation from the cache folder")
+    cached = _measure("generate_cached", str(project))
     result = {"sources": size, "generation_s": gen["seconds"], "generation_peak_mb": gen["peak_mb"],
               "mkdocs_build_s": build["seconds"], "mkdocs_peak_mb": build["peak_mb"],
-              "regeneration_after_edit_s": regen["seconds"], **_sizes_of(site, project)}
+              "regeneration_after_edit_s": regen["seconds"],
+              "cached_generation_s": cached["seconds"], "mkdocs_rebuild_s": rebuild["seconds"],
+              **_sizes_of(site, project)}
     shutil.rmtree(site, ignore_errors=True)
     bar.update()
     return result
@@ -99,13 +107,14 @@ def targets(rows: list[dict]) -> list[tuple[str, bool | None]]:
 
 def table(rows: list[dict]) -> str:
     head = ("sources", "generate s", "gen peak MB", "mkdocs s", "mkdocs MB", "gen/build", "edit s",
-            "topic page KB", "search MB", "corpus MB")
+            "cached gen s", "rebuild s", "topic page KB", "search MB", "corpus MB")
     lines = [" | ".join(head), " | ".join("---" for _ in head)]
     for r in rows:
         lines.append(" | ".join([
             f"{r['sources']:,}", f"{r['generation_s']:.2f}", f"{r['generation_peak_mb']:.0f}",
             f"{r['mkdocs_build_s']:.1f}", f"{r['mkdocs_peak_mb']:.0f}",
             f"{r['generation_s'] / r['mkdocs_build_s']:.0%}", f"{r['regeneration_after_edit_s']:.2f}",
+            f"{r['cached_generation_s']:.2f}", f"{r['mkdocs_rebuild_s']:.1f}",
             f"{r['largest_topic_page_kb']:.0f}", f"{r['search_index_mb']:.2f}", f"{r['corpus_mb']:.2f}"]))
     return "\n".join(lines)
 

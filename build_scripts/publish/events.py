@@ -15,6 +15,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
 from build_scripts.cache import DocumentCache
+from build_scripts.disk_store import FOLDER as CACHE_FOLDER
+from build_scripts.disk_store import DiskStore
 from build_scripts.errors import InputError
 from build_scripts.pipeline import Project, SiteContent, generate
 from build_scripts.publish.nav import build_nav
@@ -40,17 +42,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_pre_build(config: MkDocsConfig, store: MutableMapping[str, bytes] | None = None,
-                 live: MutableMapping[str, Any] | None = None) -> None:
+def on_pre_build(config: MkDocsConfig, live: MutableMapping[str, Any] | None = None) -> None:
     """Generate before MkDocs empties the site folder, so bad input stops the build first.
 
-    ``store`` and ``live`` keep the analysis of unchanged sources from one build to the next
-    (see ``DocumentCache``).
+    The analysis of each source is kept in ``.cache/build_scripts`` beside ``mkdocs.yml``, and
+    ``live`` keeps it unpickled from one build to the next under ``mkdocs serve`` (see
+    ``DocumentCache``).
     """
     global _content
     _content = None
+    root = Path(config.config_file_path).resolve().parent
+    cache = DocumentCache(DiskStore(root / CACHE_FOLDER), live)
     try:
-        _content = generate(_project(config), DocumentCache(store, live), progress=_log.info)
+        _content = generate(_project(config), cache, progress=_log.info)
     except InputError as exc:
         raise PluginError(exc.report()) from None
 

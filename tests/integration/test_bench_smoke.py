@@ -24,5 +24,6 @@ def test_benchmark_smoke_run(tmp_path):
     assert row["sources"] == 20
     assert 0 < row["generation_s"] < row["mkdocs_build_s"]
     assert row["largest_topic_page_kb"] > 0 and row["search_index_mb"] > 0
+    assert row["cached_generation_s"] > 0 and row["mkdocs_rebuild_s"] > 0
     assert {t["target"] for t in data["targets"]} >= {"regeneration after one edit at 1,000 <= 0.5 s"}
     assert data["machine"]["cpus"] == os.cpu_count()

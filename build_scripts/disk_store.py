@@ -1,0 +1,76 @@
+"""A folder of files used as a mapping from keys to bytes: the cache that outlives a build.
+
+``mkdocs build`` starts a fresh process every time, so without it every build
+would clean, split and extract every source again (about a minute at 10,000
+sources). Each value is one file named by its key, written to a temporary
+file first and then renamed, so a build stopped half-way never leaves a
+truncated entry. A file that cannot be read counts as missing: the source is
+analysed again and the file rewritten.
+
+The files hold pickles, which run code when loaded; they are written by this
+program for this project, and whoever can write into the project's
+``.cache`` folder can as well write into ``build_scripts``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterator, MutableMapping
+from pathlib import Path
+
+FOLDER = Path(".cache") / "build_scripts"
+"""Where the analysis of each source is kept, relative to the project's root (ignored by git)."""
+_SUFFIX = ".pickle"
+_KEY = re.compile(r"[0-9a-f]{64}")
+
+
+class DiskStore(MutableMapping[str, bytes]):
+    """Bytes by key (a hex SHA-256 digest), one file each under ``folder``."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, key: str) -> Path:
+        if not _KEY.fullmatch(key):
+            raise KeyError(key)
+        return self.folder / (key + _SUFFIX)
+
+    def __getitem__(self, key: str) -> bytes:
+        try:
+            return self._path(key).read_bytes()
+        except OSError:
+            raise KeyError(key) from None
+
+    def __setitem__(self, key: str, value: bytes) -> None:
+        path = self._path(key)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            with os.fdopen(handle, "wb") as out:
+                out.write(value)
+            os.replace(temporary, path)
+        except OSError:  # a full or read-only disk costs the next build time, not this build
+            return
+
+    def __delitem__(self, key: str) -> None:
+        try:
+            self._path(key).unlink()
+        except OSError:
+            raise KeyError(key) from None
+
+    def __iter__(self) -> Iterator[str]:
+        try:
+            names = sorted(entry.name for entry in os.scandir(self.folder))
+        except OSError:
+            return
+        for name in names:
+            if name.endswith(_SUFFIX) and _KEY.fullmatch(key := name.removesuffix(_SUFFIX)):
+                yield key
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and _KEY.fullmatch(key) is not None and self._path(key).is_file()

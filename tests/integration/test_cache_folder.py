@@ -1,0 +1,32 @@
+"""A second ``mkdocs build`` reuses the analysis kept in ``.cache/build_scripts``."""
+
+from __future__ import annotations
+
+from tests.integration.site_build import make_project, run_mkdocs_build
+
+
+def test_a_second_build_reuses_the_cache_and_gives_the_same_pages(tmp_path):
+    config = make_project(tmp_path / "project")
+    cache = tmp_path / "project" / ".cache" / "build_scripts"
+    first = run_mkdocs_build(config, tmp_path / "site1")
+    assert first.returncode == 0, first.output
+    assert "reused from the cache" not in first.output
+    assert len(list(cache.glob("*.pickle"))) == 5
+
+    second = run_mkdocs_build(config, tmp_path / "site2")
+    assert second.returncode == 0, second.output
+    assert "5 unchanged sources reused from the cache, 0 sources analysed" in second.output
+    for page in ("topics/treaty/index.html", "sources/index.html", "timeline/index.html"):
+        assert (first.site / page).read_text(encoding="utf-8") == (second.site / page).read_text(encoding="utf-8")
+
+    damaged = sorted(cache.glob("*.pickle"))[0]
+    damaged.write_bytes(b"not a pickle")
+    stale = cache / ("0" * 64 + ".pickle")
+    stale.write_bytes(b"left by a source since removed")
+    third = run_mkdocs_build(config, tmp_path / "site3")
+    assert third.returncode == 0, third.output
+    assert "4 unchanged sources reused from the cache, 1 source analysed" in third.output
+    assert (first.site / "topics/treaty/index.html").read_text(encoding="utf-8") == (
+        third.site / "topics/treaty/index.html").read_text(encoding="utf-8")
+    assert not stale.exists()
+    assert len(list(cache.glob("*.pickle"))) == 5

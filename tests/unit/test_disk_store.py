@@ -1,0 +1,50 @@
+"""The cache folder behaves as a mapping and never leaves a half-written entry."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from build_scripts.disk_store import DiskStore
+
+KEY = hashlib.sha256(b"a").hexdigest()
+OTHER = hashlib.sha256(b"b").hexdigest()
+
+
+def test_values_are_kept_as_files_named_by_their_key(tmp_path):
+    store = DiskStore(tmp_path / "cache")
+    assert list(store) == [] and store.get(KEY) is None and KEY not in store
+    store[KEY] = b"one"
+    store[OTHER] = b"two"
+    store[KEY] = b"three"
+    assert store[KEY] == b"three" and store[OTHER] == b"two"
+    assert sorted(store) == sorted([KEY, OTHER]) and len(store) == 2
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == sorted(f"{k}.pickle" for k in (KEY, OTHER))
+    del store[KEY]
+    assert list(store) == [OTHER]
+    with pytest.raises(KeyError):
+        del store[KEY]
+
+
+def test_a_key_that_is_not_a_digest_can_name_no_file(tmp_path):
+    store = DiskStore(tmp_path)
+    for key in ("../escape", "", KEY.upper(), KEY + "0"):
+        with pytest.raises(KeyError):
+            store[key] = b"x"
+        assert key not in store
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_other_files_in_the_folder_are_not_entries(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    (tmp_path / f"{KEY}.tmp").write_bytes(b"half")
+    assert list(DiskStore(tmp_path)) == []
+
+
+def test_an_unwritable_folder_loses_the_entry_not_the_build(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    store = DiskStore(blocker / "cache")
+    store[KEY] = b"x"  # no error
+    assert store.get(KEY) is None and list(store) == []
