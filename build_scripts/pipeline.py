@@ -228,7 +228,9 @@ def analyse(project: Project, cache: DocumentCache | None = None, progress: Prog
                     countries, stance_rules, speakers)
 
 
-def render(analysis: Analysis, project_docs: Path) -> SiteContent:
+def render(analysis: Analysis, project_docs: Path, pages_memo: dict | None = None) -> SiteContent:
+    """Every page and data file. ``pages_memo`` keeps each source's page from one build to the next
+    (see ``_source_pages``)."""
     docs = {d.source.id: d for d in analysis.documents}
     per_source: dict[str, Counter[str]] = {sid: Counter() for sid in docs}
     for ev in analysis.evidence:
@@ -237,13 +239,10 @@ def render(analysis: Analysis, project_docs: Path) -> SiteContent:
                 per_source[sid][ev.topic.src_uri] += 1
     topics = {ev.topic.src_uri: ev.topic for ev in analysis.evidence}
     per_source_total = {sid: sum(c.values()) for sid, c in per_source.items()}
-    pages = [GeneratedPage(INDEX_SRC_URI, render_sources_index(analysis.documents, per_source_total), True)]
-    for doc in analysis.documents:
-        src = source_src_uri(doc.source.id)
-        cited_on = [(topics[uri].title, relative(src, uri), n)
-                    for uri, n in sorted(per_source[doc.source.id].items())]
-        pages.append(GeneratedPage(src, render_source_page(doc, cited_on), False,
-                                   f"sources/{doc.source.path.name}"))
+    closed = [_closed(GeneratedPage(INDEX_SRC_URI, render_sources_index(analysis.documents, per_source_total),
+                                    True), docs)]
+    closed += _source_pages(analysis.documents, per_source, topics, {} if pages_memo is None else pages_memo)
+    pages: list[GeneratedPage] = []
     additions = {}
     for ev in analysis.evidence:
         rendered = render_topic(ev, docs, analysis.disagreements)
@@ -260,9 +259,33 @@ def render(analysis: Analysis, project_docs: Path) -> SiteContent:
     else:
         pages.append(GeneratedPage(COUNTRIES_URI, "\n".join(page_head("Countries")) + overview, True))
     additions[HOME_SRC_URI] = render_home(analysis.key_facts, analysis.evidence, docs, total)
-    pages = [_closed(p, docs) for p in pages]
+    pages = closed + [_closed(p, docs) for p in pages]
     additions = {uri: sources_used(md, uri, docs) for uri, md in additions.items()}
     return SiteContent(pages, additions, analysis, data_files(analysis, per_source_total, docs))
+
+
+def _source_pages(documents: list[Document], per_source: dict[str, Counter[str]], topics: dict[str, Topic],
+                  memo: dict[str, tuple[Document, list, GeneratedPage]]) -> list[GeneratedPage]:
+    """Each source's page, closed. A page depends only on its document and on the topic pages
+    that cite it, so under ``mkdocs serve`` an edit re-writes the pages whose source changed
+    (the cache hands back the very same document object for an unchanged source) or whose
+    citations moved. ``memo`` is left holding this build's pages only."""
+    pages, kept = [], {}
+    for doc in documents:
+        src = source_src_uri(doc.source.id)
+        cited_on = [(topics[uri].title, relative(src, uri), n)
+                    for uri, n in sorted(per_source[doc.source.id].items())]
+        before = memo.get(doc.source.id)
+        if before is not None and before[0] is doc and before[1] == cited_on:
+            page = before[2]
+        else:
+            page = _closed(GeneratedPage(src, render_source_page(doc, cited_on), False,
+                                         f"sources/{doc.source.path.name}"), {doc.source.id: doc})
+        kept[doc.source.id] = (doc, cited_on, page)
+        pages.append(page)
+    memo.clear()
+    memo.update(kept)
+    return pages
 
 
 def _closed(page: GeneratedPage, docs: dict[str, Document]) -> GeneratedPage:
@@ -298,4 +321,5 @@ def data_files(analysis: Analysis, counts: dict[str, int], docs: dict[str, Docum
 
 def generate(project: Project, cache: DocumentCache | None = None, progress: Progress | None = None) -> SiteContent:
     with collector_paused():
-        return render(analyse(project, cache, progress), project.docs_dir)
+        pages_memo = cache.memo("source pages") if cache is not None else None  # asked before the pruning
+        return render(analyse(project, cache, progress), project.docs_dir, pages_memo)

@@ -89,3 +89,23 @@ def test_term_hits_are_found_once_per_sentence_across_builds_while_the_terms_sta
 def _statements(analysis) -> list[tuple[str, str, str, int]]:
     return [(e.topic.src_uri, st.sentence.source_id, st.sentence.anchor, st.score)
             for e in analysis.evidence for _, statements in e.sections for st in statements]
+
+
+def test_source_pages_are_rewritten_only_for_edited_sources_and_match_a_fresh_generation(tmp_path):
+    from build_scripts.pipeline import generate
+
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    project = Project(tmp_path / "sources", ROOT / "docs")
+    live: dict = {}
+    first = {p.src_uri: p for p in generate(project, DocumentCache({}, live)).pages}
+    edited = tmp_path / "sources" / "000_183601ec9612ed3f.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("officially", "formally"), encoding="utf-8")
+    second = {p.src_uri: p for p in generate(project, DocumentCache({}, live)).pages}
+    fresh = {p.src_uri: p for p in generate(project).pages}
+    assert second == fresh
+    source_pages = [uri for uri in first if uri.startswith("sources/") and uri != "sources/index.md"]
+    assert len(source_pages) == 5
+    rewritten = [uri for uri in source_pages if second[uri] is not first[uri]]
+    assert "sources/000_183601ec9612ed3f.md" in rewritten
+    assert len(rewritten) < 5
+    assert "formally" in second["sources/000_183601ec9612ed3f.md"].markdown
