@@ -141,6 +141,9 @@ class TermIndex:
                 self._short.append(key)
         self._whole_keys = frozenset(self.whole)
         self._memo: dict[str, frozenset[str]] = {} if memo is None else memo
+        self._seen: set[str] = set()
+        self._of_token: dict[str, tuple[str, ...]] = {}
+        """The terms each word seen so far can start, for the words that start any."""
 
     def find(self, text: str) -> frozenset[str]:
         """The terms that occur in ``text``, a sentence's text as written; remembered per text."""
@@ -151,15 +154,22 @@ class TermIndex:
 
     def _find(self, text: str) -> frozenset[str]:
         tokens = set(_TOKEN.findall(text.casefold()))
+        for token in tokens - self._seen:  # set operations: the words' loop runs in C
+            self._seen.add(token)
+            if terms := self._token_terms(token):
+                self._of_token[token] = terms
         candidates = set(self.always)
-        for key in tokens & self._whole_keys:
-            candidates.update(self.whole[key])
-        by_start = self._by_start
-        for token in tokens:
-            for key in by_start.get(token[:_START], ()):
-                if token.startswith(key):
-                    candidates.update(self.prefix[key])
-            for key in self._short:
-                if token.startswith(key):
-                    candidates.update(self.prefix[key])
+        for token in tokens & self._of_token.keys():
+            candidates.update(self._of_token[token])
         return frozenset(t for t in candidates if self.patterns[t].search(text))
+
+    def _token_terms(self, token: str) -> tuple[str, ...]:
+        """The terms a word can start: a corpus repeats its words, so each is worked out once."""
+        terms = list(self.whole.get(token, ()))
+        for key in self._by_start.get(token[:_START], ()):
+            if token.startswith(key):
+                terms += self.prefix[key]
+        for key in self._short:
+            if token.startswith(key):
+                terms += self.prefix[key]
+        return tuple(terms)
