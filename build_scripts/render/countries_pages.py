@@ -22,6 +22,11 @@ def page_uri(code: str) -> str:
     return f"countries/{code}.md"
 
 
+def source_count(p: CountryProfile) -> int:
+    """``len(p.sources)``, without putting the sources in order: a country is named in thousands of sentences."""
+    return len({s.source_id for s in p.sentences})
+
+
 def _stance_block(stance: Stance, src: str, docs: dict[str, Document], notes: list[str]) -> list[str]:
     n = len(stance.sentences)
     out = [f"### {md_text(stance.rule.label)}", "",
@@ -49,7 +54,7 @@ def render_country_page(p: CountryProfile, docs: dict[str, Document]) -> str:
     out = [*page_head(p.name)[:-1],
            f"**Stance in the sources:** {md_text(stance)}  ",
            f"**Named as:** {', '.join(md_text(n) for n in p.names_seen)}  ",
-           f"**Mentioned in** {len(p.sentences)} sentences of {len(p.sources)} sources · "
+           f"**Mentioned in** {len(p.sentences)} sentences of {source_count(p)} sources · "
            f"[all countries]({relative(src, INDEX_URI)})", ""]
     notes: list[str] = []
     if p.stances:
@@ -79,9 +84,10 @@ def render_countries_overview(profiles: list[CountryProfile], rules: list[Stance
     out = ["", '<figure class="country-map" markdown="0">', svg, "</figure>", "",
            "| Country | Stance in the sources | Dates named with it | Sentences | Sources |",
            "|---|---|---|---:|---:|"]
-    for p in sorted(profiles, key=lambda p: (-len(p.sources), p.name)):
+    counts = {p.code: source_count(p) for p in profiles}
+    for p in sorted(profiles, key=lambda p: (-counts[p.code], p.name)):
         stance = md_text(p.primary.rule.label) if p.primary else NO_STANCE
         dates = ", ".join(d.display() for d, _ in p.primary.dates) if p.primary else ""
         link = relative(INDEX_URI, page_uri(p.code))
-        out.append(f"| [{md_text(p.name)}]({link}) | {stance} | {dates} | {len(p.sentences)} | {len(p.sources)} |")
+        out.append(f"| [{md_text(p.name)}]({link}) | {stance} | {dates} | {len(p.sentences)} | {counts[p.code]} |")
     return "\n".join(out) + "\n"

@@ -19,12 +19,17 @@ from build_scripts.analyse.timeline import Event
 from build_scripts.load.dates import PartialDate
 from build_scripts.model import Document, Sentence, TopicEvidence
 from build_scripts.render.citation import plain_title
+from build_scripts.render.statement import all_members, claim_counts
 
 DATA_DIR = "data"
 
 
 def citation(s: Sentence) -> dict[str, str]:
-    return {"source": s.source_id, "anchor": s.anchor, "url": f"sources/{s.source_id}/#{s.anchor}"}
+    return {"source": s.source_id, "anchor": s.anchor, "url": citation_url(s)}
+
+
+def citation_url(s: Sentence) -> str:
+    return f"sources/{s.source_id}/#{s.anchor}"
 
 
 def _date(d: PartialDate | None) -> dict[str, Any] | None:
@@ -61,9 +66,9 @@ def statement_rows(evidence: list[TopicEvidence]) -> list[dict[str, Any]]:
                 rows.append({
                     "id": f"{ev.topic.slug}/{claim.id if claim else st.sentence.anchor}",
                     "topic": ev.topic.slug, "topic_title": ev.topic.title, "section": section.heading,
-                    "text": st.sentence.text, "citations": [citation(m) for m in st.members],
-                    "sources": len(claim.sources) if claim else 1,
-                    "independent_sources": claim.independent if claim else 1,
+                    "text": st.sentence.text, "citations": [citation(m) for m in all_members(st)],
+                    "sources": claim_counts(claim)[0] if claim else 1,
+                    "independent_sources": claim_counts(claim)[1] if claim else 1,
                     "shared_wording": [{"sources": list(g), "words": w} for g, w in
                                        zip(claim.copy_groups, claim.shared_words, strict=True)] if claim else [],
                 })
@@ -116,7 +121,7 @@ def timelinejs_json(events: list[Event], title: str) -> str:
             start["month"] = e.date.month
         if e.date.day:
             start["day"] = e.date.day
-        links = " ".join(f'<a href="../{citation(r.sentence)["url"]}">[{n + 1}]</a>' for n, r in enumerate(e.reports))
+        links = " ".join([f'<a href="../{citation_url(r.sentence)}">[{n}]</a>' for n, r in enumerate(e.reports, 1)])
         out.append({"start_date": start, "unique_id": f"event-{i + 1}",
                     "text": {"text": f"<p>{html.escape(e.reports[0].sentence.text)}</p><p>{links}</p>"}})
     return _dump({"title": {"text": {"headline": html.escape(title)}}, "events": out})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from build_scripts.text.clean import strip_controls
 
@@ -18,18 +19,37 @@ _LINE_START = re.compile(r"^(\s*)(\d+)([.)])")
 _LEADING_MARK = re.compile(r"^(\s*)([-=>:~])")
 
 
+def _backslashed(m: re.Match[str]) -> str:
+    return "\\" + m[1]
+
+
+@lru_cache(maxsize=1 << 16)
 def md_text(text: str) -> str:
-    """Inline markdown that renders exactly as ``text`` (whitespace folded)."""
+    """Inline markdown that renders exactly as ``text`` (whitespace folded).
+
+    Remembered: pages cite the same sentences and name the same publishers many times.
+    """
+    return _md_escaped(text)
+
+
+def _md_escaped(text: str) -> str:
     text = " ".join(strip_controls(text).split())
     text = html.escape(text, quote=False)
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = _LINE_START.sub(r"\1\2\\\3", text)
-    return _LEADING_MARK.sub(lambda m: m.group(1) + "&#" + str(ord(m.group(2))) + ";", text)
+    text = _MD_SPECIAL.sub(_backslashed, text)  # a function: a template is parsed again on each call
+    # Both patterns are anchored at the start: ``match`` tries there only, where ``sub`` tries every position.
+    if m := _LINE_START.match(text):
+        text = f"{m[1]}{m[2]}\\{m[3]}{text[m.end():]}"
+    if m := _LEADING_MARK.match(text):
+        text = f"{m[1]}&#{ord(m[2])};{text[m.end():]}"
+    return text
 
 
 def md_span(text: str) -> str:
-    """Like ``md_text`` for a piece of a sentence: a space at either edge is kept."""
-    escaped = md_text(text)
+    """Like ``md_text`` for a piece of a sentence: a space at either edge is kept.
+
+    Not remembered: pieces seldom repeat, and would push whole sentences out of ``md_text``'s memory.
+    """
+    escaped = _md_escaped(text)
     lead = " " if text[:1].isspace() and escaped else ""
     trail = " " if text[-1:].isspace() and escaped else ""
     return f"{lead}{escaped}{trail}" if escaped else (" " if text else "")
@@ -43,6 +63,7 @@ def html_text(text: str) -> str:
 def yaml_string(text: str) -> str:
     """A double-quoted YAML scalar holding ``text``."""
     escaped = strip_controls(text).replace("\\", "\\\\").replace('"', '\\"')
-    escaped = "".join(c if c.isprintable() else (f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}")
-                      for c in escaped)
+    if not escaped.isprintable():  # the usual title needs no character written as a code
+        escaped = "".join(c if c.isprintable() else (f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}")
+                          for c in escaped)
     return f'"{escaped}"'

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from build_scripts.model import Document
+from collections.abc import Iterator
+
+from build_scripts.model import Document, Sentence
 from build_scripts.render.citation import NO_PUBLISHER, date_text, plain_title
 from build_scripts.render.escape import html_text, md_text
 from build_scripts.render.page_head import page_head
@@ -33,21 +35,60 @@ def _card(doc: Document, cited_on: list[tuple[str, str, int]]) -> list[str]:
     return ["| About this source | Details |", "|---|---|", *(f"| **{k}** | {v} |" for k, v in rows)]
 
 
+def _by_block(doc: Document) -> dict[int, list[Sentence]]:
+    """Each block's sentences in article order, found in one pass (not one pass per block)."""
+    by_block: dict[int, list[Sentence]] = {}
+    for s in doc.sentences:
+        by_block.setdefault(s.block, []).append(s)
+    return by_block
+
+
+def _pieces(text: str, sentences: list[Sentence]) -> list[str]:
+    """A paragraph cut into the text before each sentence, the sentence, …, and the text after the last."""
+    pieces, cursor = [], 0
+    for s in sentences:
+        pieces += [text[cursor:s.start], s.text]
+        cursor = s.start + len(s.text)
+    pieces.append(text[cursor:])
+    return pieces
+
+
+def _spans(sentences: list[Sentence], escaped: Iterator[str]) -> str:
+    """A paragraph's HTML from its escaped pieces, each sentence in its own anchored span."""
+    html = [next(escaped)]
+    for s in sentences:
+        html += [f'<span class="sentence" id="{s.anchor}">{next(escaped)}</span>', next(escaped)]
+    return "".join(html)
+
+
+def _escape_all(pieces: list[str]) -> list[str]:
+    """``html_text`` of each piece, in one call when no piece holds a newline.
+
+    ``html_text`` escapes character by character and never adds or removes a newline,
+    so the pieces joined by newlines come back escaped, still split at them.
+    """
+    joined = "\n".join(pieces)
+    if joined.count("\n") != len(pieces) - 1:  # a piece holds a newline of its own
+        return [html_text(p) for p in pieces]
+    return html_text(joined).split("\n")
+
+
 def _article_html(doc: Document) -> list[str]:
+    """Headings and paragraphs, all the article's text escaped at once (not piece by piece)."""
     lang = html_text(doc.source.meta.language)
+    by_block = _by_block(doc)
+    shown = [(b, by_block.get(i, [])) for i, b in enumerate(doc.blocks) if b.kind in ("heading", "text")]
+    pieces: list[str] = []
+    for block, sentences in shown:
+        pieces += [block.text] if block.kind == "heading" else _pieces(block.text, sentences)
+    escaped = iter(_escape_all(pieces))
     out: list[str] = []
-    for index, block in enumerate(doc.blocks):
+    for block, sentences in shown:
         if block.kind == "heading":
-            out += [f'<h3 class="article-heading" lang="{lang}">{html_text(block.text)}</h3>', ""]
-        elif block.kind == "text":
-            spans, cursor = [], 0
-            for s in doc.sentences_of(index):
-                spans.append(html_text(block.text[cursor:s.start]))
-                spans.append(f'<span class="sentence" id="{s.anchor}">{html_text(s.text)}</span>')
-                cursor = s.start + len(s.text)
-            spans.append(html_text(block.text[cursor:]))
+            out += [f'<h3 class="article-heading" lang="{lang}">{next(escaped)}</h3>', ""]
+        else:
             css = "article-text opinion" if block.opinion else "article-text"
-            out += [f'<p class="{css}" lang="{lang}">{"".join(spans)}</p>', ""]
+            out += [f'<p class="{css}" lang="{lang}">{_spans(sentences, escaped)}</p>', ""]
     return out
 
 

@@ -12,11 +12,15 @@ from build_scripts.render.links import relative, source_src_uri
 HEADING = "## Sources used on this page { data-search-exclude }"
 FOOTNOTES_HERE = "///Footnotes Go Here///"
 """Python-Markdown's marker: the footnotes go above this section, so the page ends with it."""
-_LABEL = re.compile(r"^\[\^(?P<id>[A-Za-z0-9][A-Za-z0-9._-]*?)-s-[0-9a-f]{10}(?:-\d+)?\]:", re.M)
+_LABEL = re.compile(r"\n\[\^(?P<id>[A-Za-z0-9][A-Za-z0-9._-]*?)-s-[0-9a-f]{10}(?:-\d+)?\]:")
+r"""A footnote definition at the start of a line. The line's newline is part of the pattern
+(not ``^`` in multiline mode) so the search can jump from one literal ``\n[^`` to the next:
+a ``^`` is tried at every character of the page."""
 
 
 def cited_sources(markdown: str) -> list[str]:
-    return list(dict.fromkeys(m.group("id") for m in _LABEL.finditer(markdown)))
+    """The sources of the page's footnotes, in order of first footnote."""
+    return list(dict.fromkeys(m.group("id") for m in _LABEL.finditer("\n" + markdown)))
 
 
 def sources_used(markdown: str, page_src_uri: str, docs: dict[str, Document],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from build_scripts.analyse.timeline import Event, Report
-from build_scripts.model import Document
+from build_scripts.model import Document, Sentence
 from build_scripts.render.citation import cite, footnote
 from build_scripts.render.escape import md_span, md_text
 from build_scripts.render.links import relative
@@ -18,16 +18,23 @@ EVENTS_PER_PAGE = 400
 """Events on one page of the timeline; a large corpus continues on further pages."""
 
 
-def _cited(event: Event) -> list[Report]:
-    return list({r.sentence: r for r in event.reports}.values())[:MAX_FOOTNOTES]
+def _cited(event: Event) -> list[Sentence]:
+    """The first ``MAX_FOOTNOTES`` different sentences reporting the event (an event can have thousands)."""
+    cited: dict[Sentence, None] = {}
+    for r in event.reports:
+        cited[r.sentence] = None
+        if len(cited) == MAX_FOOTNOTES:
+            break
+    return list(cited)
 
 
-def _event_line(event: Event) -> str:
+def _event_line(event: Event, cited: list[Sentence]) -> str:
+    """The event's line; ``cited`` are the sentences it footnotes."""
     first = event.reports[0]
     how = ""
     if first.mention.relative:
         how = f" *(“{md_text(first.mention.text)}”, counted from the article’s publication date)*"
-    refs = "".join(cite(r.sentence) for r in _cited(event))
+    refs = "".join(cite(s) for s in cited)
     sources = len({r.sentence.source_id for r in event.reports})
     extra = f" *Reported by {sources} sources.*" if sources > 1 else ""
     return f"- **{event.date.display()}**{how}: {_sentence(first)}{refs}{extra}"
@@ -73,8 +80,9 @@ def render_timeline_pages(events: list[Event], docs: dict[str, Document]) -> lis
         for year, group in groupby(chunk, key=lambda e: e.date.year):
             out += [f"## {year}", ""]
             for event in group:
-                out.append(_event_line(event))
-                notes += [footnote(src, docs[r.sentence.source_id], r.sentence) for r in _cited(event)]
+                cited = _cited(event)
+                out.append(_event_line(event, cited))
+                notes += [footnote(src, docs[s.source_id], s) for s in cited]
             out.append("")
         pages.append((src, "\n".join(out + list(dict.fromkeys(notes))) + "\n"))
     return pages

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 from build_scripts.analyse.disagreements import Disagreement
 from build_scripts.load.dates import PartialDate
-from build_scripts.model import Document, Statement, TopicEvidence
+from build_scripts.model import Document, Sentence, Statement, TopicEvidence
 from build_scripts.render.disagreement import render_disagreement
 from build_scripts.render.escape import md_text
 from build_scripts.render.links import relative
 from build_scripts.render.page_head import page_head
-from build_scripts.render.statement import render_statement
+from build_scripts.render.statement import all_members, claim_sources, render_statement
 
 SECTION_LIMIT = 15
 """Statements per section on the topic page itself; the rest go to continuation pages."""
@@ -29,7 +29,8 @@ class TopicPages:
 
 
 def summary_line(evidence: TopicEvidence, docs: dict[str, Document]) -> str:
-    used = {m.source_id for st in evidence.statements for m in st.members}
+    used = {st.sentence.source_id for st in evidence.statements}
+    used.update(sid for st in evidence.statements if st.claim for sid in claim_sources(st.claim))
     dates = [d for sid in sorted(used) if (d := docs[sid].source.meta.date)]
     n_st = len(evidence.statements)
     parts = [
@@ -77,13 +78,29 @@ def _continuations(evidence: TopicEvidence, docs: dict[str, Document]) -> list[t
 
 def _placed(evidence: TopicEvidence, disagreements: list[Disagreement]) -> dict[int, list[Disagreement]]:
     """Each disagreement goes after the first section on the page that cites one of its sentences."""
-    shown = {m: i for i, (_, sts) in enumerate(evidence.sections) for st in sts[:SECTION_LIMIT] for m in st.members}
+    shown = _last_sections(evidence, {s.sentence for d in disagreements for s in d.sides})
     placed: dict[int, list[Disagreement]] = {}
     for d in disagreements:
         sections = [shown[s.sentence] for s in d.sides if s.sentence in shown]
         if sections:
             placed.setdefault(min(sections), []).append(d)
     return placed
+
+
+def _last_sections(evidence: TopicEvidence, wanted: set[Sentence]) -> dict[Sentence, int]:
+    """The last section on the page whose statements report each of the ``wanted`` sentences.
+
+    Members are first sifted by source and anchor (a tuple hashed in C), so that only the
+    few that can be wanted go through ``Sentence.__hash__`` and a comparison of every field.
+    """
+    keys = {(s.source_id, s.anchor) for s in wanted}
+    shown: dict[Sentence, int] = {}
+    for i, (_, statements) in enumerate(evidence.sections):
+        for st in statements[:SECTION_LIMIT]:
+            for m in all_members(st):
+                if (m.source_id, m.anchor) in keys and m in wanted:
+                    shown[m] = i
+    return shown
 
 
 def render_topic(evidence: TopicEvidence, docs: dict[str, Document],
