@@ -59,6 +59,7 @@ from build_scripts.render.links import relative, source_src_uri
 from build_scripts.render.source_page import render_source_page
 from build_scripts.render.sources_index import INDEX_SRC_URI, render_sources_index
 from build_scripts.render.sources_used import sources_used
+from build_scripts.render.statement import claim_sources
 from build_scripts.render.topic_page import render_topic
 from build_scripts.workers import analyse_many
 
@@ -235,7 +236,7 @@ def render(analysis: Analysis, project_docs: Path, pages_memo: dict | None = Non
     per_source: dict[str, Counter[str]] = {sid: Counter() for sid in docs}
     for ev in analysis.evidence:
         for st in ev.statements:
-            for sid in dict.fromkeys(m.source_id for m in st.members):
+            for sid in _reporting(st):
                 per_source[sid][ev.topic.src_uri] += 1
     topics = {ev.topic.src_uri: ev.topic for ev in analysis.evidence}
     per_source_total = {sid: sum(c.values()) for sid, c in per_source.items()}
@@ -262,6 +263,11 @@ def render(analysis: Analysis, project_docs: Path, pages_memo: dict | None = Non
     pages = closed + [_closed(p, docs) for p in pages]
     additions = {uri: sources_used(md, uri, docs) for uri, md in additions.items()}
     return SiteContent(pages, additions, analysis, data_files(analysis, per_source_total, docs))
+
+
+def _reporting(st: Statement) -> set[str]:
+    """The sources of the statement's reports (its sentence's and its claim's)."""
+    return {st.sentence.source_id, *(claim_sources(st.claim) if st.claim else ())}
 
 
 def _source_pages(documents: list[Document], per_source: dict[str, Counter[str]], topics: dict[str, Topic],

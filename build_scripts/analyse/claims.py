@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from build_scripts.analyse.copies import runs
 from build_scripts.analyse.features import Features
-from build_scripts.analyse.neighbours import close_pairs
+from build_scripts.analyse.neighbours import candidate_cosines, closest_first
 from build_scripts.analyse.similarity import Weights, cosine
 from build_scripts.analyse.union_find import UnionFind
 from build_scripts.model import Sentence
@@ -63,35 +63,70 @@ class Claim:
         return len(self.sources) - sum(len(g) - 1 for g in self.copy_groups)
 
 
-class _Groups:
-    """Union of sentence indices into groups, with the average-linkage test."""
+class _Vectors(dict[int, dict[int, float]]):
+    """The vector of each node, computed on first use: a node that shares no rare stem
+    with another is never compared."""
 
-    def __init__(self, vectors: list[dict[str, float]]) -> None:
+    def __init__(self, term_sets: list[tuple[int, ...]], weights: Weights[int]) -> None:
+        super().__init__()
+        self.term_sets = term_sets
+        self.weights = weights
+
+    def __missing__(self, node: int) -> dict[int, float]:
+        vector = self[node] = self.weights.vector(self.term_sets[node])
+        return vector
+
+
+class _Groups:
+    """Union of node indices into groups, with the average-linkage test.
+
+    Each node knows its group's root directly (``root``); a merge relabels the
+    smaller group's members, so finding a root is a list lookup. Only groups of
+    more than one node keep a list of members: most nodes stay alone.
+    """
+
+    def __init__(self, vectors: _Vectors, known: dict[tuple[int, int], float]) -> None:
         self.vectors = vectors
-        self.union: UnionFind[int] = UnionFind(range(len(vectors)))
-        self.members: dict[int, list[int]] = {i: [i] for i in range(len(vectors))}
+        self.known = known
+        """Cosines already computed (``i < j``): most pairs a merge compares were candidates."""
+        self.root = list(range(len(vectors.term_sets)))
+        self.members: dict[int, list[int]] = {}
+        """Members of each group of two nodes or more, by root, the root first."""
         self.rejected: set[tuple[int, int]] = set()
         """Group pairs whose average was too low: many edges join the same two groups."""
 
-    def find(self, i: int) -> int:
-        return self.union.find(i)
+    def group(self, root: int) -> list[int]:
+        """The members of a group, the root first."""
+        return self.members.get(root) or [root]
+
+    def cosine(self, x: int, y: int) -> float:
+        known = self.known.get((x, y) if x < y else (y, x))
+        return known if known is not None else cosine(self.vectors[x], self.vectors[y])
 
     def try_merge(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb or (min(ra, rb), max(ra, rb)) in self.rejected:
+        ra, rb = self.root[a], self.root[b]
+        if ra == rb:
             return
-        left, right = self.members[ra][:_SAMPLE], self.members[rb][:_SAMPLE]
-        total = sum(cosine(self.vectors[x], self.vectors[y]) for x in left for y in right)
+        pair = (ra, rb) if ra < rb else (rb, ra)
+        if pair in self.rejected:
+            return
+        group_a, group_b = self.group(ra), self.group(rb)
+        left, right = group_a[:_SAMPLE], group_b[:_SAMPLE]
+        total = sum(self.cosine(x, y) for x in left for y in right)
         if total / (len(left) * len(right)) < GROUP_AVERAGE:
-            self.rejected.add((min(ra, rb), max(ra, rb)))
+            self.rejected.add(pair)
             return
-        if len(self.members[ra]) < len(self.members[rb]):  # the larger group stays root, so its
-            ra, rb = rb, ra                                 # sample of members stays stable
-        self.union.attach(rb, ra)
-        self.members[ra].extend(self.members.pop(rb))
+        # The larger group stays root, so its sample of members stays stable.
+        if len(group_a) < len(group_b):
+            ra, rb, group_a, group_b = rb, ra, group_b, group_a
+        for x in group_b:
+            self.root[x] = ra
+        group_a.extend(group_b)
+        self.members[ra] = group_a
+        self.members.pop(rb, None)
 
 
-def _claim(members: list[Sentence], runs_of: dict[str, list[str]]) -> Claim:
+def _claim(members: list[Sentence], runs_of: dict[str, tuple[str, ...]]) -> Claim:
     if len(members) == 1:  # most claims: no copies to look for
         only = members[0]
         return Claim(_claim_id(only.source_id, only.anchor), (only,))
@@ -103,7 +138,7 @@ def _claim_id(source_id: str, anchor: str) -> str:
     return "c-" + hashlib.sha1(f"{source_id}#{anchor}".encode()).hexdigest()[:10]
 
 
-def _copy_groups(members: list[Sentence], runs_of: dict[str, list[str]]
+def _copy_groups(members: list[Sentence], runs_of: dict[str, tuple[str, ...]]
                  ) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
     """Sources whose sentences share a run of words, joined through an index of the runs.
 
@@ -114,40 +149,73 @@ def _copy_groups(members: list[Sentence], runs_of: dict[str, list[str]]
     union: UnionFind[str] = UnionFind()
     first_source: dict[str, str] = {}
     words: dict[str, str] = {}
+    links_of: dict[str, list[tuple[str, str]]] = {}
+    together: set[tuple[str, str]] = set()  # sources found in one group: groups only grow
     for m in members:
-        union.add(m.source_id)
-        if m.text not in runs_of:
-            runs_of[m.text] = sorted(runs(m.text))
-        for run in runs_of[m.text]:
-            other = first_source.setdefault(run, m.source_id)
-            a, b = union.find(other), union.find(m.source_id)
+        source = m.source_id
+        union.add(source)
+        if m.text not in links_of:
+            if m.text not in runs_of:
+                runs_of[m.text] = tuple(sorted(runs(m.text)))
+            links_of[m.text] = _links(runs_of[m.text], source, first_source)
+        for run, other in links_of[m.text]:
+            if other == source or (other, source) in together:  # nothing to join
+                continue
+            a, b = union.find(other), union.find(source)
             if a != b:
                 root = union.join(a, b)
                 words[root] = min(words.get(a, run), words.get(b, run), run)
+            together.add((other, source))
     groups = sorted((root, tuple(sorted(g))) for root, g in union.groups().items() if len(g) > 1)
     return tuple(g for _, g in groups), tuple(words[root] for root, _ in groups)
+
+
+def _links(text_runs: tuple[str, ...], source: str, first_source: dict[str, str]) -> list[tuple[str, str]]:
+    """``(run, other)``: each source that used one of ``text_runs`` first, with the first such run.
+
+    The runs new to ``first_source`` are recorded as ``source``'s. Joining ``source`` to
+    another through a later run would change nothing, as the two are joined by then; and
+    a text seen again has the same links, since a run's first source never changes.
+    """
+    first_run: dict[str, str] = {}
+    for run in text_runs:
+        first_run.setdefault(first_source.setdefault(run, source), run)
+    return [(run, other) for other, run in first_run.items()]
 
 
 def group_claims(sentences: list[Sentence], features: Features | None = None) -> list[Claim]:
     """Claims over the given sentences, every sentence in exactly one claim, in input order."""
     features = features if features is not None else Features()
     # Identical sentences (syndicated copies) are one node: compare each text once.
-    nodes: dict[str, list[int]] = {}
-    for i, s in enumerate(sentences):
-        nodes.setdefault(normalise(s.text).casefold(), []).append(i)
-    node_members = list(nodes.values())
-    term_sets = [features.stems(sentences[m[0]].text) for m in node_members]
-    weights = Weights(term_sets)
-    vectors = [weights.vector(t) for t in term_sets]
-    groups = _Groups(vectors)
-    for _, a, b in close_pairs(term_sets, vectors, SAME_CLAIM):
+    nodes: dict[str, int] = {}
+    node_of = [nodes.setdefault(normalise(s.text).casefold(), len(nodes)) for s in sentences]
+    term_sets = _term_ids([features.stems(sentences[i].text) for i in _first_sentences(node_of)])
+    vectors = _Vectors(term_sets, Weights(term_sets))
+    cosines = candidate_cosines(term_sets, vectors)
+    groups = _Groups(vectors, cosines)
+    for a, b in closest_first(cosines, SAME_CLAIM):
         groups.try_merge(a, b)
-    claims = []
-    runs_of: dict[str, list[str]] = {}
-    # A group's first sentence is its first node's first sentence: nodes are numbered in input order.
-    for root in sorted(groups.members, key=lambda r: node_members[min(groups.members[r])][0]):
-        nodes_of = groups.members[root]
-        indices = node_members[nodes_of[0]] if len(nodes_of) == 1 else sorted(
-            i for n in nodes_of for i in node_members[n])
-        claims.append(_claim([sentences[i] for i in indices], runs_of))
-    return claims
+    members: dict[int, list[Sentence]] = {}  # by group, groups in the order of their first sentence
+    for s, node in zip(sentences, node_of, strict=True):
+        members.setdefault(groups.root[node], []).append(s)
+    runs_of: dict[str, tuple[str, ...]] = {}
+    return [_claim(m, runs_of) for m in members.values()]
+
+
+def _first_sentences(node_of: list[int]) -> list[int]:
+    """The first sentence of each node: nodes are numbered in the order they first appear."""
+    first: list[int] = []
+    for i, node in enumerate(node_of):
+        if node == len(first):
+            first.append(i)
+    return first
+
+
+def _term_ids(stem_sets: list[frozenset[str]]) -> list[tuple[int, ...]]:
+    """Each set of stems as the integers standing for them, numbered in the stems' sorted order.
+
+    Integers hash and compare faster than stems (equal stems are different string objects),
+    and numbering in sorted order keeps every float sum in the order the stems would give.
+    """
+    number = {stem: i for i, stem in enumerate(sorted(set().union(*stem_sets)))}
+    return [tuple(map(number.__getitem__, stems)) for stems in stem_sets]

@@ -12,8 +12,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from functools import lru_cache
+from operator import mul
+from typing import Generic, TypeVar
 
 STEM = 6
 IDF_FLOOR = 0.5
@@ -34,11 +36,16 @@ def terms(text: str) -> frozenset[str]:
     return frozenset(w[:STEM] for w in words if w not in STOP_WORDS and (len(w) > 2 or w.isdigit()))
 
 
-class Weights:
+Term = TypeVar("Term", str, int)
+"""A stem, or an integer standing for one (numbered in the stems' sorted order, so that
+sorting the integers sorts the stems and every float sum keeps its order)."""
+
+
+class Weights(Generic[Term]):
     """Inverse document frequency of each stem over a collection of term sets."""
 
-    def __init__(self, term_sets: Iterable[frozenset[str]]) -> None:
-        counts: Counter[str] = Counter()
+    def __init__(self, term_sets: Iterable[Collection[Term]]) -> None:
+        counts: Counter[Term] = Counter()
         n = 0
         for t in term_sets:
             counts.update(t)
@@ -48,20 +55,30 @@ class Weights:
         # The floor keeps a word found in most sentences of a tiny corpus from weighing nothing.
         self._idf = {term: max(IDF_FLOOR, math.log((self.n + 1) / (c + 0.5))) for term, c in counts.items()}
 
-    def idf(self, term: str) -> float:
+    def idf(self, term: Term) -> float:
         return self._idf.get(term, math.log(self.n + 1))
 
-    def vector(self, t: frozenset[str]) -> dict[str, float]:
+    def vector(self, t: Collection[Term]) -> dict[Term, float]:
+        """Unit-length weights of a set of terms, with the terms in sorted order."""
+        ordered = sorted(t)  # fixed order: float sums repeat exactly
         idf, unseen = self._idf.get, math.log(self.n + 1)
-        weights = {term: idf(term, unseen) for term in sorted(t)}  # fixed order: float sums repeat exactly
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        return {term: w / norm for term, w in weights.items()}
+        weights = [idf(term, unseen) for term in ordered]
+        norm = math.sqrt(sum(map(mul, weights, weights))) or 1.0
+        return dict(zip(ordered, [w / norm for w in weights]))
 
 
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    """Over the shared stems only; ``fsum`` is exact, so the result does not depend on their order."""
-    common = a.keys() & b.keys()
-    if len(common) == 1:
-        (term,) = common
-        return a[term] * b[term]
-    return math.fsum(a[term] * b[term] for term in common) if common else 0.0
+def cosine(a: Mapping[Term, float], b: Mapping[Term, float]) -> float:
+    """Over the shared stems only; ``fsum`` is exact, so the result does not depend on their order.
+
+    Up to two products, plain addition gives the same correctly rounded sum, faster.
+    Looking the smaller vector's terms up in the larger is faster than a set intersection.
+    """
+    if len(a) > len(b):
+        a, b = b, a
+    products = [w * b[term] for term, w in a.items() if term in b]
+    n = len(products)
+    if n > 2:
+        return math.fsum(products)
+    if n == 2:
+        return products[0] + products[1]
+    return products[0] if n else 0.0

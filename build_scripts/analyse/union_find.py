@@ -33,10 +33,6 @@ class UnionFind(Generic[T]):
         self.parent[child] = root
         return root
 
-    def attach(self, child_root: T, root: T) -> None:
-        """Make one root the child of another, when the caller chooses which stays root."""
-        self.parent[child_root] = root
-
     def groups(self) -> dict[T, list[T]]:
         """Each root with its items, in the order the items were added."""
         out: dict[T, list[T]] = {}
