@@ -55,7 +55,7 @@ def compile_group(terms: tuple[str, ...]) -> TermGroup:
 
 def prepare(text: str) -> str:
     """The form of a sentence that terms are matched against."""
-    return text.translate(_QUOTES)
+    return text.translate(_QUOTES) if "’" in text or "‘" in text else text  # most hold no curly quote
 
 
 def score(groups: tuple[tuple[str, ...], ...], text: str) -> int:

@@ -135,3 +135,13 @@ def test_opinion_and_short_sentences_are_not_statements(tmp_path, write):
     texts = [st.sentence.text for st in evidence.statements]
     # "Poland will leave." is too short; the commentary sentence is opinion.
     assert texts == ["The decree was signed and Poland will withdraw from it soon."]
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "b", " ", "\t", "\n", "\u00a0", "\u2003", "’", "‘", "'"]), max_size=40),
+       st.booleans())
+def test_eligibility_and_prepared_text_match_their_plain_definitions(text, opinion):
+    from build_scripts.analyse.eligible import MIN_WORDS, eligible
+    from build_scripts.model import Sentence
+
+    assert eligible(Sentence("s", "a", text, 0, 0, opinion)) == (not opinion and len(text.split()) >= MIN_WORDS)
+    assert prepare(text) == text.replace("’", "'").replace("‘", "'")
