@@ -27,6 +27,7 @@ from build_scripts.model import Document
 _PACKAGE = Path(__file__).resolve().parent
 _ANALYSIS_CODE = ("model.py", "load", "text", "analyse")
 Cached = tuple[Document, DocumentFeatures]
+_MEMO = "memo:"
 
 
 def _code_version() -> bytes:
@@ -62,7 +63,8 @@ class DocumentCache:
         of the old classes would not compare equal to the new)."""
         self.store: MutableMapping[str, bytes] = {} if store is None else store
         self.live: MutableMapping[str, Any] = {} if live is None else live
-        self._used: set[str] = set()
+        self._used: dict[str, None] = {}
+        """The keys this build asked for, in order."""
         self._version = _code_version()
         self.hits = 0
         self.misses = 0
@@ -71,7 +73,7 @@ class DocumentCache:
         return hashlib.sha256(self._version + name.encode() + b"\0" + raw).hexdigest()
 
     def get(self, key: str) -> Cached | None:
-        self._used.add(key)
+        self._used[key] = None
         cached = self.live.get(key)
         if cached is None:
             data = self.store.get(key)
@@ -90,14 +92,19 @@ class DocumentCache:
     def put(self, key: str, cached: Cached) -> None:
         self.store[key] = pickle.dumps(cached, protocol=pickle.HIGHEST_PROTOCOL)
         self.live[key] = cached
-        self._used.add(key)
+        self._used[key] = None
 
     def put_pickled(self, key: str, data: bytes) -> Cached:
         """Keep a result that comes pickled (as worker processes send them); returns it unpickled."""
         self.store[key] = data
         cached = self.live[key] = pickle.loads(data)  # noqa: S301 - made by this program's own workers
-        self._used.add(key)
+        self._used[key] = None
         return cached
+
+    def sources_read(self) -> list[str]:
+        """The keys of the sources this build read so far, in the order read: what they were,
+        byte for byte, under this code."""
+        return [key for key in self._used if not key.startswith(_MEMO)]
 
     def memo(self, name: str) -> dict:
         """A dict kept with the unpickled objects from one build to the next, while used.
@@ -105,8 +112,8 @@ class DocumentCache:
         ``name`` must say everything its values depend on besides the code (the code's own
         changes empty ``live``): for term hits, the terms.
         """
-        key = "memo:" + hashlib.sha256(name.encode()).hexdigest()
-        self._used.add(key)
+        key = _MEMO + hashlib.sha256(name.encode()).hexdigest()
+        self._used[key] = None
         memo = self.live.get(key)
         if memo is None:
             memo = self.live[key] = {}
@@ -117,4 +124,4 @@ class DocumentCache:
             del self.store[key]
         for key in [k for k in self.live if k not in self._used]:
             del self.live[key]
-        self._used = set()
+        self._used = {}

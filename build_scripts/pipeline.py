@@ -6,6 +6,7 @@ the MkDocs hook adds to the build and ``python -m build_scripts`` can write.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from collections.abc import Callable
@@ -207,9 +208,20 @@ def analyse(project: Project, cache: DocumentCache | None = None, progress: Prog
 
     With a ``cache``, sources whose bytes are unchanged since an earlier call are not re-read.
     """
+    analysis = _analyse(_checked_inputs(project, cache, progress), cache)
+    if cache is not None:
+        cache.prune()  # after every stage has asked for what it reuses
+    return analysis
+
+
+def _checked_inputs(project: Project, cache: DocumentCache | None, progress: Progress | None) -> Inputs:
     inputs, problems = load_inputs(project, cache, progress)
     if problems:
         raise InputError(problems, project.sources_dir.parent)
+    return inputs
+
+
+def _analyse(inputs: Inputs, cache: DocumentCache | None) -> Analysis:
     documents, topics, facts, stance_rules = inputs.documents, inputs.topics, inputs.facts, inputs.stance_rules
     features = inputs.features
     sentences = [s for d in documents for s in d.sentences if eligible(s)]
@@ -218,15 +230,17 @@ def analyse(project: Project, cache: DocumentCache | None = None, progress: Prog
     disagreements = (number_disagreements(sentences, claims, features) + title_disagreements(sentences, features)
                      + quote_wording(speakers))
     timeline = build_timeline(documents, claims, set(sentences), features)
-    # One index of every configured term: each sentence's words are looked up once for all stages.
-    terms = set().union(*map(topic_terms, topics)) | fact_terms(facts) | rule_terms(stance_rules)
-    index = TermIndex(terms, cache.memo("term hits\0" + "\0".join(sorted(terms))) if cache else None)
+    index = _term_index(inputs, cache)
     countries = profile_countries(sentences, claims, timeline, stance_rules, index, features)
-    if cache is not None:
-        cache.prune()  # after every stage has asked for what it reuses
     return Analysis(documents, assign_topics(topics, documents, claims, index),
                     pick_key_facts(facts, documents, claims, index), claims, disagreements, timeline,
                     countries, stance_rules, speakers)
+
+
+def _term_index(inputs: Inputs, cache: DocumentCache | None) -> TermIndex:
+    """One index of every configured term: each sentence's words are looked up once for all stages."""
+    terms = set().union(*map(topic_terms, inputs.topics)) | fact_terms(inputs.facts) | rule_terms(inputs.stance_rules)
+    return TermIndex(terms, cache.memo("term hits\0" + "\0".join(sorted(terms))) if cache else None)
 
 
 def render(analysis: Analysis, project_docs: Path, pages_memo: dict | None = None) -> SiteContent:
@@ -326,6 +340,31 @@ def data_files(analysis: Analysis, counts: dict[str, int], docs: dict[str, Docum
 
 
 def generate(project: Project, cache: DocumentCache | None = None, progress: Progress | None = None) -> SiteContent:
+    """Every page and data file. With a ``cache`` kept from the last call (as under ``mkdocs
+    serve``), unchanged inputs give back the last call's pages without any work: an edit to a
+    hand-written page that no stage reads (the methodology) costs nothing here."""
     with collector_paused():
-        pages_memo = cache.memo("source pages") if cache is not None else None  # asked before the pruning
-        return render(analyse(project, cache, progress), project.docs_dir, pages_memo)
+        if cache is None:
+            return render(analyse(project), project.docs_dir)
+        inputs = _checked_inputs(project, cache, progress)
+        last, pages_memo = cache.memo("site"), cache.memo("source pages")
+        digest = _inputs_digest(inputs, cache, project)
+        if last.get("digest") == digest:
+            _term_index(inputs, cache)  # keeps the term hits for the next change
+            content = last["content"]
+        else:
+            last.clear()
+            content = render(_analyse(inputs, cache), project.docs_dir, pages_memo)
+            last.update(digest=digest, content=content)
+        cache.prune()  # after every stage has asked for what it reuses
+        return content
+
+
+def _inputs_digest(inputs: Inputs, cache: DocumentCache, project: Project) -> str:
+    """Everything the pages are made from: each source's bytes and analysis code (its cache
+    key), the topic, key-fact and stance rules, and whether the countries page is hand-written."""
+    digest = hashlib.sha256()
+    for part in (*cache.sources_read(), repr(inputs.topics), repr(inputs.facts), repr(inputs.stance_rules),
+                 str((project.docs_dir / COUNTRIES_URI).exists())):
+        digest.update(part.encode() + b"\0")
+    return digest.hexdigest()

@@ -109,3 +109,40 @@ def test_source_pages_are_rewritten_only_for_edited_sources_and_match_a_fresh_ge
     assert "sources/000_183601ec9612ed3f.md" in rewritten
     assert len(rewritten) < 5
     assert "formally" in second["sources/000_183601ec9612ed3f.md"].markdown
+
+
+def test_unchanged_inputs_give_back_the_last_pages_and_any_change_gives_a_fresh_generation(tmp_path, monkeypatch):
+    from build_scripts.analyse import terms as terms_module
+    from build_scripts.pipeline import generate
+
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    project = Project(tmp_path / "sources", tmp_path / "docs")
+    live: dict = {}
+
+    def pages(content) -> dict[str, str]:
+        return {p.src_uri: p.markdown for p in content.pages} | {f"+{k}": v for k, v in content.additions.items()}
+
+    first = generate(project, DocumentCache({}, live))
+    methodology = tmp_path / "docs" / "about" / "methodology.md"
+    methodology.write_text(methodology.read_text(encoding="utf-8") + "\nA new closing line.\n", encoding="utf-8")
+    assert generate(project, DocumentCache({}, live)) is first  # no stage reads that page
+
+    searched: list[str] = []
+    original = terms_module.TermIndex._find
+    monkeypatch.setattr(terms_module.TermIndex, "_find",
+                        lambda self, text: searched.append(text) or original(self, text))
+    edited = tmp_path / "sources" / "000_183601ec9612ed3f.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("officially", "formally"), encoding="utf-8")
+    after_edit = generate(project, DocumentCache({}, live))
+    assert searched and all("formally" in text for text in searched)  # the other term hits were kept
+    assert after_edit is not first and pages(after_edit) == pages(generate(project))
+
+    topic = tmp_path / "docs" / "topics" / "treaty.md"
+    topic.write_text(topic.read_text(encoding="utf-8").replace("ratified, signator*", "ratified, treaty-bound, signator*"),
+                     encoding="utf-8")
+    after_topic = generate(project, DocumentCache({}, live))
+    assert after_topic is not after_edit and pages(after_topic) == pages(generate(project))
+    (tmp_path / "sources" / "004_21c2e34f33b076b3.md").unlink()
+    after_removal = generate(project, DocumentCache({}, live))
+    assert after_removal is not after_topic and pages(after_removal) == pages(generate(project))
