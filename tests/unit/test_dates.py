@@ -278,6 +278,7 @@ def test_relative_words_need_precise_enough_publication() -> None:
 
 @pytest.mark.parametrize("sentence", [
     "in the last year", "over the past year", "The last month was hard.", "USA Today reported",
+    "IN THE LAST YEAR OF THE WAR", "Over The Past Month", "in tHe last year",
 ])
 def test_relative_words_that_are_not_dates(sentence: str) -> None:
     assert find_dates(sentence, PUB) == []
