@@ -121,7 +121,7 @@ class DocumentCache:
 
     def prune(self) -> None:
         for key in [k for k in self.store if k not in self._used]:
-            del self.store[key]
+            self.store.pop(key, None)  # another build may have removed it meanwhile
         for key in [k for k in self.live if k not in self._used]:
             del self.live[key]
         self._used = {}

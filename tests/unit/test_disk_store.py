@@ -48,3 +48,19 @@ def test_an_unwritable_folder_loses_the_entry_not_the_build(tmp_path):
     store = DiskStore(blocker / "cache")
     store[KEY] = b"x"  # no error
     assert store.get(KEY) is None and list(store) == []
+
+
+def test_pruning_an_entry_another_build_removed_meanwhile_is_no_error(tmp_path):
+    from build_scripts.cache import DocumentCache
+
+    store = DiskStore(tmp_path)
+    store[KEY] = b"stale"
+
+    class Vanishing(DiskStore):
+        def __iter__(self):
+            keys = list(super().__iter__())
+            (tmp_path / f"{KEY}.pickle").unlink()  # removed by a concurrent build after the listing
+            return iter(keys)
+
+    DocumentCache(Vanishing(tmp_path)).prune()
+    assert list(store) == []
