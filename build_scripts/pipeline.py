@@ -161,11 +161,12 @@ def _counter(total: int, progress: Progress | None) -> Callable[[int], None] | N
     return advance
 
 
-def _load_documents(sources_dir: Path, cache: DocumentCache, progress: Progress | None = None
+def _load_documents(sources_dir: Path, cache: DocumentCache, progress: Progress | None = None,
+                    terms: frozenset[str] | None = None
                     ) -> tuple[list[Document], list[DocumentFeatures], list[InputProblem]]:
     loaded, problems = load_sources(sources_dir, _reader(cache))
     pending = [item for item in loaded if isinstance(item, _Pending)]
-    results = iter(list(analyse_many([p.source for p in pending], _counter(len(pending), progress))))
+    results = iter(list(analyse_many([p.source for p in pending], _counter(len(pending), progress), terms)))
     documents, features = [], []
     for item in loaded:
         if isinstance(item, _Pending):
@@ -193,10 +194,12 @@ def load_inputs(project: Project, cache: DocumentCache | None = None,
                 progress: Progress | None = None) -> tuple[Inputs, list[InputProblem]]:
     """Read and clean every source and read every configuration page; collect every problem."""
     cache = cache if cache is not None else DocumentCache()
-    documents, features, problems = _load_documents(project.sources_dir, cache, progress)
+    # The rules first: the sources' analysis looks for their terms too.
     topics, topic_problems = load_topics(project.docs_dir)
     facts, fact_problems = load_key_facts(project.docs_dir / HOME_SRC_URI)
     stance_rules, stance_problems = load_stance_rules(project.docs_dir)
+    documents, features, problems = _load_documents(project.sources_dir, cache, progress,
+                                                    _all_terms(topics, facts, stance_rules))
     problems += topic_problems + fact_problems + stance_problems
     if not project.sources_dir.is_dir():
         problems.append(InputProblem(project.sources_dir, "the sources folder does not exist; create it and add articles"))
@@ -237,10 +240,20 @@ def _analyse(inputs: Inputs, cache: DocumentCache | None) -> Analysis:
                     countries, stance_rules, speakers)
 
 
+def _all_terms(topics: list[Topic], facts: list[TopicSection], stance_rules: list[StanceRule]) -> frozenset[str]:
+    return frozenset(set().union(*map(topic_terms, topics)) | fact_terms(facts) | rule_terms(stance_rules))
+
+
 def _term_index(inputs: Inputs, cache: DocumentCache | None) -> TermIndex:
-    """One index of every configured term: each sentence's words are looked up once for all stages."""
-    terms = set().union(*map(topic_terms, inputs.topics)) | fact_terms(inputs.facts) | rule_terms(inputs.stance_rules)
-    return TermIndex(terms, cache.memo("term hits\0" + "\0".join(sorted(terms))) if cache else None)
+    """One index of every configured term: each sentence's words are looked up once for all stages.
+
+    What the sources' analysis found of these very terms is used as it is (see ``features``).
+    """
+    terms = _all_terms(inputs.topics, inputs.facts, inputs.stance_rules)
+    memo = cache.memo("term hits\0" + "\0".join(sorted(terms))) if cache else {}
+    index = TermIndex(terms, memo)
+    memo.update(inputs.features.term_hits(index.key))
+    return index
 
 
 def render(analysis: Analysis, project_docs: Path, pages_memo: dict | None = None) -> SiteContent:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 from build_scripts.analyse.features import DocumentFeatures, extract
+from build_scripts.analyse.terms import TermIndex
 from build_scripts.collector import collector_paused
 from build_scripts.model import Document, Source
 from build_scripts.text.document import build_document
@@ -26,16 +27,25 @@ PARALLEL_FROM = 200
 MAX_WORKERS = 8
 
 
-def analyse_source(source: Source) -> tuple[Document, DocumentFeatures]:
+_index: TermIndex | None = None
+"""The index of the terms to look for, in this process (set by ``_look_for``)."""
+
+
+def analyse_source(source: Source, index: TermIndex | None = None) -> tuple[Document, DocumentFeatures]:
     document = build_document(source)
-    return document, extract(document)
+    return document, extract(document, index=index)
+
+
+def _look_for(terms: frozenset[str] | None) -> None:
+    global _index  # noqa: PLW0603 - one index per process, shared by the sources it analyses
+    _index = None if terms is None else TermIndex(terms)
 
 
 def _pickled(source: Source) -> bytes | str:
     """The pickled result, or the error's description: an exception may not survive pickling."""
     try:
         with collector_paused():
-            return pickle.dumps(analyse_source(source), protocol=pickle.HIGHEST_PROTOCOL)
+            return pickle.dumps(analyse_source(source, _index), protocol=pickle.HIGHEST_PROTOCOL)
     except Exception as exc:  # noqa: BLE001 - reported against the source by the caller
         return f"{type(exc).__name__}: {exc}"
 
@@ -57,19 +67,27 @@ def _start_method() -> str:
     return "spawn"
 
 
-def analyse_many(sources: list[Source], progress: Callable[[int], None] | None = None) -> Iterator[bytes | str]:
-    """For each source, in order: its pickled ``(Document, DocumentFeatures)``, or an error message."""
+def analyse_many(sources: list[Source], progress: Callable[[int], None] | None = None,
+                 terms: frozenset[str] | None = None) -> Iterator[bytes | str]:
+    """For each source, in order: its pickled ``(Document, DocumentFeatures)``, or an error message.
+
+    With ``terms``, the features say which of them each sentence holds.
+    """
     workers = _workers()
     if len(sources) < PARALLEL_FROM or workers < 2:
-        for source in sources:
-            result = _pickled(source)
-            if progress:
-                progress(1)
-            yield result
+        _look_for(terms)
+        try:
+            for source in sources:
+                result = _pickled(source)
+                if progress:
+                    progress(1)
+                yield result
+        finally:
+            _look_for(None)
         return
     context = multiprocessing.get_context(_start_method())
     chunk = max(1, min(50, len(sources) // (workers * 8)))
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_look_for, initargs=(terms,)) as pool:
         for result in pool.map(_pickled, sources, chunksize=chunk):
             if progress:
                 progress(1)
