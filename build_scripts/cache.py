@@ -2,7 +2,7 @@
 
 Under ``mkdocs serve`` every edit rebuilds the site; re-reading, re-splitting
 and re-extracting thousands of unchanged articles would make each edit cost
-as much as the first build. A source's document and features are keyed by
+as much as the first build. A source's document, features and page are keyed by
 its file name, its bytes and the code that analyses it, and stored pickled,
 so they survive the reload of the ``build_scripts`` modules between builds;
 MkDocs builds store them on disk (``disk_store``), so that a fresh
@@ -23,10 +23,12 @@ from typing import Any
 
 from build_scripts.analyse.features import DocumentFeatures
 from build_scripts.model import Document
+from build_scripts.render.source_page import SourcePage
 
 _PACKAGE = Path(__file__).resolve().parent
-_ANALYSIS_CODE = ("model.py", "load", "text", "analyse")
-Cached = tuple[Document, DocumentFeatures]
+_ANALYSIS_CODE = ("model.py", "load", "text", "analyse", "render")
+Cached = tuple[Document, DocumentFeatures, SourcePage]
+"""A source's document, what its sentences hold, and its page but for the citations."""
 _MEMO = "memo:"
 
 

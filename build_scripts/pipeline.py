@@ -28,7 +28,7 @@ from build_scripts.analyse.timeline import Event, build_timeline
 from build_scripts.analyse.terms import TermIndex
 from build_scripts.analyse.topics import assign_topics, eligible, topic_terms
 from build_scripts.errors import InputError, InputProblem
-from build_scripts.cache import DocumentCache
+from build_scripts.cache import Cached, DocumentCache
 from build_scripts.collector import collector_paused
 from build_scripts.load.country_rules import StanceRule, load_stance_rules
 from build_scripts.load.sources import load_sources, parse_source
@@ -57,7 +57,7 @@ from build_scripts.render.quotes_page import render_quotes_page
 from build_scripts.render.timeline_page import SRC_URI as TIMELINE_URI
 from build_scripts.render.timeline_page import render_timeline_pages
 from build_scripts.render.links import relative, source_src_uri
-from build_scripts.render.source_page import render_source_page
+from build_scripts.render.source_page import SourcePage, source_page
 from build_scripts.render.sources_index import INDEX_SRC_URI, render_sources_index
 from build_scripts.render.sources_used import sources_used
 from build_scripts.render.statement import claim_sources
@@ -97,6 +97,9 @@ class Analysis:
     countries: list[CountryProfile]
     stance_rules: list[StanceRule]
     speakers: list[Speaker]
+    source_pages: dict[str, SourcePage] = field(default_factory=dict)
+    """Made with each source's analysis, by source id (see ``SourcePage``); missing ones are made
+    when the pages are written."""
 
 
 @dataclass
@@ -117,8 +120,8 @@ class _Pending:
     key: str
 
 
-def _reader(cache: DocumentCache) -> Callable[[Path, bytes], tuple[Document, DocumentFeatures] | _Pending]:
-    def read(path: Path, raw: bytes) -> tuple[Document, DocumentFeatures] | _Pending:
+def _reader(cache: DocumentCache) -> Callable[[Path, bytes], Cached | _Pending]:
+    def read(path: Path, raw: bytes) -> Cached | _Pending:
         key = cache.key(path.name, raw)
         cached = cache.get(key)
         if cached is None or cached[0].source.path != path:
@@ -137,6 +140,7 @@ class Inputs:
     facts: list[TopicSection]
     stance_rules: list[StanceRule]
     features: Features = field(default_factory=Features)
+    source_pages: dict[str, SourcePage] = field(default_factory=dict)
 
 
 Progress = Callable[[str], None]
@@ -163,11 +167,11 @@ def _counter(total: int, progress: Progress | None) -> Callable[[int], None] | N
 
 def _load_documents(sources_dir: Path, cache: DocumentCache, progress: Progress | None = None,
                     terms: frozenset[str] | None = None
-                    ) -> tuple[list[Document], list[DocumentFeatures], list[InputProblem]]:
+                    ) -> tuple[list[Document], list[DocumentFeatures], dict[str, SourcePage], list[InputProblem]]:
     loaded, problems = load_sources(sources_dir, _reader(cache))
     pending = [item for item in loaded if isinstance(item, _Pending)]
     results = iter(list(analyse_many([p.source for p in pending], _counter(len(pending), progress), terms)))
-    documents, features = [], []
+    documents, features, pages = [], [], {}
     for item in loaded:
         if isinstance(item, _Pending):
             result = next(results)
@@ -178,12 +182,13 @@ def _load_documents(sources_dir: Path, cache: DocumentCache, progress: Progress 
             item = cache.put_pickled(item.key, result)
         documents.append(item[0])
         features.append(item[1])
+        pages[item[0].source.id] = item[2]
     problems.sort(key=lambda p: str(p.path))  # in file order, as read
     reused = len(loaded) - len(pending)
     if progress is not None and reused:
         progress(f"{_count(reused, 'unchanged source')} reused from the cache, "
                  f"{_count(len(pending), 'source')} analysed")
-    return documents, features, problems
+    return documents, features, pages, problems
 
 
 def _count(n: int, noun: str) -> str:
@@ -198,12 +203,12 @@ def load_inputs(project: Project, cache: DocumentCache | None = None,
     topics, topic_problems = load_topics(project.docs_dir)
     facts, fact_problems = load_key_facts(project.docs_dir / HOME_SRC_URI)
     stance_rules, stance_problems = load_stance_rules(project.docs_dir)
-    documents, features, problems = _load_documents(project.sources_dir, cache, progress,
-                                                    _all_terms(topics, facts, stance_rules))
+    documents, features, pages, problems = _load_documents(project.sources_dir, cache, progress,
+                                                           _all_terms(topics, facts, stance_rules))
     problems += topic_problems + fact_problems + stance_problems
     if not project.sources_dir.is_dir():
         problems.append(InputProblem(project.sources_dir, "the sources folder does not exist; create it and add articles"))
-    return Inputs(documents, topics, facts, stance_rules, Features(features)), problems
+    return Inputs(documents, topics, facts, stance_rules, Features(features), pages), problems
 
 
 def analyse(project: Project, cache: DocumentCache | None = None, progress: Progress | None = None) -> Analysis:
@@ -237,7 +242,7 @@ def _analyse(inputs: Inputs, cache: DocumentCache | None) -> Analysis:
     countries = profile_countries(sentences, claims, timeline, stance_rules, index, features)
     return Analysis(documents, assign_topics(topics, documents, claims, index),
                     pick_key_facts(facts, documents, claims, index), claims, disagreements, timeline,
-                    countries, stance_rules, speakers)
+                    countries, stance_rules, speakers, inputs.source_pages)
 
 
 def _all_terms(topics: list[Topic], facts: list[TopicSection], stance_rules: list[StanceRule]) -> frozenset[str]:
@@ -269,7 +274,8 @@ def render(analysis: Analysis, project_docs: Path, pages_memo: dict | None = Non
     per_source_total = {sid: sum(c.values()) for sid, c in per_source.items()}
     closed = [_closed(GeneratedPage(INDEX_SRC_URI, render_sources_index(analysis.documents, per_source_total),
                                     True), docs)]
-    closed += _source_pages(analysis.documents, per_source, topics, {} if pages_memo is None else pages_memo)
+    closed += _source_pages(analysis.documents, per_source, topics, {} if pages_memo is None else pages_memo,
+                            analysis.source_pages)
     pages: list[GeneratedPage] = []
     additions = {}
     for ev in analysis.evidence:
@@ -298,11 +304,13 @@ def _reporting(st: Statement) -> set[str]:
 
 
 def _source_pages(documents: list[Document], per_source: dict[str, Counter[str]], topics: dict[str, Topic],
-                  memo: dict[str, tuple[Document, list, GeneratedPage]]) -> list[GeneratedPage]:
+                  memo: dict[str, tuple[Document, list, GeneratedPage]], made_pages: dict[str, SourcePage]
+                  ) -> list[GeneratedPage]:
     """Each source's page, closed. A page depends only on its document and on the topic pages
     that cite it, so under ``mkdocs serve`` an edit re-writes the pages whose source changed
     (the cache hands back the very same document object for an unchanged source) or whose
-    citations moved. ``memo`` is left holding this build's pages only."""
+    citations moved. ``memo`` is left holding this build's pages only. ``made_pages`` holds
+    the pages the sources' analysis made, all but their citations."""
     pages, kept = [], {}
     for doc in documents:
         src = source_src_uri(doc.source.id)
@@ -312,8 +320,8 @@ def _source_pages(documents: list[Document], per_source: dict[str, Counter[str]]
         if before is not None and before[0] is doc and before[1] == cited_on:
             page = before[2]
         else:
-            page = _closed(GeneratedPage(src, render_source_page(doc, cited_on), False,
-                                         f"sources/{doc.source.path.name}"), {doc.source.id: doc})
+            made = made_pages.get(doc.source.id) or source_page(doc)
+            page = GeneratedPage(src, made.with_citations(cited_on), False, f"sources/{doc.source.path.name}")
         kept[doc.source.id] = (doc, cited_on, page)
         pages.append(page)
     memo.clear()
@@ -325,10 +333,7 @@ def _closed(page: GeneratedPage, docs: dict[str, Document]) -> GeneratedPage:
     """The page with its closing "Sources used on this page" section."""
     if page.src_uri == INDEX_SRC_URI:
         markdown = sources_used(page.markdown, page.src_uri, docs, [], "All the sources in the table above.")
-    elif page.src_uri.startswith("sources/"):
-        sid = page.src_uri.removeprefix("sources/").removesuffix(".md")
-        markdown = sources_used(page.markdown, page.src_uri, docs, [sid])
-    else:
+    else:  # a source's page comes closed (see ``source_page``)
         markdown = sources_used(page.markdown, page.src_uri, docs,
                                 empty="This page cites no source directly; the pages it links to do.")
     return GeneratedPage(page.src_uri, markdown, page.in_nav, page.edit_path)

@@ -1,4 +1,4 @@
-"""Clean, split and extract many sources at once, over every core.
+"""Clean, split, extract and write the page of many sources at once, over every core.
 
 Each source is worked on alone (``analyse_source``), so a cold build of a
 large corpus spreads the sources over worker processes. A worker sends back
@@ -20,6 +20,7 @@ from build_scripts.analyse.features import DocumentFeatures, extract
 from build_scripts.analyse.terms import TermIndex
 from build_scripts.collector import collector_paused
 from build_scripts.model import Document, Source
+from build_scripts.render.source_page import SourcePage, source_page
 from build_scripts.text.document import build_document
 
 PARALLEL_FROM = 200
@@ -31,9 +32,10 @@ _index: TermIndex | None = None
 """The index of the terms to look for, in this process (set by ``_look_for``)."""
 
 
-def analyse_source(source: Source, index: TermIndex | None = None) -> tuple[Document, DocumentFeatures]:
+def analyse_source(source: Source, index: TermIndex | None = None
+                   ) -> tuple[Document, DocumentFeatures, SourcePage]:
     document = build_document(source)
-    return document, extract(document, index=index)
+    return document, extract(document, index=index), source_page(document)
 
 
 def _look_for(terms: frozenset[str] | None) -> None:
@@ -69,7 +71,8 @@ def _start_method() -> str:
 
 def analyse_many(sources: list[Source], progress: Callable[[int], None] | None = None,
                  terms: frozenset[str] | None = None) -> Iterator[bytes | str]:
-    """For each source, in order: its pickled ``(Document, DocumentFeatures)``, or an error message.
+    """For each source, in order: its pickled ``(Document, DocumentFeatures, SourcePage)``, or an
+    error message.
 
     With ``terms``, the features say which of them each sentence holds.
     """

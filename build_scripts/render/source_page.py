@@ -3,17 +3,40 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from build_scripts.model import Document, Sentence
 from build_scripts.render.citation import NO_PUBLISHER, date_text, plain_title
 from build_scripts.render.escape import html_text, md_text
 from build_scripts.render.page_head import page_head
-from build_scripts.render.links import safe_url
+from build_scripts.render.links import safe_url, source_src_uri
+from build_scripts.render.sources_used import sources_used
 
 UNKNOWN = "unknown"
 
 
-def _card(doc: Document, cited_on: list[tuple[str, str, int]]) -> list[str]:
+@dataclass(frozen=True)
+class SourcePage:
+    """A source's page in two parts, around the "Cited on" row of its card: the only part
+    that depends on other sources' analysis. The rest is made with the source's own analysis
+    (in worker processes, kept in the cache) and the row put in when the topic pages are known."""
+
+    before: str
+    after: str
+
+    def with_citations(self, cited_on: list[tuple[str, str, int]]) -> str:
+        """The page's markdown; ``cited_on`` lists (topic title, link, count)."""
+        return self.before + _cited_row(cited_on) + self.after
+
+
+def _cited_row(cited_on: list[tuple[str, str, int]]) -> str:
+    if not cited_on:
+        return "| **Cited on** | no topic page yet |"
+    return "| **Cited on** | " + ", ".join(f"[{md_text(title)}]({link}) ({n})" for title, link, n in cited_on) + " |"
+
+
+def _card(doc: Document) -> list[str]:
+    """The card's rows before "Cited on"."""
     meta = doc.source.meta
     rows = [
         ("Title", md_text(meta.title) if meta.title else f"{UNKNOWN} (no title recorded)"),
@@ -27,11 +50,6 @@ def _card(doc: Document, cited_on: list[tuple[str, str, int]]) -> list[str]:
     ]
     if meta.notes:
         rows.append(("Notes", md_text(meta.notes)))
-    if cited_on:
-        links = ", ".join(f"[{md_text(title)}]({link}) ({n})" for title, link, n in cited_on)
-        rows.append(("Cited on", links))
-    else:
-        rows.append(("Cited on", "no topic page yet"))
     return ["| About this source | Details |", "|---|---|", *(f"| **{k}** | {v} |" for k, v in rows)]
 
 
@@ -105,16 +123,22 @@ def _furniture(doc: Document) -> list[str]:
     return [*out, ""]
 
 
+def source_page(doc: Document) -> SourcePage:
+    """The page of ``sources/<id>.md``, closed with its list of sources used (this one)."""
+    before = page_head(plain_title(doc)) + _card(doc)
+    after = [""]
+    if doc.source.meta.url:
+        after += [f"[Read the original ↗](<{safe_url(doc.source.meta.url)}>){{ .md-button }}", ""]
+    after += ["## Article text", ""]
+    if any(b.opinion for b in doc.blocks):
+        after += ["*Paragraphs under a commentary or opinion heading are marked as opinion and not cited.*", ""]
+    after += _article_html(doc)
+    after += _furniture(doc)
+    src = source_src_uri(doc.source.id)
+    closed = sources_used("\n".join(after), src, {doc.source.id: doc}, [doc.source.id])
+    return SourcePage("\n".join(before) + "\n", "\n" + closed)
+
+
 def render_source_page(doc: Document, cited_on: list[tuple[str, str, int]]) -> str:
     """Markdown of ``sources/<id>.md``; ``cited_on`` lists (topic title, link, count)."""
-    title = plain_title(doc)
-    out = page_head(title)
-    out += _card(doc, cited_on) + [""]
-    if doc.source.meta.url:
-        out += [f"[Read the original ↗](<{safe_url(doc.source.meta.url)}>){{ .md-button }}", ""]
-    out += ["## Article text", ""]
-    if any(b.opinion for b in doc.blocks):
-        out += ["*Paragraphs under a commentary or opinion heading are marked as opinion and not cited.*", ""]
-    out += _article_html(doc)
-    out += _furniture(doc)
-    return "\n".join(out)
+    return source_page(doc).with_citations(cited_on)

@@ -148,3 +148,19 @@ def test_unchanged_inputs_give_back_the_last_pages_and_any_change_gives_a_fresh_
     (tmp_path / "sources" / "004_21c2e34f33b076b3.md").unlink()
     after_removal = generate(project, DocumentCache({}, live))
     assert after_removal is not after_topic and pages(after_removal) == pages(generate(project))
+
+
+def test_source_pages_made_with_the_analysis_are_the_pages_made_when_writing():
+    """A source's page comes from its analysis (worker processes, the cache) but for its
+    citations; without it the page is made on the spot, the same."""
+    from dataclasses import replace
+
+    from build_scripts.pipeline import render
+
+    analysis = analyse(Project(ROOT / "sources", ROOT / "docs"))
+    assert len(analysis.source_pages) == 5
+    made = {p.src_uri: p.markdown for p in render(analysis, ROOT / "docs").pages}
+    on_the_spot = {p.src_uri: p.markdown for p in render(replace(analysis, source_pages={}), ROOT / "docs").pages}
+    assert made == on_the_spot
+    cited = [md for uri, md in made.items() if uri.startswith("sources/0") and "| **Cited on** | [" in md]
+    assert cited and all(md.endswith("\n") and "## Sources used on this page" in md for md in cited)

@@ -84,11 +84,11 @@ def test_workers_find_the_terms_each_sentence_holds_as_the_stages_would(monkeypa
     monkeypatch.setattr(workers, "_workers", lambda: 2)
     results = [pickle.loads(p) for p in workers.analyse_many(sources, terms=terms)]
     fresh = TermIndex(terms)
-    for document, found in results:
+    for _, found, _ in results:
         assert found.terms_key == fresh.key
         assert found.term_hits == {text: fresh.find(text) for text in found.stems}
         assert any(found.term_hits.values())
-    features = Features([found for _, found in results])
-    assert features.term_hits(fresh.key) == {text: fresh.find(text) for _, f in results for text in f.stems}
+    features = Features([found for _, found, _ in results])
+    assert features.term_hits(fresh.key) == {text: fresh.find(text) for _, f, _ in results for text in f.stems}
     assert features.term_hits(TermIndex(terms | {"mine"}).key) == {}  # hits of other terms are not used
-    assert all(not f.term_hits and not f.terms_key for _, f in map(pickle.loads, workers.analyse_many(sources[:1])))
+    assert all(not f.term_hits and not f.terms_key for _, f, _ in map(pickle.loads, workers.analyse_many(sources[:1])))
