@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sys
-from collections.abc import MutableMapping
+from collections.abc import Iterator, MutableMapping
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -53,6 +53,26 @@ def _version(package: str) -> str:
         return metadata.version(package)
     except metadata.PackageNotFoundError:
         return "none"
+
+
+class Forgetful(MutableMapping[str, bytes]):
+    """A store that keeps nothing: for a one-off generation, whose results no later build reads,
+    holding every source's pickled analysis in memory would only cost memory."""
+
+    def __getitem__(self, key: str) -> bytes:
+        raise KeyError(key)
+
+    def __setitem__(self, key: str, value: bytes) -> None:
+        pass
+
+    def __delitem__(self, key: str) -> None:
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
 
 
 class DocumentCache:

@@ -28,7 +28,7 @@ from build_scripts.analyse.timeline import Event, build_timeline
 from build_scripts.analyse.terms import TermIndex
 from build_scripts.analyse.topics import assign_topics, eligible, topic_terms
 from build_scripts.errors import InputError, InputProblem
-from build_scripts.cache import Cached, DocumentCache
+from build_scripts.cache import Cached, DocumentCache, Forgetful
 from build_scripts.collector import collector_paused
 from build_scripts.load.country_rules import StanceRule, load_stance_rules
 from build_scripts.load.sources import load_sources, parse_source
@@ -165,12 +165,11 @@ def _counter(total: int, progress: Progress | None) -> Callable[[int], None] | N
     return advance
 
 
-def _load_documents(sources_dir: Path, cache: DocumentCache, progress: Progress | None = None,
-                    terms: frozenset[str] | None = None
+def _load_documents(sources_dir: Path, cache: DocumentCache, progress: Progress | None = None
                     ) -> tuple[list[Document], list[DocumentFeatures], dict[str, SourcePage], list[InputProblem]]:
     loaded, problems = load_sources(sources_dir, _reader(cache))
     pending = [item for item in loaded if isinstance(item, _Pending)]
-    results = iter(list(analyse_many([p.source for p in pending], _counter(len(pending), progress), terms)))
+    results = analyse_many([p.source for p in pending], _counter(len(pending), progress))  # unpickled as they come
     documents, features, pages = [], [], {}
     for item in loaded:
         if isinstance(item, _Pending):
@@ -198,13 +197,11 @@ def _count(n: int, noun: str) -> str:
 def load_inputs(project: Project, cache: DocumentCache | None = None,
                 progress: Progress | None = None) -> tuple[Inputs, list[InputProblem]]:
     """Read and clean every source and read every configuration page; collect every problem."""
-    cache = cache if cache is not None else DocumentCache()
-    # The rules first: the sources' analysis looks for their terms too.
+    cache = cache if cache is not None else DocumentCache(Forgetful())
+    documents, features, pages, problems = _load_documents(project.sources_dir, cache, progress)
     topics, topic_problems = load_topics(project.docs_dir)
     facts, fact_problems = load_key_facts(project.docs_dir / HOME_SRC_URI)
     stance_rules, stance_problems = load_stance_rules(project.docs_dir)
-    documents, features, pages, problems = _load_documents(project.sources_dir, cache, progress,
-                                                           _all_terms(topics, facts, stance_rules))
     problems += topic_problems + fact_problems + stance_problems
     if not project.sources_dir.is_dir():
         problems.append(InputProblem(project.sources_dir, "the sources folder does not exist; create it and add articles"))
@@ -245,20 +242,10 @@ def _analyse(inputs: Inputs, cache: DocumentCache | None) -> Analysis:
                     countries, stance_rules, speakers, inputs.source_pages)
 
 
-def _all_terms(topics: list[Topic], facts: list[TopicSection], stance_rules: list[StanceRule]) -> frozenset[str]:
-    return frozenset(set().union(*map(topic_terms, topics)) | fact_terms(facts) | rule_terms(stance_rules))
-
-
 def _term_index(inputs: Inputs, cache: DocumentCache | None) -> TermIndex:
-    """One index of every configured term: each sentence's words are looked up once for all stages.
-
-    What the sources' analysis found of these very terms is used as it is (see ``features``).
-    """
-    terms = _all_terms(inputs.topics, inputs.facts, inputs.stance_rules)
-    memo = cache.memo("term hits\0" + "\0".join(sorted(terms))) if cache else {}
-    index = TermIndex(terms, memo)
-    memo.update(inputs.features.term_hits(index.key))
-    return index
+    """One index of every configured term: each sentence's words are looked up once for all stages."""
+    terms = set().union(*map(topic_terms, inputs.topics)) | fact_terms(inputs.facts) | rule_terms(inputs.stance_rules)
+    return TermIndex(terms, cache.memo("term hits\0" + "\0".join(sorted(terms))) if cache else None)
 
 
 def render(analysis: Analysis, project_docs: Path, pages_memo: dict | None = None) -> SiteContent:

@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 from build_scripts.analyse.features import DocumentFeatures, extract
-from build_scripts.analyse.terms import TermIndex
 from build_scripts.collector import collector_paused
 from build_scripts.model import Document, Source
 from build_scripts.render.source_page import SourcePage, source_page
@@ -28,26 +27,16 @@ PARALLEL_FROM = 200
 MAX_WORKERS = 8
 
 
-_index: TermIndex | None = None
-"""The index of the terms to look for, in this process (set by ``_look_for``)."""
-
-
-def analyse_source(source: Source, index: TermIndex | None = None
-                   ) -> tuple[Document, DocumentFeatures, SourcePage]:
+def analyse_source(source: Source) -> tuple[Document, DocumentFeatures, SourcePage]:
     document = build_document(source)
-    return document, extract(document, index=index), source_page(document)
-
-
-def _look_for(terms: frozenset[str] | None) -> None:
-    global _index  # noqa: PLW0603 - one index per process, shared by the sources it analyses
-    _index = None if terms is None else TermIndex(terms)
+    return document, extract(document), source_page(document)
 
 
 def _pickled(source: Source) -> bytes | str:
     """The pickled result, or the error's description: an exception may not survive pickling."""
     try:
         with collector_paused():
-            return pickle.dumps(analyse_source(source, _index), protocol=pickle.HIGHEST_PROTOCOL)
+            return pickle.dumps(analyse_source(source), protocol=pickle.HIGHEST_PROTOCOL)
     except Exception as exc:  # noqa: BLE001 - reported against the source by the caller
         return f"{type(exc).__name__}: {exc}"
 
@@ -69,28 +58,20 @@ def _start_method() -> str:
     return "spawn"
 
 
-def analyse_many(sources: list[Source], progress: Callable[[int], None] | None = None,
-                 terms: frozenset[str] | None = None) -> Iterator[bytes | str]:
+def analyse_many(sources: list[Source], progress: Callable[[int], None] | None = None) -> Iterator[bytes | str]:
     """For each source, in order: its pickled ``(Document, DocumentFeatures, SourcePage)``, or an
-    error message.
-
-    With ``terms``, the features say which of them each sentence holds.
-    """
+    error message."""
     workers = _workers()
     if len(sources) < PARALLEL_FROM or workers < 2:
-        _look_for(terms)
-        try:
-            for source in sources:
-                result = _pickled(source)
-                if progress:
-                    progress(1)
-                yield result
-        finally:
-            _look_for(None)
+        for source in sources:
+            result = _pickled(source)
+            if progress:
+                progress(1)
+            yield result
         return
     context = multiprocessing.get_context(_start_method())
     chunk = max(1, min(50, len(sources) // (workers * 8)))
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_look_for, initargs=(terms,)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
         for result in pool.map(_pickled, sources, chunksize=chunk):
             if progress:
                 progress(1)

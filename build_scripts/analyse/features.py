@@ -1,7 +1,7 @@
 """What each sentence holds, found once per source: stems, counts, roles, dates, places, quotations.
 
 The stages that read across sources (claims, disagreements, timeline,
-countries, quotations, topics) all need these per-sentence findings. They are worked
+countries, quotations) all need these per-sentence findings. They are worked
 out per source by ``extract``, which depends on nothing but the source, so it
 runs in worker processes on a cold build and is cached with the source's
 document (an edit re-extracts one source, not all). ``Features`` gathers them
@@ -22,7 +22,6 @@ from build_scripts.analyse.quantities import Quantity, find_quantities
 from build_scripts.analyse.quotes import Quote, find_quotes
 from build_scripts.analyse.roles import RoleMention, find_roles
 from build_scripts.analyse.similarity import terms as stems
-from build_scripts.analyse.terms import TermIndex
 from build_scripts.model import Document
 
 K = TypeVar("K")
@@ -41,19 +40,12 @@ class DocumentFeatures:
     dates: dict[str, list[DateMention]] = field(default_factory=dict)
     """Resolved against the source's publication date."""
     places: dict[str, list[PlaceMention]] = field(default_factory=dict)
-    terms_key: str = ""
-    """Which terms (``terms.terms_key``) ``term_hits`` were looked for: hits kept in the cache
-    are used only while the topic, key-fact and stance terms stay the same."""
-    term_hits: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
-def extract(document: Document, eligible: bool = True, index: TermIndex | None = None) -> DocumentFeatures:
-    """Everything the cross-source stages need from one source's (eligible) sentences,
-    with the terms of ``index`` each holds when one is given."""
+def extract(document: Document, eligible: bool = True) -> DocumentFeatures:
+    """Everything the cross-source stages need from one source's (eligible) sentences."""
     published = document.source.meta.date
     found = DocumentFeatures(document.source.id, find_quotes(document))
-    if index is not None:
-        found.terms_key = index.key
     for sentence in document.sentences:
         text = sentence.text
         if (eligible and not is_eligible(sentence)) or text in found.stems:
@@ -63,8 +55,6 @@ def extract(document: Document, eligible: bool = True, index: TermIndex | None =
         found.roles[text] = find_roles(text)
         found.dates[text] = find_dates(text, published)
         found.places[text] = find_places(text)
-        if index is not None:
-            found.term_hits[text] = index.find(text)
     return found
 
 
@@ -78,20 +68,13 @@ class Features:
         self._roles: dict[str, list[RoleMention]] = {}
         self._places: dict[str, list[PlaceMention]] = {}
         self._dates: dict[tuple[str, str], list[DateMention]] = {}
-        self._term_hits: dict[str, dict[str, frozenset[str]]] = {}
         for f in extracted:
-            if f.terms_key:
-                self._term_hits.setdefault(f.terms_key, {}).update(f.term_hits)
             self._stems.update(f.stems)
             self._quantities.update(f.quantities)
             self._roles.update(f.roles)
             self._places.update(f.places)
             for text, mentions in f.dates.items():
                 self._dates[(f.source_id, text)] = mentions
-
-    def term_hits(self, terms_key: str) -> dict[str, frozenset[str]]:
-        """The terms each sentence holds, by its text, as extracted for the terms of ``terms_key``."""
-        return self._term_hits.get(terms_key, {})
 
     def quotes(self, document: Document) -> list[Quote]:
         return _remembered(self._quotes, document.source.id, lambda: find_quotes(document))

@@ -8,7 +8,6 @@ term matches any ending: ``ratif*`` matches "ratified" and "ratification".
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -103,11 +102,6 @@ _TOKEN = re.compile(r"\w+")
 _START = 3
 
 
-def terms_key(terms: set[str] | frozenset[str]) -> str:
-    """A short name for a set of terms: what a sentence holds of them depends on nothing else."""
-    return hashlib.sha256("\0".join(sorted(terms)).encode()).hexdigest()
-
-
 class TermIndex:
     """Which of many terms a sentence holds, with one pass over its words.
 
@@ -146,7 +140,6 @@ class TermIndex:
             else:
                 self._short.append(key)
         self._whole_keys = frozenset(self.whole)
-        self.key = terms_key(terms)
         self._memo: dict[str, frozenset[str]] = {} if memo is None else memo
         self._seen: set[str] = set()
         self._of_token: dict[str, tuple[str, ...]] = {}

@@ -135,9 +135,7 @@ def test_unchanged_inputs_give_back_the_last_pages_and_any_change_gives_a_fresh_
     edited = tmp_path / "sources" / "000_183601ec9612ed3f.md"
     edited.write_text(edited.read_text(encoding="utf-8").replace("officially", "formally"), encoding="utf-8")
     after_edit = generate(project, DocumentCache({}, live))
-    [doc] = [d for d in after_edit.analysis.documents if d.source.path == edited]
-    assert any("formally" in text for text in searched)
-    assert set(searched) <= {terms_module.prepare(s.text) for s in doc.sentences}  # the others' hits were kept
+    assert searched and all("formally" in text for text in searched)  # the other term hits were kept
     assert after_edit is not first and pages(after_edit) == pages(generate(project))
 
     topic = tmp_path / "docs" / "topics" / "treaty.md"

@@ -46,10 +46,10 @@ def test_fresh_interpreters_serve_when_threads_run(monkeypatch):
 def test_a_source_whose_analysis_fails_becomes_a_problem_naming_it(tmp_path, monkeypatch):
     shutil.copytree(ROOT / "sources", tmp_path / "sources")
 
-    def fail_on_one(source, *args):
+    def fail_on_one(source):
         if source.id.startswith("002"):
             raise ValueError("splitter gave up")
-        return real(source, *args)
+        return real(source)
 
     real = workers.analyse_source
     monkeypatch.setattr(workers, "analyse_source", fail_on_one)
@@ -72,23 +72,3 @@ def test_a_long_analysis_reports_its_progress_in_tenths(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "PROGRESS_FROM", 6)
     pipeline.load_inputs(Project(tmp_path / "sources", ROOT / "docs"), DocumentCache(), lines.append)
     assert lines == []
-
-
-def test_workers_find_the_terms_each_sentence_holds_as_the_stages_would(monkeypatch):
-    from build_scripts.analyse.features import Features
-    from build_scripts.analyse.terms import TermIndex
-
-    sources, _ = load_sources(ROOT / "sources")
-    terms = frozenset({"Ottawa", "treaty", "landmine*", "UN", "withdraw*", "anti-personnel mines"})
-    monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(workers, "_workers", lambda: 2)
-    results = [pickle.loads(p) for p in workers.analyse_many(sources, terms=terms)]
-    fresh = TermIndex(terms)
-    for _, found, _ in results:
-        assert found.terms_key == fresh.key
-        assert found.term_hits == {text: fresh.find(text) for text in found.stems}
-        assert any(found.term_hits.values())
-    features = Features([found for _, found, _ in results])
-    assert features.term_hits(fresh.key) == {text: fresh.find(text) for _, f, _ in results for text in f.stems}
-    assert features.term_hits(TermIndex(terms | {"mine"}).key) == {}  # hits of other terms are not used
-    assert all(not f.term_hits and not f.terms_key for _, f, _ in map(pickle.loads, workers.analyse_many(sources[:1])))
