@@ -4,7 +4,7 @@
 would clean, split and extract every source again (about a minute at 10,000
 sources). Each value is one file named by its key, written to a temporary
 file first and then renamed, so a build stopped half-way never leaves a
-truncated entry. A file that cannot be read counts as missing: the source is
+truncated entry (``sweep`` removes its temporary file later). A file that cannot be read counts as missing: the source is
 analysed again and the file rewritten.
 
 The files hold pickles, which run code when loaded; they are written by this
@@ -17,13 +17,25 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import time
 from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 
 FOLDER = Path(".cache") / "build_scripts"
 """Where the analysis of each source is kept, relative to the project's root (ignored by git)."""
 _SUFFIX = ".pickle"
+_TEMPORARY = ".tmp"
+STALE_AFTER = 3600.0
+"""Seconds after which a temporary file is taken as left by a stopped build."""
 _KEY = re.compile(r"[0-9a-f]{64}")
+
+
+def _remove(path: Path) -> bool:
+    try:
+        path.unlink()
+    except OSError:
+        return False
+    return True
 
 
 class DiskStore(MutableMapping[str, bytes]):
@@ -47,12 +59,34 @@ class DiskStore(MutableMapping[str, bytes]):
         path = self._path(key)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=_TEMPORARY)
+        except OSError:  # a read-only disk costs the next build time, not this build
+            return
+        try:
             with os.fdopen(handle, "wb") as out:
                 out.write(value)
             os.replace(temporary, path)
-        except OSError:  # a full or read-only disk costs the next build time, not this build
-            return
+        except OSError:  # nor does a full one
+            _remove(Path(temporary))
+
+    def sweep(self, older_than: float = STALE_AFTER) -> int:
+        """Remove the temporary files that builds stopped in mid-write left (a write takes far
+        less than ``older_than`` seconds, so a concurrent build's file is left alone); returns
+        how many were removed."""
+        try:
+            entries = [e for e in os.scandir(self.folder) if e.name.endswith(_TEMPORARY)]
+        except OSError:
+            return 0
+        now = time.time()
+        removed = 0
+        for entry in entries:
+            try:
+                stale = now - entry.stat().st_mtime > older_than
+            except OSError:  # gone meanwhile
+                continue
+            if stale and _remove(Path(entry.path)):
+                removed += 1
+        return removed
 
     def __delitem__(self, key: str) -> None:
         try:

@@ -52,11 +52,14 @@ def on_pre_build(config: MkDocsConfig, live: MutableMapping[str, Any] | None = N
     global _content
     _content = None
     root = Path(config.config_file_path).resolve().parent
-    cache = DocumentCache(DiskStore(root / CACHE_FOLDER), live)
+    store = DiskStore(root / CACHE_FOLDER)
+    cache = DocumentCache(store, live)
     try:
         _content = generate(_project(config), cache, progress=_log.info)
     except InputError as exc:
         raise PluginError(exc.report()) from None
+    finally:
+        store.sweep()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import time
+
 from tests.integration.site_build import make_project, run_mkdocs_build
 
 
@@ -23,10 +26,13 @@ def test_a_second_build_reuses_the_cache_and_gives_the_same_pages(tmp_path):
     damaged.write_bytes(b"not a pickle")
     stale = cache / ("0" * 64 + ".pickle")
     stale.write_bytes(b"left by a source since removed")
+    stopped = cache / "tmp1a2b3c.tmp"
+    stopped.write_bytes(b"left by a build killed mid-write")
+    os.utime(stopped, (time.time() - 7200, time.time() - 7200))
     third = run_mkdocs_build(config, tmp_path / "site3")
     assert third.returncode == 0, third.output
     assert "4 unchanged sources reused from the cache, 1 source analysed" in third.output
     assert (first.site / "topics/treaty/index.html").read_text(encoding="utf-8") == (
         third.site / "topics/treaty/index.html").read_text(encoding="utf-8")
-    assert not stale.exists()
+    assert not stale.exists() and not stopped.exists()
     assert len(list(cache.glob("*.pickle"))) == 5

@@ -162,3 +162,16 @@ def test_source_pages_made_with_the_analysis_are_the_pages_made_when_writing():
     assert made == on_the_spot
     cited = [md for uri, md in made.items() if uri.startswith("sources/0") and "| **Cited on** | [" in md]
     assert cited and all(md.endswith("\n") and "## Sources used on this page" in md for md in cited)
+
+
+def test_a_one_off_analysis_keeps_no_pickled_analysis():
+    from build_scripts.cache import Forgetful
+
+    store = Forgetful()
+    cache = DocumentCache(store)
+    first = analyse(Project(ROOT / "sources", ROOT / "docs"), cache)
+    assert (cache.hits, cache.misses, len(store), list(store)) == (0, 5, 0, [])
+    again = DocumentCache(store)
+    second = analyse(Project(ROOT / "sources", ROOT / "docs"), again)
+    assert (again.hits, again.misses) == (0, 5)
+    assert [d.sentences for d in first.documents] == [d.sentences for d in second.documents]

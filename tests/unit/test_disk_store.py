@@ -64,3 +64,34 @@ def test_pruning_an_entry_another_build_removed_meanwhile_is_no_error(tmp_path):
 
     DocumentCache(Vanishing(tmp_path)).prune()
     assert list(store) == []
+
+
+def test_a_write_that_fails_half_way_leaves_no_temporary_file(tmp_path, monkeypatch):
+    import os
+
+    store = DiskStore(tmp_path)
+
+    def disk_full(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    store[KEY] = b"x" * 1000  # no error
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_sweep_removes_the_temporary_files_of_stopped_builds_only(tmp_path):
+    import os
+    import time
+
+    store = DiskStore(tmp_path)
+    store[KEY] = b"kept"
+    stopped = tmp_path / "tmpab12cd.tmp"  # a build killed mid-write, hours ago
+    stopped.write_bytes(b"half")
+    hours_ago = time.time() - 3 * 3600
+    os.utime(stopped, (hours_ago, hours_ago))
+    writing = tmp_path / "tmpef34gh.tmp"  # another build writing right now
+    writing.write_bytes(b"half")
+    assert store.sweep() == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{KEY}.pickle", "tmpef34gh.tmp"]
+    assert store[KEY] == b"kept"
+    assert DiskStore(tmp_path / "missing").sweep() == 0
