@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from build_scripts import background
 from build_scripts.analyse.key_facts import fact_terms, pick_key_facts
 from build_scripts.analyse.claims import Claim, group_claims
 from build_scripts.analyse.countries import CountryProfile, profile_countries, rule_terms
@@ -25,7 +26,7 @@ from build_scripts.analyse.disagreements import (
 )
 from build_scripts.analyse.quote_groups import Speaker, group_quotes
 from build_scripts.analyse.timeline import Event, build_timeline
-from build_scripts.analyse.terms import TermIndex
+from build_scripts.analyse.terms import TermIndex, find_all
 from build_scripts.analyse.topics import assign_topics, eligible, topic_terms
 from build_scripts.errors import InputError, InputProblem
 from build_scripts.cache import Cached, DocumentCache, Forgetful
@@ -33,7 +34,7 @@ from build_scripts.collector import collector_paused
 from build_scripts.load.country_rules import StanceRule, load_stance_rules
 from build_scripts.load.sources import load_sources, parse_source
 from build_scripts.load.topics import load_key_facts, load_topics
-from build_scripts.model import Document, Source, Statement, Topic, TopicEvidence, TopicSection
+from build_scripts.model import Document, Sentence, Source, Statement, Topic, TopicEvidence, TopicSection
 from build_scripts.render.disagreements_page import SRC_URI as DISAGREEMENTS_URI
 from build_scripts.render.disagreements_page import render_disagreements_page
 from build_scripts.render.countries_pages import INDEX_URI as COUNTRIES_URI
@@ -230,12 +231,14 @@ def _analyse(inputs: Inputs, cache: DocumentCache | None) -> Analysis:
     documents, topics, facts, stance_rules = inputs.documents, inputs.topics, inputs.facts, inputs.stance_rules
     features = inputs.features
     sentences = [s for d in documents for s in d.sentences if eligible(s)]
+    index = _term_index(inputs, cache)
+    term_hits = _find_terms_meanwhile(index, sentences)
     claims = group_claims(sentences, features)
     speakers = group_quotes(documents, features)
     disagreements = (number_disagreements(sentences, claims, features) + title_disagreements(sentences, features)
                      + quote_wording(speakers))
     timeline = build_timeline(documents, claims, set(sentences), features)
-    index = _term_index(inputs, cache)
+    term_hits()
     countries = profile_countries(sentences, claims, timeline, stance_rules, index, features)
     return Analysis(documents, assign_topics(topics, documents, claims, index),
                     pick_key_facts(facts, documents, claims, index), claims, disagreements, timeline,
@@ -246,6 +249,31 @@ def _term_index(inputs: Inputs, cache: DocumentCache | None) -> TermIndex:
     """One index of every configured term: each sentence's words are looked up once for all stages."""
     terms = set().union(*map(topic_terms, inputs.topics)) | fact_terms(inputs.facts) | rule_terms(inputs.stance_rules)
     return TermIndex(terms, cache.memo("term hits\0" + "\0".join(sorted(terms))) if cache else None)
+
+
+BACKGROUND_FROM = 20_000
+"""Sentences to look terms up in from which it is done in a child process, alongside the stages
+that do not need terms (for fewer, starting the child costs about what it saves)."""
+
+
+def _find_terms_meanwhile(index: TermIndex, sentences: list[Sentence]) -> Callable[[], None]:
+    """Start looking up the terms of every sentence ``index`` has not seen, in a child process;
+    returns what to call when the terms are needed (it keeps what the child found in ``index``).
+
+    Looking terms up costs about a millisecond of CPU a source, and nothing else runs on the
+    other cores while claims, disagreements and the timeline are worked out here.
+    """
+    texts = index.unseen(dict.fromkeys(s.text for s in sentences))
+    if len(texts) < BACKGROUND_FROM or not background.possible():
+        return lambda: None
+    child = background.Background(find_all, index.terms, texts)
+
+    def collect() -> None:
+        found = child.result()
+        if found is not None:  # else each stage looks up what it needs, as without a child
+            index.remember(texts, found)
+
+    return collect
 
 
 def render(analysis: Analysis, project_docs: Path, pages_memo: dict | None = None) -> SiteContent:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -121,6 +122,7 @@ class TermIndex:
         self.whole: dict[str, list[str]] = {}
         self.prefix: dict[str, list[str]] = {}
         self.always: list[str] = []
+        self.terms = frozenset(terms)
         self.patterns = {term: compile_group((term,)).patterns[0] for term in sorted(terms)}
         for term in sorted(terms):
             first = term.rstrip("*").translate(_QUOTES).split()[0].casefold()
@@ -152,6 +154,14 @@ class TermIndex:
             found = self._memo[text] = self._find(prepare(text))
         return found
 
+    def unseen(self, texts: Iterable[str]) -> list[str]:
+        """The texts whose terms are not remembered yet."""
+        return [text for text in texts if text not in self._memo]
+
+    def remember(self, texts: list[str], found: list[frozenset[str]]) -> None:
+        """Keep what ``find`` gave for each text elsewhere (in another process)."""
+        self._memo.update(zip(texts, found, strict=True))
+
     def _find(self, text: str) -> frozenset[str]:
         tokens = set(_TOKEN.findall(text.casefold()))
         for token in tokens - self._seen:  # set operations: the words' loop runs in C
@@ -173,3 +183,9 @@ class TermIndex:
             if token.startswith(key):
                 terms += self.prefix[key]
         return tuple(terms)
+
+
+def find_all(terms: frozenset[str], texts: list[str]) -> list[frozenset[str]]:
+    """``TermIndex(terms).find`` of each text (for a child process: see ``pipeline``)."""
+    index = TermIndex(terms)
+    return [index.find(text) for text in texts]

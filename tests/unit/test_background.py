@@ -1,0 +1,58 @@
+"""Terms are looked up in a child process while the main process works out claims, with the
+same pages as without it; a child that fails costs time, not the build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_scripts import background, pipeline
+from build_scripts.analyse import terms as terms_module
+from build_scripts.analyse.terms import TermIndex, find_all
+from build_scripts.pipeline import Project, generate
+
+ROOT = Path(__file__).resolve().parents[2]
+TERMS = frozenset({"Ottawa", "treaty", "landmine*", "UN", "withdraw*", "anti-personnel mines"})
+TEXTS = ["Ukraine said it would withdraw from the Ottawa treaty.", "The UN regretted it.", "Nothing here.",
+         "Anti-personnel  mines and landmines were discussed."]
+
+
+def test_a_child_process_gives_what_this_process_gives():
+    child = background.Background(find_all, TERMS, TEXTS)
+    assert child.result() == find_all(TERMS, TEXTS) == [TermIndex(TERMS).find(t) for t in TEXTS]
+    assert child.result() == find_all(TERMS, TEXTS)  # asked again: kept
+
+
+def test_a_child_that_fails_gives_nothing():
+    assert background.Background(find_all, "not terms", TEXTS).result() is None
+    assert background.Background(sorted, [1, "a"]).result() is None  # not a build_scripts function: fails too
+
+
+def _pages(content) -> dict[str, str]:
+    return {p.src_uri: p.markdown for p in content.pages} | {f"+{k}": v for k, v in content.additions.items()}
+
+
+def test_terms_found_in_a_child_give_the_same_pages(monkeypatch):
+    project = Project(ROOT / "sources", ROOT / "docs")
+    alone = generate(project)
+    searched: list[str] = []
+    original = terms_module.TermIndex._find
+    monkeypatch.setattr(terms_module.TermIndex, "_find", lambda self, text: searched.append(text) or original(self, text))
+    monkeypatch.setattr(pipeline, "BACKGROUND_FROM", 1)
+    monkeypatch.setattr(background, "possible", lambda: True)
+    started: list[int] = []
+    real = background.Background.__init__
+    monkeypatch.setattr(background.Background, "__init__",
+                        lambda self, function, *args: started.append(len(args[1])) or real(self, function, *args))
+    with_child = generate(project)
+    assert started and started[0] > 50
+    assert searched == []  # every sentence's terms came from the child
+    assert _pages(with_child) == _pages(alone)
+
+
+def test_when_the_child_fails_this_process_looks_the_terms_up(monkeypatch):
+    project = Project(ROOT / "sources", ROOT / "docs")
+    alone = generate(project)
+    monkeypatch.setattr(pipeline, "BACKGROUND_FROM", 1)
+    monkeypatch.setattr(background, "possible", lambda: True)
+    monkeypatch.setattr(background.Background, "result", lambda self: None)
+    assert _pages(generate(project)) == _pages(alone)
