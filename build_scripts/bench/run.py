@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", default=".cache/bench", help="where corpora and sites are made")
     parser.add_argument("--out", default="bench-results.json")
     args = parser.parse_args(argv)
-    workdir = Path(args.workdir)
+    workdir = Path(args.workdir).resolve()  # mkdocs reads a relative site folder from the config's folder
     workdir.mkdir(parents=True, exist_ok=True)
     rows = []
     with tqdm(total=len(args.sizes), unit="corpus", file=sys.stderr) as bar:
