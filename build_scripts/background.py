@@ -37,7 +37,7 @@ def possible() -> bool:
 class Background(Generic[T]):
     """``function(*args)`` running in a child process from the moment this is made; ``function``
     must be defined at the top of a module of ``build_scripts``, and the arguments and result
-    must pickle."""
+    must pickle. Used as a context manager, it stops the child on leaving the block."""
 
     def __init__(self, function: Callable[..., T], *args: Any) -> None:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [_HOME, os.environ.get("PYTHONPATH")]))}
@@ -55,9 +55,7 @@ class Background(Generic[T]):
             with self._process.stdin as stdin:
                 pickle.dump((function, args), stdin, protocol=pickle.HIGHEST_PROTOCOL)
         except OSError:  # the child ended before reading its work
-            self._process.kill()
-            self._process.communicate()
-            self._process = None
+            self.close()
 
     def result(self) -> T | None:
         """What the function returned; ``None`` if the child failed. Waits for the child the first time."""
@@ -65,6 +63,21 @@ class Background(Generic[T]):
             self._result = self._wait(self._process)
             self._process = None
         return self._result
+
+    def close(self) -> None:
+        """Stop the child if its result was never asked for (the caller's work failed)."""
+        if self._process is not None:
+            self._process.kill()
+            if self._process.stdout is not None:
+                self._process.stdout.close()
+            self._process.wait()
+            self._process = None
+
+    def __enter__(self) -> Background[T]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     @staticmethod
     def _wait(process: subprocess.Popen[bytes]) -> T | None:

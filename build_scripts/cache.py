@@ -2,8 +2,9 @@
 
 Under ``mkdocs serve`` every edit rebuilds the site; re-reading, re-splitting
 and re-extracting thousands of unchanged articles would make each edit cost
-as much as the first build. A source's document, features and page are keyed by
-its file name, its bytes and the code that analyses it, and stored pickled,
+as much as the first build. A source's document, features and page are
+keyed by its file name, its bytes and the code that analyses it and writes
+its page, and stored pickled,
 so they survive the reload of the ``build_scripts`` modules between builds;
 MkDocs builds store them on disk (``disk_store``), so that a fresh
 ``mkdocs build`` analyses only the sources added or changed since the last.

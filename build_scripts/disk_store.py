@@ -4,8 +4,9 @@
 would clean, split and extract every source again (about a minute at 10,000
 sources). Each value is one file named by its key, written to a temporary
 file first and then renamed, so a build stopped half-way never leaves a
-truncated entry (``sweep`` removes its temporary file later). A file that cannot be read counts as missing: the source is
-analysed again and the file rewritten.
+truncated entry (``sweep`` removes its temporary file later). A file that
+cannot be read counts as missing: the source is analysed again and the file
+rewritten.
 
 The files hold pickles, which run code when loaded; they are written by this
 program for this project, and whoever can write into the project's

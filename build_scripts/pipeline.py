@@ -9,7 +9,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -232,13 +233,13 @@ def _analyse(inputs: Inputs, cache: DocumentCache | None) -> Analysis:
     features = inputs.features
     sentences = [s for d in documents for s in d.sentences if eligible(s)]
     index = _term_index(inputs, cache)
-    term_hits = _find_terms_meanwhile(index, sentences)
-    claims = group_claims(sentences, features)
-    speakers = group_quotes(documents, features)
-    disagreements = (number_disagreements(sentences, claims, features) + title_disagreements(sentences, features)
-                     + quote_wording(speakers))
-    timeline = build_timeline(documents, claims, set(sentences), features)
-    term_hits()
+    with _terms_found_meanwhile(index, sentences) as keep_terms_found:
+        claims = group_claims(sentences, features)
+        speakers = group_quotes(documents, features)
+        disagreements = (number_disagreements(sentences, claims, features) + title_disagreements(sentences, features)
+                         + quote_wording(speakers))
+        timeline = build_timeline(documents, claims, set(sentences), features)
+        keep_terms_found()
     countries = profile_countries(sentences, claims, timeline, stance_rules, index, features)
     return Analysis(documents, assign_topics(topics, documents, claims, index),
                     pick_key_facts(facts, documents, claims, index), claims, disagreements, timeline,
@@ -256,24 +257,27 @@ BACKGROUND_FROM = 20_000
 that do not need terms (for fewer, starting the child costs about what it saves)."""
 
 
-def _find_terms_meanwhile(index: TermIndex, sentences: list[Sentence]) -> Callable[[], None]:
-    """Start looking up the terms of every sentence ``index`` has not seen, in a child process;
-    returns what to call when the terms are needed (it keeps what the child found in ``index``).
+@contextmanager
+def _terms_found_meanwhile(index: TermIndex, sentences: list[Sentence]) -> Iterator[Callable[[], None]]:
+    """Look up the terms of every sentence ``index`` has not seen in a child process, while the
+    block runs; the block calls what this gives to keep what the child found in ``index``.
 
     Looking terms up costs about a millisecond of CPU a source, and nothing else runs on the
-    other cores while claims, disagreements and the timeline are worked out here.
+    other cores while claims, disagreements and the timeline are worked out here. A block that
+    fails stops the child.
     """
     texts = index.unseen(dict.fromkeys(s.text for s in sentences))
     if len(texts) < BACKGROUND_FROM or not background.possible():
-        return lambda: None
-    child = background.Background(find_all, index.terms, texts)
+        yield lambda: None
+        return
 
-    def collect() -> None:
+    def keep() -> None:
         found = child.result()
         if found is not None:  # else each stage looks up what it needs, as without a child
             index.remember(texts, found)
 
-    return collect
+    with background.Background(find_all, index.terms, texts) as child:
+        yield keep
 
 
 def render(analysis: Analysis, project_docs: Path, pages_memo: dict | None = None) -> SiteContent:

@@ -9,9 +9,9 @@ term matches any ending: ``ratif*`` matches "ratified" and "ratification".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:

@@ -24,7 +24,7 @@ def test_a_child_process_gives_what_this_process_gives():
 
 def test_a_child_that_fails_gives_nothing():
     assert background.Background(find_all, "not terms", TEXTS).result() is None
-    assert background.Background(sorted, [1, "a"]).result() is None  # not a build_scripts function: fails too
+    assert background.Background(sorted, [1, "a"]).result() is None  # raises in the child
 
 
 def _pages(content) -> dict[str, str]:
@@ -47,6 +47,13 @@ def test_terms_found_in_a_child_give_the_same_pages(monkeypatch):
     assert started and started[0] > 50
     assert searched == []  # every sentence's terms came from the child
     assert _pages(with_child) == _pages(alone)
+
+
+def test_a_child_whose_result_is_not_asked_for_is_stopped():
+    with background.Background(find_all, TERMS, TEXTS * 200_000) as child:
+        process = child._process
+    assert process is not None and process.returncode is not None  # stopped, not left running
+    assert child.result() is None
 
 
 def test_when_the_child_fails_this_process_looks_the_terms_up(monkeypatch):
