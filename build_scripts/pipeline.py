@@ -234,7 +234,7 @@ def _analyse(inputs: Inputs, cache: DocumentCache | None) -> Analysis:
     sentences = [s for d in documents for s in d.sentences if eligible(s)]
     index = _term_index(inputs, cache)
     with _terms_found_meanwhile(index, sentences) as keep_terms_found:
-        claims = group_claims(sentences, features)
+        claims = group_claims(sentences, features, cache.memo("claims") if cache else None)
         speakers = group_quotes(documents, features)
         disagreements = (number_disagreements(sentences, claims, features) + title_disagreements(sentences, features)
                          + quote_wording(speakers))

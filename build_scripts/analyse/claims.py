@@ -183,8 +183,13 @@ def _links(text_runs: tuple[str, ...], source: str, first_source: dict[str, str]
     return [(run, other) for other, run in first_run.items()]
 
 
-def group_claims(sentences: list[Sentence], features: Features | None = None) -> list[Claim]:
-    """Claims over the given sentences, every sentence in exactly one claim, in input order."""
+def group_claims(sentences: list[Sentence], features: Features | None = None,
+                 memo: dict[tuple[int, ...], Claim] | None = None) -> list[Claim]:
+    """Claims over the given sentences, every sentence in exactly one claim, in input order.
+
+    ``memo`` keeps the claims from one call to the next (under ``mkdocs serve``, where an
+    unchanged source hands back the very same sentence objects): see ``_reused``.
+    """
     features = features if features is not None else Features()
     # Identical sentences (syndicated copies) are one node: compare each text once.
     nodes: dict[str, int] = {}
@@ -199,7 +204,31 @@ def group_claims(sentences: list[Sentence], features: Features | None = None) ->
     for s, node in zip(sentences, node_of, strict=True):
         members.setdefault(groups.root[node], []).append(s)
     runs_of: dict[str, tuple[str, ...]] = {}
-    return [_claim(m, runs_of) for m in members.values()]
+    if memo is None:
+        return [_claim(m, runs_of) for m in members.values()]
+    return _reused(list(members.values()), runs_of, memo)
+
+
+def _reused(groups: list[list[Sentence]], runs_of: dict[str, tuple[str, ...]],
+            memo: dict[tuple[int, ...], Claim]) -> list[Claim]:
+    """The claim of each group of members, the last call's when its members are the same objects.
+
+    A claim depends on nothing but its members, and finding copies among them is most of the
+    work of making it. Keys are the members' ``id``s: the claims kept in ``memo`` hold their
+    members, so no other object can have those ids while the key is in ``memo``. ``memo`` is
+    left holding this call's claims only.
+    """
+    claims, kept = [], {}
+    for members in groups:
+        key = tuple(map(id, members))
+        claim = memo.get(key)
+        if claim is None:
+            claim = _claim(members, runs_of)
+        kept[key] = claim
+        claims.append(claim)
+    memo.clear()
+    memo.update(kept)
+    return claims
 
 
 def _first_sentences(node_of: list[int]) -> list[int]:

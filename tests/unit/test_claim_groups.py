@@ -84,3 +84,34 @@ def test_remembered_cosines_change_no_merge():
 
 def test_no_sentences_make_no_claims():
     assert group_claims([]) == []
+
+
+def _fields(claim):
+    return claim.id, claim.members, claim.copy_groups, claim.shared_words
+
+
+def test_remembered_claims_are_the_last_calls_while_their_members_are_the_same_objects():
+    """Under ``mkdocs serve`` an unchanged source hands back the very same sentences: their claims
+    are reused, and a changed source's claims are made again, equal to claims made afresh."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    from build_scripts.analyse.topics import eligible
+    from build_scripts.load.sources import load_sources
+    from build_scripts.text.document import build_document
+
+    sources, _ = load_sources(Path(__file__).resolve().parents[2] / "sources")
+    sentences = [s for src in sources for s in build_document(src).sentences if eligible(s)]
+    memo: dict = {}
+    first = group_claims(sentences, memo=memo)
+    assert [_fields(c) for c in first] == [_fields(c) for c in group_claims(sentences)]
+    assert any(len(c.sources) > 1 for c in first)
+    assert all(a is b for a, b in zip(group_claims(sentences, memo=memo), first, strict=True))
+
+    edited = sources[0].id  # its sentences become new objects, as after an edit
+    again = [replace(s) if s.source_id == edited else s for s in sentences]
+    second = group_claims(again, memo=memo)
+    assert [_fields(c) for c in second] == [_fields(c) for c in group_claims(again)]
+    for before, after in zip(first, second, strict=True):
+        assert (after is before) == (edited not in after.sources)
+    assert len(memo) == len(second) and all(c in second for c in memo.values())
