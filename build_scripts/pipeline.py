@@ -33,9 +33,9 @@ from build_scripts.errors import InputError, InputProblem
 from build_scripts.cache import Cached, DocumentCache, Forgetful
 from build_scripts.collector import collector_paused
 from build_scripts.load.country_rules import StanceRule, load_stance_rules
-from build_scripts.load.sources import load_sources, parse_source
+from build_scripts.load.sources import load_sources
 from build_scripts.load.topics import load_key_facts, load_topics
-from build_scripts.model import Document, Sentence, Source, Statement, Topic, TopicEvidence, TopicSection
+from build_scripts.model import Document, Sentence, Statement, Topic, TopicEvidence, TopicSection
 from build_scripts.render.disagreements_page import SRC_URI as DISAGREEMENTS_URI
 from build_scripts.render.disagreements_page import render_disagreements_page
 from build_scripts.render.countries_pages import INDEX_URI as COUNTRIES_URI
@@ -64,7 +64,7 @@ from build_scripts.render.sources_index import INDEX_SRC_URI, render_sources_ind
 from build_scripts.render.sources_used import sources_used
 from build_scripts.render.statement import claim_sources
 from build_scripts.render.topic_page import render_topic
-from build_scripts.workers import analyse_many
+from build_scripts.workers import Refused, analyse_many
 
 
 @dataclass(frozen=True)
@@ -116,9 +116,10 @@ class SiteContent:
 
 @dataclass(frozen=True)
 class _Pending:
-    """A source whose analysis is not in the cache yet."""
+    """A source file whose analysis is not in the cache yet: the workers parse it."""
 
-    source: Source
+    path: Path
+    raw: bytes
     key: str
 
 
@@ -127,7 +128,7 @@ def _reader(cache: DocumentCache) -> Callable[[Path, bytes], Cached | _Pending]:
         key = cache.key(path.name, raw)
         cached = cache.get(key)
         if cached is None or cached[0].source.path != path:
-            return _Pending(parse_source(path, raw), key)
+            return _Pending(path, raw, key)
         return cached
 
     return read
@@ -171,13 +172,16 @@ def _load_documents(sources_dir: Path, cache: DocumentCache, progress: Progress 
                     ) -> tuple[list[Document], list[DocumentFeatures], dict[str, SourcePage], list[InputProblem]]:
     loaded, problems = load_sources(sources_dir, _reader(cache))
     pending = [item for item in loaded if isinstance(item, _Pending)]
-    results = analyse_many([p.source for p in pending], _counter(len(pending), progress))  # unpickled as they come
+    results = analyse_many([(p.path, p.raw) for p in pending], _counter(len(pending), progress))  # unpickled as they come
     documents, features, pages = [], [], {}
     for item in loaded:
         if isinstance(item, _Pending):
             result = next(results)
+            if isinstance(result, Refused):
+                problems.append(InputProblem(item.path, result.message, result.line))
+                continue
             if isinstance(result, str):  # one odd article must not hide the others
-                problems.append(InputProblem(item.source.path, f"the text could not be analysed ({result}); "
+                problems.append(InputProblem(item.path, f"the text could not be analysed ({result}); "
                                              "please report it with this file attached"))
                 continue
             item = cache.put_pickled(item.key, result)

@@ -1,7 +1,10 @@
-"""Clean, split, extract and write the page of many sources at once, over every core.
+"""Parse, clean, split, extract and write the page of many sources at once, over every core.
 
 Each source is worked on alone (``analyse_source``), so a cold build of a
-large corpus spreads the sources over worker processes. A worker sends back
+large corpus spreads the sources over worker processes. They are sent the
+files' bytes and parse them too: YAML and metadata checks cost about as much
+as reading the files, and would otherwise run in this process alone before
+any worker starts. A worker sends back
 the result pickled, which is also the form the cache keeps, so nothing is
 pickled twice. Small corpora are done in this process: starting workers
 costs more than it saves.
@@ -15,9 +18,12 @@ import pickle
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
 
 from build_scripts.analyse.features import DocumentFeatures, extract
 from build_scripts.collector import collector_paused
+from build_scripts.load.sources import SourceProblem, parse_source
 from build_scripts.model import Document, Source
 from build_scripts.render.source_page import SourcePage, source_page
 from build_scripts.text.document import build_document
@@ -32,8 +38,25 @@ def analyse_source(source: Source) -> tuple[Document, DocumentFeatures, SourcePa
     return document, extract(document), source_page(document)
 
 
-def _pickled(source: Source) -> bytes | str:
-    """The pickled result, or the error's description: an exception may not survive pickling."""
+@dataclass(frozen=True)
+class Refused:
+    """A file that is no valid source: what to fix, and the line (0 if unknown)."""
+
+    message: str
+    line: int
+
+
+SourceFile = tuple[Path, bytes]
+"""A file of ``sources/`` and its bytes."""
+
+
+def _pickled(file: SourceFile) -> bytes | Refused | str:
+    """The pickled result, the file's problem, or the error's description: an exception may
+    not survive pickling."""
+    try:
+        source = parse_source(*file)
+    except SourceProblem as exc:
+        return Refused(str(exc), exc.line)
     try:
         with collector_paused():
             return pickle.dumps(analyse_source(source), protocol=pickle.HIGHEST_PROTOCOL)
@@ -58,21 +81,22 @@ def _start_method() -> str:
     return "spawn"
 
 
-def analyse_many(sources: list[Source], progress: Callable[[int], None] | None = None) -> Iterator[bytes | str]:
-    """For each source, in order: its pickled ``(Document, DocumentFeatures, SourcePage)``, or an
-    error message."""
+def analyse_many(files: list[SourceFile], progress: Callable[[int], None] | None = None
+                 ) -> Iterator[bytes | Refused | str]:
+    """For each file, in order: its pickled ``(Document, DocumentFeatures, SourcePage)``, what
+    makes it no valid source, or an error message."""
     workers = _workers()
-    if len(sources) < PARALLEL_FROM or workers < 2:
-        for source in sources:
-            result = _pickled(source)
+    if len(files) < PARALLEL_FROM or workers < 2:
+        for file in files:
+            result = _pickled(file)
             if progress:
                 progress(1)
             yield result
         return
     context = multiprocessing.get_context(_start_method())
-    chunk = max(1, min(50, len(sources) // (workers * 8)))
+    chunk = max(1, min(50, len(files) // (workers * 8)))
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        for result in pool.map(_pickled, sources, chunksize=chunk):
+        for result in pool.map(_pickled, files, chunksize=chunk):
             if progress:
                 progress(1)
             yield result

@@ -15,15 +15,21 @@ from build_scripts.pipeline import Project, load_inputs
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _files(folder: Path = ROOT / "sources") -> list[tuple[Path, bytes]]:
+    return [(path, path.read_bytes()) for path in sorted(folder.glob("*.md"))]
+
+
 def test_worker_processes_give_what_one_process_gives(monkeypatch):
-    sources, _ = load_sources(ROOT / "sources")
-    serial = list(workers.analyse_many(sources))
+    files = _files()
+    serial = list(workers.analyse_many(files))
     monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
     monkeypatch.setattr(workers, "_workers", lambda: 2)
     seen: list[int] = []
-    parallel = list(workers.analyse_many(sources, progress=seen.append))
-    assert len(seen) == len(sources)
+    parallel = list(workers.analyse_many(files, progress=seen.append))
+    assert len(seen) == len(files)
     assert [pickle.loads(p) for p in parallel] == [pickle.loads(s) for s in serial]
+    sources, _ = load_sources(ROOT / "sources")
+    assert [pickle.loads(s) for s in serial] == [workers.analyse_source(s) for s in sources]
 
 
 def test_fresh_interpreters_serve_when_threads_run(monkeypatch):
@@ -36,7 +42,7 @@ def test_fresh_interpreters_serve_when_threads_run(monkeypatch):
     thread.start()
     try:
         assert workers._start_method() == "spawn"
-        spawned = list(workers.analyse_many(sources))
+        spawned = list(workers.analyse_many(_files()))
     finally:
         stop.set()
         thread.join()
@@ -72,3 +78,16 @@ def test_a_long_analysis_reports_its_progress_in_tenths(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "PROGRESS_FROM", 6)
     pipeline.load_inputs(Project(tmp_path / "sources", ROOT / "docs"), DocumentCache(), lines.append)
     assert lines == []
+
+
+def test_a_file_the_workers_cannot_parse_is_reported_as_reading_it_alone_reports_it(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    (tmp_path / "sources" / "003b-broken.md").write_text("---\ntitle: [unclosed\n---\nText.\n", encoding="utf-8")
+    (tmp_path / "sources" / "003c-no-text.md").write_text("---\ntitle: Only a title\n---\n\n", encoding="utf-8")
+    _, alone = load_sources(tmp_path / "sources")
+    assert [p.line for p in alone] == [2, 4]
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(workers, "_workers", lambda: 2)
+    inputs, problems = load_inputs(Project(tmp_path / "sources", ROOT / "docs"), DocumentCache())
+    assert problems == alone
+    assert len(inputs.documents) == 5
