@@ -33,6 +33,8 @@ def test_search_for_a_person_or_a_place_lands_on_its_page(open_page, base, query
     wait_for_search_ready(page)
     items = search(page, query)
     first = items.first.locator("a.md-search-result__link").first
+    # Results show while the query is typed: wait for those of the whole query.
+    expect(first).to_have_attribute("href", re.compile(r"(^|/)" + re.escape(expected) + r"(\?[^#]*)?(#.*)?$"))
     assert page_path(first.get_attribute("href"), base) == expected
     first.click()
     page.wait_for_url(lambda url: page_path(url, base) == expected)
