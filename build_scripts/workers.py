@@ -2,12 +2,12 @@
 
 Each source is worked on alone (``analyse_source``), so a cold build of a
 large corpus spreads the sources over worker processes. They are sent the
-files' bytes and parse them too: YAML and metadata checks cost about as much
-as reading the files, and would otherwise run in this process alone before
-any worker starts. A worker sends back
-the result pickled, which is also the form the cache keeps, so nothing is
-pickled twice. Small corpora are done in this process: starting workers
-costs more than it saves.
+files' bytes and parse them too: the YAML and metadata checks cost about
+three times as much as reading the files, and would otherwise run in this
+process alone before any worker starts. A worker sends back the result
+pickled, which is also the form the cache keeps, so nothing is pickled
+twice. Small corpora are done in this process: starting workers costs more
+than it saves.
 """
 
 from __future__ import annotations
