@@ -17,7 +17,8 @@ def _print_problems(problems: list[InputProblem], root: Path) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from build_scripts.pipeline import Project, load_inputs
+    from build_scripts.model import Project
+    from build_scripts.pipeline import load_inputs
 
     root = Path(args.root)
     inputs, problems = load_inputs(Project.at(root))
@@ -31,7 +32,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_generate(args: argparse.Namespace) -> int:
     from build_scripts.export import write_markdown_tree
-    from build_scripts.pipeline import Project, generate
+    from build_scripts.model import Project
+    from build_scripts.pipeline import generate
 
     root = Path(args.root)
     project = Project.at(root)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from build_scripts.pipeline import Project, SiteContent
+from build_scripts.model import Project, SiteContent
 
 
 def refuse_to_replace(target: Path, root: Path) -> None:

@@ -19,14 +19,13 @@ Independence: members whose sources share a run of words outside quotations
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 
 from build_scripts.analyse.copies import runs
 from build_scripts.analyse.features import Features
 from build_scripts.analyse.neighbours import candidate_cosines, closest_first
 from build_scripts.analyse.similarity import Weights, cosine
 from build_scripts.analyse.union_find import UnionFind
-from build_scripts.model import Sentence
+from build_scripts.model import Claim, Sentence
 from build_scripts.text.anchors import normalise
 
 SAME_CLAIM = 0.30
@@ -34,33 +33,6 @@ SAME_CLAIM = 0.30
 GROUP_AVERAGE = 0.27
 """Average cosine a sentence needs with a group's members to join it."""
 _SAMPLE = 6
-
-
-@dataclass(frozen=True, eq=False)
-class Claim:
-    """Sentences of one or more sources that report the same thing.
-
-    Compared and hashed by identity: each claim is made once per analysis, and
-    hashing its members on every lookup would cost more than the lookup.
-    """
-
-    id: str
-    members: tuple[Sentence, ...]
-    copy_groups: tuple[tuple[str, ...], ...] = ()
-    """Sources that share wording on this claim (each group counts once)."""
-    shared_words: tuple[str, ...] = ()
-    """For each copy group, a run of words the group shares."""
-
-    @property
-    def sources(self) -> tuple[str, ...]:
-        seen: dict[str, None] = {}
-        for m in self.members:
-            seen.setdefault(m.source_id, None)
-        return tuple(seen)
-
-    @property
-    def independent(self) -> int:
-        return len(self.sources) - sum(len(g) - 1 for g in self.copy_groups)
 
 
 class _Vectors(dict[int, dict[int, float]]):

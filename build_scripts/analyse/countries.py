@@ -20,46 +20,30 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from build_scripts.analyse.claims import Claim
 from build_scripts.analyse.features import Features
-from build_scripts.analyse.places import PlaceMention, country
-from build_scripts.analyse.terms import TermIndex, compile_group, group_terms, prepare, score_found
-from build_scripts.analyse.timeline import Event
-from build_scripts.load.country_rules import StanceRule
-from build_scripts.load.dates import PartialDate
-from build_scripts.model import Sentence
+from build_scripts.analyse.places import country
+from build_scripts.analyse.terms import (
+    TermIndex,
+    compile_group,
+    group_terms,
+    prepare,
+    score_found,
+)
+from build_scripts.model import (
+    Claim,
+    CountryProfile,
+    Event,
+    PartialDate,
+    PlaceMention,
+    Sentence,
+    Stance,
+    StanceRule,
+)
 
 MIN_WEIGHT = 0.5
 """Evidence a country's main stance needs."""
 SECOND_WEIGHT = 1.0
 """Evidence any further stance needs."""
-
-
-@dataclass(frozen=True)
-class Stance:
-    rule: StanceRule
-    weight: float
-    sentences: tuple[Sentence, ...]
-    dates: tuple[tuple[PartialDate, Sentence], ...]
-    """Each date the evidence names, with the first sentence that names it."""
-
-
-@dataclass
-class CountryProfile:
-    code: str
-    name: str
-    names_seen: list[str] = field(default_factory=list)
-    sentences: list[Sentence] = field(default_factory=list)
-    stances: list[Stance] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-
-    @property
-    def primary(self) -> Stance | None:
-        return self.stances[0] if self.stances else None
-
-    @property
-    def sources(self) -> list[str]:
-        return list(dict.fromkeys(s.source_id for s in self.sentences))
 
 
 @dataclass

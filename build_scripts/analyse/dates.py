@@ -80,9 +80,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from build_scripts.load.dates import MONTHS, PartialDate
+from build_scripts.model import MONTHS, DateMention, PartialDate
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH_NUMBER = {name[:3]: number for number, name in enumerate(MONTHS, 1)}
@@ -102,17 +101,6 @@ def _fold(text: str) -> str:
     for odd, letter in _ODD_CASES:
         text = text.replace(odd, letter)
     return text.lower()
-
-
-@dataclass(frozen=True)
-class DateMention:
-    """One date as written in a sentence."""
-
-    start: int          # offset in the sentence
-    end: int
-    text: str           # the words as written, e.g. "on Sunday", "29 June 2025", "in 2005"
-    date: PartialDate   # precision = what the text gives (year, month or day), never more
-    relative: bool      # True when resolved against the publication date
 
 
 # --- The one regex -------------------------------------------------------

@@ -16,42 +16,27 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass
 
-from build_scripts.analyse.claims import Claim
 from build_scripts.analyse.features import Features
-from build_scripts.analyse.quantities import Quantity, consistent
-from build_scripts.analyse.quote_groups import UNKNOWN_SPEAKER, CitedQuote, QuoteGroup, Speaker, spelling_neutral
-from build_scripts.analyse.roles import differ, normalise_role
 from build_scripts.analyse.neighbours import close_pairs
+from build_scripts.analyse.quantities import consistent, unit_key
+from build_scripts.analyse.quote_groups import UNKNOWN_SPEAKER, spelling_neutral
+from build_scripts.analyse.roles import differ, normalise_role, person_key
 from build_scripts.analyse.similarity import Weights
 from build_scripts.analyse.union_find import UnionFind
-from build_scripts.model import Sentence
+from build_scripts.model import (
+    CitedQuote,
+    Claim,
+    Disagreement,
+    Quantity,
+    QuoteGroup,
+    Sentence,
+    Side,
+    Speaker,
+)
 
 RELATED = 0.15
 """Cosine at or above which two sentences with the same kind of count are about the same thing."""
-
-
-@dataclass(frozen=True)
-class Side:
-    sentence: Sentence
-    value: str
-    """What this source says, as written: "over 160", "a member of Ukraine’s parliament"."""
-
-
-@dataclass(frozen=True)
-class Disagreement:
-    id: str
-    kind: str
-    """``number``, ``title`` or ``wording``."""
-    subject: str
-    sides: tuple[Side, ...]
-    consistent: bool | None = None
-    """For numbers: whether all sides can be true at once."""
-
-    @property
-    def sources(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(s.sentence.source_id for s in self.sides))
 
 
 def make_id(kind: str, sides: list[Side]) -> str:
@@ -80,7 +65,7 @@ def number_disagreements(sentences: list[Sentence], claims: list[Claim],
     mentions = [(s, q) for s in sentences for q in features.quantities(s.text)]
     nodes: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, (s, q) in enumerate(mentions):
-        nodes[(q.unit_key, claim_of.get(s, s.anchor + s.source_id))].append(i)
+        nodes[(unit_key(q), claim_of.get(s, s.anchor + s.source_id))].append(i)
     union: UnionFind[int] = UnionFind(range(len(mentions)))
     for members in nodes.values():
         for j in members[1:]:
@@ -112,7 +97,7 @@ def title_disagreements(sentences: list[Sentence], features: Features | None = N
     by_person: dict[str, list[tuple[Sentence, str, str]]] = defaultdict(list)
     for s in sentences:
         for r in features.roles(s.text):
-            by_person[r.person].append((s, r.name, r.role))
+            by_person[person_key(r.name)].append((s, r.name, r.role))
     out = []
     for mentions in by_person.values():
         if len({s.source_id for s, _, _ in mentions}) < 2 or not differ([r for _, _, r in mentions]):

@@ -12,34 +12,27 @@ beforehand, so the stages also run on bare documents (as in the unit tests).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TypeVar
 
-from build_scripts.analyse.dates import DateMention, find_dates
+from build_scripts.analyse.dates import find_dates
 from build_scripts.analyse.eligible import eligible as is_eligible
-from build_scripts.analyse.places import PlaceMention, find_places
-from build_scripts.analyse.quantities import Quantity, find_quantities
-from build_scripts.analyse.quotes import Quote, find_quotes
-from build_scripts.analyse.roles import RoleMention, find_roles
+from build_scripts.analyse.places import find_places
+from build_scripts.analyse.quantities import find_quantities
+from build_scripts.analyse.quotes import find_quotes
+from build_scripts.analyse.roles import find_roles
 from build_scripts.analyse.similarity import terms as stems
-from build_scripts.model import Document
+from build_scripts.model import (
+    DateMention,
+    Document,
+    DocumentFeatures,
+    PlaceMention,
+    Quantity,
+    Quote,
+    RoleMention,
+)
 
 K = TypeVar("K")
 V = TypeVar("V")
-
-
-@dataclass
-class DocumentFeatures:
-    """The findings of one source, by sentence text (a source rarely repeats a sentence)."""
-
-    source_id: str
-    quotes: list[Quote]
-    stems: dict[str, frozenset[str]] = field(default_factory=dict)
-    quantities: dict[str, list[Quantity]] = field(default_factory=dict)
-    roles: dict[str, list[RoleMention]] = field(default_factory=dict)
-    dates: dict[str, list[DateMention]] = field(default_factory=dict)
-    """Resolved against the source's publication date."""
-    places: dict[str, list[PlaceMention]] = field(default_factory=dict)
 
 
 def extract(document: Document, eligible: bool = True) -> DocumentFeatures:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from build_scripts.analyse.claims import Claim
 from build_scripts.analyse.terms import TermIndex, group_terms, section_score_found
 from build_scripts.analyse.topics import by_date, eligible
-from build_scripts.model import Document, Statement, TopicSection
+from build_scripts.model import Claim, Document, Statement, TopicSection
 
 
 def fact_terms(facts: list[TopicSection]) -> set[str]:

@@ -58,22 +58,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
+from build_scripts.model import Country, PlaceMention
+
 DATA = Path(__file__).resolve().parent / "data" / "countries.json"
-
-
-@dataclass(frozen=True)
-class Country:
-    code: str  # ISO 3166-1 alpha-2, lower case: "ua"
-    name: str  # common English short name: "Ukraine", "United States"
-
-
-@dataclass(frozen=True)
-class PlaceMention:
-    start: int
-    end: int
-    text: str  # as written: "Kiev", "the Baltic states", "Ukrainian"
-    codes: tuple[str, ...]  # sorted alpha-2 codes; several for a group
-    demonym: bool  # True for "Ukrainian", "Poles", "North Korean"
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
-from build_scripts.load.dates import MONTHS
+from build_scripts.model import MONTHS, Quantity
 
 _QUALIFIERS = {
     "more than": (1.0, math.inf, False), "over": (1.0, math.inf, False), "at least": (1.0, math.inf, True),
@@ -167,22 +166,6 @@ def _matches(sentence: str) -> list[re.Match[str]]:
     return found
 
 
-@dataclass(frozen=True)
-class Quantity:
-    start: int
-    end: int
-    value: str
-    """The number as written with its qualifier: "over 160"."""
-    unit: str
-    """The counted noun as written: "countries"."""
-    low: float
-    high: float
-
-    @property
-    def unit_key(self) -> str:
-        return _fold(self.unit)[:6]
-
-
 def _range(qual: str | None, num: str) -> tuple[float, float]:
     key = _fold(num)
     if key in _WORD_NUMBERS:
@@ -224,3 +207,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
 def consistent(quantities: list[Quantity]) -> bool:
     """Whether one number could satisfy every quantity at once."""
     return max(q.low for q in quantities) <= min(q.high for q in quantities)
+
+
+def unit_key(q: Quantity) -> str:
+    """The counted noun folded, its first six letters: "soldiers" and "soldier" are one unit."""
+    return _fold(q.unit)[:6]

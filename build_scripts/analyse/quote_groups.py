@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 
 from build_scripts.analyse.features import Features
-from build_scripts.analyse.quotes import Quote
 from build_scripts.analyse.roles import person_key
 from build_scripts.analyse.similarity import terms
-from build_scripts.model import Document, Sentence
+from build_scripts.model import (
+    CitedQuote,
+    Document,
+    Quote,
+    QuoteGroup,
+    Speaker,
+)
 
 SAME_QUOTATION = 0.5
 UNKNOWN_SPEAKER = "Speaker not identified"
@@ -32,33 +36,6 @@ def spelling_neutral(text: str) -> str:
     for pattern, repl in _SPELLING:
         text = pattern.sub(repl, text)
     return text
-
-
-@dataclass(frozen=True)
-class CitedQuote:
-    quote: Quote
-    sentence: Sentence
-    """The sentence the quotation starts in: what its footnote links to."""
-
-
-@dataclass
-class QuoteGroup:
-    """Renderings of one quotation by one speaker, across sources."""
-
-    quotes: list[CitedQuote]
-
-    @property
-    def sources(self) -> list[str]:
-        return list(dict.fromkeys(q.quote.source_id for q in self.quotes))
-
-
-@dataclass
-class Speaker:
-    name: str
-    kind: str | None
-    roles: list[CitedQuote]
-    """One quotation per distinct role the sources give, to cite the role from."""
-    groups: list[QuoteGroup]
 
 
 def _speaker_key(q: Quote) -> str:

@@ -16,7 +16,8 @@ so the result is the same as running every pattern on all of every sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from build_scripts.model import RoleMention
 
 _NAME = r"(?P<name>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,2})"
 _VERB_WORDS = ("said", "says", "echoed", "told", "wrote", "added", "stated", "announced", "warned", "argued",
@@ -34,17 +35,6 @@ _PREFIX = re.compile(
 # _APPOSITIVE ends with ",\s" VERB "\b", so a sentence without that cannot match it.
 # The regex starts with a literal comma, which ``re`` looks for with a fast scan.
 _COMMA_VERB = re.compile(r",\s" + _VERBS + r"\b")
-
-
-@dataclass(frozen=True)
-class RoleMention:
-    name: str
-    role: str
-    start: int
-
-    @property
-    def person(self) -> str:
-        return person_key(self.name)
 
 
 def person_key(name: str) -> str:

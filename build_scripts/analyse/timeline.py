@@ -9,26 +9,16 @@ claim naming the same date are one event with several reports.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
-from build_scripts.analyse.claims import Claim
-from build_scripts.analyse.dates import DateMention
 from build_scripts.analyse.features import Features
-from build_scripts.load.dates import PartialDate
-from build_scripts.model import Document, Sentence
-
-
-@dataclass(frozen=True)
-class Report:
-    sentence: Sentence
-    mention: DateMention
-
-
-@dataclass(frozen=True)
-class Event:
-    date: PartialDate
-    reports: tuple[Report, ...]
-    """The first report is the one shown; every report is cited."""
+from build_scripts.model import (
+    Claim,
+    Document,
+    Event,
+    PartialDate,
+    Report,
+    Sentence,
+)
 
 
 def _mentions(document: Document, sentences: list[Sentence], features: Features) -> list[Report]:

@@ -16,10 +16,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from build_scripts.analyse.claims import Claim
 from build_scripts.analyse.eligible import MIN_WORDS, eligible  # noqa: F401 - part of this module's surface
-from build_scripts.analyse.terms import TermIndex, group_terms, score_found, section_score_found
-from build_scripts.model import Document, Sentence, Statement, Topic, TopicEvidence
+from build_scripts.analyse.terms import (
+    TermIndex,
+    group_terms,
+    score_found,
+    section_score_found,
+)
+from build_scripts.model import (
+    Claim,
+    Document,
+    Sentence,
+    Statement,
+    Topic,
+    TopicEvidence,
+)
+
 
 def topic_terms(topic: Topic) -> set[str]:
     terms = set(topic.require) | set(topic.exclude)

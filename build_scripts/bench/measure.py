@@ -34,7 +34,8 @@ def _cpu_s() -> float:
 
 
 def generate(project_dir: Path) -> dict:
-    from build_scripts.pipeline import Project, generate as run
+    from build_scripts.model import Project
+    from build_scripts.pipeline import generate as run
 
     start, cpu = time.perf_counter(), _cpu_s()
     content = run(Project(project_dir / "sources", project_dir / "docs"))
@@ -43,11 +44,12 @@ def generate(project_dir: Path) -> dict:
 
 
 def generate_cached(project_dir: Path) -> dict:
-    from build_scripts.cache import DocumentCache
-    from build_scripts.disk_store import FOLDER, DiskStore
-    from build_scripts.pipeline import Project, generate as run
+    from build_scripts.infra.cache import StageCache
+    from build_scripts.infra.disk_store import FOLDER, DiskStore
+    from build_scripts.model import Project
+    from build_scripts.pipeline import generate as run
 
-    cache = DocumentCache(DiskStore(project_dir / FOLDER))
+    cache = StageCache(DiskStore(project_dir / FOLDER))
     start, cpu = time.perf_counter(), _cpu_s()
     run(Project(project_dir / "sources", project_dir / "docs"), cache)
     seconds, cpu = time.perf_counter() - start, _cpu_s() - cpu
@@ -57,19 +59,20 @@ def generate_cached(project_dir: Path) -> dict:
 
 
 def regenerate(project_dir: Path) -> dict:
-    from build_scripts.cache import DocumentCache
-    from build_scripts.pipeline import Project, generate as run
+    from build_scripts.infra.cache import StageCache
+    from build_scripts.model import Project
+    from build_scripts.pipeline import generate as run
 
     project = Project(project_dir / "sources", project_dir / "docs")
     store: dict[str, bytes] = {}
     live: dict = {}  # as the MkDocs hook keeps them under `mkdocs serve`
-    run(project, DocumentCache(store, live))
+    run(project, StageCache(store, live))
     edited = sorted(project.sources_dir.glob("*.md"))[0]
     original = edited.read_text(encoding="utf-8")
     edited.write_text(original + "\nAn edited closing sentence was added for the benchmark run.\n", encoding="utf-8")
     try:
         start, cpu = time.perf_counter(), _cpu_s()
-        run(project, DocumentCache(store, live))
+        run(project, StageCache(store, live))
         seconds, cpu = time.perf_counter() - start, _cpu_s() - cpu
     finally:
         edited.write_text(original, encoding="utf-8")

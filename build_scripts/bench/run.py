@@ -24,7 +24,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from build_scripts.bench.corpus import write_corpus
-from build_scripts.disk_store import FOLDER as CACHE_FOLDER
+from build_scripts.infra.disk_store import FOLDER as CACHE_FOLDER
 
 ROOT = Path(__file__).resolve().parents[2]
 

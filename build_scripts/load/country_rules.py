@@ -15,24 +15,16 @@ Without that file, country pages are still made, with no stance.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import frontmatter
 import yaml
 
 from build_scripts.errors import InputProblem
+from build_scripts.model import StanceRule
 
 CONFIG_URI = "countries/index.md"
 _CSS = re.compile(r"^[a-z][a-z0-9-]*$")
-
-
-@dataclass(frozen=True)
-class StanceRule:
-    label: str
-    css: str
-    match: tuple[tuple[str, ...], ...]
-    exclude: tuple[str, ...] = ()
 
 
 def _rule(raw: object, index: int) -> StanceRule:

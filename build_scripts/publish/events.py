@@ -14,11 +14,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
-from build_scripts.cache import DocumentCache
-from build_scripts.disk_store import FOLDER as CACHE_FOLDER
-from build_scripts.disk_store import DiskStore
 from build_scripts.errors import InputError
-from build_scripts.pipeline import Project, SiteContent, generate
+from build_scripts.infra.cache import StageCache
+from build_scripts.infra.disk_store import FOLDER as CACHE_FOLDER
+from build_scripts.infra.disk_store import DiskStore
+from build_scripts.model import Project, SiteContent
+from build_scripts.pipeline import generate
 from build_scripts.publish.nav import build_nav
 from build_scripts.render.cite_page import cite_this_page
 
@@ -47,13 +48,13 @@ def on_pre_build(config: MkDocsConfig, live: MutableMapping[str, Any] | None = N
 
     The analysis of each source is kept in ``.cache/build_scripts`` beside ``mkdocs.yml``, and
     ``live`` keeps it unpickled from one build to the next under ``mkdocs serve`` (see
-    ``DocumentCache``).
+    ``StageCache``).
     """
     global _content
     _content = None
     root = Path(config.config_file_path).resolve().parent
     store = DiskStore(root / CACHE_FOLDER)
-    cache = DocumentCache(store, live)
+    cache = StageCache(store, live)
     try:
         _content = generate(_project(config), cache, progress=_log.info)
     except InputError as exc:

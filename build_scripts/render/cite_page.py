@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from html import unescape
 
-from build_scripts.load.dates import PartialDate
+from build_scripts.model import PartialDate
 from build_scripts.render.escape import md_text
 
 

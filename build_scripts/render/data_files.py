@@ -12,12 +12,16 @@ import io
 import json
 from typing import Any
 
-from build_scripts.analyse.countries import CountryProfile
-from build_scripts.analyse.disagreements import Disagreement
-from build_scripts.analyse.quote_groups import Speaker
-from build_scripts.analyse.timeline import Event
-from build_scripts.load.dates import PartialDate
-from build_scripts.model import Document, Sentence, TopicEvidence
+from build_scripts.model import (
+    CountryProfile,
+    Disagreement,
+    Document,
+    Event,
+    PartialDate,
+    Sentence,
+    Speaker,
+    TopicEvidence,
+)
 from build_scripts.render.citation import plain_title
 from build_scripts.render.statement import all_members, claim_counts
 
@@ -148,3 +152,7 @@ def countries_json(profiles: list[CountryProfile]) -> str:
         "sentences": len(p.sentences), "sources": len(p.sources),
     } for p in profiles]
     return _dump({"countries": rows})
+
+
+def statements_json(rows: list[dict[str, Any]]) -> str:
+    return json.dumps({"statements": rows}, ensure_ascii=False, separators=(",", ":")) + "\n"

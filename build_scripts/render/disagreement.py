@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from build_scripts.analyse.disagreements import Disagreement, Side
-from build_scripts.model import Document
+from build_scripts.model import Disagreement, Document, Side
 from build_scripts.render.citation import cite, footnote, publisher_name
 from build_scripts.render.escape import md_text
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from weakref import WeakKeyDictionary
 
-from build_scripts.analyse.claims import Claim
-from build_scripts.model import Document, Sentence, Statement
+from build_scripts.model import Claim, Document, Sentence, Statement
 from build_scripts.render.citation import cite, footnote, publisher_name
 from build_scripts.render.escape import md_text
 

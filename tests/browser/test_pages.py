@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from tests.browser.support import (
-    DARK_KINDS, DESKTOP, DOCS_IMAGES, PAGE_KINDS, PHONE, axe_violations, describe_violations, expect, kind_of,
+    DARK_KINDS,
+    DESKTOP,
+    DOCS_IMAGES,
+    PAGE_KINDS,
+    PHONE,
+    axe_violations,
+    describe_violations,
+    expect,
+    kind_of,
     wait_for_search_ready,
 )
 

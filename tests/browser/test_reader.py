@@ -12,7 +12,13 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.browser.support import PHONE, expect, page_path, search, wait_for_search_ready
+from tests.browser.support import (
+    PHONE,
+    expect,
+    page_path,
+    search,
+    wait_for_search_ready,
+)
 
 QUOTED = re.compile(r" — “(.*)”\s*archived sentence", re.S)  # the cited sentence, as a footnote quotes it
 

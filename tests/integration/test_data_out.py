@@ -9,7 +9,13 @@ import json
 import bibtexparser
 import pytest
 from bs4 import BeautifulSoup
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc import (
+    Citation,
+    CitationItem,
+    CitationStylesBibliography,
+    CitationStylesStyle,
+    formatter,
+)
 from citeproc.source.json import CiteProcJSON
 from jsonschema import Draft202012Validator
 

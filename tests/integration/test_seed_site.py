@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-from build_scripts.pipeline import Project, analyse
+from build_scripts.model import Project
+from build_scripts.pipeline import analyse
 from tests.integration.site_build import ROOT, Build, run_mkdocs_build
 
 TOPICS = ["treaty", "withdrawals", "russian-mine-use", "humanitarian-criticism"]

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_scripts import background, pipeline
 from build_scripts.analyse import terms as terms_module
 from build_scripts.analyse.terms import TermIndex, find_all
-from build_scripts.pipeline import Project, generate
+from build_scripts import pipeline
+from build_scripts.infra import background
+from build_scripts.model import Project
+from build_scripts.pipeline import generate
 
 ROOT = Path(__file__).resolve().parents[2]
 TERMS = frozenset({"Ottawa", "treaty", "landmine*", "UN", "withdraw*", "anti-personnel mines"})

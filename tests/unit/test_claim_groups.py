@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import random
 
-from build_scripts.analyse.claims import _copy_groups, _Groups, _term_ids, _Vectors, group_claims
+from build_scripts.analyse.claims import (
+    _copy_groups,
+    _Groups,
+    _term_ids,
+    _Vectors,
+    group_claims,
+)
 from build_scripts.analyse.copies import runs
 from build_scripts.analyse.neighbours import candidate_cosines, closest_first
 from build_scripts.analyse.similarity import Weights, cosine

@@ -7,8 +7,8 @@ from pathlib import Path
 from build_scripts.analyse.claims import group_claims
 from build_scripts.analyse.copies import shared_run
 from build_scripts.analyse.topics import eligible
-from build_scripts.model import Source, SourceMeta
-from build_scripts.pipeline import Project, analyse
+from build_scripts.model import Project, Source, SourceMeta
+from build_scripts.pipeline import analyse
 from build_scripts.text.document import build_document
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from build_scripts.collector import collector_paused
+from build_scripts.infra.collector import collector_paused
 
 
 def test_the_collector_is_off_inside_and_as_before_after():
@@ -33,7 +33,8 @@ def test_a_collector_turned_off_by_the_caller_stays_off():
 
 
 def test_generation_leaves_the_collector_on(tmp_path):
-    from build_scripts.pipeline import Project, generate
+    from build_scripts.model import Project
+    from build_scripts.pipeline import generate
     from tests.integration.site_build import ROOT
 
     generate(Project(ROOT / "sources", ROOT / "docs"))

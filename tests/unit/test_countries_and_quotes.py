@@ -9,9 +9,7 @@ from build_scripts.analyse.countries import profile_countries
 from build_scripts.analyse.disagreements import quote_wording
 from build_scripts.analyse.quote_groups import group_quotes, spelling_neutral
 from build_scripts.analyse.timeline import build_timeline
-from build_scripts.load.country_rules import StanceRule
-from build_scripts.load.dates import PartialDate
-from build_scripts.model import Source, SourceMeta
+from build_scripts.model import PartialDate, Source, SourceMeta, StanceRule
 from build_scripts.text.document import build_document
 
 RULES = [

@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from build_scripts.analyse import dates as dates_module
-from build_scripts.analyse.dates import DateMention, find_dates
-from build_scripts.load.dates import PartialDate
+from build_scripts.analyse.dates import find_dates
+from build_scripts.model import DateMention, PartialDate
 
 PUB = PartialDate(2025, 6, 30)  # a Monday
 PUB_MONTH = PartialDate(2025, 6)
@@ -570,7 +570,7 @@ def test_odd_letters_never_raise(words: list[str], glue: str, published: Partial
 
 def test_a_relative_date_counted_past_the_edge_of_the_calendar_is_left_out():
     from build_scripts.analyse.dates import find_dates as find
-    from build_scripts.load.dates import PartialDate as Date
+    from build_scripts.model import PartialDate as Date
 
     for published in (Date(1, 1, 1), Date(9999, 12, 31)):
         for sentence in ("It happened on Sunday.", "It happened yesterday.", "It ends tomorrow.", "Next year it ends."):

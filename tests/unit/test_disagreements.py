@@ -12,11 +12,15 @@ from hypothesis import strategies as st
 
 from build_scripts.analyse import quantities as quantities_module
 from build_scripts.analyse import roles as roles_module
-from build_scripts.analyse.disagreements import number_disagreements, title_disagreements
+from build_scripts.analyse.disagreements import (
+    number_disagreements,
+    title_disagreements,
+)
 from build_scripts.analyse.quantities import consistent, find_quantities
-from build_scripts.analyse.roles import differ, find_roles
+from build_scripts.analyse.roles import differ, find_roles, person_key
 from build_scripts.analyse.topics import eligible
-from build_scripts.pipeline import Project, analyse
+from build_scripts.model import Project
+from build_scripts.pipeline import analyse
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -47,7 +51,7 @@ def test_consistency_of_figures():
 
 
 def test_roles_in_three_forms_and_across_spellings():
-    found = [(r.name, r.role, r.person) for s in [
+    found = [(r.name, r.role, person_key(r.name)) for s in [
         "Roman Kostenko, a member of Ukraine’s parliament, echoed this sentiment.",
         "“It must stop,” said Steve Goose, Arms Division director at Human Rights Watch.",
         "Ukrainian President Volodymyr Zelensky signed it, and Then Defense Secretary, Lloyd Austin said so.",

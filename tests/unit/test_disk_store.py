@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from build_scripts.disk_store import DiskStore
+from build_scripts.infra.disk_store import DiskStore
 
 KEY = hashlib.sha256(b"a").hexdigest()
 OTHER = hashlib.sha256(b"b").hexdigest()
@@ -51,7 +51,7 @@ def test_an_unwritable_folder_loses_the_entry_not_the_build(tmp_path):
 
 
 def test_pruning_an_entry_another_build_removed_meanwhile_is_no_error(tmp_path):
-    from build_scripts.cache import DocumentCache
+    from build_scripts.infra.cache import StageCache
 
     store = DiskStore(tmp_path)
     store[KEY] = b"stale"
@@ -62,7 +62,7 @@ def test_pruning_an_entry_another_build_removed_meanwhile_is_no_error(tmp_path):
             (tmp_path / f"{KEY}.pickle").unlink()  # removed by a concurrent build after the listing
             return iter(keys)
 
-    DocumentCache(Vanishing(tmp_path)).prune()
+    StageCache(Vanishing(tmp_path)).prune()
     assert list(store) == []
 
 

@@ -143,7 +143,12 @@ def test_case_insensitive_prefilters_only_rely_on_letters_that_lower_cleanly():
 
 def test_prefilters_pass_every_line_their_pattern_matches():
     from build_scripts.text.furniture import (
-        _BIO, _BYLINE, _CREDIT, _may_be_bio, _may_be_byline, _may_be_credit,
+        _BIO,
+        _BYLINE,
+        _CREDIT,
+        _may_be_bio,
+        _may_be_byline,
+        _may_be_credit,
     )
 
     credits = [

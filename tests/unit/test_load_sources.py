@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.load.dates import PartialDate, parse_date
+from build_scripts.load.dates import parse_date
 from build_scripts.load.sources import load_sources
+from build_scripts.model import PartialDate
 
 GOOD = """---
 title: Ukraine to leave treaty

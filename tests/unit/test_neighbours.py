@@ -11,7 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from build_scripts.analyse.claims import _term_ids, _Vectors
-from build_scripts.analyse.neighbours import MAX_POSTING, NEIGHBOURS, candidate_cosines, close_pairs, closest_first
+from build_scripts.analyse.neighbours import (
+    MAX_POSTING,
+    NEIGHBOURS,
+    candidate_cosines,
+    close_pairs,
+    closest_first,
+)
 from build_scripts.analyse.similarity import Weights, cosine
 
 

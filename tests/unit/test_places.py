@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from build_scripts.analyse import places as places_module
-from build_scripts.analyse.places import DATA, Country, PlaceMention, all_countries, country, find_places
+from build_scripts.analyse.places import DATA, all_countries, country, find_places
+from build_scripts.model import Country, PlaceMention
 
 # Expected country sets of the raw article text (furniture included: the
 # "READ ALSO" line of 001 names Ghana; callers filter furniture themselves).

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import re
+from pathlib import Path
 
 import markdown
 import yaml
@@ -15,9 +14,9 @@ from hypothesis import strategies as st
 from build_scripts.errors import InputProblem
 from build_scripts.load.sources import load_sources
 from build_scripts.model import Source, SourceMeta
+from build_scripts.pages.source import render_source_page
 from build_scripts.render.citation import footnote
 from build_scripts.render.escape import md_text
-from build_scripts.render.source_page import render_source_page
 from build_scripts.text.clean import strip_controls
 from build_scripts.text.document import build_document
 

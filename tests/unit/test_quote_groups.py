@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from build_scripts.analyse.quote_groups import CitedQuote, _groups
-from build_scripts.analyse.quotes import Quote, QuotePart
-from build_scripts.model import Sentence
+from build_scripts.analyse.quote_groups import _groups
+from build_scripts.model import CitedQuote, Quote, QuotePart, Sentence
 
 FULL = "This is a step that the reality of war has long demanded. We cannot stay bound by these rules."
 EXCERPT = "This is a step that the reality of war has long demanded."

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from build_scripts.analyse.quotes import Quote, QuotePart, find_quotes
+from build_scripts.analyse.quotes import find_quotes
 from build_scripts.load.sources import load_source
-from build_scripts.model import Document, Source, SourceMeta
+from build_scripts.model import Document, Quote, QuotePart, Source, SourceMeta
 from build_scripts.text.document import build_document
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -12,22 +12,37 @@ from urllib.parse import quote
 from hypothesis import given
 from hypothesis import strategies as st
 
-from build_scripts.analyse.claims import Claim
-from build_scripts.analyse.countries import CountryProfile
-from build_scripts.analyse.dates import DateMention
-from build_scripts.analyse.timeline import Event, Report
-from build_scripts.load.dates import PartialDate
-from build_scripts.model import (Block, Document, Sentence, Source, SourceMeta, Statement, Topic, TopicEvidence,
-                                 TopicSection)
+from build_scripts.model import (
+    Block,
+    Claim,
+    CountryProfile,
+    DateMention,
+    Document,
+    Event,
+    PartialDate,
+    Report,
+    Sentence,
+    Source,
+    SourceMeta,
+    Statement,
+    Topic,
+    TopicEvidence,
+    TopicSection,
+)
+from build_scripts.pages.countries import source_count
+from build_scripts.pages.source import _escape_all, _pieces, _spans, render_source_page
+from build_scripts.pages.timeline import MAX_FOOTNOTES, _cited
+from build_scripts.pages.topics import _last_sections
 from build_scripts.render.bibliography import indented_json
-from build_scripts.render.countries_pages import source_count
 from build_scripts.render.escape import html_text, md_text, yaml_string
 from build_scripts.render.links import relative, text_fragment
-from build_scripts.render.source_page import _escape_all, _pieces, _spans, render_source_page
 from build_scripts.render.sources_used import cited_sources
-from build_scripts.render.statement import all_members, claim_counts, claim_sources, first_members
-from build_scripts.render.topic_page import _last_sections
-from build_scripts.render.timeline_page import MAX_FOOTNOTES, _cited
+from build_scripts.render.statement import (
+    all_members,
+    claim_counts,
+    claim_sources,
+    first_members,
+)
 from build_scripts.text.clean import strip_controls
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")

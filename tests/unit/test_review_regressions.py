@@ -7,10 +7,9 @@ import io
 from pathlib import Path
 
 from build_scripts.cli import main
-from build_scripts.load.dates import PartialDate
 from build_scripts.load.sources import load_sources
-from build_scripts.model import Source, SourceMeta
-from build_scripts.pipeline import Project, generate
+from build_scripts.model import PartialDate, Project, Source, SourceMeta
+from build_scripts.pipeline import generate
 from build_scripts.render.data_files import statements_csv
 from build_scripts.text.document import build_document
 

@@ -93,7 +93,11 @@ def test_nupunkt_shortcuts_agree_with_sent_spans():
 def test_abbreviation_search_window_covers_the_longest_match():
     import re._parser
 
-    from build_scripts.text.sentences import _NO_END_ABBREV, _NO_END_ABBREV_WIDTH, _ends_with_no_end_abbrev
+    from build_scripts.text.sentences import (
+        _NO_END_ABBREV,
+        _NO_END_ABBREV_WIDTH,
+        _ends_with_no_end_abbrev,
+    )
 
     assert re._parser.parse(_NO_END_ABBREV.pattern).getwidth()[1] <= _NO_END_ABBREV_WIDTH
     for text in ["Mr.", "see Mr.", "approx.", "about approx.", "xapprox.", "т. зв.", "це т.зв.", "Jun", "Mr.5"]:

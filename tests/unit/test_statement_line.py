@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_scripts.analyse.claims import Claim
-from build_scripts.model import Document, Sentence, Source, SourceMeta, Statement
+from build_scripts.model import Claim, Document, Sentence, Source, SourceMeta, Statement
 from build_scripts.render.statement import MAX_FOOTNOTES, render_statement
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from build_scripts.pipeline import Project, analyse
+from build_scripts.model import Project
+from build_scripts.pages.timeline import render_timeline_pages
+from build_scripts.pipeline import analyse
 from build_scripts.render import timeline_page
-from build_scripts.render.timeline_page import render_timeline_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 

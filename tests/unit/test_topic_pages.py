@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_scripts.analyse.claims import Claim
-from build_scripts.model import Document, Source, SourceMeta, Statement, Topic, TopicEvidence, TopicSection
-from build_scripts.render.topic_page import CONTINUATION_SIZE, SECTION_LIMIT, render_topic
+from build_scripts.model import (
+    Claim,
+    Document,
+    Source,
+    SourceMeta,
+    Statement,
+    Topic,
+    TopicEvidence,
+    TopicSection,
+)
+from build_scripts.pages.topics import CONTINUATION_SIZE, SECTION_LIMIT, render_topic
 from build_scripts.text.document import build_document
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from build_scripts.analyse.terms import TermIndex, prepare, score, score_found
 from build_scripts.analyse.claims import group_claims
+from build_scripts.analyse.terms import TermIndex, prepare, score, score_found
 from build_scripts.analyse.topics import assign_topics as _assign
 from build_scripts.analyse.topics import eligible
 from build_scripts.load.topics import load_topics

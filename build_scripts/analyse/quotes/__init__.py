@@ -98,35 +98,9 @@ from build_scripts.analyse.quotes.attributions import article_attributions
 from build_scripts.analyse.quotes.resolve import Resolver
 from build_scripts.analyse.quotes.rules import Context, choose_speaker
 from build_scripts.analyse.quotes.spans import block_spans, group_spans, span_text
-from build_scripts.model import Document, Sentence
+from build_scripts.model import Document, Quote, QuotePart, Sentence
 
 __all__ = ["Quote", "QuotePart", "find_quotes"]
-
-
-@dataclass(frozen=True)
-class QuotePart:
-    """The quoted words of one paragraph: ``document.blocks[block].text[start:end]``."""
-
-    block: int
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Quote:
-    """A direct quotation, one part per paragraph it spans, and who said it."""
-
-    source_id: str
-    parts: tuple[QuotePart, ...]
-    speaker: str | None
-    role: str | None
-    kind: str | None
-    anchors: tuple[str, ...]
-
-    @property
-    def text(self) -> str:
-        return " ".join(p.text for p in self.parts)
 
 
 def _anchors(parts: tuple[QuotePart, ...], by_block: dict[int, list[Sentence]]) -> tuple[str, ...]:

@@ -7,9 +7,18 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
-from build_scripts.analyse.quotes.phrases import Phrase, bare, subject_after, subject_before
+from build_scripts.analyse.quotes.phrases import (
+    Phrase,
+    bare,
+    subject_after,
+    subject_before,
+)
 from build_scripts.analyse.quotes.spans import Span
-from build_scripts.analyse.quotes.vocabulary import ABBREVIATIONS, DOC_NOUNS, WINDOW_CHARS
+from build_scripts.analyse.quotes.vocabulary import (
+    ABBREVIATIONS,
+    DOC_NOUNS,
+    WINDOW_CHARS,
+)
 from build_scripts.model import Block
 
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?:\s|$)|[;:()\[\]]|\s[–—]\s")

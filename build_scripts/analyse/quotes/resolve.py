@@ -9,7 +9,14 @@ from functools import lru_cache
 from itertools import accumulate
 
 from build_scripts.analyse.quotes.attributions import Attribution
-from build_scripts.analyse.quotes.phrases import Phrase, Speaker, bare, is_cap, is_title, kind_of
+from build_scripts.analyse.quotes.phrases import (
+    Phrase,
+    Speaker,
+    bare,
+    is_cap,
+    is_title,
+    kind_of,
+)
 from build_scripts.analyse.quotes.vocabulary import (
     BODY_HEADS,
     DETERMINERS,

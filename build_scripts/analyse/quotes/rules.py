@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from build_scripts.analyse.quotes.attributions import SENTENCE_END, Attribution, abbreviation, sentence_ends
+from build_scripts.analyse.quotes.attributions import (
+    SENTENCE_END,
+    Attribution,
+    abbreviation,
+    sentence_ends,
+)
 from build_scripts.analyse.quotes.phrases import Phrase, Speaker, bare, is_cap
 from build_scripts.analyse.quotes.resolve import Resolver
 from build_scripts.analyse.quotes.spans import Span

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from build_scripts.analyse.timeline import Event, Report
-from build_scripts.model import Document, Sentence
+from build_scripts.model import Document, Event, GeneratedPage, Report, Sentence
+from build_scripts.pages.kind import DataFile, PageKind, Rendered, SiteView, nav_entry
 from build_scripts.render.citation import cite, footnote
+from build_scripts.render.data_files import timeline_json, timelinejs_json
 from build_scripts.render.escape import md_span, md_text
 from build_scripts.render.links import relative
 from build_scripts.render.page_head import page_head
@@ -86,3 +87,15 @@ def render_timeline_pages(events: list[Event], docs: dict[str, Document]) -> lis
             out.append("")
         pages.append((src, "\n".join(out + list(dict.fromkeys(notes))) + "\n"))
     return pages
+
+
+def _render(view: SiteView) -> Rendered:
+    pages = render_timeline_pages(view.analysis.timeline, view.docs)
+    return Rendered([GeneratedPage(uri, markdown, uri == SRC_URI) for uri, markdown in pages])
+
+
+KIND = PageKind("timeline", 20, nav_entry("Timeline", SRC_URI), _render, (
+    DataFile("timeline.json", lambda view: timeline_json(view.analysis.timeline), "data/schemas/timeline.schema.json"),
+    DataFile("timeline.timelinejs.json", lambda view: timelinejs_json(view.analysis.timeline, "Timeline"),
+             "data/schemas/timeline.timelinejs.schema.json"),
+))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from build_scripts.load.dates import PartialDate
-from build_scripts.model import Document, Statement, Topic, TopicEvidence
-from build_scripts.render.statement import render_statement
+from build_scripts.model import Document, PartialDate, Statement, Topic, TopicEvidence
+from build_scripts.pages.kind import PageKind, Rendered, SiteView, nav_entry
 from build_scripts.render.escape import md_text
 from build_scripts.render.links import relative
+from build_scripts.render.statement import render_statement
 
 HOME_SRC_URI = "index.md"
 
@@ -44,3 +44,12 @@ def _topic_line(topic: Topic, n: int) -> str:
     link = relative(HOME_SRC_URI, topic.src_uri)
     desc = f": {md_text(topic.description)}" if topic.description else ""
     return f"- [{md_text(topic.title)}]({link}){desc} ({n} statements)"
+
+
+def _render(view: SiteView) -> Rendered:
+    analysis = view.analysis
+    total = sum(len(ev.statements) for ev in analysis.evidence)
+    return Rendered(additions={HOME_SRC_URI: render_home(analysis.key_facts, analysis.evidence, view.docs, total)})
+
+
+KIND = PageKind("home", 0, nav_entry("Home", HOME_SRC_URI), _render)

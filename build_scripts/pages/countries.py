@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from build_scripts.analyse.countries import CountryProfile, Stance
-from build_scripts.load.country_rules import StanceRule
-from build_scripts.model import Document, Statement
+from build_scripts.model import (
+    CountryProfile,
+    Document,
+    GeneratedPage,
+    Stance,
+    StanceRule,
+    Statement,
+)
+from build_scripts.pages.kind import DataFile, PageKind, Rendered, SiteView, nav_entry
 from build_scripts.render.citation import cite, footnote
+from build_scripts.render.data_files import countries_json
 from build_scripts.render.escape import md_text
 from build_scripts.render.links import relative
 from build_scripts.render.map_svg import render_map
@@ -91,3 +98,17 @@ def render_countries_overview(profiles: list[CountryProfile], rules: list[Stance
         link = relative(INDEX_URI, page_uri(p.code))
         out.append(f"| [{md_text(p.name)}]({link}) | {stance} | {dates} | {len(p.sentences)} | {counts[p.code]} |")
     return "\n".join(out) + "\n"
+
+
+def _render(view: SiteView) -> Rendered:
+    countries = view.analysis.countries
+    pages = [GeneratedPage(page_uri(p.code), render_country_page(p, view.docs), False) for p in countries]
+    overview = render_countries_overview(countries, view.analysis.stance_rules)
+    if (view.docs_dir / INDEX_URI).exists():
+        return Rendered(pages, {INDEX_URI: overview})
+    return Rendered([*pages, GeneratedPage(INDEX_URI, "\n".join(page_head("Countries")) + overview, True)])
+
+
+KIND = PageKind("countries", 30, nav_entry("Countries", INDEX_URI), _render, (
+    DataFile("countries.json", lambda view: countries_json(view.analysis.countries), "data/schemas/countries.schema.json"),
+))

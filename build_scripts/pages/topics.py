@@ -4,10 +4,25 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from build_scripts.analyse.disagreements import Disagreement
-from build_scripts.load.dates import PartialDate
-from build_scripts.model import Document, Sentence, Statement, TopicEvidence
+from build_scripts.model import (
+    Disagreement,
+    Document,
+    GeneratedPage,
+    PartialDate,
+    Sentence,
+    Statement,
+    Topic,
+    TopicEvidence,
+)
+from build_scripts.pages.kind import DataFile, NavItem, PageKind, Rendered, SiteView
+from build_scripts.render.data_files import (
+    statement_rows,
+    statements_csv,
+    statements_json,
+)
 from build_scripts.render.disagreement import render_disagreement
 from build_scripts.render.escape import md_text
 from build_scripts.render.links import relative
@@ -125,3 +140,26 @@ def render_topic(evidence: TopicEvidence, docs: dict[str, Document],
         hidden = sum(max(0, len(sts) - SECTION_LIMIT) for _, sts in evidence.sections)
         out += ["## More statements", "", f"{hidden} less corroborated statements continue on {links}.", ""]
     return TopicPages("\n".join(out + list(dict.fromkeys(notes))) + "\n", continuations)
+
+
+def _nav(docs_dir: Path, topics: list[Topic]) -> list[NavItem]:
+    return [{"Topics": [{t.title: t.src_uri} for t in topics]}] if topics else []
+
+
+def _render(view: SiteView) -> Rendered:
+    pages, additions = [], {}
+    for ev in view.analysis.evidence:
+        rendered = render_topic(ev, view.docs, view.analysis.disagreements)
+        additions[ev.topic.src_uri] = rendered.addition
+        pages += [GeneratedPage(uri, markdown, False) for uri, markdown in rendered.continuations]
+    return Rendered(pages, additions)
+
+
+def _rows(view: SiteView) -> list[dict[str, Any]]:
+    return view.once("statement rows", lambda: statement_rows(view.analysis.evidence))
+
+
+KIND = PageKind("topics", 10, _nav, _render, (
+    DataFile("statements.json", lambda view: statements_json(_rows(view)), "data/schemas/statements.schema.json"),
+    DataFile("statements.csv", lambda view: statements_csv(_rows(view))),
+))

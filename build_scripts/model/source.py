@@ -1,16 +1,11 @@
-"""Plain data classes passed between the stages of the pipeline."""
+"""A source as read from ``sources/`` and as cleaned: metadata, lines, anchored sentences."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from typing import TYPE_CHECKING
-
-from build_scripts.load.dates import PartialDate
-
-if TYPE_CHECKING:
-    from build_scripts.analyse.claims import Claim
+from build_scripts.model.dates import PartialDate
 
 
 @dataclass(frozen=True)
@@ -92,62 +87,3 @@ class Document:
             words = s.text.split()
             return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
         return ""
-
-
-@dataclass(frozen=True)
-class TopicSection:
-    """A sub-heading of a topic page and the rule that fills it."""
-
-    heading: str
-    match: tuple[tuple[str, ...], ...]
-    """Groups of terms: a sentence belongs here when every group has a hit."""
-    exclude: tuple[str, ...] = ()
-    """Terms that keep a sentence out of this section."""
-
-
-@dataclass(frozen=True)
-class Topic:
-    """A topic page, defined by a hand-written file in ``docs/topics/``."""
-
-    slug: str
-    title: str
-    src_uri: str
-    """Path of the page inside ``docs/``, such as ``topics/treaty.md``."""
-    sections: tuple[TopicSection, ...]
-    require: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    description: str = ""
-    order: int = 0
-
-
-@dataclass(frozen=True)
-class Statement:
-    """A claim chosen to appear on a page, shown through one of its sentences.
-
-    ``sentence`` is the member that best matched the page's rule: its words are
-    the statement. ``claim`` holds every sentence of every source reporting the
-    same thing (``sentence`` among them).
-    """
-
-    sentence: Sentence
-    score: int
-    claim: Claim | None = None
-
-    @property
-    def members(self) -> tuple[Sentence, ...]:
-        """The statement's sentence first, then the other reports of the claim."""
-        if self.claim is None:
-            return (self.sentence,)
-        return (self.sentence, *(m for m in self.claim.members if m != self.sentence))
-
-
-@dataclass
-class TopicEvidence:
-    """The statements chosen for one topic, grouped by section."""
-
-    topic: Topic
-    sections: list[tuple[TopicSection, list[Statement]]] = field(default_factory=list)
-
-    @property
-    def statements(self) -> list[Statement]:
-        return [st for _, sts in self.sections for st in sts]

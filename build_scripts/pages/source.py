@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from build_scripts.model import Document, Sentence
+from build_scripts.infra.stage import Stage
+from build_scripts.model import Document, DocumentFeatures, GeneratedPage, Sentence
+from build_scripts.pages.kind import PageKind, Rendered, SiteView, no_nav
 from build_scripts.render.citation import NO_PUBLISHER, date_text, plain_title
 from build_scripts.render.escape import html_text, md_text
+from build_scripts.render.links import relative, safe_url, source_src_uri
 from build_scripts.render.page_head import page_head
-from build_scripts.render.links import safe_url, source_src_uri
 from build_scripts.render.sources_used import sources_used
 
 UNKNOWN = "unknown"
@@ -142,3 +144,40 @@ def source_page(doc: Document) -> SourcePage:
 def render_source_page(doc: Document, cited_on: list[tuple[str, str, int]]) -> str:
     """Markdown of ``sources/<id>.md``; ``cited_on`` lists (topic title, link, count)."""
     return source_page(doc).with_citations(cited_on)
+
+
+def page_of(analysed: tuple[Document, DocumentFeatures]) -> SourcePage:
+    """The per-source stage: a source's page but for its citations, made with its analysis."""
+    return source_page(analysed[0])
+
+
+STAGE = Stage("source page", page_of, ("build_scripts.pages.source",))
+
+
+def _render(view: SiteView) -> Rendered:
+    """Each source's page, closed. A page depends only on its document and on the topic pages
+    that cite it, so under ``mkdocs serve`` an edit re-writes the pages whose source changed
+    (the cache hands back the very same document object for an unchanged source) or whose
+    citations moved. The memo is left holding this build's pages only."""
+    memo: dict[str, tuple[Document, list[tuple[str, str, int]], GeneratedPage]]
+    memo = view.memo.setdefault("source pages", {})
+    made: dict[str, SourcePage] = view.made.get(STAGE.name, {})
+    pages, kept = [], {}
+    for doc in view.analysis.documents:
+        src = source_src_uri(doc.source.id)
+        cited_on = [(view.topics[uri].title, relative(src, uri), n)
+                    for uri, n in sorted(view.cited_on[doc.source.id].items())]
+        before = memo.get(doc.source.id)
+        if before is not None and before[0] is doc and before[1] == cited_on:
+            page = before[2]
+        else:
+            part = made.get(doc.source.id) or source_page(doc)
+            page = GeneratedPage(src, part.with_citations(cited_on), False, f"sources/{doc.source.path.name}")
+        kept[doc.source.id] = (doc, cited_on, page)
+        pages.append(page)
+    memo.clear()
+    memo.update(kept)
+    return Rendered(pages, closed=True)
+
+
+KIND = PageKind("source", 61, no_nav, _render)

@@ -9,9 +9,10 @@ paragraph.
 
 from __future__ import annotations
 
-from build_scripts.analyse.quote_groups import CitedQuote, Speaker
-from build_scripts.model import Document
+from build_scripts.model import CitedQuote, Document, GeneratedPage, Speaker
+from build_scripts.pages.kind import DataFile, PageKind, Rendered, SiteView, nav_entry
 from build_scripts.render.citation import cite, footnote, publisher_name
+from build_scripts.render.data_files import quotes_json
 from build_scripts.render.escape import md_text
 from build_scripts.render.page_head import page_head
 
@@ -71,3 +72,12 @@ def render_quotes_page(speakers: list[Speaker], docs: dict[str, Document]) -> st
     for speaker in speakers:
         out += _speaker_block(speaker, docs, notes)
     return "\n".join(out + list(dict.fromkeys(notes))) + "\n"
+
+
+def _render(view: SiteView) -> Rendered:
+    return Rendered([GeneratedPage(SRC_URI, render_quotes_page(view.analysis.speakers, view.docs), True)])
+
+
+KIND = PageKind("quotations", 40, nav_entry("Who said what", SRC_URI), _render, (
+    DataFile("quotes.json", lambda view: quotes_json(view.analysis.speakers), "data/schemas/quotes.schema.json"),
+))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from build_scripts.analyse.disagreements import Disagreement
-from build_scripts.model import Document
+from build_scripts.model import Disagreement, Document, GeneratedPage
+from build_scripts.pages.kind import DataFile, PageKind, Rendered, SiteView, nav_entry
+from build_scripts.render.data_files import disagreements_json
 from build_scripts.render.disagreement import render_disagreement
 from build_scripts.render.page_head import page_head
 
@@ -30,3 +31,14 @@ def render_disagreements_page(disagreements: list[Disagreement], docs: dict[str,
             out += lines
             notes += d_notes
     return "\n".join(out + list(dict.fromkeys(notes))) + "\n"
+
+
+def _render(view: SiteView) -> Rendered:
+    markdown = render_disagreements_page(view.analysis.disagreements, view.docs)
+    return Rendered([GeneratedPage(SRC_URI, markdown, True)])
+
+
+KIND = PageKind("disagreements", 50, nav_entry("Where sources differ", SRC_URI), _render, (
+    DataFile("disagreements.json", lambda view: disagreements_json(view.analysis.disagreements, view.docs),
+             "data/schemas/disagreements.schema.json"),
+))

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from build_scripts.model import Document
+from build_scripts.model import Document, GeneratedPage
+from build_scripts.pages.kind import DataFile, PageKind, Rendered, SiteView, nav_entry
+from build_scripts.render.bibliography import bibtex, csl_json
 from build_scripts.render.citation import NO_PUBLISHER, date_text, plain_title
+from build_scripts.render.data_files import sources_json
 from build_scripts.render.escape import md_text
 from build_scripts.render.links import relative, source_src_uri
 from build_scripts.render.page_head import page_head
+from build_scripts.render.sources_used import sources_used
 
 INDEX_SRC_URI = "sources/index.md"
 
@@ -35,3 +39,17 @@ def render_sources_index(documents: list[Document], counts: dict[str, int]) -> s
             f"| {counts.get(doc.source.id, 0)} |"
         )
     return "\n".join(out) + "\n"
+
+
+def _render(view: SiteView) -> Rendered:
+    markdown = render_sources_index(view.analysis.documents, view.statements_citing)
+    closed = sources_used(markdown, INDEX_SRC_URI, view.docs, [], "All the sources in the table above.")
+    return Rendered([GeneratedPage(INDEX_SRC_URI, closed, True)], closed=True)
+
+
+KIND = PageKind("sources index", 60, nav_entry("Sources", INDEX_SRC_URI), _render, (
+    DataFile("sources.json", lambda view: sources_json(view.analysis.documents, view.statements_citing),
+             "data/schemas/sources.schema.json"),
+    DataFile("sources.bib", lambda view: bibtex(view.analysis.documents)),
+    DataFile("sources.csl.json", lambda view: csl_json(view.analysis.documents), "data/schemas/sources.csl.schema.json"),
+))

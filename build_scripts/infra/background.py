@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
-_HOME = str(Path(__file__).resolve().parents[1])
+_HOME = str(Path(__file__).resolve().parents[2])
 """The folder holding the ``build_scripts`` package, for the child to import it from."""
 
 
@@ -45,7 +45,7 @@ class Background(Generic[T]):
         self._result: T | None = None
         try:
             self._process = subprocess.Popen(
-                [sys.executable, "-c", "from build_scripts.background import _child; _child()"],
+                [sys.executable, "-c", "from build_scripts.infra.background import _child; _child()"],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
         except OSError:  # could not start
             self._process = None

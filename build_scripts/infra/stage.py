@@ -1,0 +1,33 @@
+"""A stage of per-item work that can be cached and spread over worker processes.
+
+A stage names the function that does the work and the code its result depends
+on; the cache keys each result by the stage's input and that code, so editing
+one stage's code (the wording of a source page, say) makes only that stage's
+results stale, not every stage before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+class StageRefused(Exception):
+    """Raised by a stage for an input it cannot take: what to fix, and the line (0 if unknown)."""
+
+    def __init__(self, message: str, line: int = 0) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass(frozen=True)
+class Stage:
+    """``run`` must be defined at the top of a module (worker processes import it by name)."""
+
+    name: str
+    run: Callable[[Any], Any]
+    code: tuple[str, ...]
+    """Modules whose code (with every module of the package they import) the result depends on."""
+    data: tuple[str, ...] = ()
+    """Other files the result depends on (data, templates), as globs relative to the package."""

@@ -1,0 +1,78 @@
+"""The project's inputs, the whole analysis, and the pages made from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from build_scripts.model.findings import DocumentFeatures
+from build_scripts.model.results import (
+    Claim,
+    CountryProfile,
+    Disagreement,
+    Event,
+    Speaker,
+    Statement,
+    TopicEvidence,
+)
+from build_scripts.model.source import Document
+from build_scripts.model.topic import StanceRule, Topic, TopicSection
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where the inputs are."""
+
+    sources_dir: Path
+    docs_dir: Path
+
+    @classmethod
+    def at(cls, root: Path) -> Project:
+        return cls(root / "sources", root / "docs")
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    markdown: str
+    in_nav: bool
+    edit_path: str | None = None
+    """Path of the file to edit, relative to the project root, for "Edit this page"."""
+
+
+@dataclass
+class Analysis:
+    documents: list[Document]
+    evidence: list[TopicEvidence]
+    key_facts: list[Statement]
+    claims: list[Claim]
+    disagreements: list[Disagreement]
+    timeline: list[Event]
+    countries: list[CountryProfile]
+    stance_rules: list[StanceRule]
+    speakers: list[Speaker]
+
+
+@dataclass
+class SiteContent:
+    pages: list[GeneratedPage]
+    additions: dict[str, str] = field(default_factory=dict)
+    """Markdown appended to hand-written pages, by their path in ``docs/``."""
+    analysis: Analysis | None = None
+    files: dict[str, str] = field(default_factory=dict)
+    """Other generated files (data, bibliography), by their path in the site."""
+
+
+@dataclass
+class Inputs:
+    """Everything read from disk, checked: what ``check`` validates and ``analyse`` uses."""
+
+    documents: list[Document]
+    topics: list[Topic]
+    facts: list[TopicSection]
+    stance_rules: list[StanceRule]
+    features: list[DocumentFeatures] = field(default_factory=list)
+    """What each source's sentences hold, in the order of ``documents``."""
+    made: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """What the later per-source stages made, by stage name, then source id."""

@@ -1,0 +1,91 @@
+"""What a page kind declares: its place in the navigation, the pages it renders from the
+analysis, and the data files it writes. ``registry`` finds every kind in this package."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from build_scripts.model import Analysis, Document, GeneratedPage, Statement, Topic
+
+T = TypeVar("T")
+NavItem = dict[str, Any]
+"""One entry of MkDocs' ``nav``: ``{title: "page.md"}`` or ``{title: [entries]}``."""
+
+
+@dataclass
+class SiteView:
+    """The analysis as the page kinds read it, with what several of them need worked out once."""
+
+    analysis: Analysis
+    docs_dir: Path
+    memo: dict[str, Any] = field(default_factory=dict)
+    """Kept from one build to the next under ``mkdocs serve`` (a kind may keep pages in it)."""
+    made: dict[str, Any] = field(default_factory=dict)
+    """What per-source stages made besides the analysis, by stage name, then source id."""
+
+    def __post_init__(self) -> None:
+        self.docs: dict[str, Document] = {d.source.id: d for d in self.analysis.documents}
+        self.topics: dict[str, Topic] = {ev.topic.src_uri: ev.topic for ev in self.analysis.evidence}
+        self.cited_on: dict[str, Counter[str]] = {sid: Counter() for sid in self.docs}
+        """For each source, how many statements of each topic page report it."""
+        for ev in self.analysis.evidence:
+            for st in ev.statements:
+                for sid in _reporting(st):
+                    self.cited_on[sid][ev.topic.src_uri] += 1
+        self.statements_citing = {sid: sum(c.values()) for sid, c in self.cited_on.items()}
+        self._once: dict[str, Any] = {}
+
+    def once(self, name: str, work: Callable[[], T]) -> T:
+        """What ``work`` gives, worked out once per build for the kinds that share it."""
+        if name not in self._once:
+            self._once[name] = work()
+        return self._once[name]  # type: ignore[no-any-return]
+
+
+def _reporting(st: Statement) -> set[str]:
+    """The sources of the statement's reports (its sentence's and its claim's)."""
+    return {st.sentence.source_id, *(st.claim.sources if st.claim else ())}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pages: list[GeneratedPage] = field(default_factory=list)
+    """Pages of their own; they get their closing "Sources used" section from the registry
+    unless ``closed``."""
+    additions: dict[str, str] = field(default_factory=dict)
+    """Markdown appended to hand-written pages, by their path in ``docs/``."""
+    closed: bool = False
+    """The pages end with their "Sources used" section already."""
+
+
+@dataclass(frozen=True)
+class DataFile:
+    name: str
+    """Its path under the site's ``data/`` folder."""
+    write: Callable[[SiteView], str]
+    schema: str | None = None
+    """Its JSON Schema, a path in ``docs/`` (hand-written, published with the site)."""
+
+
+@dataclass(frozen=True)
+class PageKind:
+    name: str
+    order: int
+    """Where its pages come in the navigation, and when it is rendered (lower first)."""
+    nav: Callable[[Path, list[Topic]], list[NavItem]]
+    """Its navigation entries, from the docs folder and the topics."""
+    render: Callable[[SiteView], Rendered] = lambda view: Rendered()  # noqa: E731
+    data: tuple[DataFile, ...] = ()
+
+
+def no_nav(docs_dir: Path, topics: list[Topic]) -> list[NavItem]:
+    return []
+
+
+def nav_entry(title: str, src_uri: str) -> Callable[[Path, list[Topic]], list[NavItem]]:
+    """A kind shown as one entry of the navigation."""
+    return lambda docs_dir, topics: [{title: src_uri}]

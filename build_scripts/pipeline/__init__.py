@@ -1,0 +1,72 @@
+"""Run the whole generator: sources and topic files in, markdown pages out.
+
+Nothing here knows MkDocs: ``generate`` returns the pages as strings, which
+the MkDocs hook adds to the build and ``python -m build_scripts`` can write.
+The stages: ``inputs`` (per source, cached, over every core), ``across``
+(the analyses across sources), then every page kind of ``pages``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from build_scripts.errors import InputError
+from build_scripts.infra.cache import StageCache
+from build_scripts.infra.collector import collector_paused
+from build_scripts.model import Analysis, Inputs, Project, SiteContent
+from build_scripts.pages.registry import render_site
+from build_scripts.pipeline.across import analyse_across, term_index
+from build_scripts.pipeline.inputs import Progress, load_inputs
+
+__all__ = ["analyse", "generate", "load_inputs"]
+
+
+def analyse(project: Project, cache: StageCache | None = None, progress: Progress | None = None) -> Analysis:
+    """Load, clean and analyse; raises InputError listing every problem found.
+
+    With a ``cache``, sources whose bytes are unchanged since an earlier call are not re-read.
+    """
+    analysis = analyse_across(_checked_inputs(project, cache, progress), cache)
+    if cache is not None:
+        cache.prune()  # after every stage has asked for what it reuses
+    return analysis
+
+
+def _checked_inputs(project: Project, cache: StageCache | None, progress: Progress | None) -> Inputs:
+    inputs, problems = load_inputs(project, cache, progress)
+    if problems:
+        raise InputError(problems, project.sources_dir.parent)
+    return inputs
+
+
+def generate(project: Project, cache: StageCache | None = None, progress: Progress | None = None) -> SiteContent:
+    """Every page and data file. With a ``cache`` kept from the last call (as under ``mkdocs
+    serve``), unchanged inputs give back the last call's pages without any work: an edit to a
+    hand-written page that no stage reads (the methodology) costs nothing here."""
+    with collector_paused():
+        if cache is None:
+            inputs = _checked_inputs(project, None, progress)
+            return render_site(analyse_across(inputs, None), project.docs_dir, made=inputs.made)
+        inputs = _checked_inputs(project, cache, progress)
+        last, pages_memo = cache.memo("site"), cache.memo("pages")
+        digest = _inputs_digest(inputs, cache, project)
+        if last.get("digest") == digest:
+            term_index(inputs, cache)  # keeps the term hits for the next change
+            content = last["content"]
+        else:
+            last.clear()
+            content = render_site(analyse_across(inputs, cache), project.docs_dir, pages_memo, inputs.made)
+            last.update(digest=digest, content=content)
+        cache.prune()  # after every stage has asked for what it reuses
+        return content
+
+
+def _inputs_digest(inputs: Inputs, cache: StageCache, project: Project) -> str:
+    """Everything the pages are made from: each source's results (their cache keys, which cover
+    its bytes and the stages' code), the topic, key-fact and stance rules, and which
+    hand-written pages exist (a kind may add to one or make it)."""
+    digest = hashlib.sha256()
+    pages = sorted(p.relative_to(project.docs_dir).as_posix() for p in project.docs_dir.rglob("*.md"))
+    for part in (*cache.results_read(), repr(inputs.topics), repr(inputs.facts), repr(inputs.stance_rules), *pages):
+        digest.update(part.encode() + b"\0")
+    return digest.hexdigest()

@@ -1,0 +1,75 @@
+"""The stages that read across sources: claims, quotations, disagreements, timeline,
+countries, topic sections and key facts, from the checked inputs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from build_scripts.analyse.claims import group_claims
+from build_scripts.analyse.countries import profile_countries, rule_terms
+from build_scripts.analyse.disagreements import (
+    number_disagreements,
+    quote_wording,
+    title_disagreements,
+)
+from build_scripts.analyse.features import Features
+from build_scripts.analyse.key_facts import fact_terms, pick_key_facts
+from build_scripts.analyse.quote_groups import group_quotes
+from build_scripts.analyse.terms import TermIndex, find_all
+from build_scripts.analyse.timeline import build_timeline
+from build_scripts.analyse.topics import assign_topics, eligible, topic_terms
+from build_scripts.infra import background
+from build_scripts.infra.cache import StageCache
+from build_scripts.model import Analysis, Inputs, Sentence
+
+BACKGROUND_FROM = 20_000
+"""Sentences to look terms up in from which it is done in a child process, alongside the stages
+that do not need terms (for fewer, starting the child costs about what it saves)."""
+
+
+def analyse_across(inputs: Inputs, cache: StageCache | None) -> Analysis:
+    documents, topics, facts, stance_rules = inputs.documents, inputs.topics, inputs.facts, inputs.stance_rules
+    features = Features(inputs.features)
+    sentences = [s for d in documents for s in d.sentences if eligible(s)]
+    index = term_index(inputs, cache)
+    with _terms_found_meanwhile(index, sentences) as keep_terms_found:
+        claims = group_claims(sentences, features, cache.memo("claims") if cache else None)
+        speakers = group_quotes(documents, features)
+        disagreements = (number_disagreements(sentences, claims, features) + title_disagreements(sentences, features)
+                         + quote_wording(speakers))
+        timeline = build_timeline(documents, claims, set(sentences), features)
+        keep_terms_found()
+    countries = profile_countries(sentences, claims, timeline, stance_rules, index, features)
+    return Analysis(documents, assign_topics(topics, documents, claims, index),
+                    pick_key_facts(facts, documents, claims, index), claims, disagreements, timeline,
+                    countries, stance_rules, speakers)
+
+
+def term_index(inputs: Inputs, cache: StageCache | None) -> TermIndex:
+    """One index of every configured term: each sentence's words are looked up once for all stages."""
+    terms = set().union(*map(topic_terms, inputs.topics)) | fact_terms(inputs.facts) | rule_terms(inputs.stance_rules)
+    return TermIndex(terms, cache.memo("term hits\0" + "\0".join(sorted(terms))) if cache else None)
+
+
+@contextmanager
+def _terms_found_meanwhile(index: TermIndex, sentences: list[Sentence]) -> Iterator[Callable[[], None]]:
+    """Look up the terms of every sentence ``index`` has not seen in a child process, while the
+    block runs; the block calls what this gives to keep what the child found in ``index``.
+
+    Looking terms up costs about a millisecond of CPU a source, and nothing else runs on the
+    other cores while claims, disagreements and the timeline are worked out here. A block that
+    fails stops the child.
+    """
+    texts = index.unseen(dict.fromkeys(s.text for s in sentences))
+    if len(texts) < BACKGROUND_FROM or not background.possible():
+        yield lambda: None
+        return
+
+    def keep() -> None:
+        found = child.result()
+        if found is not None:  # else each stage looks up what it needs, as without a child
+            index.remember(texts, found)
+
+    with background.Background(find_all, index.terms, texts) as child:
+        yield keep
