@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from build_scripts.infra.stage import Stage
 from build_scripts.model import Document, DocumentFeatures, GeneratedPage, Sentence
 from build_scripts.pages.kind import PageKind, Rendered, SiteView, no_nav
 from build_scripts.render.citation import NO_PUBLISHER, date_text, plain_title
-from build_scripts.render.escape import html_text, md_text
+from build_scripts.render.escape import md_text
 from build_scripts.render.links import relative, safe_url, source_src_uri
-from build_scripts.render.page_head import page_head
+from build_scripts.render.templates import render
 from build_scripts.render.sources_used import sources_used
 
 UNKNOWN = "unknown"
@@ -37,24 +39,6 @@ def _cited_row(cited_on: list[tuple[str, str, int]]) -> str:
     return "| **Cited on** | " + ", ".join(f"[{md_text(title)}]({link}) ({n})" for title, link, n in cited_on) + " |"
 
 
-def _card(doc: Document) -> list[str]:
-    """The card's rows before "Cited on"."""
-    meta = doc.source.meta
-    rows = [
-        ("Title", md_text(meta.title) if meta.title else f"{UNKNOWN} (no title recorded)"),
-        ("Author", md_text(meta.author) if meta.author else UNKNOWN),
-        ("Publisher", md_text(meta.publisher) if meta.publisher else NO_PUBLISHER),
-        ("Date", date_text(doc)),
-        ("Original", f"[{md_text(meta.url)}](<{safe_url(meta.url)}>)" if meta.url else "no address recorded"),
-        ("Retrieved", meta.retrieved.display() if meta.retrieved else UNKNOWN),
-        ("Language", md_text(meta.language)),
-        ("Source file", f"`sources/{doc.source.path.name}`"),
-    ]
-    if meta.notes:
-        rows.append(("Notes", md_text(meta.notes)))
-    return ["| About this source | Details |", "|---|---|", *(f"| **{k}** | {v} |" for k, v in rows)]
-
-
 def _by_block(doc: Document) -> dict[int, list[Sentence]]:
     """Each block's sentences in article order, found in one pass (not one pass per block)."""
     by_block: dict[int, list[Sentence]] = {}
@@ -63,82 +47,42 @@ def _by_block(doc: Document) -> dict[int, list[Sentence]]:
     return by_block
 
 
-def _pieces(text: str, sentences: list[Sentence]) -> list[str]:
-    """A paragraph cut into the text before each sentence, the sentence, …, and the text after the last."""
-    pieces, cursor = [], 0
+def _pieces(text: str, sentences: list[Sentence]) -> list[tuple[str, str | None]]:
+    """A paragraph cut into the text before each sentence, the sentence (with its anchor), …,
+    and the text after the last."""
+    pieces: list[tuple[str, str | None]] = []
+    cursor = 0
     for s in sentences:
-        pieces += [text[cursor:s.start], s.text]
+        pieces += [(text[cursor:s.start], None), (s.text, s.anchor)]
         cursor = s.start + len(s.text)
-    pieces.append(text[cursor:])
+    pieces.append((text[cursor:], None))
     return pieces
 
 
-def _spans(sentences: list[Sentence], escaped: Iterator[str]) -> str:
-    """A paragraph's HTML from its escaped pieces, each sentence in its own anchored span."""
-    html = [next(escaped)]
-    for s in sentences:
-        html += [f'<span class="sentence" id="{s.anchor}">{next(escaped)}</span>', next(escaped)]
-    return "".join(html)
-
-
-def _escape_all(pieces: list[str]) -> list[str]:
-    """``html_text`` of each piece, in one call when no piece holds a newline.
-
-    ``html_text`` escapes character by character and never adds or removes a newline,
-    so the pieces joined by newlines come back escaped, still split at them.
-    """
-    joined = "\n".join(pieces)
-    if joined.count("\n") != len(pieces) - 1:  # a piece holds a newline of its own
-        return [html_text(p) for p in pieces]
-    return html_text(joined).split("\n")
-
-
-def _article_html(doc: Document) -> list[str]:
-    """Headings and paragraphs, all the article's text escaped at once (not piece by piece)."""
-    lang = html_text(doc.source.meta.language)
+def _article(doc: Document) -> Markup:
+    """Headings and paragraphs, each sentence in a span its footnotes link to."""
     by_block = _by_block(doc)
-    shown = [(b, by_block.get(i, [])) for i, b in enumerate(doc.blocks) if b.kind in ("heading", "text")]
-    pieces: list[str] = []
-    for block, sentences in shown:
-        pieces += [block.text] if block.kind == "heading" else _pieces(block.text, sentences)
-    escaped = iter(_escape_all(pieces))
-    out: list[str] = []
-    for block, sentences in shown:
-        if block.kind == "heading":
-            out += [f'<h3 class="article-heading" lang="{lang}">{next(escaped)}</h3>', ""]
-        else:
-            css = "article-text opinion" if block.opinion else "article-text"
-            out += [f'<p class="{css}" lang="{lang}">{_spans(sentences, escaped)}</p>', ""]
-    return out
+    blocks = [{"heading": True, "text": b.text} if b.kind == "heading" else
+              {"heading": False, "css": "article-text opinion" if b.opinion else "article-text",
+               "pieces": _pieces(b.text, by_block.get(i, []))}
+              for i, b in enumerate(doc.blocks) if b.kind in ("heading", "text")]
+    return Markup(render("source-article.html.j2", blocks=blocks, lang=doc.source.meta.language))
 
 
-def _furniture(doc: Document) -> list[str]:
-    lines = [b for b in doc.blocks if b.kind == "furniture"]
-    if not lines:
-        return []
-    noun = "line" if len(lines) == 1 else "lines"
-    out = [f'??? furniture "Not part of the article: {len(lines)} {noun} of page furniture"', ""]
-    out.append("    These lines came with the scraped page. They are never cited.")
-    out.append("")
-    for b in lines:
-        out.append(f"    - *{b.reason}* (line {b.line}): {md_text(b.text)}")
-    return [*out, ""]
+_SLOT = Markup("\0cited-on\0")
+"""Where the "Cited on" row goes: no source text can hold it (control characters are stripped)."""
 
 
 def source_page(doc: Document) -> SourcePage:
     """The page of ``sources/<id>.md``, closed with its list of sources used (this one)."""
-    before = page_head(plain_title(doc)) + _card(doc)
-    after = [""]
-    if doc.source.meta.url:
-        after += [f"[Read the original ↗](<{safe_url(doc.source.meta.url)}>){{ .md-button }}", ""]
-    after += ["## Article text", ""]
-    if any(b.opinion for b in doc.blocks):
-        after += ["*Paragraphs under a commentary or opinion heading are marked as opinion and not cited.*", ""]
-    after += _article_html(doc)
-    after += _furniture(doc)
-    src = source_src_uri(doc.source.id)
-    closed = sources_used("\n".join(after), src, {doc.source.id: doc}, [doc.source.id])
-    return SourcePage("\n".join(before) + "\n", "\n" + closed)
+    meta = doc.source.meta
+    page = render("source.md.j2", title=plain_title(doc), intro=[], meta=meta, date=date_text(doc),
+                  file_name=doc.source.path.name, cited_on_slot=_SLOT, article=_article(doc),
+                  opinion=any(b.opinion for b in doc.blocks),
+                  furniture=[b for b in doc.blocks if b.kind == "furniture"])
+    before, after = page.split(_SLOT)
+    closed = sources_used(after[1:], source_src_uri(doc.source.id), {doc.source.id: doc}, [doc.source.id])
+    return SourcePage(before, "\n" + closed)
 
 
 def render_source_page(doc: Document, cited_on: list[tuple[str, str, int]]) -> str:

@@ -67,3 +67,12 @@ def yaml_string(text: str) -> str:
         escaped = "".join(c if c.isprintable() else (f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}")
                           for c in escaped)
     return f'"{escaped}"'
+
+
+def code_span(text: str) -> str:
+    """Inline code showing ``text`` as it is: fenced by more backticks than any run inside it."""
+    text = " ".join(strip_controls(text).split())
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from build_scripts.render.escape import html_text, md_text, yaml_string
+from markupsafe import Markup
+
+from build_scripts.render.templates import render
 
 
 def page_head(title: str, *intro: str) -> list[str]:
-    """Lines of markdown. The frontmatter title is HTML-escaped because themes print it as
-    HTML (header, ``<title>``); the heading is markdown-escaped; intro lines are markdown."""
-    lines = ["---", f"title: {yaml_string(html_text(title))}", "---", "", f"# {md_text(title)}", ""]
-    for paragraph in intro:
-        lines += [paragraph, ""]
-    return lines
+    """Lines of markdown (``templates/page-head.md.j2``). The frontmatter title is HTML-escaped
+    because themes print it as HTML (header, ``<title>``); the heading is markdown-escaped;
+    ``intro`` paragraphs are markdown already."""
+    return render("page-head.md.j2", title=title, intro=[Markup(p) for p in intro]).removesuffix("\n").split("\n")
