@@ -119,7 +119,9 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--force", action="store_true", help="replace files that already exist")
     imp.set_defaults(func=cmd_import_folder)
 
-    build = sub.add_parser("build", help="build the site elsewhere, then swap it in (a failed build keeps the old site)")
+    build = sub.add_parser(
+        "build", help="build the site elsewhere, then swap it in (a failed build keeps the old site)"
+    )
     build.add_argument("--config", default="mkdocs.yml")
     build.add_argument("--site-dir", default="site")
     build.add_argument("--quiet", action="store_true")

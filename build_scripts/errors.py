@@ -16,11 +16,8 @@ class InputProblem:
 
     def format(self, root: Path | None = None) -> str:
         path = self.path
-        if root is not None:
-            try:
-                path = path.relative_to(root)
-            except ValueError:
-                pass
+        if root is not None and path.is_relative_to(root):
+            path = path.relative_to(root)
         where = f"{path}:{self.line}" if self.line else f"{path}"
         return f"{where}: {self.message}"
 

@@ -13,7 +13,9 @@ def refuse_to_replace(target: Path, root: Path) -> None:
     target, root = target.resolve(), root.resolve()
     markers = (".git", "mkdocs.yml", "pyproject.toml")
     if root.is_relative_to(target) or (target.is_dir() and any((target / n).exists() for n in markers)):
-        raise ValueError(f"{target}: this folder holds the project (or is above it); choose an output folder of its own")
+        raise ValueError(
+            f"{target}: this folder holds the project (or is above it); choose an output folder of its own"
+        )
 
 
 def write_markdown_tree(content: SiteContent, project: Project, out: Path) -> int:

@@ -4,15 +4,16 @@ A country's stance comes from the stance rules of ``docs/countries/index.md``:
 a sentence that matches a rule is evidence for each country it names before
 the rule's first matching word (the subject comes before the verb: in "the
 withdrawal … into Moscow's invasion" Moscow is no subject), weighted by how
-many such countries there are (two named share the weight). Demonyms ("Russian forces") count as mentions, not as
-evidence. The stance with the heaviest evidence is the country's main one
-(it colours the map) and needs a weight of ``MIN_WEIGHT``. Another stance is
-shown too when its evidence weighs ``SECOND_WEIGHT`` or more and either half
-as much as the main one, or comes from sentences naming that country alone; so "Ukraine joins the countries near Russia in
-withdrawing" does not make Russia a withdrawing state, while "Ukraine
-ratified the convention in 2005" still shows Ukraine as a party. The dates shown with a stance are
-those its evidence sentences name, each with its sentence: which event a
-date belongs to is for the reader to see, not guessed.
+many such countries there are (two named share the weight). Demonyms ("Russian
+forces") count as mentions, not as evidence. The stance with the heaviest
+evidence is the country's main one (it colours the map) and needs a weight of
+``MIN_WEIGHT``. Another stance is shown too when its evidence weighs
+``SECOND_WEIGHT`` or more and either half as much as the main one, or comes
+from sentences naming that country alone; so "Ukraine joins the countries near
+Russia in withdrawing" does not make Russia a withdrawing state, while
+"Ukraine ratified the convention in 2005" still shows Ukraine as a party. The
+dates shown with a stance are those its evidence sentences name, each with its
+sentence: which event a date belongs to is for the reader to see, not guessed.
 """
 
 from __future__ import annotations

@@ -139,7 +139,8 @@ _DATE_RE = re.compile(
     | (?P<wd>(?=[A-Z])(?:{_FULL_WEEKDAY})(?!\w))
     | (?P<bm>(?=[A-Z])(?:{_FULL_MONTH})(?!\w))
     | (?P<rw>(?=[yYtT])(?i:yesterday|today|tomorrow)(?!\w))
-    | (?P<rp>(?=[lLtTnN])(?<!(?i:the)\s)(?<!(?i:past)\s)(?P<rp_which>(?i:last|this|next))\s+(?P<rp_unit>(?i:year|month))(?!\w))
+    | (?P<rp>(?=[lLtTnN])(?<!(?i:the)\s)(?<!(?i:past)\s)
+        (?P<rp_which>(?i:last|this|next))\s+(?P<rp_unit>(?i:year|month))(?!\w))
     | (?P<ly>(?<![\w$#£€¥])(?P<ly_y>{_YEAR}))
     )
     """,

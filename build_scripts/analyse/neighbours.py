@@ -90,7 +90,7 @@ def _neighbours(i: int, vector: Vector, rare: list[Term], postings: Mapping[Term
         return list(shared)
     # (weight, -index) pairs are unique, so either way finds the same closest; sorting
     # (in C) is faster than heapq's loop (in Python) up to about a hundred.
-    ranked = zip(shared.values(), map(neg, shared))
+    ranked = zip(shared.values(), map(neg, shared), strict=True)
     closest = (sorted(ranked, reverse=True)[:NEIGHBOURS] if len(shared) <= _SORT_UP_TO
                else heapq.nlargest(NEIGHBOURS, ranked))
     return [-j for _, j in closest]

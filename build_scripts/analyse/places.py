@@ -53,10 +53,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 from build_scripts.model import Country, PlaceMention
 
@@ -223,9 +223,7 @@ def _guard_name(text: str, start: int, end: int, prev_end: int) -> bool:
         if _is_name_word(word) or word.rstrip(".,;:") in _TREATY_WORDS:
             return False
     before = _PREV_WORD.search(text[max(0, start - _CONTEXT) : start])
-    if before and _is_name_word(before.group(1)) and prev_end != start - 1:
-        return False
-    return True
+    return not (before and _is_name_word(before.group(1)) and prev_end != start - 1)
 
 
 def _guard_us_state(text: str, start: int, end: int, prev_end: int) -> bool:

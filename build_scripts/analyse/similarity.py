@@ -64,7 +64,7 @@ class Weights(Generic[Term]):
         idf, unseen = self._idf.get, math.log(self.n + 1)
         weights = [idf(term, unseen) for term in ordered]
         norm = math.sqrt(sum(map(mul, weights, weights))) or 1.0
-        return dict(zip(ordered, [w / norm for w in weights]))
+        return dict(zip(ordered, [w / norm for w in weights], strict=True))
 
 
 def cosine(a: Mapping[Term, float], b: Mapping[Term, float]) -> float:

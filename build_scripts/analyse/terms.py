@@ -71,7 +71,7 @@ def score(groups: tuple[tuple[str, ...], ...], text: str) -> int:
     return total
 
 
-def section_score(section: "TopicSection", text: str) -> int:
+def section_score(section: TopicSection, text: str) -> int:
     """Score of a sentence for a section: 0 when an excluded term appears."""
     if section.exclude and score((section.exclude,), text):
         return 0
@@ -93,7 +93,7 @@ def score_found(groups: tuple[tuple[str, ...], ...], found: frozenset[str]) -> i
     return total
 
 
-def section_score_found(section: "TopicSection", found: frozenset[str]) -> int:
+def section_score_found(section: TopicSection, found: frozenset[str]) -> int:
     if section.exclude and score_found((section.exclude,), found):
         return 0
     return score_found(section.match, found)

@@ -63,7 +63,7 @@ def _median_of(times: int, *args: str) -> dict:
 
 
 def _sizes_of(site: Path, project: Path) -> dict:
-    topic_pages = [p for p in (site / "topics").rglob("index.html")]
+    topic_pages = list((site / "topics").rglob("index.html"))
     corpus = sum(len(p.read_bytes()) for p in (project / "sources").glob("*.md"))
     return {
         "largest_topic_page_kb": max(p.stat().st_size for p in topic_pages) / 1024,

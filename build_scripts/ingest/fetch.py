@@ -16,7 +16,7 @@ def fetch(url: str) -> tuple[bytes, str]:
         raise ValueError(f"{url}: only http and https addresses can be fetched")
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
             data = response.read(MAX_PAGE_BYTES + 1)
             final = response.geturl()
     except OSError as exc:

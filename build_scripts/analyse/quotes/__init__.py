@@ -92,8 +92,6 @@ Speed
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from build_scripts.analyse.quotes.attributions import article_attributions
 from build_scripts.analyse.quotes.resolve import Resolver
 from build_scripts.analyse.quotes.rules import Context, choose_speaker

@@ -73,9 +73,8 @@ def _new_subject(text: str, start: int, end: int, own: set[str]) -> bool:
     known = STOP_CAPS | own
     for m in SENTENCE_END.finditer(text, start, end):
         words = text[m.end() : end].split(maxsplit=1)
-        if words and is_cap(words[0]) and bare(words[0]) not in known:
-            if not abbreviation(text, m.start()):
-                return True
+        if words and is_cap(words[0]) and bare(words[0]) not in known and not abbreviation(text, m.start()):
+            return True
     return False
 
 
