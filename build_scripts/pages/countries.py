@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from build_scripts.model import (
     CountryProfile,
     Document,
@@ -17,6 +19,7 @@ from build_scripts.render.escape import md_text
 from build_scripts.render.links import relative
 from build_scripts.render.map_svg import render_map
 from build_scripts.render.page_head import page_head
+from build_scripts.render.templates import render
 from build_scripts.render.statement import render_statement
 
 INDEX_URI = "countries/index.md"
@@ -88,16 +91,12 @@ def render_countries_overview(profiles: list[CountryProfile], rules: list[Stance
     used = {p.primary.rule.css for p in profiles if p.primary}
     legend = {r.css: r.label for r in rules if r.css in used}
     svg = render_map(categories, labels, legend, "Map of Europe: stances the sources report for each country")
-    out = ["", '<figure class="country-map" markdown="0">', svg, "</figure>", "",
-           "| Country | Stance in the sources | Dates named with it | Sentences | Sources |",
-           "|---|---|---|---:|---:|"]
     counts = {p.code: source_count(p) for p in profiles}
-    for p in sorted(profiles, key=lambda p: (-counts[p.code], p.name)):
-        stance = md_text(p.primary.rule.label) if p.primary else NO_STANCE
-        dates = ", ".join(d.display() for d, _ in p.primary.dates) if p.primary else ""
-        link = relative(INDEX_URI, page_uri(p.code))
-        out.append(f"| [{md_text(p.name)}]({link}) | {stance} | {dates} | {len(p.sentences)} | {counts[p.code]} |")
-    return "\n".join(out) + "\n"
+    rows = [{"name": p.name, "stance": p.primary.rule.label if p.primary else NO_STANCE,
+             "dates": ", ".join(d.display() for d, _ in p.primary.dates) if p.primary else "",
+             "link": relative(INDEX_URI, page_uri(p.code)), "sentences": len(p.sentences), "sources": counts[p.code]}
+            for p in sorted(profiles, key=lambda p: (-counts[p.code], p.name))]
+    return render("countries-overview.md.j2", svg=Markup(svg), rows=rows)
 
 
 def _render(view: SiteView) -> Rendered:

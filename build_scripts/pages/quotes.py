@@ -9,12 +9,16 @@ paragraph.
 
 from __future__ import annotations
 
+from typing import Any
+
+from markupsafe import Markup
+
 from build_scripts.model import CitedQuote, Document, GeneratedPage, Speaker
 from build_scripts.pages.kind import DataFile, PageKind, Rendered, SiteView, nav_entry
 from build_scripts.render.citation import cite, footnote, publisher_name
 from build_scripts.render.data_files import quotes_json
 from build_scripts.render.escape import md_text
-from build_scripts.render.page_head import page_head
+from build_scripts.render.templates import render
 
 SRC_URI = "quotes.md"
 MAX_CITED = 3
@@ -25,30 +29,24 @@ def quote_text(q: CitedQuote) -> str:
     return " ¶ ".join(md_text(p.text) for p in q.quote.parts)
 
 
-def _speaker_block(speaker: Speaker, docs: dict[str, Document], notes: list[str]) -> list[str]:
+def _speaker(speaker: Speaker, docs: dict[str, Document], notes: list[Markup]) -> dict[str, Any]:
+    """What the template shows of one speaker; the footnotes it needs are added to ``notes``."""
     count = sum(len(g.quotes) for g in speaker.groups)
-    out = [f"## {md_text(speaker.name)}", ""]
     facts = [f"{count} quotation{'s' if count != 1 else ''}"]
     if speaker.kind in _KIND:
         facts.append(_KIND[speaker.kind])
-    out += [" · ".join(facts), ""]
-    if speaker.roles:
-        roles = "; ".join(f"{md_text(r.quote.role or '')}{cite(r.sentence)}" for r in speaker.roles)
-        out += [f"Described by the sources as: {roles}", ""]
-        notes += [footnote(SRC_URI, docs[r.sentence.source_id], r.sentence) for r in speaker.roles]
+    notes += [Markup(footnote(SRC_URI, docs[r.sentence.source_id], r.sentence)) for r in speaker.roles]
+    groups = []
     for group in speaker.groups:
-        if len(group.sources) > 1:
-            out += [f"Quoted by {len(group.sources)} sources:", ""]
+        lines = []
         for same in _by_wording(group.quotes):
             cited = same[:MAX_CITED]
-            who = ", ".join(md_text(publisher_name(docs[q.quote.source_id])) for q in cited)
-            if len(same) > len(cited):
-                who += f" and {len(same) - len(cited)} more"
-            refs = "".join(cite(q.sentence) for q in cited)
-            out.append(f'- “<span class="quote-text">{quote_text(same[0])}</span>” ({who}){refs}')
-            notes += [footnote(SRC_URI, docs[q.sentence.source_id], q.sentence) for q in cited]
-        out.append("")
-    return out
+            lines.append({"parts": [p.text for p in same[0].quote.parts], "cited": cited,
+                          "who": [publisher_name(docs[q.quote.source_id]) for q in cited],
+                          "more": len(same) - len(cited)})
+            notes += [Markup(footnote(SRC_URI, docs[q.sentence.source_id], q.sentence)) for q in cited]
+        groups.append({"sources": len(group.sources), "lines": lines})
+    return {"name": speaker.name, "facts": facts, "roles": speaker.roles, "groups": groups}
 
 
 def _by_wording(quotes: list[CitedQuote]) -> list[list[CitedQuote]]:
@@ -61,17 +59,16 @@ def _by_wording(quotes: list[CitedQuote]) -> list[list[CitedQuote]]:
 
 
 def render_quotes_page(speakers: list[Speaker], docs: dict[str, Document]) -> str:
-    out = page_head("Who said what",
-                    "Every direct quotation in the sources, grouped by who said it, with the speaker’s role as "
-                    "each source gives it. When several sources print the same quotation, each version is "
-                    "shown in that source’s words; translations often differ (see "
-                    "[where sources differ](disagreements.md)).")
-    if not speakers:
-        return "\n".join(out + ["*No quotation was found in the sources.*", ""])
-    notes: list[str] = []
-    for speaker in speakers:
-        out += _speaker_block(speaker, docs, notes)
-    return "\n".join(out + list(dict.fromkeys(notes))) + "\n"
+    notes: list[Markup] = []
+    shown = [_speaker(sp, docs, notes) for sp in speakers]
+    return render("quotes.md.j2", title="Who said what", intro=[INTRO], speakers=shown,
+                  notes=list(dict.fromkeys(notes)))
+
+
+INTRO = Markup("Every direct quotation in the sources, grouped by who said it, with the speaker’s role as "
+               "each source gives it. When several sources print the same quotation, each version is "
+               "shown in that source’s words; translations often differ (see "
+               "[where sources differ](disagreements.md)).")
 
 
 def _render(view: SiteView) -> Rendered:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from itertools import groupby
+from typing import Any
+
+from markupsafe import Markup
 
 from build_scripts.model import Document, Event, GeneratedPage, Report, Sentence
 from build_scripts.pages.kind import DataFile, PageKind, Rendered, SiteView, nav_entry
-from build_scripts.render.citation import cite, footnote
+from build_scripts.render.citation import footnote
 from build_scripts.render.data_files import timeline_json, timelinejs_json
-from build_scripts.render.escape import md_span, md_text
 from build_scripts.render.links import relative
-from build_scripts.render.page_head import page_head
+from build_scripts.render.templates import render
 
 SRC_URI = "timeline.md"
 MAX_FOOTNOTES = 8
@@ -29,21 +31,13 @@ def _cited(event: Event) -> list[Sentence]:
     return list(cited)
 
 
-def _event_line(event: Event, cited: list[Sentence]) -> str:
-    """The event's line; ``cited`` are the sentences it footnotes."""
+def _event(event: Event, cited: list[Sentence]) -> dict[str, Any]:
+    """What the template shows of an event; ``cited`` are the sentences it footnotes."""
     first = event.reports[0]
-    how = ""
-    if first.mention.relative:
-        how = f" *(“{md_text(first.mention.text)}”, counted from the article’s publication date)*"
-    refs = "".join(cite(s) for s in cited)
-    sources = len({r.sentence.source_id for r in event.reports})
-    extra = f" *Reported by {sources} sources.*" if sources > 1 else ""
-    return f"- **{event.date.display()}**{how}: {_sentence(first)}{refs}{extra}"
-
-
-def _sentence(report: Report) -> str:
-    text, m = report.sentence.text, report.mention
-    return f"{md_span(text[:m.start])}<mark>{md_text(m.text)}</mark>{md_span(text[m.end:])}"
+    text, m = first.sentence.text, first.mention
+    return {"date": event.date.display(), "relative": m.text if m.relative else "", "before": text[:m.start],
+            "mention": m.text, "after": text[m.end:], "cited": cited,
+            "sources": len({r.sentence.source_id for r in event.reports})}
 
 
 def page_uri(number: int) -> str:
@@ -65,28 +59,32 @@ def _pages_line(number: int, chunks: list[list[Event]]) -> str:
 
 def render_timeline_pages(events: list[Event], docs: dict[str, Document]) -> list[tuple[str, str]]:
     """(src_uri, markdown) of each page of the timeline, ``EVENTS_PER_PAGE`` events a page."""
-    intro = ("Every sentence of the sources that names a date, in order of that date. A date is shown "
-             "as precisely as the source gives it: a year, a month or a day. Dates such as “on Sunday” "
-             "are counted from the article’s publication date, and left out when that is unknown. "
-             "The date words are highlighted in each sentence.")
     if not events:
-        return [(SRC_URI, "\n".join(page_head("Timeline", intro) + ["*No dated event was found in the sources.*", ""]))]
+        return [(SRC_URI, render("timeline.md.j2", title="Timeline", intro=[INTRO], years=[], notes=[]))]
     chunks = [events[i:i + EVENTS_PER_PAGE] for i in range(0, len(events), EVENTS_PER_PAGE)]
     pages = []
     for number, chunk in enumerate(chunks, start=1):
-        title = "Timeline" if number == 1 else f"Timeline ({number})"
-        out = page_head(title, intro, _pages_line(number, chunks)) if len(chunks) > 1 else page_head(title, intro)
         src = page_uri(number)
-        notes: list[str] = []
+        intro = [INTRO, Markup(_pages_line(number, chunks))] if len(chunks) > 1 else [INTRO]
+        notes: list[Markup] = []
+        years = []
         for year, group in groupby(chunk, key=lambda e: e.date.year):
-            out += [f"## {year}", ""]
+            shown = []
             for event in group:
                 cited = _cited(event)
-                out.append(_event_line(event, cited))
-                notes += [footnote(src, docs[s.source_id], s) for s in cited]
-            out.append("")
-        pages.append((src, "\n".join(out + list(dict.fromkeys(notes))) + "\n"))
+                shown.append(_event(event, cited))
+                notes += [Markup(footnote(src, docs[s.source_id], s)) for s in cited]
+            years.append((year, shown))
+        title = "Timeline" if number == 1 else f"Timeline ({number})"
+        pages.append((src, render("timeline.md.j2", title=title, intro=intro, years=years,
+                                  notes=list(dict.fromkeys(notes)))))
     return pages
+
+
+INTRO = Markup("Every sentence of the sources that names a date, in order of that date. A date is shown "
+               "as precisely as the source gives it: a year, a month or a day. Dates such as “on Sunday” "
+               "are counted from the article’s publication date, and left out when that is unknown. "
+               "The date words are highlighted in each sentence.")
 
 
 def _render(view: SiteView) -> Rendered:
