@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test bench clean
+.PHONY: build serve test lint bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ serve: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The gate CI runs before the tests: ruff (style, imports, likely bugs) and mypy (strict types).
+lint: $(STAMP)
+	$(BIN)/ruff check build_scripts tests
+	$(BIN)/mypy
 
 # Synthetic corpora of 100, 1,000 and 10,000 sources; minutes, not part of `make test`.
 bench: $(STAMP)

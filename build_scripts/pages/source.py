@@ -95,7 +95,8 @@ def page_of(analysed: tuple[Document, DocumentFeatures]) -> SourcePage:
     return source_page(analysed[0])
 
 
-STAGE = Stage("source page", page_of, ("build_scripts.pages.source",))
+STAGE = Stage("source page", page_of, ("build_scripts.pages.source",),
+              ("templates/source.md.j2", "templates/source-article.html.j2", "templates/page-head.md.j2"))
 
 
 def _render(view: SiteView) -> Rendered:
