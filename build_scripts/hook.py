@@ -19,13 +19,13 @@ from typing import Any
 _ROOT = str(Path(__file__).resolve().parent.parent)
 _PACKAGE = Path(__file__).resolve().parent
 _events: ModuleType | None = None
-_loaded_state: tuple | None = None
+_loaded_state: tuple[tuple[str, int], ...] | None = None
 _live: dict[str, Any] = {}
 """Analysis of unchanged sources, unpickled, kept across rebuilds (the bytes are on disk);
 emptied when the modules are imported afresh."""
 
 
-def _code_state() -> tuple:
+def _code_state() -> tuple[tuple[str, int], ...]:
     return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in _PACKAGE.rglob("*.py")))
 
 
@@ -58,14 +58,14 @@ def on_files(files: Any, config: Any) -> Any:
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     assert _events is not None
-    return _events.on_page_markdown(markdown, page, config, files)
+    return str(_events.on_page_markdown(markdown, page, config, files))
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     assert _events is not None
-    return _events.on_page_content(html, page, config, files)
+    return str(_events.on_page_content(html, page, config, files))
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
     assert _events is not None
-    return _events.on_post_page(output, page, config)
+    return str(_events.on_post_page(output, page, config))

@@ -87,12 +87,13 @@ class Background(Generic[T]):
         if process.returncode != 0:
             return None
         try:
-            return pickle.loads(output)  # noqa: S301 - written by this program's own child
+            result: T = pickle.loads(output)  # noqa: S301 - written by this program's own child
+            return result
         except Exception:  # noqa: BLE001 - a cut-off result: the caller does the work
             return None
 
 
 def _child() -> None:
-    function, args = pickle.load(sys.stdin.buffer)
+    function, args = pickle.load(sys.stdin.buffer)  # noqa: S301 - sent by the parent process
     result = function(*args)
     sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))

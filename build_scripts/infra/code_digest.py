@@ -7,7 +7,7 @@ import ast
 import hashlib
 import sys
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
 from importlib import metadata
 from importlib.util import resolve_name
 from pathlib import Path
@@ -58,7 +58,7 @@ def modules_used(roots: Iterable[str]) -> list[Path]:
     return sorted(set(seen.values()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def code_digest(code: tuple[str, ...], data: tuple[str, ...] = ()) -> bytes:
     """The digest of the modules ``code`` names and all they import from this package, the
     files the ``data`` globs match, and Python's and the sentence splitter's versions.

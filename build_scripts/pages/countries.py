@@ -19,8 +19,8 @@ from build_scripts.render.escape import md_text
 from build_scripts.render.links import relative
 from build_scripts.render.map_svg import render_map
 from build_scripts.render.page_head import page_head
-from build_scripts.render.templates import render
 from build_scripts.render.statement import render_statement
+from build_scripts.render.templates import render
 
 INDEX_URI = "countries/index.md"
 MAX_STATEMENTS = 25
@@ -109,5 +109,6 @@ def _render(view: SiteView) -> Rendered:
 
 
 KIND = PageKind("countries", 30, nav_entry("Countries", INDEX_URI), _render, (
-    DataFile("countries.json", lambda view: countries_json(view.analysis.countries), "data/schemas/countries.schema.json"),
+    DataFile("countries.json", lambda view: countries_json(view.analysis.countries),
+             "data/schemas/countries.schema.json"),
 ))

@@ -78,7 +78,7 @@ class PageKind:
     """Where its pages come in the navigation, and when it is rendered (lower first)."""
     nav: Callable[[Path, list[Topic]], list[NavItem]]
     """Its navigation entries, from the docs folder and the topics."""
-    render: Callable[[SiteView], Rendered] = lambda view: Rendered()  # noqa: E731
+    render: Callable[[SiteView], Rendered] = lambda view: Rendered()
     data: tuple[DataFile, ...] = ()
 
 

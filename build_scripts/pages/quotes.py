@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from build_scripts.model import CitedQuote, Document, GeneratedPage, Speaker
 from build_scripts.pages.kind import DataFile, PageKind, Rendered, SiteView, nav_entry
-from build_scripts.render.citation import cite, footnote, publisher_name
+from build_scripts.render.citation import footnote, publisher_name
 from build_scripts.render.data_files import quotes_json
 from build_scripts.render.escape import md_text
 from build_scripts.render.templates import render

@@ -8,6 +8,7 @@ import importlib
 import pkgutil
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from build_scripts import pages
 from build_scripts.model import Analysis, GeneratedPage, SiteContent, Topic
@@ -33,8 +34,8 @@ def build_nav(docs_dir: Path, topics: list[Topic]) -> list[NavItem]:
     return [item for kind in kinds() for item in kind.nav(docs_dir, topics)]
 
 
-def render_site(analysis: Analysis, docs_dir: Path, memo: dict | None = None,
-                made: dict | None = None) -> SiteContent:
+def render_site(analysis: Analysis, docs_dir: Path, memo: dict[str, Any] | None = None,
+                made: dict[str, dict[str, Any]] | None = None) -> SiteContent:
     """Every page, addition and data file. ``memo`` is kept from one build to the next (under
     ``mkdocs serve``) for the kinds that reuse what they rendered; ``made`` holds what the
     per-source stages made, by stage name and source id."""

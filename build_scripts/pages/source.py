@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -10,11 +9,11 @@ from markupsafe import Markup
 from build_scripts.infra.stage import Stage
 from build_scripts.model import Document, DocumentFeatures, GeneratedPage, Sentence
 from build_scripts.pages.kind import PageKind, Rendered, SiteView, no_nav
-from build_scripts.render.citation import NO_PUBLISHER, date_text, plain_title
+from build_scripts.render.citation import date_text, plain_title
 from build_scripts.render.escape import md_text
-from build_scripts.render.links import relative, safe_url, source_src_uri
-from build_scripts.render.templates import render
+from build_scripts.render.links import relative, source_src_uri
 from build_scripts.render.sources_used import sources_used
+from build_scripts.render.templates import render
 
 UNKNOWN = "unknown"
 

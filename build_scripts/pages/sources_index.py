@@ -15,7 +15,7 @@ from build_scripts.render.sources_used import sources_used
 INDEX_SRC_URI = "sources/index.md"
 
 
-def _sort_key(doc: Document) -> tuple:
+def _sort_key(doc: Document) -> tuple[object, ...]:
     date = doc.source.meta.date
     return (date is None, tuple(-x for x in date.sort_key()) if date else (), doc.source.id)
 
@@ -51,5 +51,6 @@ KIND = PageKind("sources index", 60, nav_entry("Sources", INDEX_SRC_URI), _rende
     DataFile("sources.json", lambda view: sources_json(view.analysis.documents, view.statements_citing),
              "data/schemas/sources.schema.json"),
     DataFile("sources.bib", lambda view: bibtex(view.analysis.documents)),
-    DataFile("sources.csl.json", lambda view: csl_json(view.analysis.documents), "data/schemas/sources.csl.schema.json"),
+    DataFile("sources.csl.json", lambda view: csl_json(view.analysis.documents),
+             "data/schemas/sources.csl.schema.json"),
 ))

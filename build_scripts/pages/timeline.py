@@ -7,7 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from build_scripts.model import Document, Event, GeneratedPage, Report, Sentence
+from build_scripts.model import Document, Event, GeneratedPage, Sentence
 from build_scripts.pages.kind import DataFile, PageKind, Rendered, SiteView, nav_entry
 from build_scripts.render.citation import footnote
 from build_scripts.render.data_files import timeline_json, timelinejs_json

@@ -52,7 +52,7 @@ def generate(project: Project, cache: StageCache | None = None, progress: Progre
         digest = _inputs_digest(inputs, cache, project)
         if last.get("digest") == digest:
             term_index(inputs, cache)  # keeps the term hits for the next change
-            content = last["content"]
+            content: SiteContent = last["content"]
         else:
             last.clear()
             content = render_site(analyse_across(inputs, cache), project.docs_dir, pages_memo, inputs.made)

@@ -123,7 +123,8 @@ def load_inputs(project: Project, cache: StageCache | None = None,
     stance_rules, stance_problems = load_stance_rules(project.docs_dir)
     problems += topic_problems + fact_problems + stance_problems
     if not project.sources_dir.is_dir():
-        problems.append(InputProblem(project.sources_dir, "the sources folder does not exist; create it and add articles"))
+        problems.append(InputProblem(project.sources_dir,
+                                     "the sources folder does not exist; create it and add articles"))
     documents = [r[0][0] for r in results]
     made = {stage.name: {r[0][0].source.id: r[i] for r in results} for i, stage in enumerate(CHAIN) if i}
     return Inputs(documents, topics, facts, stance_rules, [r[0][1] for r in results], made), problems

@@ -7,7 +7,7 @@ import re
 from json.encoder import encode_basestring
 from typing import Any
 
-from build_scripts.model import Document
+from build_scripts.model import Document, PartialDate
 from build_scripts.text.clean import strip_controls
 
 _LATEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",
@@ -51,7 +51,7 @@ def bibtex(documents: list[Document]) -> str:
     return "\n".join(entries)
 
 
-def _csl_date(date) -> dict[str, Any]:
+def _csl_date(date: PartialDate) -> dict[str, Any]:
     parts = [date.year] + ([date.month] if date.month else []) + ([date.day] if date.day else [])
     return {"date-parts": [parts]}
 

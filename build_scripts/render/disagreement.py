@@ -24,7 +24,7 @@ def reported(doc: Document) -> str:
     return f"as reported on {date.display()} by {who}" if date else f"as reported by {who}, undated"
 
 
-def _side_order(docs: dict[str, Document], side: Side) -> tuple:
+def _side_order(docs: dict[str, Document], side: Side) -> tuple[object, ...]:
     date = docs[side.sentence.source_id].source.meta.date
     return (date is None, date.sort_key() if date else (0, 0, 0), side.sentence.source_id,
             side.sentence.block, side.sentence.start)

@@ -17,8 +17,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from markupsafe import Markup
 
-from build_scripts.render.escape import code_span, html_text, md_span, md_text, yaml_string
 from build_scripts.render.citation import cite
+from build_scripts.render.escape import code_span, html_text, md_span, md_text, yaml_string
 from build_scripts.render.links import safe_url
 
 

@@ -22,7 +22,8 @@ Malta, Monaco, San Marino or Vatican City.
 Steps: decode the TopoJSON arcs here (quantized, delta-encoded; no topojson
 library), make rings that cross the antimeridian continuous (Chukotka), clip every ring
 to a rectangle a little larger than the map window (lon -25..60, lat 34..72)
-so nothing spills far past the viewBox (Russia is cut at lon 62), keep every country with land inside the window (a superset of
+so nothing spills far past the viewBox (Russia is cut at lon 62), keep every country with land inside the
+window (a superset of
 the "centroid in the window" rule, so that the map has no holes: Kazakhstan,
 Algeria and Iran are drawn at the edges), project equirectangularly with
 x = (lon - LON0) * cos(55 deg), y = -lat, round to 0.1 and write one SVG path
@@ -242,10 +243,7 @@ def build(topology: dict) -> dict:
         if code is None:
             raise SystemExit(f"no alpha-2 code for {geometry['properties']['name']!r}")
         for polygon in arc_polygons(geometry):
-            if code == "ru" and in_box(_bbox(polygon, arcs), CRIMEA):
-                code_here = "ua"
-            else:
-                code_here = code
+            code_here = "ua" if code == "ru" and in_box(_bbox(polygon, arcs), CRIMEA) else code
             by_code.setdefault(code_here, []).append(polygon)
     paths: dict[str, list[str]] = {}
     for code, polygons in sorted(by_code.items()):
