@@ -13,7 +13,8 @@ Rules
 * The output is one ``<svg>`` element, standalone (``xmlns``) and
   deterministic: countries in code order, legend in the order given, the
   element id a hash of the inputs. No script, event handler, link or external
-  reference; every text is escaped, so labels may be untrusted.
+  reference; every text is escaped (the markup is the template
+  ``templates/map.svg.j2``, which escapes every value), so labels may be untrusted.
 * Colours come from CSS: each country is ``class="map-country map-<category>"``
   and the ``<style>`` inside the SVG sets ``fill: var(--map-<category>, <default>)``,
   so a theme overrides ``--map-<category>``, ``--map-land``, ``--map-border``,
@@ -32,10 +33,11 @@ import hashlib
 import json
 import math
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from build_scripts.render.escape import html_text
+from build_scripts.render.templates import render
 
 DATA = Path(__file__).resolve().parent / "data" / "europe.json"
 
@@ -70,8 +72,8 @@ def _geometry() -> tuple[tuple[float, float, float, float], float, dict[str, str
 
 
 def _text(text: str) -> str:
-    """Escaped text for XML content or a double-quoted attribute."""
-    return html_text(_SURROGATES.sub("", text))
+    """Text without lone surrogates, which cannot be written as UTF-8 (the template escapes it)."""
+    return _SURROGATES.sub("", text)
 
 
 def _num(value: float) -> str:
@@ -91,50 +93,50 @@ def _colours(categories: dict[str, str], legend: dict[str, str]) -> dict[str, st
     return {cat: PALETTE[i % len(PALETTE)] for i, cat in enumerate(order)}
 
 
-def _style(svg_id: str, colours: dict[str, str]) -> str:
-    scope = f"#{svg_id}"
-    rules = [
-        f"{scope}{{width:100%;height:auto;display:block}}",
-        f"{scope} .map-sea{{fill:var(--map-sea,#eef3f7)}}",
-        f"{scope} .map-country{{fill:var(--map-land,#d6d6d6);stroke:var(--map-border,#ffffff);"
-        "stroke-width:0.05;stroke-linejoin:round;fill-rule:evenodd}",
-    ]
-    rules += [f"{scope} .map-{cat}{{fill:var(--map-{cat},{colour})}}" for cat, colour in colours.items()]
-    rules += [
-        f"{scope} .map-legend-box{{fill:var(--map-legend-bg,#ffffff);fill-opacity:0.9;"
-        "stroke:var(--map-border,#999999);stroke-width:1}",
-        f"{scope} .map-swatch{{stroke:var(--map-text,#222222);stroke-width:0.6}}",
-        f"{scope} .map-legend-text{{fill:var(--map-text,#222222);font-size:{_num(_FONT)}px;"
-        "font-family:system-ui,sans-serif}",
-    ]
-    return "<style>" + "".join(rules) + "</style>"
+@dataclass(frozen=True)
+class _Country:
+    code: str
+    d: str
+    category: str | None
+    label: str | None
 
 
-def _legend(legend: dict[str, str], lon0: float) -> list[str]:
-    """The legend: a box of swatches and texts, in the order given."""
+@dataclass(frozen=True)
+class _LegendRow:
+    category: str
+    text: str
+    y: str
+    text_y: str
+
+
+@dataclass(frozen=True)
+class _Legend:
+    """The legend box (numbers formatted) and its rows of swatch and text, in the order given."""
+
+    x: str
+    y: str
+    width: str
+    height: str
+    swatch: str
+    swatch_x: str
+    text_x: str
+    rows: list[_LegendRow]
+
+
+def _legend(legend: dict[str, str], lon0: float) -> _Legend | None:
+    """The legend's box and rows, or None when there is no legend."""
     if not legend:
-        return []
+        return None
     longest = max(len(text) for text in legend.values())
     width = 2 * _PAD + _SWATCH + _GAP + longest * _CHAR * _FONT
     box_height = 2 * _PAD + len(legend) * _ROW - (_ROW - _SWATCH)
     left, top = (_LEGEND_AT[0] - lon0) * _KX * _SCALE, -_LEGEND_AT[1] * _SCALE
-    parts = [
-        '<g class="map-legend">',
-        f'<rect class="map-legend-box" x="{_num(left)}" y="{_num(top)}" width="{_num(width)}" '
-        f'height="{_num(box_height)}" rx="4"/>',
-    ]
+    rows = []
     for i, (category, text) in enumerate(legend.items()):
         y = top + _PAD + i * _ROW
-        parts.append(
-            f'<rect class="map-swatch map-{category}" x="{_num(left + _PAD)}" y="{_num(y)}" '
-            f'width="{_num(_SWATCH)}" height="{_num(_SWATCH)}"/>'
-        )
-        parts.append(
-            f'<text class="map-legend-text" x="{_num(left + _PAD + _SWATCH + _GAP)}" '
-            f'y="{_num(y + _SWATCH * 0.85)}">{_text(text)}</text>'
-        )
-    parts.append("</g>")
-    return parts
+        rows.append(_LegendRow(category, _text(text), _num(y), _num(y + _SWATCH * 0.85)))
+    return _Legend(_num(left), _num(top), _num(width), _num(box_height), _num(_SWATCH), _num(left + _PAD),
+                   _num(left + _PAD + _SWATCH + _GAP), rows)
 
 
 def render_map(categories: dict[str, str], labels: dict[str, str], legend: dict[str, str], title: str) -> str:
@@ -155,22 +157,8 @@ def render_map(categories: dict[str, str], labels: dict[str, str], legend: dict[
 
     canonical = json.dumps([sorted(categories.items()), sorted(labels.items()), list(legend.items()), title])
     svg_id = "map-" + hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()[:10]
-    view_box = " ".join(_num(v) for v in box)
-
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" id="{svg_id}" class="map-svg" viewBox="{view_box}" '
-        f'width="100%" role="img" aria-labelledby="{svg_id}-title">',
-        f'<title id="{svg_id}-title">{_text(title)}</title>',
-        _style(svg_id, _colours(categories, legend)),
-        f'<rect class="map-sea" x="{_num(box[0])}" y="{_num(box[1])}" width="{_num(box[2])}" '
-        f'height="{_num(box[3])}"/>',
-    ]
-    parts.append(f'<g class="map-countries" transform="scale({_SCALE})">')
-    for code, d in countries.items():
-        classes = "map-country" + (f" map-{categories[code]}" if code in categories else "")
-        label = f"<title>{_text(labels[code])}</title>" if code in labels else ""
-        parts.append(f'<path class="{classes}" data-code="{code}" d="{d}">{label}</path>')
-    parts.append("</g>")
-    parts += _legend(legend, lon0)
-    parts.append("</svg>")
-    return "\n".join(parts)
+    drawn = [_Country(code, d, categories.get(code), _text(labels[code]) if code in labels else None)
+             for code, d in countries.items()]
+    return render("map.svg.j2", svg_id=svg_id, box=[_num(v) for v in box], title=_text(title),
+                  colours=_colours(categories, legend), font_size=_num(_FONT), scale=_num(_SCALE),
+                  countries=drawn, legend=_legend(legend, lon0))
