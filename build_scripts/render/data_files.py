@@ -7,7 +7,6 @@ the URL relative to the site's root. Unknown metadata is ``null``, never guessed
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 from typing import Any
@@ -24,6 +23,7 @@ from build_scripts.model import (
 )
 from build_scripts.render.citation import plain_title
 from build_scripts.render.statement import all_members, claim_counts
+from build_scripts.render.templates import render
 
 DATA_DIR = "data"
 
@@ -125,10 +125,10 @@ def timelinejs_json(events: list[Event], title: str) -> str:
             start["month"] = e.date.month
         if e.date.day:
             start["day"] = e.date.day
-        links = " ".join([f'<a href="../{citation_url(r.sentence)}">[{n}]</a>' for n, r in enumerate(e.reports, 1)])
-        out.append({"start_date": start, "unique_id": f"event-{i + 1}",
-                    "text": {"text": f"<p>{html.escape(e.reports[0].sentence.text)}</p><p>{links}</p>"}})
-    return _dump({"title": {"text": {"headline": html.escape(title)}}, "events": out})
+        text = render("timelinejs-event.html.j2", text=e.reports[0].sentence.text,
+                      links=[citation_url(r.sentence) for r in e.reports])
+        out.append({"start_date": start, "unique_id": f"event-{i + 1}", "text": {"text": text}})
+    return _dump({"title": {"text": {"headline": render("timelinejs-event.html.j2", headline=title)}}, "events": out})
 
 
 def disagreements_json(disagreements: list[Disagreement], docs: dict[str, Document]) -> str:
