@@ -53,12 +53,12 @@ def cmd_generate(args: argparse.Namespace) -> int:
 def cmd_add(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from build_scripts.ingest.add import add_sources
+    from build_scripts.ingest.add import AddResult, add_sources
 
     overrides = {f: getattr(args, f) for f in OVERRIDE_FIELDS if getattr(args, f) is not None}
     bar = tqdm(total=len(args.items), unit="source", file=sys.stderr, disable=len(args.items) < 2)
 
-    def report(result):
+    def report(result: AddResult) -> None:
         stream = sys.stdout if result.status == "added" else sys.stderr
         bar.write(result.message if result.status == "added" else f"{result.status}: {result.message}", file=stream)
         bar.update()

@@ -23,16 +23,16 @@ MAX_POSTING = 100
 _SORT_UP_TO = 100
 
 Vector = Mapping[Term, float]
-Vectors = Sequence[Vector] | Mapping[int, Vector]
+Vectors = Sequence[Vector[Term]] | Mapping[int, Vector[Term]]
 """The vector of each term set by index: a mapping can compute them on first use."""
 
 
-def close_pairs(term_sets: Sequence[Collection[Term]], vectors: Vectors, threshold: float
+def close_pairs(term_sets: Sequence[Collection[Term]], vectors: Vectors[Term], threshold: float
                 ) -> list[tuple[float, int, int]]:
     """``(cosine, i, j)`` with ``i < j`` for the candidate pairs at or above ``threshold``,
     closest first (ties by index, so the order never depends on hashing)."""
     cosines = candidate_cosines(term_sets, vectors)
-    return [(cosines[pair], *pair) for pair in closest_first(cosines, threshold)]
+    return [(cosines[i, j], i, j) for i, j in closest_first(cosines, threshold)]
 
 
 def closest_first(cosines: Mapping[tuple[int, int], float], threshold: float) -> list[tuple[int, int]]:
@@ -44,7 +44,7 @@ def closest_first(cosines: Mapping[tuple[int, int], float], threshold: float) ->
     return close
 
 
-def candidate_cosines(term_sets: Sequence[Collection[Term]], vectors: Vectors) -> dict[tuple[int, int], float]:
+def candidate_cosines(term_sets: Sequence[Collection[Term]], vectors: Vectors[Term]) -> dict[tuple[int, int], float]:
     """The cosine of every candidate pair ``(i, j)``, ``i < j``: each sentence with its
     ``NEIGHBOURS`` closest by shared rare weight (see the module docstring).
 
@@ -75,7 +75,7 @@ def _rare_terms(postings: Mapping[Term, list[int]]) -> dict[int, list[Term]]:
     return rare
 
 
-def _neighbours(i: int, vector: Vector, rare: list[Term], postings: Mapping[Term, list[int]]) -> list[int]:
+def _neighbours(i: int, vector: Vector[Term], rare: list[Term], postings: Mapping[Term, list[int]]) -> list[int]:
     """The ``NEIGHBOURS`` other sentences sharing the most weight of sentence ``i``'s rare
     stems (``rare``, sorted), ties to the lowest index."""
     if len(rare) == 1:  # a common case: every sentence of the posting shares the same weight

@@ -57,6 +57,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeAlias
 
 from build_scripts.model import Country, PlaceMention
 
@@ -98,6 +99,10 @@ def _char_pattern(char: str) -> str:
     return re.escape(char)
 
 
+_Trie: TypeAlias = dict[str, "_Trie"]
+"""A node of ``_trie_pattern``'s trie: the next characters, "" where an alias ends."""
+
+
 def _trie_pattern(keys: list[str]) -> str:
     """A regex matching exactly ``keys`` on word boundaries, factored as a trie.
 
@@ -116,14 +121,14 @@ def _trie_pattern(keys: list[str]) -> str:
     start with a literal lets ``re`` skip, in C, every position whose
     character starts no alias, instead of trying the pattern at each one.
     """
-    trie: dict = {}
+    trie: _Trie = {}
     for key in keys:
         node = trie
         for char in key:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
+    def emit(node: _Trie) -> str:
         branches = [_char_pattern(c) + emit(node[c]) for c in sorted(node) if c]
         if "" in node:
             branches.append("")

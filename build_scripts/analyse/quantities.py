@@ -168,6 +168,8 @@ def _matches(sentence: str) -> list[re.Match[str]]:
 
 def _range(qual: str | None, num: str) -> tuple[float, float]:
     key = _fold(num)
+    low: float
+    high: float
     if key in _WORD_NUMBERS:
         low, high = _WORD_NUMBERS[key]
     else:

@@ -51,9 +51,11 @@ class Weights(Generic[Term]):
             counts.update(t)
             n += 1
         self.n = max(n, 1)
-        self.df = counts
+        self.df: Counter[Term] = counts
         # The floor keeps a word found in most sentences of a tiny corpus from weighing nothing.
-        self._idf = {term: max(IDF_FLOOR, math.log((self.n + 1) / (c + 0.5))) for term, c in counts.items()}
+        self._idf: dict[Term, float] = {
+            term: max(IDF_FLOOR, math.log((self.n + 1) / (c + 0.5))) for term, c in counts.items()
+        }
 
     def idf(self, term: Term) -> float:
         return self._idf.get(term, math.log(self.n + 1))

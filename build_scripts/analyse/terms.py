@@ -126,13 +126,13 @@ class TermIndex:
         self.patterns = {term: compile_group((term,)).patterns[0] for term in sorted(terms)}
         for term in sorted(terms):
             first = term.rstrip("*").translate(_QUOTES).split()[0].casefold()
-            key = _TOKEN.match(first)
-            if key is None:
+            word = _TOKEN.match(first)
+            if word is None:
                 self.always.append(term)
-            elif key.group() == first and term.endswith("*") and len(term.split()) == 1:
+            elif word.group() == first and term.endswith("*") and len(term.split()) == 1:
                 self.prefix.setdefault(first, []).append(term)
             else:
-                self.whole.setdefault(key.group(), []).append(term)
+                self.whole.setdefault(word.group(), []).append(term)
         # Prefix keys by their first letters, so each word of a sentence costs one lookup.
         self._by_start: dict[str, list[str]] = {}
         self._short: list[str] = []

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from build_scripts.analyse.eligible import MIN_WORDS, eligible  # noqa: F401 - part of this module's surface
+# Part of this module's surface (re-exported):
+from build_scripts.analyse.eligible import MIN_WORDS as MIN_WORDS
+from build_scripts.analyse.eligible import eligible as eligible
 from build_scripts.analyse.terms import (
     TermIndex,
     group_terms,
@@ -72,7 +74,7 @@ class _Ranker:
     def sentence(self, s: Sentence) -> tuple[int, int, int]:
         return (self.rank[s.source_id], s.block, s.start)
 
-    def statement(self, st: Statement) -> tuple:
+    def statement(self, st: Statement) -> tuple[int, int, int, tuple[int, int, int]]:
         claim = st.claim
         independent = claim.independent if claim else 1
         sources = len(claim.sources) if claim else 1
@@ -119,9 +121,9 @@ def assign_topics(topics: Iterable[Topic], documents: list[Document], claims: li
         buckets: list[list[Statement]] = [[] for _ in topic.sections]
         memo: dict[frozenset[str], tuple[int, int]] = {}
         for claim, members in matching:
-            found = _claim_in_topic(topic, claim, members, memo)
-            if found:
-                buckets[found[0]].append(found[1])
+            placed = _claim_in_topic(topic, claim, members, memo)
+            if placed:
+                buckets[placed[0]].append(placed[1])
         evidence = TopicEvidence(topic)
         for section, bucket in zip(topic.sections, buckets, strict=True):
             if bucket:

@@ -13,7 +13,7 @@ import random
 import re
 from pathlib import Path
 
-from build_scripts.analyse.topics import eligible
+from build_scripts.analyse.eligible import eligible
 from build_scripts.ingest.source_file import format_source
 from build_scripts.load.sources import load_sources
 from build_scripts.text.document import build_document
@@ -77,8 +77,8 @@ def article(rng: random.Random, facts: list[str], quotes: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def metadata(rng: random.Random, index: int) -> dict:
-    meta: dict = {}
+def metadata(rng: random.Random, index: int) -> dict[str, str]:
+    meta: dict[str, str] = {}
     if rng.random() < 0.9:
         meta["title"] = f"Report {index}: {rng.choice(SUBJECTS)} and the treaty"
     if rng.random() < 0.85:

@@ -20,7 +20,11 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+
+Measurement = dict[str, float]
+"""What one measurement prints: ``seconds``, ``peak_mb`` and, for a generation, ``cpu_s``."""
 
 
 def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
@@ -33,7 +37,7 @@ def _cpu_s() -> float:
                                                      (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
 
 
-def generate(project_dir: Path) -> dict:
+def generate(project_dir: Path) -> Measurement:
     from build_scripts.model import Project
     from build_scripts.pipeline import generate as run
 
@@ -43,7 +47,7 @@ def generate(project_dir: Path) -> dict:
             "pages": len(content.pages)}
 
 
-def generate_cached(project_dir: Path) -> dict:
+def generate_cached(project_dir: Path) -> Measurement:
     from build_scripts.infra.cache import StageCache
     from build_scripts.infra.disk_store import FOLDER, DiskStore
     from build_scripts.model import Project
@@ -58,14 +62,14 @@ def generate_cached(project_dir: Path) -> dict:
     return {"seconds": seconds, "cpu_s": cpu, "peak_mb": _peak_mb()}
 
 
-def regenerate(project_dir: Path) -> dict:
+def regenerate(project_dir: Path) -> Measurement:
     from build_scripts.infra.cache import StageCache
     from build_scripts.model import Project
     from build_scripts.pipeline import generate as run
 
     project = Project(project_dir / "sources", project_dir / "docs")
     store: dict[str, bytes] = {}
-    live: dict = {}  # as the MkDocs hook keeps them under `mkdocs serve`
+    live: dict[str, object] = {}  # as the MkDocs hook keeps them under `mkdocs serve`
     run(project, StageCache(store, live))
     edited = sorted(project.sources_dir.glob("*.md"))[0]
     original = edited.read_text(encoding="utf-8")
@@ -79,7 +83,7 @@ def regenerate(project_dir: Path) -> dict:
     return {"seconds": seconds, "cpu_s": cpu, "peak_mb": _peak_mb()}
 
 
-def mkdocs(project_dir: Path, site: Path) -> dict:
+def mkdocs(project_dir: Path, site: Path) -> Measurement:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project_dir / "mkdocs.yml"),
@@ -92,8 +96,9 @@ def mkdocs(project_dir: Path, site: Path) -> dict:
 
 def main() -> None:
     kind, *args = sys.argv[1:]
-    result = {"generate": generate, "generate_cached": generate_cached, "regenerate": regenerate,
-              "mkdocs": mkdocs}[kind](*map(Path, args))
+    commands: dict[str, Callable[..., Measurement]] = {
+        "generate": generate, "generate_cached": generate_cached, "regenerate": regenerate, "mkdocs": mkdocs}
+    result = commands[kind](*map(Path, args))
     print(json.dumps(result))
 
 

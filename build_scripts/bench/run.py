@@ -20,13 +20,46 @@ import statistics
 import subprocess
 import sys
 from pathlib import Path
+from typing import TypedDict
 
 from tqdm import tqdm
 
 from build_scripts.bench.corpus import write_corpus
+from build_scripts.bench.measure import Measurement
 from build_scripts.infra.disk_store import FOLDER as CACHE_FOLDER
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+class _Median(TypedDict):
+    seconds: float
+    cpu_s: float
+    runs_s: list[float]
+    peak_mb: float
+
+
+class _Sizes(TypedDict):
+    largest_topic_page_kb: float
+    search_index_mb: float
+    corpus_mb: float
+
+
+class Result(_Sizes):
+    """The results of one corpus size, as written to the JSON."""
+
+    sources: int
+    generation_s: float
+    generation_cpu_s: float
+    generation_runs_s: list[float]
+    generation_peak_mb: float
+    mkdocs_build_s: float
+    mkdocs_peak_mb: float
+    regeneration_after_edit_s: float
+    regeneration_cpu_s: float
+    regeneration_runs_s: list[float]
+    cached_generation_s: float
+    cached_generation_runs_s: list[float]
+    mkdocs_rebuild_s: float
 
 
 def _project(workdir: Path, size: int) -> Path:
@@ -44,16 +77,17 @@ def _project(workdir: Path, size: int) -> Path:
     return project
 
 
-def _measure(*args: str) -> dict:
+def _measure(*args: str) -> Measurement:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.run([sys.executable, "-m", "build_scripts.bench.measure", *args],
                           capture_output=True, text=True, env=env, check=False)
     if proc.returncode != 0:
         raise SystemExit(f"measurement {args[0]} failed:\n{proc.stderr[-3000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    result: Measurement = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
 
 
-def _median_of(times: int, *args: str) -> dict:
+def _median_of(times: int, *args: str) -> _Median:
     """The median time and CPU time of ``times`` measurements, every run's time, the highest peak."""
     runs = [_measure(*args) for _ in range(times)]
     return {"seconds": statistics.median(r["seconds"] for r in runs),
@@ -62,7 +96,7 @@ def _median_of(times: int, *args: str) -> dict:
             "peak_mb": max(r["peak_mb"] for r in runs)}
 
 
-def _sizes_of(site: Path, project: Path) -> dict:
+def _sizes_of(site: Path, project: Path) -> _Sizes:
     topic_pages = list((site / "topics").rglob("index.html"))
     corpus = sum(len(p.read_bytes()) for p in (project / "sources").glob("*.md"))
     return {
@@ -72,7 +106,7 @@ def _sizes_of(site: Path, project: Path) -> dict:
     }
 
 
-def run_size(workdir: Path, size: int, bar: tqdm, repeat: int = 1) -> dict:
+def run_size(workdir: Path, size: int, bar: tqdm, repeat: int = 1) -> Result:
     bar.set_description(f"{size} sources: corpus")
     project = _project(workdir, size)
     bar.set_description(f"{size} sources: generation")
@@ -87,7 +121,7 @@ def run_size(workdir: Path, size: int, bar: tqdm, repeat: int = 1) -> dict:
     rebuild = _measure("mkdocs", str(project), str(site))
     bar.set_description(f"{size} sources: generation from the cache folder")
     cached = _median_of(repeat, "generate_cached", str(project))
-    result = {"sources": size, "generation_s": gen["seconds"], "generation_cpu_s": gen["cpu_s"],
+    result: Result = {"sources": size, "generation_s": gen["seconds"], "generation_cpu_s": gen["cpu_s"],
               "generation_runs_s": gen["runs_s"], "generation_peak_mb": gen["peak_mb"],
               "mkdocs_build_s": build["seconds"], "mkdocs_peak_mb": build["peak_mb"],
               "regeneration_after_edit_s": regen["seconds"], "regeneration_cpu_s": regen["cpu_s"],
@@ -99,7 +133,7 @@ def run_size(workdir: Path, size: int, bar: tqdm, repeat: int = 1) -> dict:
     return result
 
 
-def targets(rows: list[dict]) -> list[tuple[str, bool | None]]:
+def targets(rows: list[Result]) -> list[tuple[str, bool | None]]:
     """The project's targets, each True, False, or None when the run lacks that size."""
     by = {r["sources"]: r for r in rows}
     out: list[tuple[str, bool | None]] = []
@@ -121,7 +155,7 @@ def targets(rows: list[dict]) -> list[tuple[str, bool | None]]:
     return out
 
 
-def table(rows: list[dict]) -> str:
+def table(rows: list[Result]) -> str:
     head = ("sources", "generate s", "gen CPU s", "gen peak MB", "mkdocs s", "mkdocs MB", "gen/build", "edit s",
             "cached gen s", "rebuild s", "topic page KB", "search MB", "corpus MB")
     lines = [" | ".join(head), " | ".join("---" for _ in head)]
@@ -136,7 +170,7 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def spread(rows: list[dict]) -> str:
+def spread(rows: list[Result]) -> str:
     """The time of every run behind each median."""
     def runs(times: list[float]) -> str:
         return ", ".join(f"{t:.2f}" for t in times)
@@ -154,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     workdir = Path(args.workdir).resolve()  # mkdocs reads a relative site folder from the config's folder
     workdir.mkdir(parents=True, exist_ok=True)
-    rows = []
+    rows: list[Result] = []
     with tqdm(total=len(args.sizes), unit="corpus", file=sys.stderr) as bar:
         for size in args.sizes:
             rows.append(run_size(workdir, size, bar, max(1, args.repeat)))

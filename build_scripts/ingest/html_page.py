@@ -42,12 +42,13 @@ def read_html(html: str | bytes, origin: str, url: str | None = None) -> Candida
     Raises ValueError when the page holds no article text.
     """
     import trafilatura
+    from trafilatura.settings import Document
 
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False,
         favor_precision=True, date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    if doc is None or not (getattr(doc, "text", None) or "").strip():
+    if not isinstance(doc, Document) or not (doc.text or "").strip():  # a Document, as as_dict is off
         raise ValueError(f"{origin}: no article text found in the page")
     data: dict[str, Any] = doc.as_dict()
     meta = {

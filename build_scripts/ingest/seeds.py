@@ -45,15 +45,15 @@ def _scalar(raw: str) -> tuple[object, bool]:
     return value, False
 
 
-def _read_leniently(path: Path, text: str) -> tuple[dict[str, dict], list[str]]:
+def _read_leniently(path: Path, text: str) -> tuple[dict[str, dict[str, object]], list[str]]:
     """Read the two-level ``file: / field: value`` form line by line.
 
     Hand-written metadata often has a note with an unquoted ``: `` in it, which
     strict YAML refuses; such a value is taken as the text it is, with a warning.
     """
-    data: dict[str, dict] = {}
+    data: dict[str, dict[str, object]] = {}
     warnings: list[str] = []
-    current: dict | None = None
+    current: dict[str, object] | None = None
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -69,7 +69,7 @@ def _read_leniently(path: Path, text: str) -> tuple[dict[str, dict], list[str]]:
     return data, warnings
 
 
-def read_metadata(path: Path) -> tuple[dict[str, dict], list[str]]:
+def read_metadata(path: Path) -> tuple[dict[str, dict[str, object]], list[str]]:
     """The fields of each file, and warnings about lines that needed lenient reading."""
     if not path.exists():
         return {}, []

@@ -16,7 +16,7 @@ def _yaml_value(field: str, value: Any) -> Any:
     """Dates as YAML dates (``2025-06-30``) or plain ``2025-06`` / ``2025``, never quoted strings."""
     if field in ("date", "retrieved"):
         date = parse_date(value)
-        return dt.date(date.year, date.month, date.day) if date.day else date.iso()
+        return dt.date(date.year, date.month, date.day) if date.month and date.day else date.iso()
     return value
 
 

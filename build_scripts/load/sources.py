@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar, overload
 
-import frontmatter
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 
 from build_scripts.errors import InputProblem
 from build_scripts.load.metadata import FieldError, parse_metadata
@@ -91,7 +91,7 @@ def parse_source(path: Path, raw: bytes) -> Source:
     text = _decode(path, raw)
     fm_text, body, body_line = _frontmatter_span(text)
     try:
-        data = frontmatter.YAMLHandler().load(fm_text, Loader=_Loader) if fm_text else {}
+        data = YAMLHandler().load(fm_text, Loader=_Loader) if fm_text else {}
     except yaml.YAMLError as exc:
         # The mark counts from the frontmatter's first line, which is line 2 of the file.
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
@@ -137,15 +137,22 @@ _NOT_MARKDOWN = (
 T = TypeVar("T")
 
 
+@overload
+def load_sources(root: Path) -> tuple[list[Source], list[InputProblem]]: ...
+@overload
+def load_sources(root: Path, parse: Callable[[Path, bytes], T]) -> tuple[list[T], list[InputProblem]]: ...
+
+
 def load_sources(
-    root: Path, parse: Callable[[Path, bytes], T] = parse_source  # type: ignore[assignment]
-) -> tuple[list[T], list[InputProblem]]:
+    root: Path, parse: Callable[[Path, bytes], Any] = parse_source
+) -> tuple[list[Any], list[InputProblem]]:
     """Load every ``*.md`` file in ``root``, sorted by id; collect every problem.
 
     ``parse`` turns a file's bytes into the result (a Source by default); the
-    pipeline passes one that reuses earlier work for unchanged bytes.
+    pipeline passes one that reuses earlier work for unchanged bytes. The
+    overloads above give callers the type of the result.
     """
-    sources: list[T] = []
+    sources: list[Any] = []
     problems: list[InputProblem] = []
     seen: dict[str, Path] = {}
     for path in sorted(root.iterdir()) if root.is_dir() else []:

@@ -78,7 +78,7 @@ def abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
     m = _LAST_WORD.search(text, max(0, dot - 8), dot)
-    return bool(m) and (m.group(1).lower() in ABBREVIATIONS or (len(m.group(1)) == 1 and m.group(1).isupper()))
+    return m is not None and (m.group(1).lower() in ABBREVIATIONS or (len(m.group(1)) == 1 and m.group(1).isupper()))
 
 
 def sentence_ends(text: str, start: int, end: int) -> bool:

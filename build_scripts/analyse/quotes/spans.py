@@ -106,9 +106,8 @@ def group_spans(blocks: tuple[Block, ...], spans: dict[int, list[Span]]) -> list
     pending: list[Span] | None = None
     for index in sorted(spans):
         for k, span in enumerate(spans[index]):
-            last = pending[-1] if pending else None
-            if last and k == 0 and span.open == 0 and span.mark == last.mark and (
-                _next_text_block(blocks, last.block) == index
+            if pending and k == 0 and span.open == 0 and span.mark == pending[-1].mark and (
+                _next_text_block(blocks, pending[-1].block) == index
             ):
                 pending.append(span)
             else:
