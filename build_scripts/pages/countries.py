@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from markupsafe import Markup
 
 from build_scripts.model import (
@@ -13,9 +15,8 @@ from build_scripts.model import (
     Statement,
 )
 from build_scripts.pages.kind import DataFile, PageKind, Rendered, SiteView, nav_entry
-from build_scripts.render.citation import cite, footnote
+from build_scripts.render.citation import footnote
 from build_scripts.render.data_files import countries_json
-from build_scripts.render.escape import md_text
 from build_scripts.render.links import relative
 from build_scripts.render.map_svg import render_map
 from build_scripts.render.page_head import page_head
@@ -37,51 +38,33 @@ def source_count(p: CountryProfile) -> int:
     return len({s.source_id for s in p.sentences})
 
 
-def _stance_block(stance: Stance, src: str, docs: dict[str, Document], notes: list[str]) -> list[str]:
-    n = len(stance.sentences)
-    out = [f"### {md_text(stance.rule.label)}", "",
-           f"Evidence from {n} sentence{'s' if n != 1 else ''} (weight {stance.weight:g}).", ""]
-    if stance.dates:
-        out += ["Dates named in that evidence, each with its sentence:", ""]
-        for date, sentence in stance.dates:
-            out.append(f"- **{date.display()}**: {md_text(sentence.text)}{cite(sentence)}")
-            notes.append(footnote(src, docs[sentence.source_id], sentence))
-        out.append("")
+def _stance(stance: Stance, src: str, docs: dict[str, Document], notes: list[str]) -> dict[str, Any]:
+    """What the template shows of a stance; the footnotes it needs are added to ``notes``."""
     dated = {s for _, s in stance.dates}
     rest = [s for s in dict.fromkeys(stance.sentences) if s not in dated][:MAX_EVIDENCE]
-    if rest:
-        out += ["Other evidence:", ""]
-        for sentence in rest:
-            out.append(f"- {md_text(sentence.text)}{cite(sentence)}")
-            notes.append(footnote(src, docs[sentence.source_id], sentence))
-        out.append("")
-    return out
+    notes += [footnote(src, docs[sentence.source_id], sentence) for _, sentence in stance.dates]
+    notes += [footnote(src, docs[sentence.source_id], sentence) for sentence in rest]
+    weight = Markup(f"{stance.weight:g}")  # a number: nothing to escape
+    return {"rule": stance.rule, "sentences": stance.sentences, "weight_text": weight,
+            "rule_dates": [(date.display(), sentence) for date, sentence in stance.dates], "rest": rest}
 
 
 def render_country_page(p: CountryProfile, docs: dict[str, Document]) -> str:
     src = page_uri(p.code)
-    stance = p.primary.rule.label if p.primary else NO_STANCE
-    out = [*page_head(p.name)[:-1],
-           f"**Stance in the sources:** {md_text(stance)}  ",
-           f"**Named as:** {', '.join(md_text(n) for n in p.names_seen)}  ",
-           f"**Mentioned in** {len(p.sentences)} sentences of {source_count(p)} sources · "
-           f"[all countries]({relative(src, INDEX_URI)})", ""]
     notes: list[str] = []
-    if p.stances:
-        out += ["## Stance in the sources", ""]
-        for s in p.stances:
-            out += _stance_block(s, src, docs, notes)
-    out += ["## What the sources say", ""]
+    stances = [_stance(s, src, docs, notes) for s in p.stances]
     naming = set(p.sentences)
+    blocks = []
     for claim in p.claims[:MAX_STATEMENTS]:
         shown = next((m for m in claim.members if m in naming), claim.members[0])
         lines, st_notes = render_statement(Statement(shown, 0, claim), src, docs, len(docs))
-        out += lines
+        blocks.append(Markup("\n".join(lines)))
         notes += st_notes
-    if len(p.claims) > MAX_STATEMENTS:
-        out += [f"*{len(p.claims) - MAX_STATEMENTS} less corroborated statements about {md_text(p.name)} "
-                "are not listed.*", ""]
-    return "\n".join(out + list(dict.fromkeys(notes))) + "\n"
+    return render("country.md.j2", head=Markup("\n".join(page_head(p.name)[:-1])), name=p.name,
+                  stance=p.primary.rule.label if p.primary else NO_STANCE, names=p.names_seen,
+                  sentences=len(p.sentences), sources=source_count(p), all_countries=relative(src, INDEX_URI),
+                  stances=stances, statements=blocks, unlisted=max(0, len(p.claims) - MAX_STATEMENTS),
+                  notes=[Markup(n) for n in dict.fromkeys(notes)])
 
 
 def render_countries_overview(profiles: list[CountryProfile], rules: list[StanceRule]) -> str:

@@ -2,35 +2,37 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from build_scripts.model import Disagreement, Document, GeneratedPage
 from build_scripts.pages.kind import DataFile, PageKind, Rendered, SiteView, nav_entry
 from build_scripts.render.data_files import disagreements_json
 from build_scripts.render.disagreement import render_disagreement
-from build_scripts.render.page_head import page_head
+from build_scripts.render.templates import render
 
 SRC_URI = "disagreements.md"
 _KINDS = [("number", "Numbers"), ("title", "Titles and roles"), ("wording", "Wording of quotations")]
 
 
 def render_disagreements_page(disagreements: list[Disagreement], docs: dict[str, Document]) -> str:
-    out = page_head("Where sources differ",
-                    "Places where the sources give different numbers, titles or wording for the same "
-                    "thing. Each side is quoted and cited; which is right is for the reader to judge. "
-                    "How these are found is explained in the "
-                    "[methodology](about/methodology.md#where-sources-differ).")
-    if not disagreements:
-        return "\n".join(out + ["*The sources do not differ on anything the generator can detect.*", ""])
     notes: list[str] = []
+    sections = []
     for kind, heading in _KINDS:
-        chosen = [d for d in disagreements if d.kind == kind]
-        if not chosen:
-            continue
-        out += [f"## {heading}", ""]
-        for d in chosen:
+        boxes = []
+        for d in (d for d in disagreements if d.kind == kind):
             lines, d_notes = render_disagreement(d, SRC_URI, docs)
-            out += lines
+            boxes.append(Markup("\n".join(lines)))
             notes += d_notes
-    return "\n".join(out + list(dict.fromkeys(notes))) + "\n"
+        if boxes:
+            sections.append((heading, boxes))
+    return render("disagreements.md.j2", title="Where sources differ", intro=[INTRO], sections=sections,
+                  notes=[Markup(n) for n in dict.fromkeys(notes)])
+
+
+INTRO = Markup("Places where the sources give different numbers, titles or wording for the same "
+               "thing. Each side is quoted and cited; which is right is for the reader to judge. "
+               "How these are found is explained in the "
+               "[methodology](about/methodology.md#where-sources-differ).")
 
 
 def _render(view: SiteView) -> Rendered:

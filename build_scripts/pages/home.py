@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from build_scripts.model import Document, PartialDate, Statement, Topic, TopicEvidence
+from markupsafe import Markup
+
+from build_scripts.model import Document, PartialDate, Statement, TopicEvidence
 from build_scripts.pages.kind import PageKind, Rendered, SiteView, nav_entry
-from build_scripts.render.escape import md_text
 from build_scripts.render.links import relative
 from build_scripts.render.statement import render_statement
+from build_scripts.render.templates import render
 
 HOME_SRC_URI = "index.md"
 
@@ -17,33 +19,19 @@ def render_home(
     docs: dict[str, Document],
     statement_count: int,
 ) -> str:
-    out: list[str] = [""]
     notes: list[str] = []
-    if key_facts:
-        out += ["## Key facts", ""]
-        for st in key_facts:
-            lines, st_notes = render_statement(st, HOME_SRC_URI, docs, len(docs))
-            out += lines
-            notes += st_notes
-    out += ["## Topics", ""]
-    for ev in evidence:
-        out.append(_topic_line(ev.topic, len(ev.statements)))
+    blocks = []
+    for st in key_facts:
+        lines, st_notes = render_statement(st, HOME_SRC_URI, docs, len(docs))
+        blocks.append(Markup("\n".join(lines)))
+        notes += st_notes
+    topics = [{"title": ev.topic.title, "link": relative(HOME_SRC_URI, ev.topic.src_uri),
+               "description": ev.topic.description, "count": len(ev.statements)} for ev in evidence]
     dated = sorted((d.source.meta.date for d in docs.values() if d.source.meta.date), key=PartialDate.sort_key)
-    out += ["", "## The sources", ""]
-    line = f"{len(docs)} sources, {statement_count} cited statements on the topic pages"
-    if dated:
-        line += f"; dated sources from {dated[0].display()} to {dated[-1].display()}"
-    undated = len(docs) - len(dated)
-    if undated:
-        line += f"; {undated} undated"
-    out += [line + ".", "", f"[All sources]({relative(HOME_SRC_URI, 'sources/index.md')})", ""]
-    return "\n".join(out + notes) + "\n"
-
-
-def _topic_line(topic: Topic, n: int) -> str:
-    link = relative(HOME_SRC_URI, topic.src_uri)
-    desc = f": {md_text(topic.description)}" if topic.description else ""
-    return f"- [{md_text(topic.title)}]({link}){desc} ({n} statements)"
+    return render("home.md.j2", key_facts=blocks, topics=topics, sources=len(docs), statements=statement_count,
+                  first=dated[0].display() if dated else "", last=dated[-1].display() if dated else "",
+                  undated=len(docs) - len(dated), all_sources=relative(HOME_SRC_URI, "sources/index.md"),
+                  notes=[Markup(n) for n in notes])
 
 
 def _render(view: SiteView) -> Rendered:

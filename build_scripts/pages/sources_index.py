@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from build_scripts.model import Document, GeneratedPage
 from build_scripts.pages.kind import DataFile, PageKind, Rendered, SiteView, nav_entry
 from build_scripts.render.bibliography import bibtex, csl_json
-from build_scripts.render.citation import NO_PUBLISHER, date_text, plain_title
+from build_scripts.render.citation import date_text, plain_title
 from build_scripts.render.data_files import sources_json
-from build_scripts.render.escape import md_text
 from build_scripts.render.links import relative, source_src_uri
-from build_scripts.render.page_head import page_head
 from build_scripts.render.sources_used import sources_used
+from build_scripts.render.templates import render
 
 INDEX_SRC_URI = "sources/index.md"
 
@@ -22,23 +23,14 @@ def _sort_key(doc: Document) -> tuple[object, ...]:
 
 def render_sources_index(documents: list[Document], counts: dict[str, int]) -> str:
     """Newest dated sources first, undated last; ``counts`` = statements citing each source."""
-    out = [
-        *page_head("Sources",
-                   f"{len(documents)} articles. Each links to its archived text, where every cited "
-                   "sentence can be linked to. Unknown metadata is shown as unknown.",
-                   "Bibliography for reference managers: [BibTeX](../data/sources.bib) · "
-                   "[CSL-JSON](../data/sources.csl.json) · all research data: [data files](../data/index.md)"),
-        "| Title | Publisher | Date | Statements |",
-        "|---|---|---|---:|",
-    ]
-    for doc in sorted(documents, key=_sort_key):
-        link = relative(INDEX_SRC_URI, source_src_uri(doc.source.id))
-        publisher = md_text(doc.source.meta.publisher) if doc.source.meta.publisher else NO_PUBLISHER
-        out.append(
-            f"| [{md_text(plain_title(doc))}]({link}) | {publisher} | {date_text(doc)} "
-            f"| {counts.get(doc.source.id, 0)} |"
-        )
-    return "\n".join(out) + "\n"
+    intro = [Markup(f"{len(documents)} articles. Each links to its archived text, where every cited "
+                    "sentence can be linked to. Unknown metadata is shown as unknown."),
+             Markup("Bibliography for reference managers: [BibTeX](../data/sources.bib) · "
+                    "[CSL-JSON](../data/sources.csl.json) · all research data: [data files](../data/index.md)")]
+    rows = [{"title": plain_title(doc), "link": relative(INDEX_SRC_URI, source_src_uri(doc.source.id)),
+             "publisher": doc.source.meta.publisher, "date": date_text(doc), "statements": counts.get(doc.source.id, 0)}
+            for doc in sorted(documents, key=_sort_key)]
+    return render("sources-index.md.j2", title="Sources", intro=intro, rows=rows)
 
 
 def _render(view: SiteView) -> Rendered:

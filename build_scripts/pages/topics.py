@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from build_scripts.model import (
     Disagreement,
     Document,
@@ -26,8 +28,8 @@ from build_scripts.render.data_files import (
 from build_scripts.render.disagreement import render_disagreement
 from build_scripts.render.escape import md_text
 from build_scripts.render.links import relative
-from build_scripts.render.page_head import page_head
 from build_scripts.render.statement import all_members, claim_sources, render_statement
+from build_scripts.render.templates import render
 
 SECTION_LIMIT = 15
 """Statements per section on the topic page itself; the rest go to continuation pages."""
@@ -65,14 +67,14 @@ def continuation_uri(topic_src_uri: str, page: int) -> str:
     return f"{stem}/page-{page}.md"
 
 
-def _section_block(heading: str, statements: list[Statement], src: str, docs: dict[str, Document],
-                   notes: list[str]) -> list[str]:
-    out = [f"## {md_text(heading)}", ""]
+def _blocks(statements: list[Statement], src: str, docs: dict[str, Document], notes: list[str]) -> list[Markup]:
+    """Each statement's markdown; the footnotes they need are added to ``notes``."""
+    blocks = []
     for st in statements:
         lines, st_notes = render_statement(st, src, docs, len(docs))
-        out += lines
+        blocks.append(Markup("\n".join(lines)))
         notes += st_notes
-    return out
+    return blocks
 
 
 def _continuations(evidence: TopicEvidence, docs: dict[str, Document]) -> list[tuple[str, str]]:
@@ -82,12 +84,13 @@ def _continuations(evidence: TopicEvidence, docs: dict[str, Document]) -> list[t
         number = start // CONTINUATION_SIZE + 2
         src = continuation_uri(evidence.topic.src_uri, number)
         chunk = rest[start:start + CONTINUATION_SIZE]
-        title = f"{evidence.topic.title}: more statements ({number})"
-        out = page_head(title, f"[Back to {md_text(evidence.topic.title)}]({relative(src, evidence.topic.src_uri)})")
         notes: list[str] = []
-        for heading in dict.fromkeys(h for h, _ in chunk):
-            out += _section_block(heading, [st for h, st in chunk if h == heading], src, docs, notes)
-        pages.append((src, "\n".join(out + notes) + "\n"))
+        sections = [(heading, _blocks([st for h, st in chunk if h == heading], src, docs, notes))
+                    for heading in dict.fromkeys(h for h, _ in chunk)]
+        back = Markup(f"[Back to {md_text(evidence.topic.title)}]({relative(src, evidence.topic.src_uri)})")
+        title = f"{evidence.topic.title}: more statements ({number})"
+        pages.append((src, render("topic-continuation.md.j2", title=title, intro=[back], sections=sections,
+                                  notes=[Markup(n) for n in notes])))
     return pages
 
 
@@ -125,21 +128,22 @@ def render_topic(evidence: TopicEvidence, docs: dict[str, Document],
     src = evidence.topic.src_uri
     if not evidence.statements:
         return TopicPages("\n\n*No sentence in the sources matches this topic yet.*\n", [])
-    out = ["", "", summary_line(evidence, docs), ""]
     notes: list[str] = []
     placed = _placed(evidence, list(disagreements))
+    sections = []
     for index, (section, statements) in enumerate(evidence.sections):
-        out += _section_block(section.heading, statements[:SECTION_LIMIT], src, docs, notes)
+        blocks = _blocks(statements[:SECTION_LIMIT], src, docs, notes)
         for d in placed.get(index, []):
             lines, d_notes = render_disagreement(d, src, docs)
-            out += lines
+            blocks.append(Markup("\n".join(lines)))
             notes += d_notes
+        sections.append((section.heading, blocks))
     continuations = _continuations(evidence, docs)
-    if continuations:
-        links = ", ".join(f"[page {i + 2}]({relative(src, uri)})" for i, (uri, _) in enumerate(continuations))
-        hidden = sum(max(0, len(sts) - SECTION_LIMIT) for _, sts in evidence.sections)
-        out += ["## More statements", "", f"{hidden} less corroborated statements continue on {links}.", ""]
-    return TopicPages("\n".join(out + list(dict.fromkeys(notes))) + "\n", continuations)
+    addition = render("topic.md.j2", summary=Markup(summary_line(evidence, docs)), sections=sections,
+                      continuations=[relative(src, uri) for uri, _ in continuations],
+                      hidden=sum(max(0, len(sts) - SECTION_LIMIT) for _, sts in evidence.sections),
+                      notes=[Markup(n) for n in dict.fromkeys(notes)])
+    return TopicPages(addition, continuations)
 
 
 def _nav(docs_dir: Path, topics: list[Topic]) -> list[NavItem]:

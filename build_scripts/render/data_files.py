@@ -89,8 +89,8 @@ def statements_csv(rows: list[dict[str, Any]]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["id", "topic", "section", "statement", "sources", "independent_sources", "citations"])
     for r in rows:
-        writer.writerow([r["id"], r["topic"], _cell(r["section"]), _cell(r["text"]), r["sources"], r["independent_sources"],
-                         " ".join(c["url"] for c in r["citations"])])
+        writer.writerow([r["id"], r["topic"], _cell(r["section"]), _cell(r["text"]), r["sources"],
+                         r["independent_sources"], " ".join(c["url"] for c in r["citations"])])
     return out.getvalue()
 
 

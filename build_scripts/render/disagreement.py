@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from build_scripts.model import Disagreement, Document, Side
-from build_scripts.render.citation import cite, footnote, publisher_name
+from build_scripts.render.citation import footnote, publisher_name
 from build_scripts.render.escape import md_text
+from build_scripts.render.templates import render
 
 MAX_CITED = 3
 """Reports cited for one value; a figure given by hundreds of sources shows how many more."""
@@ -32,21 +35,18 @@ def _side_order(docs: dict[str, Document], side: Side) -> tuple[object, ...]:
 
 def render_disagreement(d: Disagreement, page_src_uri: str, docs: dict[str, Document]) -> tuple[list[str], list[str]]:
     """The admonition's lines and the footnote definitions they need."""
-    lines = [f'!!! warning "Sources differ: {md_text(d.subject)}"', ""]
-    verdict = _VERDICT.get((d.kind, d.consistent))
-    if verdict:
-        lines += [f"    {verdict}", ""]
     notes = []
     by_value: dict[str, list[Side]] = {}
     for side in sorted(d.sides, key=lambda s: _side_order(docs, s)):
         by_value.setdefault(side.value.casefold(), []).append(side)
+    values = []
     for sides in by_value.values():
-        first = sides[0]
-        doc = docs[first.sentence.source_id]
-        value = f"**“{md_text(first.value)}”**" if d.kind in ("wording", "title") else f"**{md_text(first.value)}**"
         cited = sides[:MAX_CITED]
         rest = len(sides) - len(cited)
-        more = f" and {rest} more {'source' if rest == 1 else 'sources'}" if rest > 0 else ""
-        lines.append(f"    - {value} ({reported(doc)}{more}){''.join(cite(s.sentence) for s in cited)}")
+        values.append({"value": sides[0].value, "cited": cited,
+                       "reported": Markup(reported(docs[sides[0].sentence.source_id])),
+                       "rest": max(rest, 0)})
         notes += [footnote(page_src_uri, docs[s.sentence.source_id], s.sentence) for s in cited]
-    return lines + [""], notes
+    text = render("disagreement.md.j2", d=d, verdict=_VERDICT.get((d.kind, d.consistent)), values=values,
+                  quoted=d.kind in ("wording", "title"))
+    return [*text.removesuffix("\n").split("\n"), ""], notes

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import Markup
+
 from build_scripts.model import Document
-from build_scripts.render.citation import NO_PUBLISHER, date_text, plain_title
-from build_scripts.render.escape import md_text
+from build_scripts.render.citation import date_text, plain_title
 from build_scripts.render.links import relative, source_src_uri
+from build_scripts.render.templates import render
 
 HEADING = "## Sources used on this page { data-search-exclude }"
 FOOTNOTES_HERE = "///Footnotes Go Here///"
@@ -27,12 +29,6 @@ def sources_used(markdown: str, page_src_uri: str, docs: dict[str, Document],
                  ids: list[str] | None = None, empty: str = "This page cites no source directly.") -> str:
     """``markdown`` with the section appended; ``ids`` overrides the sources found in its footnotes."""
     ids = cited_sources(markdown) if ids is None else ids
-    out = [markdown.rstrip("\n"), "", FOOTNOTES_HERE, "", HEADING, ""]
-    if not ids:
-        return "\n".join(out + [empty, ""])
-    for sid in ids:
-        doc = docs[sid]
-        link = relative(page_src_uri, source_src_uri(sid))
-        publisher = md_text(doc.source.meta.publisher) if doc.source.meta.publisher else NO_PUBLISHER
-        out.append(f"- [{md_text(plain_title(doc))}]({link}), {publisher}, {date_text(doc)}")
-    return "\n".join(out) + "\n"
+    sources = [{"title": plain_title(docs[sid]), "link": relative(page_src_uri, source_src_uri(sid)),
+                "publisher": docs[sid].source.meta.publisher, "date": date_text(docs[sid])} for sid in ids]
+    return render("sources-used.md.j2", markdown=Markup(markdown.rstrip("\n")), sources=sources, empty=Markup(empty))

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from weakref import WeakKeyDictionary
 
+from markupsafe import Markup
+
 from build_scripts.model import Claim, Document, Sentence, Statement
-from build_scripts.render.citation import cite, footnote, publisher_name
+from build_scripts.render.citation import footnote, publisher_name
 from build_scripts.render.escape import md_text
+from build_scripts.render.templates import render
 
 MAX_FOOTNOTES = 8
 """Reports cited under one statement; past this the line says how many more there are."""
@@ -102,13 +105,10 @@ def render_statement(st: Statement, page_src_uri: str, docs: dict[str, Document]
                      total_sources: int) -> tuple[list[str], list[str]]:
     """The list item's lines and the footnote definitions it needs."""
     members, total = first_members(st, MAX_FOOTNOTES)
-    item = f"- {md_text(st.sentence.text)}{''.join(cite(m) for m in members)}"
     extra = total - len(members)
-    lines = [item]
     note = corroboration_line(st, docs, total_sources)
     if extra:
         note += f" {extra} more {'report is' if extra == 1 else 'reports are'} not footnoted here."
-    if note:
-        lines += ["", f"    {note.strip()}", "    {: .corroboration }"]
+    text = render("statement.md.j2", st=st, members=members, note=Markup(note.strip()))
     notes = [footnote(page_src_uri, docs[m.source_id], m) for m in members]
-    return lines + [""], notes
+    return [*text.removesuffix("\n").split("\n"), ""], notes

@@ -53,7 +53,7 @@ def template(name: str) -> Template:
     return _environment("md" if name.endswith(".md.j2") else "html").get_template(name)
 
 
-def render(name: str, **context: Any) -> str:
+def render(name: str, /, **context: Any) -> str:
     return str(template(name).render(**context))
 
 
