@@ -46,10 +46,6 @@ def _speaker_key(q: Quote) -> str:
     return "b:" + " ".join(sorted(terms(q.speaker)))
 
 
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / max(1, min(len(a), len(b)))
-
-
 def _units(quotes: list[CitedQuote], bags: list[frozenset[str]]) -> list[list[int]]:
     """Quotations with the same words, of different sources, as one unit.
 

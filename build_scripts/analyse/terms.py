@@ -71,13 +71,6 @@ def score(groups: tuple[tuple[str, ...], ...], text: str) -> int:
     return total
 
 
-def section_score(section: TopicSection, text: str) -> int:
-    """Score of a sentence for a section: 0 when an excluded term appears."""
-    if section.exclude and score((section.exclude,), text):
-        return 0
-    return score(section.match, text)
-
-
 def group_terms(groups: tuple[tuple[str, ...], ...]) -> set[str]:
     return {term for group in groups for term in group}
 
@@ -94,6 +87,7 @@ def score_found(groups: tuple[tuple[str, ...], ...], found: frozenset[str]) -> i
 
 
 def section_score_found(section: TopicSection, found: frozenset[str]) -> int:
+    """Score of a sentence for a section, from the terms it holds: 0 when an excluded term appears."""
     if section.exclude and score_found((section.exclude,), found):
         return 0
     return score_found(section.match, found)

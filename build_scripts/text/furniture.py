@@ -115,12 +115,8 @@ def _ends_like_sentence(text: str) -> bool:
     return body != "" and body[-1] in _TERMINALS
 
 
-def looks_like_heading(text: str) -> bool:
-    """Short, no closing punctuation, starts with a capital or digit."""
-    return _heading_shape(text, _capped_words(text), looks_like_sentence(text))
-
-
 def _heading_shape(text: str, words: int, sentence_like: bool) -> bool:
+    """Short, no closing punctuation, starts with a capital or digit."""
     return (
         words <= 12
         and not sentence_like
