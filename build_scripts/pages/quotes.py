@@ -17,7 +17,6 @@ from build_scripts.model import CitedQuote, Document, GeneratedPage, Speaker
 from build_scripts.pages.kind import DataFile, PageKind, Rendered, SiteView, nav_entry
 from build_scripts.render.citation import footnote, publisher_name
 from build_scripts.render.data_files import quotes_json
-from build_scripts.render.escape import md_text
 from build_scripts.render.templates import render
 
 SRC_URI = "quotes.md"
@@ -26,7 +25,8 @@ _KIND = {"person": "person", "body": "organisation or body"}
 
 
 def quote_text(q: CitedQuote) -> str:
-    return " ¶ ".join(md_text(p.text) for p in q.quote.parts)
+    """The quotation's words, white space folded: renderings with the same words share a line."""
+    return " ¶ ".join(" ".join(p.text.split()) for p in q.quote.parts)
 
 
 def _speaker(speaker: Speaker, docs: dict[str, Document], notes: list[Markup]) -> dict[str, Any]:

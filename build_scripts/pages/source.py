@@ -10,7 +10,6 @@ from build_scripts.infra.stage import Stage
 from build_scripts.model import Document, DocumentFeatures, GeneratedPage, Sentence
 from build_scripts.pages.kind import PageKind, Rendered, SiteView, no_nav
 from build_scripts.render.citation import date_text, plain_title
-from build_scripts.render.escape import md_text
 from build_scripts.render.links import relative, source_src_uri
 from build_scripts.render.sources_used import sources_used
 from build_scripts.render.templates import render
@@ -33,9 +32,7 @@ class SourcePage:
 
 
 def _cited_row(cited_on: list[tuple[str, str, int]]) -> str:
-    if not cited_on:
-        return "| **Cited on** | no topic page yet |"
-    return "| **Cited on** | " + ", ".join(f"[{md_text(title)}]({link}) ({n})" for title, link, n in cited_on) + " |"
+    return render("cited-on.md.j2", cited_on=cited_on).removesuffix("\n")
 
 
 def _by_block(doc: Document) -> dict[int, list[Sentence]]:

@@ -26,7 +26,6 @@ from build_scripts.render.data_files import (
     statements_json,
 )
 from build_scripts.render.disagreement import render_disagreement
-from build_scripts.render.escape import md_text
 from build_scripts.render.links import relative
 from build_scripts.render.statement import all_members, claim_sources, render_statement
 from build_scripts.render.templates import render
@@ -87,9 +86,9 @@ def _continuations(evidence: TopicEvidence, docs: dict[str, Document]) -> list[t
         notes: list[str] = []
         sections = [(heading, _blocks([st for h, st in chunk if h == heading], src, docs, notes))
                     for heading in dict.fromkeys(h for h, _ in chunk)]
-        back = Markup(f"[Back to {md_text(evidence.topic.title)}]({relative(src, evidence.topic.src_uri)})")
         title = f"{evidence.topic.title}: more statements ({number})"
-        pages.append((src, render("topic-continuation.md.j2", title=title, intro=[back], sections=sections,
+        pages.append((src, render("topic-continuation.md.j2", title=title, intro=[], sections=sections,
+                                  topic=evidence.topic.title, back=relative(src, evidence.topic.src_uri),
                                   notes=[Markup(n) for n in notes])))
     return pages
 
