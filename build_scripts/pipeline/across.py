@@ -13,12 +13,12 @@ from build_scripts.analyse.disagreements import (
     quote_wording,
     title_disagreements,
 )
+from build_scripts.analyse.eligible import eligible
 from build_scripts.analyse.features import Features
 from build_scripts.analyse.key_facts import fact_terms, pick_key_facts
 from build_scripts.analyse.quote_groups import group_quotes
 from build_scripts.analyse.terms import TermIndex, find_all
 from build_scripts.analyse.timeline import build_timeline
-from build_scripts.analyse.eligible import eligible
 from build_scripts.analyse.topics import assign_topics, topic_terms
 from build_scripts.infra import background
 from build_scripts.infra.cache import StageCache
