@@ -49,12 +49,16 @@ class Quote:
 
 @dataclass(frozen=True)
 class Country:
+    """A country of the gazetteer."""
+
     code: str  # ISO 3166-1 alpha-2, lower case: "ua"
     name: str  # common English short name: "Ukraine", "United States"
 
 
 @dataclass(frozen=True)
 class PlaceMention:
+    """A place named in a sentence: a country, a group of countries or a demonym."""
+
     start: int
     end: int
     text: str  # as written: "Kiev", "the Baltic states", "Ukrainian"
@@ -64,6 +68,8 @@ class PlaceMention:
 
 @dataclass(frozen=True)
 class RoleMention:
+    """A person named with a role in a sentence ("Foreign Minister Andrii Sybiha")."""
+
     name: str
     role: str
     start: int
@@ -71,6 +77,8 @@ class RoleMention:
 
 @dataclass(frozen=True)
 class Quantity:
+    """A count in a sentence, with its unit and the range of values it allows."""
+
     start: int
     end: int
     value: str

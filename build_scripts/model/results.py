@@ -12,6 +12,8 @@ from build_scripts.model.topic import StanceRule, Topic, TopicSection
 
 @dataclass(frozen=True)
 class CitedQuote:
+    """A quotation with the sentence its footnote links to."""
+
     quote: Quote
     sentence: Sentence
     """The sentence the quotation starts in: what its footnote links to."""
@@ -30,6 +32,8 @@ class QuoteGroup:
 
 @dataclass
 class Speaker:
+    """Someone quoted, with the roles the sources give and their quotations grouped."""
+
     name: str
     kind: str | None
     roles: list[CitedQuote]
@@ -39,6 +43,8 @@ class Speaker:
 
 @dataclass(frozen=True)
 class Stance:
+    """A country's stance: the rule it matches, the weight of its evidence, the dates named."""
+
     rule: StanceRule
     weight: float
     sentences: tuple[Sentence, ...]
@@ -48,6 +54,8 @@ class Stance:
 
 @dataclass
 class CountryProfile:
+    """What the sources say of one country: the names used, its sentences, stances and claims."""
+
     code: str
     name: str
     names_seen: list[str] = field(default_factory=list)
@@ -66,12 +74,16 @@ class CountryProfile:
 
 @dataclass(frozen=True)
 class Report:
+    """One sentence's report of a dated event, and the date as written in it."""
+
     sentence: Sentence
     mention: DateMention
 
 
 @dataclass(frozen=True)
 class Event:
+    """A date and the sentences that report something on it."""
+
     date: PartialDate
     reports: tuple[Report, ...]
     """The first report is the one shown; every report is cited."""
@@ -79,6 +91,8 @@ class Event:
 
 @dataclass(frozen=True)
 class Side:
+    """One source's side of a disagreement."""
+
     sentence: Sentence
     value: str
     """What this source says, as written: "over 160", "a member of Ukraine’s parliament"."""
@@ -86,6 +100,8 @@ class Side:
 
 @dataclass(frozen=True)
 class Disagreement:
+    """Where sources give different values for one thing, each side cited."""
+
     id: str
     kind: str
     """``number``, ``title`` or ``wording``."""

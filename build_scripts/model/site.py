@@ -34,6 +34,8 @@ class Project:
 
 @dataclass(frozen=True)
 class GeneratedPage:
+    """A page made by the generator, handed to MkDocs as if it were a file of ``docs/``."""
+
     src_uri: str
     markdown: str
     in_nav: bool
@@ -43,6 +45,8 @@ class GeneratedPage:
 
 @dataclass
 class Analysis:
+    """Everything the page kinds render from: the documents and what the stages across sources found."""
+
     documents: list[Document]
     evidence: list[TopicEvidence]
     key_facts: list[Statement]
@@ -56,6 +60,8 @@ class Analysis:
 
 @dataclass
 class SiteContent:
+    """The whole generated site: pages, additions to hand-written pages, other files."""
+
     pages: list[GeneratedPage]
     additions: dict[str, str] = field(default_factory=dict)
     """Markdown appended to hand-written pages, by their path in ``docs/``."""

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class StanceRule:
+    """A stance a country can take (``docs/countries/index.md``): its label, map colour and terms."""
+
     label: str
     css: str
     match: tuple[tuple[str, ...], ...]

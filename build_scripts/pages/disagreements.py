@@ -25,14 +25,9 @@ def render_disagreements_page(disagreements: list[Disagreement], docs: dict[str,
             notes += d_notes
         if boxes:
             sections.append((heading, boxes))
-    return render("disagreements.md.j2", title="Where sources differ", intro=[INTRO], sections=sections,
+    return render("disagreements.md.j2", title="Where sources differ", intro=[], sections=sections,
                   notes=[Markup(n) for n in dict.fromkeys(notes)])
 
-
-INTRO = Markup("Places where the sources give different numbers, titles or wording for the same "
-               "thing. Each side is quoted and cited; which is right is for the reader to judge. "
-               "How these are found is explained in the "
-               "[methodology](about/methodology.md#where-sources-differ).")
 
 
 def _render(view: SiteView) -> Rendered:

@@ -61,14 +61,9 @@ def _by_wording(quotes: list[CitedQuote]) -> list[list[CitedQuote]]:
 def render_quotes_page(speakers: list[Speaker], docs: dict[str, Document]) -> str:
     notes: list[Markup] = []
     shown = [_speaker(sp, docs, notes) for sp in speakers]
-    return render("quotes.md.j2", title="Who said what", intro=[INTRO], speakers=shown,
+    return render("quotes.md.j2", title="Who said what", intro=[], speakers=shown,
                   notes=list(dict.fromkeys(notes)))
 
-
-INTRO = Markup("Every direct quotation in the sources, grouped by who said it, with the speaker’s role as "
-               "each source gives it. When several sources print the same quotation, each version is "
-               "shown in that source’s words; translations often differ (see "
-               "[where sources differ](disagreements.md)).")
 
 
 def _render(view: SiteView) -> Rendered:

@@ -60,12 +60,12 @@ def _pages_line(number: int, chunks: list[list[Event]]) -> str:
 def render_timeline_pages(events: list[Event], docs: dict[str, Document]) -> list[tuple[str, str]]:
     """(src_uri, markdown) of each page of the timeline, ``EVENTS_PER_PAGE`` events a page."""
     if not events:
-        return [(SRC_URI, render("timeline.md.j2", title="Timeline", intro=[INTRO], years=[], notes=[]))]
+        return [(SRC_URI, render("timeline.md.j2", title="Timeline", intro=[], years=[], notes=[], pages_line=""))]
     chunks = [events[i:i + EVENTS_PER_PAGE] for i in range(0, len(events), EVENTS_PER_PAGE)]
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         src = page_uri(number)
-        intro = [INTRO, Markup(_pages_line(number, chunks))] if len(chunks) > 1 else [INTRO]
+        pages_line = Markup(_pages_line(number, chunks)) if len(chunks) > 1 else ""
         notes: list[Markup] = []
         years = []
         for year, group in groupby(chunk, key=lambda e: e.date.year):
@@ -76,15 +76,10 @@ def render_timeline_pages(events: list[Event], docs: dict[str, Document]) -> lis
                 notes += [Markup(footnote(src, docs[s.source_id], s)) for s in cited]
             years.append((year, shown))
         title = "Timeline" if number == 1 else f"Timeline ({number})"
-        pages.append((src, render("timeline.md.j2", title=title, intro=intro, years=years,
+        pages.append((src, render("timeline.md.j2", title=title, intro=[], pages_line=pages_line, years=years,
                                   notes=list(dict.fromkeys(notes)))))
     return pages
 
-
-INTRO = Markup("Every sentence of the sources that names a date, in order of that date. A date is shown "
-               "as precisely as the source gives it: a year, a month or a day. Dates such as “on Sunday” "
-               "are counted from the article’s publication date, and left out when that is unknown. "
-               "The date words are highlighted in each sentence.")
 
 
 def _render(view: SiteView) -> Rendered:
