@@ -1,4 +1,4 @@
-"""Shared fixtures: the project root and a helper to write small source files."""
+"""Shared fixtures: the project root, the frozen seed project, and a helper to write small source files."""
 
 from __future__ import annotations
 
@@ -7,16 +7,35 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from build_scripts.model import Project
+from tests.seed import ROOT, SEED, copy_seed
+
 # Speed is measured by `make bench`, not by unit tests: no per-example deadline.
 settings.register_profile("project", deadline=None, derandomize=True)
 settings.load_profile("project")
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(name="root")
 def fixture_root() -> Path:
     return ROOT
+
+
+@pytest.fixture(name="seed_root")
+def fixture_seed_root() -> Path:
+    """``tests/fixtures/seed``: the seed project's folder (read only)."""
+    return SEED
+
+
+@pytest.fixture(name="seed_project")
+def fixture_seed_project() -> Project:
+    """The frozen seed project (``tests/seed.py``), read in place: a test must not edit it."""
+    return Project.at(SEED)
+
+
+@pytest.fixture(name="seed_copy")
+def fixture_seed_copy(tmp_path: Path) -> Project:
+    """A copy of the seed project in ``tmp_path`` (``tmp_path/sources``, ``tmp_path/docs``), to edit."""
+    return copy_seed(tmp_path)
 
 
 @pytest.fixture(name="write")
