@@ -1,0 +1,129 @@
+"""``find_dates``: every date mention of one sentence, with cheap tests first.
+
+Most sentences name no date: ``_may_find_dates`` answers them without the
+regex, and in the others the regex is run only from the places where a match
+can start (``_matches``). See :mod:`build_scripts.analyse.dates` for what is
+found.
+"""
+
+from __future__ import annotations
+
+import re
+
+from build_scripts.analyse.dates.patterns import _DATE_RE, WEEKDAYS, _preposition_start
+from build_scripts.analyse.dates.resolve import _HANDLERS
+from build_scripts.model import MONTHS, DateMention, PartialDate
+
+# --- The prefilter -------------------------------------------------------
+
+# Every year starts with "19" or "20", every month name and abbreviation with
+# the first three letters of the name (case-sensitive, like _MONTH). One regex
+# for the fourteen strings is faster than fourteen ``in`` tests.
+_YEAR_OR_MONTH = re.compile("|".join(("19", "20") + tuple(name[:3] for name in MONTHS)))
+# "last/this/next year/month" (rp) without the lookbehinds that narrow it,
+# written with a literal first character in each branch, which ``re`` scans
+# for fast: ignoring case, l, t and n match only their ASCII other case.
+_RELATIVE_PERIOD = re.compile("(?:" + "|".join(
+    f"{first}(?i:{word[1:]})" for word in ("last", "this", "next") for first in (word[0], word[0].upper())
+) + r")\s+(?i:year|month)")
+
+
+def _may_find_dates(sentence: str, published: PartialDate | None) -> bool:
+    """False only when ``find_dates`` would return nothing.
+
+    A kind of match gives a mention only with some text and, unless it has a
+    year, a publication date precise enough (see the handlers):
+
+    * a year (``iso``, ``my``, ``ly``, and ``dmy``/``mdy`` with a year) starts
+      with "19" or "20"; nothing else gives a mention without ``published``;
+    * a day and month without a year (``dmy``, ``mdy``) and a bare month
+      (``bm``) need a month name (see ``_YEAR_OR_MONTH``) and a publication
+      month;
+    * a weekday (``wd``) and "yesterday", "today", "tomorrow" (``rw``) need a
+      publication day, and a weekday name, or "terday", "today" or "tomorrow"
+      in lower case ("terday": under ``re.IGNORECASE`` the "s" of "yesterday"
+      also matches "ſ"; no other letter of these words matches a non-ASCII
+      character, so lower case is enough);
+    * "last/this/next year/month" (``rp``) needs ``_RELATIVE_PERIOD`` and a
+      publication date.
+
+    It never raises, so a bad ``published`` fails as before, in a handler.
+    """
+    if published is None:
+        return "19" in sentence or "20" in sentence
+    if published.month is None:
+        if "19" in sentence or "20" in sentence:
+            return True
+    elif _YEAR_OR_MONTH.search(sentence):
+        return True
+    lowered = sentence.lower()
+    if published.month is not None and published.day is not None:  # as in _published_day
+        if "day" in lowered:
+            if "today" in lowered or "terday" in lowered:
+                return True
+            for weekday in WEEKDAYS:
+                if weekday in sentence:
+                    return True
+        if "tomorrow" in lowered:
+            return True
+    return ("year" in lowered or "month" in lowered) and _RELATIVE_PERIOD.search(sentence) is not None
+
+
+# --- The scan ------------------------------------------------------------
+
+# Every match of _DATE_RE starts with one of these: a digit (a year, an ISO
+# day, a day), the first three letters of a month or a weekday (weekday
+# abbreviations too), or the first letter of "yesterday", "today", "tomorrow",
+# "last", "this", "next" in either case (ASCII, as the (?=[yYtT]) and
+# (?=[lLtTnN]) of _DATE_RE require) followed by the rest of the word in any
+# case. Each branch starts with a literal character, so ``re`` finds the next
+# one with a fast scan.
+_MATCH_START = re.compile("|".join(
+    list("0123456789") + [name[:3] for name in MONTHS + WEEKDAYS]
+    + [f"{first}(?i:{rest})" for letter, rest in (("y", "esterday"), ("t", "oday|omorrow|his"),
+                                                   ("l", "ast"), ("n", "ext"))
+       for first in (letter, letter.upper())]
+))
+
+
+def _matches(sentence: str) -> list[re.Match[str]]:
+    """The matches of ``_DATE_RE.finditer(sentence)``.
+
+    Each search starts at the next place where a match could start
+    (``_MATCH_START``) instead of trying every character before it; no match
+    starts in between, so the leftmost match found is the same (lookbehinds
+    still see the text before the start of a search).
+    """
+    found: list[re.Match[str]] = []
+    pos = 0
+    while (start := _MATCH_START.search(sentence, pos)) is not None:
+        match = _DATE_RE.search(sentence, start.start())
+        if match is None:
+            break
+        found.append(match)
+        pos = match.end()  # a match is never empty, so finditer goes on from its end
+    return found
+
+
+def find_dates(sentence: str, published: PartialDate | None) -> list[DateMention]:
+    """All date mentions in the sentence, in order, without overlaps."""
+    found: list[DateMention] = []
+    if not _may_find_dates(sentence, published):
+        return found
+    for match in _matches(sentence):
+        assert match.lastgroup is not None
+        try:
+            mentions = _HANDLERS[match.lastgroup](match, published)
+        except OverflowError:  # counted from a publication date at the edge of the calendar (year 1 or 9999)
+            continue
+        for mention in mentions:
+            found.append(_with_preposition(sentence, mention, found[-1].end if found else 0))
+    return found
+
+
+def _with_preposition(sentence: str, mention: DateMention, not_before: int) -> DateMention:
+    """The mention widened to the preposition just before it, if any: "on Sunday"."""
+    start = max(_preposition_start(sentence, mention.start), not_before)
+    if start == mention.start:
+        return mention
+    return DateMention(start, mention.end, sentence[start:mention.end], mention.date, mention.relative)
