@@ -65,10 +65,13 @@ class Rendered:
 @dataclass(frozen=True)
 class DataFile:
     name: str
-    """Its path under the site's ``data/`` folder."""
-    write: Callable[[SiteView], str]
+    """Its path under ``folder``."""
+    write: Callable[[SiteView], str | None]
+    """Its content, or None for no file."""
     schema: str | None = None
     """Its JSON Schema, a path in ``docs/`` (hand-written, published with the site)."""
+    folder: str = "data"
+    """Where in the site it goes ("" for the site's root)."""
 
 
 @dataclass(frozen=True)

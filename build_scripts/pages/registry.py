@@ -15,8 +15,6 @@ from build_scripts.model import Analysis, GeneratedPage, SiteContent, Topic
 from build_scripts.pages.kind import NavItem, PageKind, SiteView
 from build_scripts.render.sources_used import sources_used
 
-DATA_DIR = "data"
-
 
 @cache
 def kinds() -> tuple[PageKind, ...]:
@@ -48,7 +46,9 @@ def render_site(analysis: Analysis, docs_dir: Path, memo: dict[str, Any] | None 
         page_list += rendered.pages if rendered.closed else [_closed(p, view) for p in rendered.pages]
         additions.update(rendered.additions)
         for data in kind.data:
-            files[f"{DATA_DIR}/{data.name}"] = data.write(view)
+            content = data.write(view)
+            if content is not None:
+                files[f"{data.folder}/{data.name}" if data.folder else data.name] = content
     additions = {uri: sources_used(md, uri, view.docs) for uri, md in additions.items()}
     return SiteContent(page_list, additions, analysis, files)
 

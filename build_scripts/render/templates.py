@@ -50,7 +50,7 @@ def _environment(kind: str) -> Environment:
 
 def template(name: str) -> Template:
     """The template ``name`` (a path in ``templates/``), in the environment its suffix asks for."""
-    return _environment("md" if name.endswith(".md.j2") else "html").get_template(name)
+    return _environment("md" if name.endswith(".md.j2") else "html").get_template(name)  # html: also xml, svg
 
 
 def render(name: str, /, **context: Any) -> str:
