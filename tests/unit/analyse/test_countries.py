@@ -1,4 +1,4 @@
-"""Country stances and quotation groups on small articles written for the tests."""
+"""Country stances on small articles written for the tests."""
 
 from __future__ import annotations
 
@@ -6,8 +6,6 @@ from pathlib import Path
 
 from build_scripts.analyse.claims import group_claims
 from build_scripts.analyse.countries import profile_countries
-from build_scripts.analyse.disagreements import quote_wording
-from build_scripts.analyse.quote_groups import group_quotes, spelling_neutral
 from build_scripts.analyse.timeline import build_timeline
 from build_scripts.model import PartialDate, Source, SourceMeta, StanceRule
 from build_scripts.text.document import build_document
@@ -47,19 +45,3 @@ def test_stances_weigh_each_named_country_and_skip_non_subjects():
 def test_ottawa_convention_is_not_canada():
     profiles = _profiles("Ukraine will withdraw from the Ottawa Convention, the treaty banning mines.")
     assert sorted(profiles) == ["ua"]
-
-
-def test_translations_are_grouped_and_flagged_but_spelling_is_not():
-    docs = _docs(
-        "“We cannot remain bound by conditions when the enemy has no restrictions,” said Roman Kostenko, a deputy.\n"
-        "The ministry said: “Ukraine must give priority to the defence of the state.”",
-        "“We cannot stay bound when the enemy has no limitations,” wrote Roman Kostenko, a lawmaker.\n"
-        "The ministry said: “Ukraine must give priority to the defense of the state.”",
-    )
-    speakers = {s.name: s for s in group_quotes(docs)}
-    kostenko = speakers["Roman Kostenko"]
-    assert [len(g.quotes) for g in kostenko.groups] == [2]
-    assert [r.quote.role for r in kostenko.roles] == ["a deputy", "a lawmaker"]
-    [wording] = quote_wording(list(speakers.values()))
-    assert wording.subject == "Roman Kostenko’s words"
-    assert spelling_neutral("the defence of the colour") == spelling_neutral("the defense of the color")

@@ -1,9 +1,14 @@
-"""Grouping one speaker's quotations: renderings join, a group never holds two quotations of one source."""
+"""Grouping one speaker's quotations: renderings and translations join, a group never holds two
+quotations of one source; a speaker's differing wordings are flagged, spelling variants are not."""
 
 from __future__ import annotations
 
-from build_scripts.analyse.quote_groups import _groups
-from build_scripts.model import CitedQuote, Quote, QuotePart, Sentence
+from pathlib import Path
+
+from build_scripts.analyse.disagreements import quote_wording
+from build_scripts.analyse.quote_groups import _groups, group_quotes, spelling_neutral
+from build_scripts.model import CitedQuote, PartialDate, Quote, QuotePart, Sentence, Source, SourceMeta
+from build_scripts.text.document import build_document
 
 FULL = "This is a step that the reality of war has long demanded. We cannot stay bound by these rules."
 EXCERPT = "This is a step that the reality of war has long demanded."
@@ -13,6 +18,11 @@ OTHER = "Farmers will be paid for the fields they cannot plough this spring."
 def _quote(source: str, text: str, n: int = 0) -> CitedQuote:
     quote = Quote(source, (QuotePart(0, 0, len(text), text),), "Roman Kostenko", None, "person", (f"s-{n}",))
     return CitedQuote(quote, Sentence(source, f"s-{n}", text, 0, 0))
+
+
+def _docs(*bodies: str):
+    return [build_document(Source(f"s{i}", Path(f"s{i}.md"), SourceMeta(date=PartialDate(2025, 6, 30)), b, 1))
+            for i, b in enumerate(bodies)]
 
 
 def _shape(groups) -> list[list[tuple[str, str]]]:
@@ -37,3 +47,19 @@ def test_a_source_quoting_the_words_twice_leaves_one_rendering_apart():
 def test_different_words_stay_apart():
     groups = _groups([_quote("a", FULL), _quote("b", OTHER), _quote("c", OTHER)])
     assert _shape(groups) == [[("a", FULL[:12])], [("b", OTHER[:12]), ("c", OTHER[:12])]]
+
+
+def test_translations_are_grouped_and_flagged_but_spelling_is_not():
+    docs = _docs(
+        "“We cannot remain bound by conditions when the enemy has no restrictions,” said Roman Kostenko, a deputy.\n"
+        "The ministry said: “Ukraine must give priority to the defence of the state.”",
+        "“We cannot stay bound when the enemy has no limitations,” wrote Roman Kostenko, a lawmaker.\n"
+        "The ministry said: “Ukraine must give priority to the defense of the state.”",
+    )
+    speakers = {s.name: s for s in group_quotes(docs)}
+    kostenko = speakers["Roman Kostenko"]
+    assert [len(g.quotes) for g in kostenko.groups] == [2]
+    assert [r.quote.role for r in kostenko.roles] == ["a deputy", "a lawmaker"]
+    [wording] = quote_wording(list(speakers.values()))
+    assert wording.subject == "Roman Kostenko’s words"
+    assert spelling_neutral("the defence of the colour") == spelling_neutral("the defense of the color")

@@ -83,23 +83,6 @@ def test_term_index_agrees_with_the_patterns_on_any_words(term_words, text_words
         assert score_found(((candidate,),), index.find(text)) == score(((candidate,),), text)
 
 
-def test_topic_file_is_loaded_from_frontmatter(tmp_path, write):
-    write("withdrawals.md", TOPIC, folder="docs/topics")
-    [topic], problems = load_topics(tmp_path / "docs")
-    assert problems == []
-    assert (topic.slug, topic.title, topic.src_uri) == ("withdrawals", "Withdrawals", "topics/withdrawals.md")
-    assert [s.heading for s in topic.sections] == ["The decree", "Neighbours"]
-    assert topic.sections[1].exclude == ("decree",)
-
-
-def test_bad_topic_file_names_the_key_and_line(tmp_path, write):
-    write("bad.md", "---\ntitle: Bad\ntopic:\n  sections:\n    - heading: X\n      mach: [[a]]\n---\n", folder="docs/topics")
-    _, [problem] = load_topics(tmp_path / "docs")
-    assert problem.format(tmp_path) == (
-        "docs/topics/bad.md:4: topic.sections[0] has unknown key 'mach'; use heading, match and exclude"
-    )
-
-
 def test_sentences_go_to_the_best_section_once(tmp_path, write):
     write("withdrawals.md", TOPIC, folder="docs/topics")
     topics, _ = load_topics(tmp_path / "docs")

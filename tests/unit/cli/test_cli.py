@@ -140,3 +140,12 @@ def test_generate_writes_every_page_as_markdown(tmp_path, capsys):
     assert main(["generate", "--out", str(ROOT / "docs" / "x"), "--root", str(ROOT)]) == 1
     assert "writing there would loop `mkdocs serve`" in capsys.readouterr().err
     assert not (ROOT / "docs" / "x").exists()
+
+
+def test_output_folders_never_replace_the_project(tmp_path, capsys):
+    assert main(["generate", "--out", str(ROOT), "--root", str(ROOT)]) == 1
+    assert "this folder holds the project" in capsys.readouterr().err
+    assert main(["generate", "--out", str(ROOT.parent), "--root", str(ROOT)]) == 1
+    assert main(["build", "--config", str(ROOT / "mkdocs.yml"), "--site-dir", str(ROOT)]) == 2
+    assert "this folder holds the project" in capsys.readouterr().err
+    assert (ROOT / "sources").is_dir() and (ROOT / "mkdocs.yml").is_file()

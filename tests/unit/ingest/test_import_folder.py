@@ -45,17 +45,3 @@ def test_import_refuses_to_overwrite_and_bad_metadata(tmp_path, write, capsys):
     write("METADATA.yml", "a.txt:\n  url: ftp://x\n", folder="in")
     assert main(["import-folder", str(tmp_path / "in"), "--dest", str(tmp_path / "sources"), "--force"]) == 1
     assert "a.txt: 'url' must start with http:// or https://" in capsys.readouterr().err
-
-
-def test_seed_sources_are_the_seeds_unchanged(root):
-    """The committed sources hold each seed article's words exactly."""
-    seeds = root.parent / "shared" / "seeds"
-    if not seeds.is_dir():
-        import pytest
-
-        pytest.skip("../shared/seeds is not beside this checkout")
-    sources, problems = load_sources(root / "sources")
-    assert problems == []
-    by_id = {s.id: s for s in sources}
-    for seed in sorted(seeds.glob("*.txt")):
-        assert by_id[seed.stem].body.rstrip("\n") == seed.read_text(encoding="utf-8").rstrip("\n")

@@ -5,10 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from build_scripts.errors import InputProblem
 from build_scripts.load.dates import parse_date
 from build_scripts.load.sources import load_sources
 from build_scripts.model import PartialDate
+from tests.unit.markup_text import TEXT
 
 GOOD = """---
 title: Ukraine to leave treaty
@@ -118,3 +122,20 @@ def test_oversized_file_is_refused(tmp_path, write):
     write("huge.md", "word " * (1_200_000))
     [problem] = _problems(tmp_path)
     assert problem == "sources/huge.md: the file is 5.7 MB, more than the 5 MB a source may have; keep only the article text"
+
+
+def test_index_is_a_reserved_id(tmp_path):
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "Index.md").write_text("Some article text here.\n", encoding="utf-8")
+    _, [problem] = load_sources(tmp_path / "sources")
+    assert problem.message == "'index' is the address of the sources list; rename the file"
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(st.binary(max_size=300) | TEXT.map(lambda s: s.encode("utf-8")))
+def test_loader_never_crashes_on_any_bytes(tmp_path_factory, data):
+    folder = tmp_path_factory.mktemp("src")
+    (folder / "any.md").write_bytes(data)
+    sources, problems = load_sources(folder)
+    assert len(sources) + len(problems) == 1
+    assert all(isinstance(p, InputProblem) and p.message for p in problems)

@@ -1,43 +1,22 @@
-"""Property-based tests: any text in gives a valid, escaped page out, with every sentence recoverable."""
+"""A source's page: any text in gives a valid, escaped page out, with every sentence recoverable;
+each paragraph's sentences in their anchored spans."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-import markdown
 import yaml
-from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_scripts.errors import InputProblem
-from build_scripts.load.sources import load_sources
-from build_scripts.model import Source, SourceMeta
-from build_scripts.pages.source import render_source_page
+from build_scripts.model import Block, Document, Sentence, Source, SourceMeta
+from build_scripts.pages.source import _escape_all, _pieces, _spans, render_source_page
 from build_scripts.render.citation import footnote
-from build_scripts.render.escape import md_text
-from build_scripts.text.clean import strip_controls
+from build_scripts.render.escape import html_text
 from build_scripts.text.document import build_document
-
-EXTENSIONS = ["admonition", "attr_list", "footnotes", "pymdownx.details", "tables", "toc", "md_in_html"]
-# Text that looks like markup is the interesting case: mix it into the alphabet.
-MARKUP = st.sampled_from(["<script>", "</p>", "<img src=x onerror=alert(1)>", "[a](javascript:x)", "![i](data:x)",
-                          "[^1]", "*", "_", "`", "#", "{: #x}", "!!! note", "|", "&amp;", "&", "\\", "-", "1.", "“", "”",
-                          "<!--", "-->", "]]>", "\u2028", "\x0b"])
-TEXT = st.lists(st.one_of(st.text(min_size=1, max_size=12), MARKUP), max_size=30).map("".join)
-LINE = TEXT.map(lambda s: " ".join(s.split()))
-
-
-def _html(md: str) -> BeautifulSoup:
-    return BeautifulSoup(markdown.markdown(md, extensions=EXTENSIONS), "html.parser")
-
-
-@given(TEXT)
-def test_inline_escape_round_trips_any_text(text):
-    soup = _html(f"- {md_text(text)}")
-    assert not soup.select("script, img, a, em, strong, code, h1, h2, sup, table")
-    assert soup.get_text().strip() == " ".join(strip_controls(text).split())
+from tests.unit.markup_text import LINE
+from tests.unit.markup_text import html_of as _html
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
@@ -60,11 +39,35 @@ def test_source_page_of_any_text_shows_every_sentence(lines, title):
         assert f"“{' '.join(sentence.text.split())}”" in note.get_text()
 
 
-@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(st.binary(max_size=300) | TEXT.map(lambda s: s.encode("utf-8")))
-def test_loader_never_crashes_on_any_bytes(tmp_path_factory, data):
-    folder = tmp_path_factory.mktemp("src")
-    (folder / "any.md").write_bytes(data)
-    sources, problems = load_sources(folder)
-    assert len(sources) + len(problems) == 1
-    assert all(isinstance(p, InputProblem) and p.message for p in problems)
+def test_escape_all_keeps_pieces_apart_even_with_newlines():
+    pieces = ["a & b", "", "<i>\n</i>", "\x00\"'"]
+    assert _escape_all(pieces) == [html_text(p) for p in pieces]
+    assert _escape_all(pieces[:2]) == [html_text(p) for p in pieces[:2]]
+
+
+def _paragraph(text: str, sentences: list[Sentence]) -> str:
+    return _spans(sentences, iter(_escape_all(_pieces(text, sentences))))
+
+
+def test_paragraph_spans_each_sentence():
+    text = "One <b>. Two & three.  Four."
+    ones = [Sentence("s", "s-1", "One <b>.", 0, 0), Sentence("s", "s-2", "Two & three.", 0, 9),
+            Sentence("s", "s-3", "Four.", 0, 23)]
+    assert _paragraph(text, ones) == (
+        '<span class="sentence" id="s-1">One &lt;b&gt;.</span> '
+        '<span class="sentence" id="s-2">Two &amp; three.</span>  '
+        '<span class="sentence" id="s-3">Four.</span>')
+    assert _paragraph("Just text.", []) == "Just text."
+
+
+def test_source_page_escapes_each_paragraph():
+    text = "A <x>. B\nC."
+    blocks = (Block("heading", "H & h", 1), Block("furniture", "Menu", 2), Block("text", text, 3),
+              Block("text", "No sentence & more.", 4, opinion=True))
+    doc = Document(Source("s", Path("s.md"), SourceMeta(title="T"), text, 1), blocks,
+                   (Sentence("s", "s-1", "A <x>.", 2, 0), Sentence("s", "s-2", "B\nC.", 2, 7)))
+    page = render_source_page(doc, [])
+    assert ('<h3 class="article-heading" lang="en">H &amp; h</h3>\n\n'
+            '<p class="article-text" lang="en"><span class="sentence" id="s-1">A &lt;x&gt;.</span> '
+            '<span class="sentence" id="s-2">B\nC.</span></p>\n\n'
+            '<p class="article-text opinion" lang="en">No sentence &amp; more.</p>') in page

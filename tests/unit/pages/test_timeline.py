@@ -1,16 +1,21 @@
-"""A long timeline continues over several pages, each linking to all the others with the dates they span."""
+"""The timeline: a long one continues over several pages, each linking to all the others with the dates they
+span; an event cites its first distinct sentences."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from build_scripts.model import Project
-from build_scripts.pages.timeline import render_timeline_pages
+from build_scripts.model import DateMention, Event, PartialDate, Project, Report, Sentence
+from build_scripts.pages.timeline import MAX_FOOTNOTES, _cited, render_timeline_pages
 from build_scripts.pipeline import analyse
 from build_scripts.render import timeline_page
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _sentence(source: str, anchor: str, text: str = "Text.", start: int = 0) -> Sentence:
+    return Sentence(source, anchor, text, 0, start)
 
 
 def test_timeline_is_split_into_linked_pages_holding_every_event_once(monkeypatch):
@@ -31,3 +36,11 @@ def test_timeline_is_split_into_linked_pages_holding_every_event_once(monkeypatc
         used = set(re.findall(r"\[\^([^\]]+)\](?!:)", md))
         defined = set(re.findall(r"^\[\^([^\]]+)\]:", md, flags=re.M))
         assert used == defined
+
+
+def test_timeline_cites_the_first_distinct_sentences():
+    mention = DateMention(0, 4, "2025", PartialDate(2025), False)
+    sentences = [_sentence(f"s{i}", "a") for i in range(MAX_FOOTNOTES + 3)]
+    reports = [Report(s, mention) for s in (sentences[0], sentences[0], *sentences[1:])]
+    event = Event(PartialDate(2025), tuple(reports))
+    assert _cited(event) == sentences[:MAX_FOOTNOTES]

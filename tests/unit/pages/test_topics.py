@@ -7,6 +7,7 @@ from pathlib import Path
 from build_scripts.model import (
     Claim,
     Document,
+    Sentence,
     Source,
     SourceMeta,
     Statement,
@@ -14,8 +15,12 @@ from build_scripts.model import (
     TopicEvidence,
     TopicSection,
 )
-from build_scripts.pages.topics import CONTINUATION_SIZE, SECTION_LIMIT, render_topic
+from build_scripts.pages.topics import CONTINUATION_SIZE, SECTION_LIMIT, _last_sections, render_topic
 from build_scripts.text.document import build_document
+
+
+def _sentence(source: str, anchor: str, text: str = "Text.", start: int = 0) -> Sentence:
+    return Sentence(source, anchor, text, 0, start)
 
 
 def test_long_sections_continue_on_numbered_pages():
@@ -42,3 +47,17 @@ def test_generated_titles_are_valid_yaml_and_html_safe():
     title = 'Bolivia (Plurinational State of): "more" \\ <b>statements</b> (2)'
     frontmatter = "\n".join(page_head(title)).split("---")[1]
     assert yaml.safe_load(frontmatter)["title"] == 'Bolivia (Plurinational State of): &quot;more&quot; \\ &lt;b&gt;statements&lt;/b&gt; (2)'
+
+
+def test_last_sections_are_those_of_every_member_kept_for_the_wanted():
+    s = [_sentence(f"s{i % 4}", f"a{i % 3}", f"Text {i}.") for i in range(12)]
+    claims = [Claim("c1", (s[0], s[1], s[2])), Claim("c2", (s[3], s[1], s[4])), Claim("c3", (s[5], s[6]))]
+    section = TopicSection("H", (("x",),))
+    evidence = TopicEvidence(Topic("t", "T", "topics/t.md", (section,)), [
+        (section, [Statement(s[0], 1, claims[0]), Statement(s[7], 1)]),
+        (section, [Statement(s[4], 1, claims[1]), Statement(s[8], 1)]),
+        (section, [Statement(s[6], 1, claims[2])]),
+    ])
+    wanted = {s[1], s[5], s[8], s[9], _sentence("s1", "a1", "Text 1."), _sentence("s0", "a0", "Other text.")}
+    plain = {m: i for i, (_, sts) in enumerate(evidence.sections) for st in sts for m in st.members}
+    assert _last_sections(evidence, wanted) == {m: i for m, i in plain.items() if m in wanted}

@@ -6,9 +6,13 @@ from html import unescape
 
 import markdown
 import pytest
+from hypothesis import given
 
 from build_scripts.render.escape import html_text, md_text
 from build_scripts.render.links import original_link, text_fragment
+from build_scripts.text.clean import strip_controls
+from tests.unit.markup_text import TEXT
+from tests.unit.markup_text import html_of as _html
 
 HOSTILE = [
     "<script>alert(1)</script> and <img src=x onerror=alert(2)>",
@@ -49,3 +53,10 @@ def test_text_fragment_encodes_reserved_characters():
 def test_original_link_replaces_an_existing_fragment_and_encodes_brackets():
     link = original_link("https://example.org/a b(c)#old", "Short sentence.")
     assert link == "https://example.org/a%20b%28c%29#:~:text=Short%20sentence."
+
+
+@given(TEXT)
+def test_inline_escape_round_trips_any_text(text):
+    soup = _html(f"- {md_text(text)}")
+    assert not soup.select("script, img, a, em, strong, code, h1, h2, sup, table")
+    assert soup.get_text().strip() == " ".join(strip_controls(text).split())

@@ -6,35 +6,18 @@ import html
 import json
 import posixpath
 import re
-from pathlib import Path
 from urllib.parse import quote
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from build_scripts.model import (
-    Block,
     Claim,
-    CountryProfile,
-    DateMention,
-    Document,
-    Event,
-    PartialDate,
-    Report,
     Sentence,
-    Source,
-    SourceMeta,
     Statement,
-    Topic,
-    TopicEvidence,
-    TopicSection,
 )
-from build_scripts.pages.countries import source_count
-from build_scripts.pages.source import _escape_all, _pieces, _spans, render_source_page
-from build_scripts.pages.timeline import MAX_FOOTNOTES, _cited
-from build_scripts.pages.topics import _last_sections
 from build_scripts.render.bibliography import indented_json
-from build_scripts.render.escape import html_text, md_text, yaml_string
+from build_scripts.render.escape import md_text, yaml_string
 from build_scripts.render.links import relative, text_fragment
 from build_scripts.render.sources_used import cited_sources
 from build_scripts.render.statement import (
@@ -121,48 +104,6 @@ def test_claim_counts_are_the_claims():
     assert claim_sources(claim) == ("s0", "s1", "s2")
 
 
-def test_timeline_cites_the_first_distinct_sentences():
-    mention = DateMention(0, 4, "2025", PartialDate(2025), False)
-    sentences = [_sentence(f"s{i}", "a") for i in range(MAX_FOOTNOTES + 3)]
-    reports = [Report(s, mention) for s in (sentences[0], sentences[0], *sentences[1:])]
-    event = Event(PartialDate(2025), tuple(reports))
-    assert _cited(event) == sentences[:MAX_FOOTNOTES]
-
-
-def test_escape_all_keeps_pieces_apart_even_with_newlines():
-    pieces = ["a & b", "", "<i>\n</i>", "\x00\"'"]
-    assert _escape_all(pieces) == [html_text(p) for p in pieces]
-    assert _escape_all(pieces[:2]) == [html_text(p) for p in pieces[:2]]
-
-
-def _paragraph(text: str, sentences: list[Sentence]) -> str:
-    return _spans(sentences, iter(_escape_all(_pieces(text, sentences))))
-
-
-def test_paragraph_spans_each_sentence():
-    text = "One <b>. Two & three.  Four."
-    ones = [Sentence("s", "s-1", "One <b>.", 0, 0), Sentence("s", "s-2", "Two & three.", 0, 9),
-            Sentence("s", "s-3", "Four.", 0, 23)]
-    assert _paragraph(text, ones) == (
-        '<span class="sentence" id="s-1">One &lt;b&gt;.</span> '
-        '<span class="sentence" id="s-2">Two &amp; three.</span>  '
-        '<span class="sentence" id="s-3">Four.</span>')
-    assert _paragraph("Just text.", []) == "Just text."
-
-
-def test_source_page_escapes_each_paragraph():
-    text = "A <x>. B\nC."
-    blocks = (Block("heading", "H & h", 1), Block("furniture", "Menu", 2), Block("text", text, 3),
-              Block("text", "No sentence & more.", 4, opinion=True))
-    doc = Document(Source("s", Path("s.md"), SourceMeta(title="T"), text, 1), blocks,
-                   (Sentence("s", "s-1", "A <x>.", 2, 0), Sentence("s", "s-2", "B\nC.", 2, 7)))
-    page = render_source_page(doc, [])
-    assert ('<h3 class="article-heading" lang="en">H &amp; h</h3>\n\n'
-            '<p class="article-text" lang="en"><span class="sentence" id="s-1">A &lt;x&gt;.</span> '
-            '<span class="sentence" id="s-2">B\nC.</span></p>\n\n'
-            '<p class="article-text opinion" lang="en">No sentence &amp; more.</p>') in page
-
-
 def _text_fragment_plain(sentence: str) -> str:
     """``text_fragment`` as first written: each run of words quoted at once."""
     def part(text: str) -> str:
@@ -206,22 +147,3 @@ _JSON = st.recursive(
 @given(_JSON)
 def test_indented_json_is_the_standard_encoders(value):
     assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=1)
-
-
-def test_last_sections_are_those_of_every_member_kept_for_the_wanted():
-    s = [_sentence(f"s{i % 4}", f"a{i % 3}", f"Text {i}.") for i in range(12)]
-    claims = [Claim("c1", (s[0], s[1], s[2])), Claim("c2", (s[3], s[1], s[4])), Claim("c3", (s[5], s[6]))]
-    section = TopicSection("H", (("x",),))
-    evidence = TopicEvidence(Topic("t", "T", "topics/t.md", (section,)), [
-        (section, [Statement(s[0], 1, claims[0]), Statement(s[7], 1)]),
-        (section, [Statement(s[4], 1, claims[1]), Statement(s[8], 1)]),
-        (section, [Statement(s[6], 1, claims[2])]),
-    ])
-    wanted = {s[1], s[5], s[8], s[9], _sentence("s1", "a1", "Text 1."), _sentence("s0", "a0", "Other text.")}
-    plain = {m: i for i, (_, sts) in enumerate(evidence.sections) for st in sts for m in st.members}
-    assert _last_sections(evidence, wanted) == {m: i for m, i in plain.items() if m in wanted}
-
-
-def test_source_count_is_the_number_of_sources():
-    profile = CountryProfile("fr", "France", sentences=[_sentence(f"s{i % 3}", f"a{i}") for i in range(7)])
-    assert source_count(profile) == len(profile.sources) == 3

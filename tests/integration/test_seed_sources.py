@@ -1,0 +1,19 @@
+"""The project's committed sources hold each seed article's words exactly."""
+
+from __future__ import annotations
+
+from build_scripts.load.sources import load_sources
+
+
+def test_seed_sources_are_the_seeds_unchanged(root):
+    """The committed sources hold each seed article's words exactly."""
+    seeds = root.parent / "shared" / "seeds"
+    if not seeds.is_dir():
+        import pytest
+
+        pytest.skip("../shared/seeds is not beside this checkout")
+    sources, problems = load_sources(root / "sources")
+    assert problems == []
+    by_id = {s.id: s for s in sources}
+    for seed in sorted(seeds.glob("*.txt")):
+        assert by_id[seed.stem].body.rstrip("\n") == seed.read_text(encoding="utf-8").rstrip("\n")
