@@ -100,13 +100,13 @@ def test_remembered_claims_are_the_last_calls_while_their_members_are_the_same_o
     """Under ``mkdocs serve`` an unchanged source hands back the very same sentences: their claims
     are reused, and a changed source's claims are made again, equal to claims made afresh."""
     from dataclasses import replace
-    from pathlib import Path
 
     from build_scripts.analyse.topics import eligible
     from build_scripts.load.sources import load_sources
     from build_scripts.text.document import build_document
+    from tests.seed import SOURCES
 
-    sources, _ = load_sources(Path(__file__).resolve().parents[2] / "sources")
+    sources, _ = load_sources(SOURCES)
     sentences = [s for src in sources for s in build_document(src).sentences if eligible(s)]
     memo: dict = {}
     first = group_claims(sentences, memo=memo)

@@ -7,12 +7,9 @@ from pathlib import Path
 from build_scripts.analyse.claims import group_claims
 from build_scripts.analyse.copies import shared_run
 from build_scripts.analyse.topics import eligible
-from build_scripts.model import Project, Source, SourceMeta
+from build_scripts.model import Source, SourceMeta
 from build_scripts.pipeline import analyse
 from build_scripts.text.document import build_document
-
-ROOT = Path(__file__).resolve().parents[2]
-
 
 # IDF weights need a corpus: each test article gets a few unrelated sentences, as real ones have.
 FILLER = [
@@ -72,8 +69,8 @@ def test_the_same_quotation_in_two_sources_is_not_copying():
     assert shared_run(f"{quote} said the deputy.", f"The minister agreed: {quote} he said.") is None
 
 
-def test_seed_claims_group_the_decree_the_neighbours_and_the_translations():
-    analysis = analyse(Project.at(ROOT))
+def test_seed_claims_group_the_decree_the_neighbours_and_the_translations(seed_project):
+    analysis = analyse(seed_project)
     multi_source = [c for c in analysis.claims if len(c.sources) > 1]
     texts = {c.id: " | ".join(m.text for m in c.members) for c in analysis.claims}
     decree = next(c for c in analysis.claims if "pull Ukraine out of the Ottawa Convention" in texts[c.id])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -19,10 +18,7 @@ from build_scripts.analyse.disagreements import (
 from build_scripts.analyse.quantities import consistent, find_quantities
 from build_scripts.analyse.roles import differ, find_roles, person_key
 from build_scripts.analyse.topics import eligible
-from build_scripts.model import Project
 from build_scripts.pipeline import analyse
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -68,8 +64,8 @@ def test_roles_in_three_forms_and_across_spellings():
     assert differ(["a member of parliament", "secretary of the defence committee"])
 
 
-def test_seed_disagreements_on_the_count_of_states_and_kostenkos_title():
-    analysis = analyse(Project.at(ROOT))
+def test_seed_disagreements_on_the_count_of_states_and_kostenkos_title(seed_project):
+    analysis = analyse(seed_project)
     sentences = [s for d in analysis.documents for s in d.sentences if eligible(s)]
     [count] = number_disagreements(sentences, analysis.claims)
     assert count.subject == "the number of countries"

@@ -32,45 +32,45 @@ def hits(text: str) -> list[tuple[str, tuple[str, ...]]]:
     return [(m.text, m.codes) for m in find_places(text)]
 
 
-def article(root, prefix: str) -> str:
-    (path,) = sorted((root / "sources").glob(f"{prefix}_*.md"))
+def article(seed_root, prefix: str) -> str:
+    (path,) = sorted((seed_root / "sources").glob(f"{prefix}_*.md"))
     return path.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("prefix", sorted(ARTICLES))
-def test_article_country_sets(root, prefix):
-    assert codes(article(root, prefix)) == ARTICLES[prefix]
+def test_article_country_sets(seed_root, prefix):
+    assert codes(article(seed_root, prefix)) == ARTICLES[prefix]
 
 
-def test_article_003_reads_metonyms_and_never_canada(root):
-    mentions = find_places(article(root, "003"))
+def test_article_003_reads_metonyms_and_never_canada(seed_root):
+    mentions = find_places(article(seed_root, "003"))
     found = {(m.text, m.codes) for m in mentions}
     assert {("Kiev", ("ua",)), ("Izium", ("ua",)), ("Moscow", ("ru",)), ("Washington", ("us",)),
             ("Rada", ("ua",))} <= found
     assert not any("ca" in m.codes for m in mentions)
 
 
-def test_article_004_groups_and_places(root):
-    found = {(m.text, m.codes) for m in find_places(article(root, "004"))}
+def test_article_004_groups_and_places(seed_root):
+    found = {(m.text, m.codes) for m in find_places(article(seed_root, "004"))}
     assert {("Kyiv", ("ua",)), ("Donetsk", ("ua",)), ("the Baltic nations", ("ee", "lt", "lv")),
             ("the Baltic states", ("ee", "lt", "lv"))} <= found
 
 
-def test_article_002_koreas_and_the_peninsula(root):
-    found = hits(article(root, "002"))
+def test_article_002_koreas_and_the_peninsula(seed_root):
+    found = hits(article(seed_root, "002"))
     assert ("the two Koreas", ("kp", "kr")) in found
     assert ("North Korean", ("kp",)) in found and ("Seoul", ("kr",)) in found
     assert ("Pyongyang", ("kp",)) in found
     assert not any("Peninsula" in text for text, _ in found)
 
 
-def test_article_001_ex_soviet_baltic_states(root):
-    assert ("the three ex-Soviet Baltic states", ("ee", "lt", "lv")) in hits(article(root, "001"))
+def test_article_001_ex_soviet_baltic_states(seed_root):
+    assert ("the three ex-Soviet Baltic states", ("ee", "lt", "lv")) in hits(article(seed_root, "001"))
 
 
-def test_mentions_are_ordered_exact_and_not_overlapping(root):
+def test_mentions_are_ordered_exact_and_not_overlapping(seed_root):
     for prefix in ARTICLES:
-        text = article(root, prefix)
+        text = article(seed_root, prefix)
         mentions = find_places(text)
         assert mentions
         for before, after in zip(mentions, mentions[1:]):

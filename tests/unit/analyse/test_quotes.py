@@ -12,9 +12,10 @@ from build_scripts.analyse.quotes import find_quotes
 from build_scripts.load.sources import load_source
 from build_scripts.model import Document, Quote, QuotePart, Source, SourceMeta
 from build_scripts.text.document import build_document
+from tests.seed import SOURCES
 
-ROOT = Path(__file__).resolve().parents[2]
-REAL = sorted((ROOT / "sources").glob("*.md"))
+REAL = sorted(SOURCES.glob("*.md"))
+assert len(REAL) == 5  # the seed articles the cases below are about
 
 
 def _doc(body: str) -> Document:

@@ -6,11 +6,9 @@ from pathlib import Path
 
 from build_scripts.analyse.claims import group_claims
 from build_scripts.analyse.timeline import build_timeline
-from build_scripts.model import PartialDate, Project, Source, SourceMeta
+from build_scripts.model import PartialDate, Source, SourceMeta
 from build_scripts.pipeline import analyse
 from build_scripts.text.document import build_document
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _timeline(*articles: tuple[str, PartialDate | None]):
@@ -44,8 +42,8 @@ def test_one_claim_on_one_date_is_one_event_with_every_report():
     assert [r.sentence.source_id for r in event.reports] == ["s0", "s1"]
 
 
-def test_seed_timeline_runs_from_1999_to_june_2025():
-    events = analyse(Project.at(ROOT)).timeline
+def test_seed_timeline_runs_from_1999_to_june_2025(seed_project):
+    events = analyse(seed_project).timeline
     dates = [e.date for e in events]
     assert dates == sorted(dates, key=PartialDate.sort_key)
     assert dates[0] == PartialDate(1999, 3, 1)

@@ -32,10 +32,8 @@ def test_a_collector_turned_off_by_the_caller_stays_off():
         gc.enable()
 
 
-def test_generation_leaves_the_collector_on(tmp_path):
-    from build_scripts.model import Project
+def test_generation_leaves_the_collector_on(seed_project):
     from build_scripts.pipeline import generate
-    from tests.integration.site_build import ROOT
 
-    generate(Project(ROOT / "sources", ROOT / "docs"))
+    generate(seed_project)
     assert gc.isenabled()

@@ -6,15 +6,14 @@ from pathlib import Path
 
 from build_scripts.model import PartialDate, Project
 from build_scripts.pipeline import generate
-
-ROOT = Path(__file__).resolve().parents[3]
+from tests.seed import DOCS
 
 
 def _project(tmp_path: Path, sources: dict[str, str]) -> Project:
     (tmp_path / "sources").mkdir()
     for name, text in sources.items():
         (tmp_path / "sources" / name).write_text(text, encoding="utf-8")
-    return Project(tmp_path / "sources", ROOT / "docs")
+    return Project(tmp_path / "sources", DOCS)
 
 
 def test_sources_of_mixed_date_precision_build(tmp_path):

@@ -4,22 +4,19 @@ span; an event cites its first distinct sentences."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from build_scripts.model import DateMention, Event, PartialDate, Project, Report, Sentence
+from build_scripts.model import DateMention, Event, PartialDate, Report, Sentence
+from build_scripts.pages import timeline as timeline_page
 from build_scripts.pages.timeline import MAX_FOOTNOTES, _cited, render_timeline_pages
 from build_scripts.pipeline import analyse
-from build_scripts.render import timeline_page
-
-ROOT = Path(__file__).resolve().parents[3]
 
 
 def _sentence(source: str, anchor: str, text: str = "Text.", start: int = 0) -> Sentence:
     return Sentence(source, anchor, text, 0, start)
 
 
-def test_timeline_is_split_into_linked_pages_holding_every_event_once(monkeypatch):
-    analysis = analyse(Project.at(ROOT))
+def test_timeline_is_split_into_linked_pages_holding_every_event_once(monkeypatch, seed_project):
+    analysis = analyse(seed_project)
     docs = {d.source.id: d for d in analysis.documents}
     [(uri, single)] = render_timeline_pages(analysis.timeline, docs)
     assert uri == "timeline.md" and "continues over several pages" not in single

@@ -7,8 +7,8 @@ from pathlib import Path
 from build_scripts.load.sources import load_source
 from build_scripts.model import Source, SourceMeta
 from build_scripts.text.document import build_document
+from tests.seed import ROOT
 
-ROOT = Path(__file__).resolve().parents[3]
 UKRAINIAN = ROOT / "tests" / "fixtures" / "sources" / "uk-zelenskyy-decree.md"
 
 
