@@ -1,14 +1,11 @@
-"""Terms are looked up in a child process while the main process works out claims, with the
-same pages as without it; a child that fails costs time, not the build."""
+"""A child process gives what this process would; a child that fails gives nothing, and one whose result
+is not asked for is stopped."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from build_scripts.analyse.terms import TermIndex, find_all
 from build_scripts.infra import background
 
-ROOT = Path(__file__).resolve().parents[2]
 TERMS = frozenset({"Ottawa", "treaty", "landmine*", "UN", "withdraw*", "anti-personnel mines"})
 TEXTS = ["Ukraine said it would withdraw from the Ottawa treaty.", "The UN regretted it.", "Nothing here.",
          "Anti-personnel  mines and landmines were discussed."]

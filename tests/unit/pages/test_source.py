@@ -11,7 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from build_scripts.model import Block, Document, Sentence, Source, SourceMeta
-from build_scripts.pages.source import _escape_all, _pieces, _spans, render_source_page
+from build_scripts.pages import source as source_module
+from build_scripts.pages.registry import render_site
+from build_scripts.pages.source import STAGE as SOURCE_PAGE
+from build_scripts.pages.source import _article, _pieces, render_source_page
+from build_scripts.pipeline import load_inputs
+from build_scripts.pipeline.across import analyse_across
 from build_scripts.render.citation import footnote
 from build_scripts.render.escape import html_text
 from build_scripts.text.document import build_document
@@ -39,25 +44,44 @@ def test_source_page_of_any_text_shows_every_sentence(lines, title):
         assert f"“{' '.join(sentence.text.split())}”" in note.get_text()
 
 
-def test_escape_all_keeps_pieces_apart_even_with_newlines():
-    pieces = ["a & b", "", "<i>\n</i>", "\x00\"'"]
-    assert _escape_all(pieces) == [html_text(p) for p in pieces]
-    assert _escape_all(pieces[:2]) == [html_text(p) for p in pieces[:2]]
+def _paragraph(text: str, sentences: list[Sentence], lang: str = "en") -> str:
+    """The article HTML of a source whose only block is the paragraph ``text``."""
+    doc = Document(Source("s", Path("s.md"), SourceMeta(language=lang), text, 1), (Block("text", text, 1),),
+                   tuple(sentences))
+    return str(_article(doc))
 
 
-def _paragraph(text: str, sentences: list[Sentence]) -> str:
-    return _spans(sentences, iter(_escape_all(_pieces(text, sentences))))
+def _plain_paragraph(text: str, sentences: list[Sentence], lang: str = "en") -> str:
+    """The paragraph as first written: each piece escaped alone, each sentence in its anchored span."""
+    inner = "".join(html_text(piece) if anchor is None
+                    else f'<span class="sentence" id="{anchor}">{html_text(piece)}</span>'
+                    for piece, anchor in _pieces(text, sentences))
+    return f'<p class="article-text" lang="{html_text(lang)}">{inner}</p>'
 
 
 def test_paragraph_spans_each_sentence():
     text = "One <b>. Two & three.  Four."
     ones = [Sentence("s", "s-1", "One <b>.", 0, 0), Sentence("s", "s-2", "Two & three.", 0, 9),
             Sentence("s", "s-3", "Four.", 0, 23)]
-    assert _paragraph(text, ones) == (
+    assert _paragraph(text, ones).strip() == (
+        '<p class="article-text" lang="en">'
         '<span class="sentence" id="s-1">One &lt;b&gt;.</span> '
         '<span class="sentence" id="s-2">Two &amp; three.</span>  '
-        '<span class="sentence" id="s-3">Four.</span>')
-    assert _paragraph("Just text.", []) == "Just text."
+        '<span class="sentence" id="s-3">Four.</span></p>')
+    assert _paragraph("Just text.", []).strip() == '<p class="article-text" lang="en">Just text.</p>'
+
+
+@given(st.lists(st.sampled_from(["a & b", "", "<i>\n</i>", "\x00\"'", "One.", "Two <b>.", " ", "\n", "é字"]),
+                min_size=1, max_size=9), st.sampled_from(["en", "uk", 'x"><script>']))
+def test_paragraph_pieces_are_escaped_each_alone_even_with_newlines(pieces, lang):
+    """What the template writes is the plain escape of each piece: text between sentences, newlines and
+    all, stays apart from the sentences around it."""
+    text, sentences = "", []
+    for i, piece in enumerate(pieces):
+        if i % 2 and piece.strip():
+            sentences.append(Sentence("s", f"s-{i}", piece, 0, len(text)))
+        text += piece
+    assert _paragraph(text, sentences, lang).strip() == _plain_paragraph(text, sentences, lang)
 
 
 def test_source_page_escapes_each_paragraph():
@@ -71,3 +95,23 @@ def test_source_page_escapes_each_paragraph():
             '<p class="article-text" lang="en"><span class="sentence" id="s-1">A &lt;x&gt;.</span> '
             '<span class="sentence" id="s-2">B\nC.</span></p>\n\n'
             '<p class="article-text opinion" lang="en">No sentence &amp; more.</p>') in page
+
+
+def test_source_pages_made_with_the_analysis_are_the_pages_made_when_writing(seed_project, monkeypatch):
+    """A source's page comes from the per-source chain (worker processes, the cache) but for its
+    citations; without it the page is made on the spot, the same."""
+    inputs, problems = load_inputs(seed_project)
+    assert problems == []
+    made_pages = inputs.made[SOURCE_PAGE.name]
+    assert sorted(made_pages) == [d.source.id for d in inputs.documents] and len(made_pages) == 5
+    analysis = analyse_across(inputs, None)
+    on_the_spot = {p.src_uri: p.markdown for p in render_site(analysis, seed_project.docs_dir).pages}
+
+    def not_again(doc):
+        raise AssertionError(f"the page of {doc.source.id} was made again")
+
+    monkeypatch.setattr(source_module, "source_page", not_again)
+    made = {p.src_uri: p.markdown for p in render_site(analysis, seed_project.docs_dir, made=inputs.made).pages}
+    assert made == on_the_spot
+    cited = [md for uri, md in made.items() if uri.startswith("sources/0") and "| **Cited on** | [" in md]
+    assert cited and all(md.endswith("\n") and "## Sources used on this page" in md for md in cited)
