@@ -20,7 +20,7 @@ import pytest
 
 from tests.browser import support
 from tests.browser.support import CHROMIUM, CHROMIUM_ARGS, DESKTOP, Watch, require
-from tests.integration.site_build import ROOT, run_mkdocs_build
+from tests.integration.site_build import make_project, run_mkdocs_build
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -30,9 +30,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(name="site_dir", scope="session")
 def fixture_site_dir(tmp_path_factory) -> Path:
-    """The seed corpus built with the real `mkdocs build --strict`."""
+    """The seed corpus built with the real `mkdocs build --strict`, from a copy of the project (the
+    build keeps its cache beside ``mkdocs.yml``: in the copy, not in the checkout)."""
     site = tmp_path_factory.mktemp("browser") / "site"
-    build = run_mkdocs_build(ROOT / "mkdocs.yml", site)
+    build = run_mkdocs_build(make_project(tmp_path_factory.mktemp("project")), site)
     if build.returncode != 0:
         pytest.fail(f"mkdocs build failed:\n{build.output}", pytrace=False)
     return site
@@ -127,7 +128,7 @@ def fixture_axe_js() -> Path:
 
 
 @pytest.fixture(name="artifacts", scope="session")
-def fixture_artifacts() -> Path:
-    """tests/browser/artifacts/: screenshots of this run (untracked)."""
-    support.ARTIFACTS.mkdir(exist_ok=True)
-    return support.ARTIFACTS
+def fixture_artifacts(tmp_path_factory) -> Path:
+    """Screenshots of this run, in pytest's temporary folder (kept for its last three runs): the tests
+    write nothing into the checkout unless asked to (UPDATE_DOCS_IMAGES=1)."""
+    return tmp_path_factory.mktemp("artifacts")

@@ -19,7 +19,6 @@ except ImportError:  # the `browser` fixture skips (or, in CI, fails) with a mes
     Page = expect = sync_playwright = None  # type: ignore[assignment,misc]
 
 HERE = Path(__file__).resolve().parent
-ARTIFACTS = HERE / "artifacts"            # screenshots of this run; untracked
 DOCS_IMAGES = HERE.parents[1] / "docs" / "images"  # committed copies, for the README
 AXE_JS = HERE / "node_modules" / "axe-core" / "axe.min.js"
 

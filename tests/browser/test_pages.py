@@ -21,7 +21,8 @@ from tests.browser.support import (
     wait_for_search_ready,
 )
 
-# Screenshots copied into docs/images/ for the README when UPDATE_DOCS_IMAGES=1 (others stay in artifacts/).
+# Screenshots copied into docs/images/ for the README when UPDATE_DOCS_IMAGES=1; every screenshot stays in the
+# run's temporary artifacts folder.
 DOCS_SHOTS = {"home-desktop", "topic-desktop", "source-phone"}
 DOCS_IMAGE_LIMIT = 300_000  # bytes
 

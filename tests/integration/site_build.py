@@ -29,7 +29,9 @@ def run_mkdocs_build(config: Path, site: Path) -> Build:
 
 
 def make_project(tmp: Path, sources: dict[str, str | bytes] | None = None) -> Path:
-    """A copy of this project's docs and config in ``tmp``, with the given sources.
+    """A copy of this project's docs and config in ``tmp``, with the given sources (by default the
+    project's own); returns its ``mkdocs.yml``. Build this copy, not the checkout: a build keeps its
+    cache in ``.cache/`` beside ``mkdocs.yml``.
 
     The hook stays the repository's own, so the code under test is this checkout's.
     """

@@ -19,7 +19,7 @@ from citeproc import (
 from citeproc.source.json import CiteProcJSON
 from jsonschema import Draft202012Validator
 
-from tests.integration.site_build import ROOT, run_mkdocs_build
+from tests.integration.site_build import ROOT, make_project, run_mkdocs_build
 
 SCHEMAS = ROOT / "docs" / "data" / "schemas"
 JSON_FILES = ["sources", "statements", "quotes", "timeline", "timeline.timelinejs", "disagreements", "countries"]
@@ -28,7 +28,7 @@ JSON_FILES = ["sources", "statements", "quotes", "timeline", "timeline.timelinej
 @pytest.fixture(name="site", scope="module")
 def fixture_site(tmp_path_factory):
     site = tmp_path_factory.mktemp("site")
-    build = run_mkdocs_build(ROOT / "mkdocs.yml", site)
+    build = run_mkdocs_build(make_project(tmp_path_factory.mktemp("project")), site)  # its cache stays there too
     assert build.returncode == 0, build.output
     return site
 

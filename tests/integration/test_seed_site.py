@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from build_scripts.model import Project
 from build_scripts.pipeline import analyse
-from tests.integration.site_build import ROOT, Build, run_mkdocs_build
+from tests.integration.site_build import ROOT, Build, make_project, run_mkdocs_build
 
 TOPICS = ["treaty", "withdrawals", "russian-mine-use", "humanitarian-criticism"]
 
@@ -19,7 +19,7 @@ TOPICS = ["treaty", "withdrawals", "russian-mine-use", "humanitarian-criticism"]
 @pytest.fixture(name="built", scope="module")
 def fixture_built(tmp_path_factory) -> Build:
     site = tmp_path_factory.mktemp("site")
-    build = run_mkdocs_build(ROOT / "mkdocs.yml", site)
+    build = run_mkdocs_build(make_project(tmp_path_factory.mktemp("project")), site)  # its cache stays there too
     assert build.returncode == 0, build.output
     return build
 

@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from build_scripts.cli import main
+from tests.seed import ROOT, SEED, SOURCES, copy_seed
 
-ROOT = Path(__file__).resolve().parents[2]
 PAGE = ROOT / "tests" / "fixtures" / "pages" / "libertarian-institute-landmine-treaty.html"
 SLUG = "2025-06-30-libertarian-institute-ukraine-eastern-european-nato-countries-to"
 
@@ -46,7 +46,7 @@ def test_add_refuses_duplicates_naming_the_file(tmp_path, capsys):
     assert main(["add", str(PAGE), "--root", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert f"refused, nearly the same text (100% of its passages) as sources/{SLUG}.md" in err
-    seed = ROOT / "sources" / "001_03d95e605726db09.md"
+    seed = SOURCES / "001_03d95e605726db09.md"
     assert main(["add", str(seed), "--root", str(tmp_path)]) == 0
     capsys.readouterr()
     other = tmp_path / "other.txt"
@@ -58,7 +58,7 @@ def test_add_refuses_duplicates_naming_the_file(tmp_path, capsys):
 
 def test_add_many_reports_each_and_a_summary(tmp_path, capsys):
     """Markdown keeps its frontmatter, flags fill what is missing, bad inputs are reported."""
-    seed = ROOT / "sources" / "003_c1aef827e21e06e1.md"
+    seed = SOURCES / "003_c1aef827e21e06e1.md"
     note = tmp_path / "note.txt"
     note.write_text("Pasted notes: the parliament must still vote on the withdrawal.\n", encoding="utf-8")
     bad = tmp_path / "bad.txt"
@@ -105,14 +105,16 @@ def test_add_url_fetches_then_extracts(tmp_path, capsys, page_server):
     assert f"refused, the same address as sources/{written.name}" in capsys.readouterr().err
 
 
-def _project_copy(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    shutil.copytree(ROOT / "sources", tmp_path / "sources")
-    return tmp_path
+def _project_copy(root: Path) -> Path:
+    """A copy of the seed project in ``root``, with the project's ``mkdocs.yml``: a command run on it
+    writes nowhere in the checkout, even if it should not have written at all."""
+    copy_seed(root)
+    shutil.copyfile(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return root
 
 
 def test_check_passes_on_the_project_and_lists_every_problem(tmp_path, capsys):
-    assert main(["check", "--root", str(ROOT)]) == 0
+    assert main(["check", "--root", str(SEED)]) == 0
     assert capsys.readouterr().out.strip() == "checked 5 sources and 4 topic files: no problems"
     root = _project_copy(tmp_path)
     (root / "sources" / "bad.md").write_text("---\ndate: yesterday\n---\nText of it.\n", encoding="utf-8")
@@ -129,23 +131,28 @@ def test_check_passes_on_the_project_and_lists_every_problem(tmp_path, capsys):
 
 
 def test_generate_writes_every_page_as_markdown(tmp_path, capsys):
+    root = _project_copy(tmp_path / "project")
     out = tmp_path / "md"
-    assert main(["generate", "--out", str(out), "--root", str(ROOT)]) == 0
+    assert main(["generate", "--out", str(out), "--root", str(root)]) == 0
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
     assert "sources/index.md" in files and "sources/003_c1aef827e21e06e1.md" in files
     assert {"index.md", "topics/treaty.md", "about/methodology.md"} <= set(files)
     treaty = (out / "topics" / "treaty.md").read_text(encoding="utf-8")
-    assert treaty.startswith((ROOT / "docs" / "topics" / "treaty.md").read_text(encoding="utf-8"))
+    assert treaty.startswith((root / "docs" / "topics" / "treaty.md").read_text(encoding="utf-8"))
     assert "[^001_03d95e605726db09-s-" in treaty
-    assert main(["generate", "--out", str(ROOT / "docs" / "x"), "--root", str(ROOT)]) == 1
-    assert "writing there would loop `mkdocs serve`" in capsys.readouterr().err
-    assert not (ROOT / "docs" / "x").exists()
+    for inside in (root / "docs" / "x", root / "sources" / "x"):
+        assert main(["generate", "--out", str(inside), "--root", str(root)]) == 1
+        assert "writing there would loop `mkdocs serve`" in capsys.readouterr().err
+        assert not inside.exists()
 
 
 def test_output_folders_never_replace_the_project(tmp_path, capsys):
-    assert main(["generate", "--out", str(ROOT), "--root", str(ROOT)]) == 1
+    root = _project_copy(tmp_path / "project")
+    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    assert main(["generate", "--out", str(root), "--root", str(root)]) == 1
     assert "this folder holds the project" in capsys.readouterr().err
-    assert main(["generate", "--out", str(ROOT.parent), "--root", str(ROOT)]) == 1
-    assert main(["build", "--config", str(ROOT / "mkdocs.yml"), "--site-dir", str(ROOT)]) == 2
+    assert main(["generate", "--out", str(root.parent), "--root", str(root)]) == 1
     assert "this folder holds the project" in capsys.readouterr().err
-    assert (ROOT / "sources").is_dir() and (ROOT / "mkdocs.yml").is_file()
+    assert main(["build", "--config", str(root / "mkdocs.yml"), "--site-dir", str(root)]) == 2
+    assert "this folder holds the project" in capsys.readouterr().err
+    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
