@@ -67,6 +67,7 @@ def _inputs_digest(inputs: Inputs, cache: StageCache, project: Project) -> str:
     hand-written pages exist (a kind may add to one or make it)."""
     digest = hashlib.sha256()
     pages = sorted(p.relative_to(project.docs_dir).as_posix() for p in project.docs_dir.rglob("*.md"))
-    for part in (*cache.results_read(), repr(inputs.topics), repr(inputs.facts), repr(inputs.stance_rules), *pages):
+    rules = (repr(inputs.topics), repr(inputs.facts), repr(inputs.stance_rules))
+    for part in (*sorted(cache.results_read()), *rules, *pages):  # sorted: a cold build reads keys in another order
         digest.update(part.encode() + b"\0")
     return digest.hexdigest()
