@@ -24,7 +24,7 @@ from tests.integration.site_build import make_project, run_mkdocs_build
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+    def log_message(self, format, *args):  # "format": the base class's name
         pass
 
 

@@ -85,7 +85,8 @@ def test_statements_carry_topic_and_corroboration_and_match_the_csv(site):
 def test_unknown_metadata_is_null_never_guessed(site):
     sources = {s["id"]: s for s in _json(site, "sources.json")["sources"]}
     assert sources["000_183601ec9612ed3f"]["publisher"] is None and sources["000_183601ec9612ed3f"]["date"] is None
-    assert sources["001_03d95e605726db09"]["date"] == {"iso": "2025-06-30", "precision": "day", "display": "30 June 2025"}
+    assert sources["001_03d95e605726db09"]["date"] == {"iso": "2025-06-30", "precision": "day",
+                                                       "display": "30 June 2025"}
     timeline = _json(site, "timeline.json")["events"]
     assert {"iso": "2005", "precision": "year", "display": "2005"} in [e["date"] for e in timeline]
 

@@ -23,7 +23,8 @@ def test_ukrainian_source_has_a_page_and_is_indexed(tmp_path):
     (tmp_path / "sources" / UKRAINIAN.name).write_bytes(UKRAINIAN.read_bytes())
     build = run_mkdocs_build(config, tmp_path / "site")
     assert build.returncode == 0, build.output
-    page = BeautifulSoup((tmp_path / "site/sources/uk-zelenskyy-decree/index.html").read_text(encoding="utf-8"), "html.parser")
+    page = BeautifulSoup((tmp_path / "site/sources/uk-zelenskyy-decree/index.html").read_text(encoding="utf-8"),
+                         "html.parser")
     paragraphs = page.select("p.article-text")
     assert paragraphs and all(p["lang"] == "uk" for p in paragraphs)
     assert len(page.select("span.sentence")) == 4
@@ -64,14 +65,16 @@ def test_serve_shows_an_edited_and_a_new_source_without_restart(tmp_path):
         base = f"http://127.0.0.1:{port}"
         assert _wait_for(f"{base}/sources/001_03d95e605726db09/", "has signed a decree")
         source = tmp_path / "sources" / "001_03d95e605726db09.md"
-        source.write_text(source.read_text(encoding="utf-8").replace("has signed a decree", "has signed an edited decree"),
-                          encoding="utf-8")
+        edited = source.read_text(encoding="utf-8").replace("has signed a decree", "has signed an edited decree")
+        source.write_text(edited, encoding="utf-8")
         assert _wait_for(f"{base}/sources/001_03d95e605726db09/", "has signed an edited decree")
         (tmp_path / "sources" / "zz-new.md").write_text(
-            "---\ntitle: A new one\n---\nThe treaty bans anti-personnel mines in every state party.\n", encoding="utf-8")
+            "---\ntitle: A new one\n---\nThe treaty bans anti-personnel mines in every state party.\n",
+            encoding="utf-8")
         assert _wait_for(f"{base}/sources/zz-new/", "A new one")
         topic = tmp_path / "docs" / "topics" / "treaty.md"
-        topic.write_text(topic.read_text(encoding="utf-8").replace("# The treaty", "# The treaty, edited"), encoding="utf-8")
+        topic.write_text(topic.read_text(encoding="utf-8").replace("# The treaty", "# The treaty, edited"),
+                         encoding="utf-8")
         assert _wait_for(f"{base}/topics/treaty/", "The treaty, edited")
     finally:
         proc.terminate()

@@ -316,7 +316,8 @@ def test_every_quotation_shown_is_verbatim_in_the_source_it_cites(built):
 
 def test_translations_of_one_quotation_are_flagged(built):
     soup = _page(built, "disagreements")
-    boxes = [(b.select_one(".admonition-title").get_text(), b.get_text()) for b in _article(soup).select("div.admonition")]
+    boxes = [(b.select_one(".admonition-title").get_text(), b.get_text())
+             for b in _article(soup).select("div.admonition")]
     zelenskyy = [t for title, t in boxes if title == "Sources differ: Volodymyr Zelenskyy’s words"]
     assert any("utmost cynicism" in t and "extreme cynicism" in t for t in zelenskyy)
     kostenko = [t for title, t in boxes if title == "Sources differ: Roman Kostenko’s words"]

@@ -53,7 +53,8 @@ def test_paraphrases_and_translations_are_one_claim_unrelated_sentences_are_not(
 
 def test_shared_wording_outside_quotes_counts_once():
     claims = _claims(
-        "Before it takes effect, the decision must be ratified by the national parliament and notified to the United Nations.",
+        "Before it takes effect, the decision must be ratified by the national parliament and notified to the "
+        "United Nations.",
         "To enter into force, the decision still must be ratified by the national parliament and notified to the UN.",
         "The national parliament must still ratify the decision, and the United Nations must then be notified of it.",
     )

@@ -206,7 +206,8 @@ def test_weekday_needs_a_day_precise_publication_date(published: PartialDate | N
 ])
 def test_bare_month(sentence: str, iso: str) -> None:
     mention = only(sentence)
-    assert (mention.date.iso(), mention.relative, mention.text) == (iso, True, sentence.removeprefix("the ").removesuffix(" report"))
+    text = sentence.removeprefix("the ").removesuffix(" report")
+    assert (mention.date.iso(), mention.relative, mention.text) == (iso, True, text)
     assert mention.date.day is None
 
 

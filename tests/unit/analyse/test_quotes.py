@@ -139,7 +139,8 @@ HELD_OUT = [
         id="relative-clause-between-subject-and-verb",
     ),
     pytest.param(
-        "The Kremlin reacted within hours.\n“This is a dangerous step for all of Europe,” Dmitry Peskov told reporters.",
+        "The Kremlin reacted within hours.\n"
+        "“This is a dangerous step for all of Europe,” Dmitry Peskov told reporters.",
         "This is a dangerous", "Dmitry Peskov", None, "person",
         id="NAME-told-reporters",
     ),

@@ -53,7 +53,9 @@ def test_add_refuses_duplicates_naming_the_file(tmp_path, capsys):
     other.write_text("A completely different article about the weather in Kyiv today.\n", encoding="utf-8")
     assert main(["add", str(other), "--url", "https://THEVAULTZNEWS.com/2025/06/30/ukraine-o-to-exit-ottawa-convention/?utm_source=x",
                  "--root", str(tmp_path)]) == 1
-    assert "refused, the same address as sources/2025-06-30-the-vaultz-news-ukrainian-president-volodymyr-zelenskyy-has-signed.md" in capsys.readouterr().err
+    assert ("refused, the same address as "
+            "sources/2025-06-30-the-vaultz-news-ukrainian-president-volodymyr-zelenskyy-has-signed.md"
+            ) in capsys.readouterr().err
 
 
 def test_add_many_reports_each_and_a_summary(tmp_path, capsys):
@@ -82,7 +84,8 @@ def test_add_rejects_invalid_flags(tmp_path, capsys):
     note = tmp_path / "note.txt"
     note.write_text("Some article text.\n", encoding="utf-8")
     assert main(["add", str(note), "--url", "ftp://example.org/x", "--root", str(tmp_path)]) == 1
-    assert "'url' must start with http:// or https:// and name a host; got 'ftp://example.org/x'" in capsys.readouterr().err
+    assert ("'url' must start with http:// or https:// and name a host; got 'ftp://example.org/x'"
+            in capsys.readouterr().err)
     assert list((tmp_path / "sources").iterdir()) == []
 
 

@@ -71,12 +71,16 @@ def test_partial_dates_display_no_more_precision_than_known():
 @pytest.mark.parametrize(
     ("frontmatter", "message"),
     [
-        ("date: 30/06/2025", "sources/a.md:2: 'date': '30/06/2025' is not an ISO 8601 date; write 2025, 2025-06 or 2025-06-30"),
+        ("date: 30/06/2025",
+         "sources/a.md:2: 'date': '30/06/2025' is not an ISO 8601 date; write 2025, 2025-06 or 2025-06-30"),
         ("date: 2025-02-30", "sources/a.md:2: 'date': '2025-02-30' is not a real day of the calendar"),
-        ("url: javascript:alert(1)", "sources/a.md:2: 'url' must start with http:// or https:// and name a host; got 'javascript:alert(1)'"),
+        ("url: javascript:alert(1)",
+         "sources/a.md:2: 'url' must start with http:// or https:// and name a host; got 'javascript:alert(1)'"),
         ("url: ftp://example.org/x", "sources/a.md:2: 'url' must start with http:// or https:// and name a host; got 'ftp://example.org/x'"),
-        ("titel: Typo", "sources/a.md:2: unknown field 'titel'; the fields are: title, publisher, author, date, url, retrieved, language, notes"),
-        ("title: [unclosed", "sources/a.md:2: the frontmatter is not valid YAML (did not find expected ',' or ']'); fix the syntax"),
+        ("titel: Typo", "sources/a.md:2: unknown field 'titel'; the fields are: "
+                        "title, publisher, author, date, url, retrieved, language, notes"),
+        ("title: [unclosed",
+         "sources/a.md:2: the frontmatter is not valid YAML (did not find expected ',' or ']'); fix the syntax"),
         ("language: English", "sources/a.md:2: 'language' must be a language code such as en or uk; got 'English'"),
     ],
 )
@@ -121,7 +125,8 @@ def test_symlink_outside_sources_is_refused(tmp_path, write):
 def test_oversized_file_is_refused(tmp_path, write):
     write("huge.md", "word " * (1_200_000))
     [problem] = _problems(tmp_path)
-    assert problem == "sources/huge.md: the file is 5.7 MB, more than the 5 MB a source may have; keep only the article text"
+    assert problem == ("sources/huge.md: the file is 5.7 MB, more than the 5 MB a source may have; "
+                       "keep only the article text")
 
 
 def test_index_is_a_reserved_id(tmp_path):

@@ -16,7 +16,8 @@ def test_topic_file_is_loaded_from_frontmatter(tmp_path, write):
 
 
 def test_bad_topic_file_names_the_key_and_line(tmp_path, write):
-    write("bad.md", "---\ntitle: Bad\ntopic:\n  sections:\n    - heading: X\n      mach: [[a]]\n---\n", folder="docs/topics")
+    write("bad.md", "---\ntitle: Bad\ntopic:\n  sections:\n    - heading: X\n      mach: [[a]]\n---\n",
+          folder="docs/topics")
     _, [problem] = load_topics(tmp_path / "docs")
     assert problem.format(tmp_path) == (
         "docs/topics/bad.md:4: topic.sections[0] has unknown key 'mach'; use heading, match and exclude"

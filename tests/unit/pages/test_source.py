@@ -1,5 +1,6 @@
-"""A source's page: any text in gives a valid, escaped page out, with every sentence recoverable;
-each paragraph's sentences in their anchored spans."""
+"""A source's page: any text in gives a valid, escaped page out, with every sentence recoverable; each
+paragraph's sentences in their anchored spans; the pages made by the per-source chain are the pages made
+when writing."""
 
 from __future__ import annotations
 
@@ -40,7 +41,8 @@ def test_source_page_of_any_text_shows_every_sentence(lines, title):
         span = soup.find(id=sentence.anchor)
         assert span is not None
         assert span.get_text() == sentence.text
-        note = _html(f"x[^a]\n\n{footnote('topics/t.md', doc, sentence).replace(f'[^{sentence.source_id}-{sentence.anchor}]', '[^a]', 1)}")
+        label = f"[^{sentence.source_id}-{sentence.anchor}]"
+        note = _html(f"x[^a]\n\n{footnote('topics/t.md', doc, sentence).replace(label, '[^a]', 1)}")
         assert f"“{' '.join(sentence.text.split())}”" in note.get_text()
 
 

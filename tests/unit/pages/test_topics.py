@@ -29,7 +29,8 @@ def test_long_sections_continue_on_numbered_pages():
     doc: Document = build_document(Source("src", Path("src.md"), SourceMeta(), body, 1))
     section = TopicSection("Reasons", (("treaty",),))
     topic = Topic("t", "T", "topics/t.md", (section,))
-    evidence = TopicEvidence(topic, [(section, [Statement(s, 1, Claim(f"c{i}", (s,))) for i, s in enumerate(doc.sentences)])])
+    statements = [Statement(s, 1, Claim(f"c{i}", (s,))) for i, s in enumerate(doc.sentences)]
+    evidence = TopicEvidence(topic, [(section, statements)])
     pages = render_topic(evidence, {"src": doc})
     assert pages.addition.count("\n- Statement number") == SECTION_LIMIT
     assert [uri for uri, _ in pages.continuations] == ["topics/t/page-2.md", "topics/t/page-3.md"]
@@ -46,7 +47,8 @@ def test_generated_titles_are_valid_yaml_and_html_safe():
 
     title = 'Bolivia (Plurinational State of): "more" \\ <b>statements</b> (2)'
     frontmatter = "\n".join(page_head(title)).split("---")[1]
-    assert yaml.safe_load(frontmatter)["title"] == 'Bolivia (Plurinational State of): &quot;more&quot; \\ &lt;b&gt;statements&lt;/b&gt; (2)'
+    assert yaml.safe_load(frontmatter)["title"] == (
+        'Bolivia (Plurinational State of): &quot;more&quot; \\ &lt;b&gt;statements&lt;/b&gt; (2)')
 
 
 def test_last_sections_are_those_of_every_member_kept_for_the_wanted():

@@ -16,7 +16,8 @@ def test_terms_found_in_a_child_give_the_same_pages(monkeypatch, seed_project):
     alone = generate(seed_project)
     searched: list[str] = []
     original = terms_module.TermIndex._find
-    monkeypatch.setattr(terms_module.TermIndex, "_find", lambda self, text: searched.append(text) or original(self, text))
+    monkeypatch.setattr(terms_module.TermIndex, "_find",
+                        lambda self, text: searched.append(text) or original(self, text))
     monkeypatch.setattr(across, "BACKGROUND_FROM", 1)
     monkeypatch.setattr(background, "possible", lambda: True)
     started: list[int] = []

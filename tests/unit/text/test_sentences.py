@@ -56,7 +56,8 @@ def _doc(body: str):
 
 def test_editing_one_sentence_keeps_the_other_anchors():
     before = _doc("The decree was signed. Parliament must ratify it.\nThe UN must be told.")
-    after = _doc("A new opening line was added here.\nThe decree was signed on Sunday. Parliament must ratify it.\nThe UN must be told.")
+    after = _doc("A new opening line was added here.\nThe decree was signed on Sunday. Parliament must ratify it.\n"
+                 "The UN must be told.")
     old = {s.text: s.anchor for s in before.sentences}
     new = {s.text: s.anchor for s in after.sentences}
     assert new["Parliament must ratify it."] == old["Parliament must ratify it."]
