@@ -34,10 +34,10 @@ from build_scripts.model.site import (
                                          SiteContent,
 )
 from build_scripts.model.source import Block, Document, Sentence, Source, SourceMeta
-from build_scripts.model.topic import StanceRule, Topic, TopicSection
+from build_scripts.model.topic import StanceRule, Topic, TopicOverride, TopicSection
 
 __all__ = ["MONTHS", "Analysis", "Block", "CitedQuote", "Claim", "Country", "CountryProfile", "DateMention",
            "Disagreement", "Document", "DocumentFeatures", "Event", "GeneratedPage", "Inputs", "PartialDate",
            "PlaceMention", "Project", "Quantity", "Quote", "QuoteGroup", "QuotePart", "Report", "RoleMention",
            "Sentence", "Side", "SiteContent", "Source", "SourceMeta", "Speaker", "Stance", "StanceRule",
-           "Statement", "Topic", "TopicEvidence", "TopicSection"]
+           "Statement", "Topic", "TopicEvidence", "TopicOverride", "TopicSection"]

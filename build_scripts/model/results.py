@@ -169,6 +169,8 @@ class TopicEvidence:
 
     topic: Topic
     sections: list[tuple[TopicSection, list[Statement]]] = field(default_factory=list)
+    notes: dict[tuple[str, str], str] = field(default_factory=dict)
+    """The researcher's note on a statement, by the (source id, anchor) of a sentence it reports."""
 
     @property
     def statements(self) -> list[Statement]:

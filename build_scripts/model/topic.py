@@ -39,3 +39,27 @@ class Topic:
     exclude: tuple[str, ...] = ()
     description: str = ""
     order: int = 0
+    boost: tuple[str, ...] = ()
+    """Terms that raise a statement holding them within its section (they place nothing)."""
+    examples: tuple[str, ...] = ()
+    """Sentences, in the researcher's words, of what belongs on the page (matching by meaning)."""
+    pins: tuple[TopicOverride, ...] = ()
+    """Sentences placed in a named section whatever the rules say."""
+    hides: tuple[TopicOverride, ...] = ()
+    """Sentences never shown on this topic page."""
+    notes: tuple[TopicOverride, ...] = ()
+    """Short notes shown with a statement."""
+
+
+@dataclass(frozen=True)
+class TopicOverride:
+    """A researcher's decision about one sentence on a topic page: pin, hide or note.
+
+    ``value`` is the section heading of a pin, the text of a note, empty for a hide; ``line``
+    is the line of the topic file that makes it (for ``check``).
+    """
+
+    source_id: str
+    anchor: str
+    value: str = ""
+    line: int = 1
