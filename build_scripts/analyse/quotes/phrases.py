@@ -42,6 +42,8 @@ class Phrase:
 
     text: str
     role: str | None = None
+    kind: str | None = None
+    """Set when the phrase itself says what it is: "a spokesperson for X" speaks for a body."""
 
 
 @dataclass(slots=True)  # not frozen: one per speech verb, and a frozen __init__ is slow
@@ -184,9 +186,43 @@ def _strip_word(word: str) -> str:
     return word if word.rstrip(".").lower() in ABBREVIATIONS else word.rstrip(".")
 
 
+_SPOKES_OF = frozenset("for of at from".split())
+
+
+def _spokes_phrase(words: list[str]) -> Phrase | None:
+    """An unnamed spokesperson speaks for a body: "a spokesperson for Meridian Mutual" → that body.
+
+    Also "a Meridian Mutual spokesman". A named one ("Anna Kay, a spokeswoman for …") is
+    the person, and is read elsewhere.
+    """
+    at = next((i for i, w in enumerate(words) if bare(w).startswith("spokes")), None)
+    if at is None:
+        return None
+    role = bare(words[at])
+    after = words[at + 1 :]
+    if after and after[0].lower() in _SPOKES_OF:
+        body = after[1:]
+        if body and body[0].lower() == "the":
+            body = body[1:]
+        if body and is_cap(body[0]) and all(is_cap(w) or w in CONNECTORS for w in body):
+            return Phrase(" ".join(w.removesuffix("’s").removesuffix("'s") for w in body), role, "body")
+        return None
+    if after:
+        return None
+    run = _cap_run_start(words[:at]) if at else at
+    body = words[run:at]
+    if body and is_cap(body[0]) and bare(body[0]) not in STOP_CAPS and all(is_cap(w) or w in CONNECTORS for w in body) \
+            and not any(is_title(w) for w in body):
+        return Phrase(" ".join(w.removesuffix("’s").removesuffix("'s") for w in body), role, "body")
+    return None
+
+
 def _noun_phrase(words: list[str]) -> Phrase | None:
     """The noun phrase that ends ``words``: a pronoun, a name (with title) or a common noun phrase."""
     words = [w for w in map(_strip_word, words) if w]
+    spokes = _spokes_phrase(words[-8:]) if words else None
+    if spokes:
+        return spokes
     if "by" in words:
         words = words[len(words) - words[::-1].index("by") :]
     if not words or (words[-1].lower() in STOP_LOWER and words[-1].lower() not in PRONOUN_KIND):
@@ -211,19 +247,48 @@ def _strip_tail(words: list[str]) -> list[str]:
     return words
 
 
+def role_phrase(piece: str) -> str:
+    """The noun phrase of a role that ends a clause: "The vote came after the president of X" → "the president of X"."""
+    words = piece.split()
+    head = next((i for i, w in enumerate(words) if bare(w) in ROLE_NOUNS or is_title(w)), None)
+    if head is None:
+        return piece.strip()
+    start = head
+    while start > 0:
+        prev = words[start - 1]
+        if prev.lower() in STOP_LOWER or prev.endswith((",", ";", ":")):
+            break
+        start -= 1
+        if prev.lower() in DETERMINERS:
+            break
+        if _possessive(prev):
+            start -= start > 0 and words[start - 1].lower() in DETERMINERS  # "The city's mayor"
+            break
+    return " ".join(words[start:])
+
+
+def _determined(piece: str) -> bool:
+    """A noun phrase in apposition: "a Conservative", "the lead insurer of the warehouse"."""
+    words = piece.split()
+    return 1 < len(words) <= 20 and words[0].lower() in ("a", "an", "the") and words[1].lower() not in STOP_LOWER
+
+
 def _appositive(text: str) -> Phrase | None:
     """"NAME, ROLE" (the role may hold commas) or "TITLE, NAME" before a verb."""
     pieces = [p.strip() for p in text.split(",")]
     for k in range(len(pieces) - 2, -1, -1):
         words = pieces[k].split()
         role = ", ".join(pieces[k + 1 :])
-        if words and is_cap(words[-1]) and _role_like(role):
+        if words and is_cap(words[-1]) and (_role_like(role) or _determined(pieces[k + 1])):
+            spokes = _spokes_phrase(words[-8:])
+            if spokes:
+                return spokes
             named = _name_phrase(words)
             return Phrase(named.text, role)
     if len(pieces) >= 2 and _role_like(pieces[-2]):
         words = pieces[-1].split()
         if words and all(is_cap(w) for w in words) and len(words) <= 4:
-            return Phrase(" ".join(words), pieces[-2].split(",")[-1].strip())
+            return Phrase(" ".join(words), role_phrase(pieces[-2]))
     return None
 
 
@@ -233,6 +298,8 @@ def subject_before(segment: str) -> Phrase | None:
     words = _strip_tail(segment.split())
     if not words:
         return None
+    if len(words) > 1 and words[-1].lower() == "who" and words[-2].endswith(","):
+        return subject_before(" ".join(words[:-1]))  # "Roman Kostenko, …, who said": the antecedent
     text = " ".join(words)
     if not text.endswith(","):
         return _clause_subject(text.rsplit(",", 1)[-1])
@@ -281,4 +348,4 @@ def subject_after(text: str) -> Phrase | None:
     phrase = _noun_phrase(words)
     if phrase is None:
         return None
-    return Phrase(phrase.text, _leading_role(pieces[1:]) or phrase.role)
+    return Phrase(phrase.text, _leading_role(pieces[1:]) or phrase.role, phrase.kind)

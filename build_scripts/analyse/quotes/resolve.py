@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 
-from build_scripts.analyse.quotes.attributions import Attribution
+from build_scripts.analyse.quotes.attributions import SENTENCE_END, Attribution, abbreviation
 from build_scripts.analyse.quotes.phrases import (
     Phrase,
     Speaker,
@@ -16,11 +16,14 @@ from build_scripts.analyse.quotes.phrases import (
     is_cap,
     is_title,
     kind_of,
+    role_phrase,
 )
 from build_scripts.analyse.quotes.vocabulary import (
     BODY_HEADS,
+    CONNECTORS,
     DETERMINERS,
     DOC_NOUNS,
+    PLACES,
     PRONOUN_KIND,
     ROLE_NOUNS,
     STOP_CAPS,
@@ -40,6 +43,68 @@ class _Mention:
     pos: int
     name: str
     role: str
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A person who opens a clause and whom the sentence marks as a person.
+
+    "Jody Williams, who shared the prize, was blunter still." / "Mary Wareham, a
+    senior adviser to …, went further." / "Lithuania's foreign minister, Kęstutis
+    Budrys, marked …". A relative "who" or an apposition headed by a role noun says
+    the name is a person's; what the clause goes on to do needs no speech verb.
+    """
+
+    block: int
+    pos: int
+    name: str
+    role: str | None
+
+
+_ROLE_PREPOSITIONS = frozenset("of for at to in with".split())
+_INTRO_WORDS = frozenset("in on at after before during speaking asked writing when while as".split())
+
+
+def _person_name(piece: str) -> bool:
+    words = piece.split()
+    if not 0 < len(words) <= 4 or bare(words[0]) in STOP_CAPS:
+        return False
+    if not all(is_cap(w) or w in CONNECTORS for w in words) or not is_cap(words[-1]):
+        return False
+    return not any(bare(w) in BODY_HEADS or bare(w) in PLACES or w.endswith(("’s", "'s")) for w in words)
+
+
+def _person_role(piece: str) -> bool:
+    words = piece.split()
+    if not 0 < len(words) <= 20:
+        return False
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in _ROLE_PREPOSITIONS), len(words))
+    return bare(words[cut - 1]) in ROLE_NOUNS or is_title(words[cut - 1])
+
+
+def _clause_subjects(block: int, text: str) -> list[Subject]:
+    """The persons that open a sentence (or follow its introductory phrase) of one paragraph."""
+    if "," not in text:
+        return []
+    starts = [0] + [m.end() for m in SENTENCE_END.finditer(text) if not abbreviation(text, m.start())]
+    found: list[Subject] = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(text)
+        sentence = text[start:end]
+        if "," not in sentence:
+            continue
+        pieces = sentence.split(", ")
+        offsets = list(accumulate((len(p) + 2 for p in pieces), initial=start))
+        first = 1 if len(pieces) > 3 and bare(pieces[0].split()[0] if pieces[0].split() else "") in _INTRO_WORDS else 0
+        if len(pieces) < first + 3:
+            continue
+        name, nxt, after = pieces[first], pieces[first + 1], pieces[first + 2]
+        if _person_name(name) and (nxt.startswith("who ") or _person_role(nxt)):
+            role = None if nxt.startswith("who ") else nxt
+            found.append(Subject(block, offsets[first], name, role))
+        elif _person_role(name) and _person_name(nxt) and after[:1].islower():
+            found.append(Subject(block, offsets[first + 1], nxt, role_phrase(name)))
+    return found
 
 
 @lru_cache(maxsize=1 << 14)
@@ -102,19 +167,23 @@ class Resolver:
     mentions: list[_Mention]
     first_role: dict[str, str]
     full_names: dict[str, str]
+    subjects: list[Subject] = field(default_factory=list)
     history: list[tuple[int, int, Speaker]] = field(default_factory=list)
     keys: list[tuple[int, int]] = field(default_factory=list)
+    subject_keys: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.keys = [(m.block, m.pos) for m in self.mentions]
+        self.subject_keys = [(m.block, m.pos) for m in self.subjects]
 
     @classmethod
     def build(cls, blocks: tuple[Block, ...], atts: dict[int, list[Attribution]]) -> Resolver:
         mentions = _title_mentions(blocks, sorted(atts))
+        subjects = [m for i in sorted(atts) for m in _clause_subjects(i, blocks[i].text)]
         named = [(m.block, m.pos, m.name, m.role) for m in mentions] + [
             (a.block, a.floor, a.phrase.text, a.phrase.role)
             for i in sorted(atts) for a in atts[i] if a.phrase and is_cap(a.phrase.text)
-        ]
+        ] + [(m.block, m.pos, m.name, m.role) for m in subjects]
         first_role: dict[str, str] = {}
         full_names: dict[str, str] = {}
         for _, _, name, role in sorted(named, key=lambda n: (n[0], n[1])):
@@ -122,11 +191,11 @@ class Resolver:
                 first_role.setdefault(name, role)
             if " " in name and all(is_cap(w) for w in name.split()) and kind_of(name) == "person":
                 full_names.setdefault(name.split()[-1], name)
-        return cls(blocks, mentions, first_role, full_names)
+        return cls(blocks, mentions, first_role, full_names, subjects)
 
     def named(self, phrase: Phrase) -> Speaker:
         name = self.full_names.get(phrase.text, phrase.text) if " " not in phrase.text else phrase.text
-        return Speaker(name, phrase.role or self.first_role.get(name), kind_of(name))
+        return Speaker(name, phrase.role or self.first_role.get(name), phrase.kind or kind_of(name))
 
     def resolve(self, att: Attribution) -> Speaker | None:
         if att.participle:
@@ -134,7 +203,7 @@ class Resolver:
         elif att.phrase is None:
             speaker = None
         else:
-            speaker = self._phrase(att.phrase, att.block, att.verb)
+            speaker = self._phrase(att.phrase, att.block, att.floor)
         if speaker is not None:
             self.history.append((att.block, att.verb, speaker))
         return speaker
@@ -142,7 +211,7 @@ class Resolver:
     def _phrase(self, phrase: Phrase, block: int, pos: int) -> Speaker | None:
         words = phrase.text.split()
         if phrase.text in PRONOUN_KIND:
-            return self._recent(block, PRONOUN_KIND[phrase.text], phrase.text == "they")
+            return self._recent(block, pos, PRONOUN_KIND[phrase.text], phrase.text == "they")
         if words[0].lower() in ("the", "this") and len(words) <= 4:
             found = self._reference(phrase, block, pos)
             if found:
@@ -150,12 +219,23 @@ class Resolver:
             return Speaker(phrase.text, phrase.role, kind_of(phrase.text))
         return self.named(phrase)
 
-    def _recent(self, block: int, kind: str | None, anyone: bool = False) -> Speaker | None:
-        for b, _, speaker in reversed(self.history):
+    def _recent(self, block: int, pos: int, kind: str | None, anyone: bool = False) -> Speaker | None:
+        """The latest speaker of the kind; for he/she, a later person opening a clause wins."""
+        found: tuple[int, int, Speaker] | None = None
+        for b, p, speaker in reversed(self.history):
             if b < block - WINDOW_BLOCKS:
                 break
             if anyone or speaker.kind == kind:
-                return speaker
+                found = (b, p, speaker)
+                break
+        if kind == "person":
+            last = bisect_left(self.subject_keys, (block, pos)) - 1
+            if last >= 0 and self.subjects[last].block >= block - WINDOW_BLOCKS:
+                m = self.subjects[last]
+                if found is None or (m.block, m.pos) > found[:2]:
+                    return self.named(Phrase(m.name, m.role))
+        if found is not None:
+            return found[2]
         if kind == "person":
             last = bisect_left(self.keys, (block + 1, 0)) - 1
             if last >= 0 and self.mentions[last].block >= block - WINDOW_BLOCKS:
@@ -167,9 +247,9 @@ class Resolver:
         words = {bare(w) for w in phrase.text.split()} - DETERMINERS
         head = bare(phrase.text.split()[-1])
         if head in DOC_NOUNS:
-            return self._recent(block, None, anyone=True)
+            return self._recent(block, pos, None, anyone=True)
         if head in ROLE_NOUNS:
-            return self._titled(words, block, pos)
+            return self._titled(words, block, pos) or self._by_role(words, block)
         if head in BODY_HEADS:
             return self._body(words, block) or self._fuller(head, words, block, pos)
         return None
@@ -179,6 +259,20 @@ class Resolver:
             m = self.mentions[i]
             if words <= {bare(w) for w in m.role.split()}:
                 return Speaker(m.name, self.first_role.get(m.name, m.role), "person")
+        return None
+
+    def subject_before(self, block: int, pos: int) -> Subject | None:
+        """The latest person opening a clause in ``block`` before ``pos``."""
+        last = bisect_left(self.subject_keys, (block, pos)) - 1
+        return self.subjects[last] if last >= 0 and self.subjects[last].block == block else None
+
+    def _by_role(self, words: set[str], block: int) -> Speaker | None:
+        """"the spokesperson" → the body whose spokesperson spoke just before."""
+        for b, _, speaker in reversed(self.history):
+            if b < block - WINDOW_BLOCKS:
+                break
+            if speaker.role and words <= {bare(w) for w in speaker.role.split()}:
+                return speaker
         return None
 
     def _body(self, words: set[str], block: int) -> Speaker | None:

@@ -14,7 +14,7 @@ from build_scripts.analyse.quotes.attributions import (
 from build_scripts.analyse.quotes.phrases import Phrase, Speaker, bare, is_cap
 from build_scripts.analyse.quotes.resolve import Resolver
 from build_scripts.analyse.quotes.spans import Span
-from build_scripts.analyse.quotes.vocabulary import NAME_LINE, STOP_CAPS
+from build_scripts.analyse.quotes.vocabulary import CONNECTORS, NAME_LINE, STOP_CAPS
 from build_scripts.model import Block
 
 _POST_GAP = re.compile(r"[\s,—–-]*")
@@ -29,10 +29,30 @@ class Context:
     """Per block, the speaker of its last quotation and where that quotation closed."""
 
 
+_DASH_NAME = re.compile(
+    r"\s*[—–]\s*(?P<name>[^\W\d_][\w’'.-]*(?: [^\W\d_][\w’'.-]*){0,4})(?:, (?P<role>[^.;:!?“”\"]{2,120}))?\s*$"
+)
+
+
+def _dash_name(group: list[Span], ctx: Context) -> Speaker | None:
+    """A pull quote or epigraph signed after a dash: “…” — Nadia Osei, Clean Estuary Trust."""
+    last = group[-1]
+    m = _DASH_NAME.match(ctx.blocks[last.block].text, last.close + 1)
+    if m is None:
+        return None
+    words = m.group("name").split()
+    if not all(is_cap(w) or w in CONNECTORS for w in words) or not is_cap(words[-1]):
+        return None
+    return ctx.resolver.named(Phrase(m.group("name"), m.group("role")))
+
+
 def _after_quote(group: list[Span], ctx: Context) -> Speaker | None:
     last = group[-1]
     if not last.closed:
         return None
+    dashed = _dash_name(group, ctx)
+    if dashed:
+        return dashed
     text = ctx.blocks[last.block].text
     for att, speaker in ctx.atts[last.block]:
         if att.floor > last.close:
@@ -48,6 +68,49 @@ def _before_quote(group: list[Span], ctx: Context) -> Speaker | None:
         return None
     att, speaker = before[-1]
     return None if sentence_ends(text, att.end, first.open) else speaker
+
+
+def _previous_text_block(blocks: tuple[Block, ...], index: int) -> int | None:
+    """The text block before ``index``, skipping page furniture (a caption, a share bar)."""
+    for j in range(index - 1, -1, -1):
+        if blocks[j].kind == "text":
+            return j
+        if blocks[j].kind != "furniture":
+            return None
+    return None
+
+
+def _colon_before(group: list[Span], ctx: Context) -> Speaker | None:
+    """A paragraph that ends "He said:" introduces the quotation that opens the next one."""
+    first = group[0]
+    if ctx.blocks[first.block].text[: first.open].strip():
+        return None
+    j = _previous_text_block(ctx.blocks, first.block)
+    if j is None:
+        return None
+    text = ctx.blocks[j].text.rstrip()
+    if not text.endswith(":") or not ctx.atts.get(j):
+        return None
+    att, speaker = ctx.atts[j][-1]
+    between = text[att.end : len(text) - 1]
+    if any(c in between for c in ".!?“”\"") or len(between) > 60:
+        return None
+    return speaker
+
+
+def _colon_in_sentence(group: list[Span], ctx: Context) -> Speaker | None:
+    """“NAME, ROLE, did something: “…”: the person who opens the sentence speaks."""
+    first = group[0]
+    text = ctx.blocks[first.block].text
+    before = text[: first.open].rstrip()
+    if not before.endswith(":"):
+        return None
+    subject = ctx.resolver.subject_before(first.block, first.open)
+    if subject is None or sentence_ends(text, subject.pos, first.open):
+        return None
+    if any(att.floor > subject.pos and att.end <= first.open for att, _ in ctx.atts[first.block]):
+        return None
+    return ctx.resolver.named(Phrase(subject.name, subject.role))
 
 
 def _name_line(group: list[Span], ctx: Context) -> Speaker | None:
@@ -79,14 +142,30 @@ def _new_subject(text: str, start: int, end: int, own: set[str]) -> bool:
 
 
 def _previous_paragraph(group: list[Span], ctx: Context) -> Speaker | None:
+    """A paragraph that opens with a quotation and has no speech verb of its own.
+
+    It goes on from the paragraph before: the speaker of that paragraph's last
+    quotation, or else of a speech verb in its last sentence ("Nadia Osei, …, said
+    volunteers had seen a grey film." then “Whatever was in that warehouse …”).
+    """
     first = group[0]
-    if first.open != 0 or ctx.atts[first.block]:
+    if first.open != 0 or any(ctx.atts[s.block] for s in group):
         return None
-    previous = ctx.last_in_block.get(first.block - 1)
-    return previous[0] if previous and ctx.blocks[first.block - 1].kind == "text" else None
+    j = _previous_text_block(ctx.blocks, first.block)
+    if j is None:
+        return None
+    previous = ctx.last_in_block.get(j)
+    if previous:
+        return previous[0]
+    if not ctx.atts.get(j):
+        return None
+    att, speaker = ctx.atts[j][-1]
+    text = ctx.blocks[j].text
+    return None if sentence_ends(text, att.end, len(text)) or '"' in text or "“" in text else speaker
 
 
-_RULES = (_after_quote, _before_quote, _name_line, _same_paragraph, _previous_paragraph)
+_RULES = (_after_quote, _before_quote, _colon_before, _colon_in_sentence, _name_line, _same_paragraph,
+          _previous_paragraph)
 
 
 def choose_speaker(group: list[Span], ctx: Context) -> Speaker | None:

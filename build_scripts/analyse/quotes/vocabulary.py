@@ -14,7 +14,10 @@ ROLE_NOUNS = TITLES | frozenset(
     "executive coordinator manager lawyer activist activists soldier officer diplomat negotiator "
     "politician legislator correspondent reporter journalist author writer commentator scholar "
     "fellow spokespeople person man woman resident residents critic critics campaigner "
-    "campaigners investigator investigators prosecutor doctor survivor farmer deminer".split()
+    "campaigners investigator investigators prosecutor doctor survivor farmer deminer engineer scientist "
+    "economist historian teacher nurse worker firefighter pilot driver student consultant physician surgeon "
+    "architect owner witness victim volunteer trustee partner inspector officer superintendent detective "
+    "constable councillor councilor lecturer specialist professor secretary".split()
 )
 BODY_HEADS = frozenset(
     "ministry ministries government council office watch group groups organisation organisations "

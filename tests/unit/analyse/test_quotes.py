@@ -313,3 +313,104 @@ def test_real_pull_quote_spans_two_paragraphs() -> None:
     assert len(quote.parts) == 2
     assert quote.text.endswith("when it is conducted during war.")
     assert document.blocks[quote.parts[-1].block + 1].text == "Volodymyr Zelenskyy"
+
+
+# --- Attribution across sentences and paragraphs --------------------------------------
+
+
+def test_said_colon_ending_a_paragraph_names_the_next_quotation() -> None:
+    body = (
+        "Anna Berg, who runs the harbour pilots' office, said the channel had been closed twice.\n"
+        "She said:\n"
+        "“Nobody takes a ship in there until the wreck is marked.”"
+    )
+    (quote,) = _quotes(body)
+    assert (quote.speaker, quote.kind) == ("Anna Berg", "person")
+
+
+def test_who_said_then_he_wrote_over_two_unclosed_paragraphs() -> None:
+    body = (
+        "The plan was first revealed by Piotr Nowak, deputy head of the transport committee, who said on "
+        "Monday that he had seen the draft. He wrote:\n"
+        "“The line will close for a year.\n"
+        "“Nobody has told the commuters what comes instead.”"
+    )
+    (quote,) = _quotes(body)
+    assert len(quote.parts) == 2
+    assert (quote.speaker, quote.role) == ("Piotr Nowak", "deputy head of the transport committee")
+
+
+def test_pronoun_goes_to_the_person_who_opens_the_sentence_before() -> None:
+    body = (
+        "“The river is rising fast,” said Karl Imre, a hydrologist.\n"
+        "Lena Voss, a senior engineer at the water board, went further. “The dikes were not built for this,” "
+        "she said."
+    )
+    quotes = _quotes(body)
+    assert [q.speaker for q in quotes] == ["Karl Imre", "Lena Voss"]
+    assert quotes[1].role == "a senior engineer at the water board"
+
+
+def test_pronoun_after_a_who_clause() -> None:
+    body = (
+        "“We are ready,” said the harbour master, Olaf Brandt.\n"
+        "Mira Holm, who chairs the council's finance committee, promised an answer. He said nothing. "
+        "“The money will be found,” she said."
+    )
+    assert [q.speaker for q in _quotes(body)][-1] == "Mira Holm"
+
+
+def test_quotation_signed_after_a_dash() -> None:
+    body = (
+        "The smoke reached the school by noon.\n"
+        "> “Nobody should have to breathe this air.” — Tessa Lund, Clean Air Network\n"
+        "The school stayed closed."
+    )
+    (quote,) = _quotes(body)
+    assert (quote.speaker, quote.role, quote.kind) == ("Tessa Lund", "Clean Air Network", "person")
+
+
+def test_quotation_paragraphs_after_reported_speech_of_the_speaker() -> None:
+    body = (
+        "Jonas Petit, a spokesman for the residents' association, said families had been told nothing.\n"
+        "“We found out from the radio.\n"
+        "“Nobody from the company has knocked on a single door.”"
+    )
+    (quote,) = _quotes(body)
+    assert quote.speaker == "Jonas Petit"
+
+
+def test_reported_speech_earlier_in_the_paragraph_does_not_name_a_later_quotation() -> None:
+    body = (
+        "Jonas Petit said families had been told nothing. The company did not reply.\n"
+        "“We found out from the radio,” a neighbour wrote on a notice board."
+    )
+    (quote,) = _quotes(body)
+    assert quote.speaker != "Jonas Petit"
+
+
+def test_unnamed_spokesperson_speaks_for_the_body() -> None:
+    body = (
+        "A spokesperson for Northfield Rail, the operator of the line, said the timetable would change. "
+        "“Trains will run every hour from Monday,” the spokesperson said."
+    )
+    (quote,) = _quotes(body)
+    assert (quote.speaker, quote.role, quote.kind) == ("Northfield Rail", "spokesperson", "body")
+
+
+def test_apposition_with_an_article_is_the_role() -> None:
+    (quote,) = _quotes("Edda Lind, a Social Democrat, urged members to act “before the winter sets in for good”.")
+    assert (quote.speaker, quote.role) == ("Edda Lind", "a Social Democrat")
+
+
+def test_role_before_the_name_is_only_its_noun_phrase() -> None:
+    body = "The talks ended a day after the head of the Red Sea Pilots Guild, Omar Said, warned of delays."
+    body += " “Ships are waiting for weeks,” he said."
+    (quote,) = _quotes(body)
+    assert (quote.speaker, quote.role) == ("Omar Said", "the head of the Red Sea Pilots Guild")
+
+
+def test_colon_after_the_sentence_subject() -> None:
+    body = "The city's mayor, Ines Moreau, marked the reopening with a post online: “The bridge is ours again.”"
+    (quote,) = _quotes(body)
+    assert (quote.speaker, quote.role) == ("Ines Moreau", "The city's mayor")
