@@ -51,6 +51,7 @@ description (an exception may not survive pickling)."""
 
 def run_chain(chain: Sequence[Stage], job: Job) -> Outcome:
     """Run ``chain`` from ``job.start`` on ``job.data``."""
+    stage = chain[job.start]
     try:
         with collector_paused():
             value = pickle.loads(job.data)  # noqa: S301 - pickled by this program for its workers
@@ -62,7 +63,7 @@ def run_chain(chain: Sequence[Stage], job: Job) -> Outcome:
     except StageRefused as exc:
         return Refused(str(exc), exc.line)
     except Exception as exc:  # noqa: BLE001 - reported against the item by the caller
-        return f"{type(exc).__name__}: {exc}"
+        return f"{stage.name} failed ({type(exc).__name__}: {exc})"
 
 
 def _workers() -> int:

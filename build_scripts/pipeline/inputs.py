@@ -95,8 +95,7 @@ def run_per_source(sources_dir: Path, cache: StageCache, progress: Progress | No
                 problems.append(InputProblem(file.path, outcome.message, outcome.line))
                 continue
             if isinstance(outcome, str):  # one odd article must not hide the others
-                problems.append(InputProblem(file.path, f"the text could not be analysed ({outcome}); "
-                                             "please report it with this file attached"))
+                problems.append(InputProblem(file.path, f"the {outcome}; please report it with this file attached"))
                 continue
             start = len(file.results)
             file.results += [cache.put_pickled(file.keys[start + i], data) for i, data in enumerate(outcome)]

@@ -24,12 +24,12 @@ def test_the_chain_is_the_analysis_then_the_source_page():
     assert CHAIN == (ANALYSIS, SOURCE_PAGE)
 
 
-@pytest.mark.parametrize(("module", "function", "source_id"), [
-    pytest.param(per_source, "build_document", lambda source: source.id, id="analysis"),
-    pytest.param(source_page, "source_page", lambda document: document.source.id, id="source page"),
+@pytest.mark.parametrize(("module", "function", "source_id", "stage"), [
+    pytest.param(per_source, "build_document", lambda source: source.id, "source analysis", id="analysis"),
+    pytest.param(source_page, "source_page", lambda document: document.source.id, "source page", id="source page"),
 ])
 def test_a_source_whose_stage_fails_becomes_a_problem_naming_it(seed_project, monkeypatch, module, function,
-                                                                source_id):
+                                                                source_id, stage):
     real = getattr(module, function)
 
     def fail_on_one(value):
@@ -44,7 +44,7 @@ def test_a_source_whose_stage_fails_becomes_a_problem_naming_it(seed_project, mo
     assert sorted(inputs.made[SOURCE_PAGE.name]) == [d.source.id for d in inputs.documents]
     [problem] = problems
     assert problem.path.name.startswith("002")
-    assert "could not be analysed (ValueError: splitter gave up)" in problem.message
+    assert f"the {stage} failed (ValueError: splitter gave up)" in problem.message
 
 
 def test_a_long_analysis_reports_its_progress_in_tenths(seed_project, monkeypatch):
