@@ -108,7 +108,7 @@ def test_a_refusal_comes_back_with_its_line_and_an_error_as_its_description():
     assert _unpickled([run_chain(TOY_CHAIN, job) for job in _jobs([8])]) == [[8, 4]]
     assert run_chain(TOY_CHAIN, _jobs([3])[0]) == Refused("3 is odd; give an even number", 7)
     assert run_chain(TOY_CHAIN, _jobs([0])[0]) == "half failed (ZeroDivisionError: nothing to halve)"
-    assert run_chain(TOY_CHAIN, Job(1, pickle.dumps(0))) == "ZeroDivisionError: nothing to halve"
+    assert run_chain(TOY_CHAIN, Job(1, pickle.dumps(0))) == "half failed (ZeroDivisionError: nothing to halve)"
 
 
 def test_worker_processes_report_refusals_and_errors_as_one_process_does(monkeypatch):
