@@ -21,8 +21,10 @@ from build_scripts.analyse.quotes.phrases import (
 from build_scripts.analyse.quotes.vocabulary import (
     BODY_HEADS,
     CONNECTORS,
+    CORPORATE,
     DETERMINERS,
     DOC_NOUNS,
+    GENERIC_ORG,
     PLACES,
     PRONOUN_KIND,
     ROLE_NOUNS,
@@ -107,6 +109,35 @@ def _clause_subjects(block: int, text: str) -> list[Subject]:
     return found
 
 
+def _sentence_bodies(block: int, text: str) -> list[Subject]:
+    """Organisations named at the start of a sentence and followed by a verb: "Harlow Marine Logistics denied …"."""
+    starts = [0] + [m.end() for m in SENTENCE_END.finditer(text) if not abbreviation(text, m.start())]
+    found: list[Subject] = []
+    for start in starts:
+        words = text[start : start + 120].split()
+        first = 1 if words and words[0] == "The" else 0
+        end = first
+        while end < len(words) and end - first < 6 and (
+            is_cap(words[end]) or (end > first and words[end] in CONNECTORS)
+        ):
+            if words[end][-1:] in ",.;:":
+                end += 1
+                break
+            end += 1
+        name = [w.rstrip(",.;:") for w in words[first:end]]
+        if not name or end >= len(words) or not words[end][:1].islower() or name[-1] in CONNECTORS:
+            continue
+        if bare(name[0]) in STOP_CAPS or words[end - 1][-1:] in ",.;:" or _possessive_word(name[-1]):
+            continue
+        if bare(name[-1]) in BODY_HEADS and kind_of(" ".join(name)) == "body":
+            found.append(Subject(block, start, " ".join(name), None))
+    return found
+
+
+def _possessive_word(word: str) -> bool:
+    return word.endswith(("’s", "'s"))
+
+
 @lru_cache(maxsize=1 << 14)
 def _has_title(run: str) -> bool:
     """Whether a word of the run is a title: the words as ``_RUN_SEPARATOR`` splits them."""
@@ -168,6 +199,7 @@ class Resolver:
     first_role: dict[str, str]
     full_names: dict[str, str]
     subjects: list[Subject] = field(default_factory=list)
+    bodies: list[Subject] = field(default_factory=list)
     history: list[tuple[int, int, Speaker]] = field(default_factory=list)
     keys: list[tuple[int, int]] = field(default_factory=list)
     subject_keys: list[tuple[int, int]] = field(default_factory=list)
@@ -180,6 +212,7 @@ class Resolver:
     def build(cls, blocks: tuple[Block, ...], atts: dict[int, list[Attribution]]) -> Resolver:
         mentions = _title_mentions(blocks, sorted(atts))
         subjects = [m for i in sorted(atts) for m in _clause_subjects(i, blocks[i].text)]
+        bodies = [m for i in sorted(atts) for m in _sentence_bodies(i, blocks[i].text)]
         named = [(m.block, m.pos, m.name, m.role) for m in mentions] + [
             (a.block, a.floor, a.phrase.text, a.phrase.role)
             for i in sorted(atts) for a in atts[i] if a.phrase and is_cap(a.phrase.text)
@@ -191,7 +224,7 @@ class Resolver:
                 first_role.setdefault(name, role)
             if " " in name and all(is_cap(w) for w in name.split()) and kind_of(name) == "person":
                 full_names.setdefault(name.split()[-1], name)
-        return cls(blocks, mentions, first_role, full_names, subjects)
+        return cls(blocks, mentions, first_role, full_names, subjects, bodies)
 
     def named(self, phrase: Phrase) -> Speaker:
         name = self.full_names.get(phrase.text, phrase.text) if " " not in phrase.text else phrase.text
@@ -251,8 +284,18 @@ class Resolver:
         if head in ROLE_NOUNS:
             return self._titled(words, block, pos) or self._by_role(words, block)
         if head in BODY_HEADS:
-            return self._body(words, block) or self._fuller(head, words, block, pos)
+            return self._body(words, block) or self._fuller(head, words, block, pos) or (
+                self._business(block, pos) if head in GENERIC_ORG else None
+            )
         return None
+
+    def _business(self, block: int, pos: int) -> Speaker | None:
+        """"the company" → the latest business named as a speaker or at a sentence's start."""
+        candidates = [(b, p, s.text) for b, p, s in self.history if s.kind == "body"]
+        candidates += [(m.block, m.pos, m.name) for m in self.bodies]
+        before = [c for c in candidates if (c[0], c[1]) < (block, pos) and c[0] >= block - WINDOW_BLOCKS
+                  and bare(c[2].split()[-1]) in CORPORATE and c[2][:1].isupper()]
+        return Speaker(max(before)[2], None, "body") if before else None
 
     def _titled(self, words: set[str], block: int, pos: int) -> Speaker | None:
         for i in range(bisect_left(self.keys, (block, pos)) - 1, -1, -1):

@@ -19,14 +19,23 @@ ROLE_NOUNS = TITLES | frozenset(
     "architect owner witness victim volunteer trustee partner inspector officer superintendent detective "
     "constable councillor councilor lecturer specialist professor secretary".split()
 )
-BODY_HEADS = frozenset(
+_BODY_WORDS = frozenset(
     "ministry ministries government council office watch group groups organisation organisations "
     "organization organizations committee administration army forces force statement kremlin "
     "department agency parliament rada union nato commission embassy police military court "
     "institute international nations assembly campaign coalition alliance service services staff "
     "command cabinet presidency secretariat delegation mission fund bank foundation company "
-    "network monitor center centre party authorities pentagon".split()
+    "network monitor center centre party authorities pentagon authority board association federation "
+    "society university hospital bureau directorate inspectorate regulator tribunal".split()
 )
+CORPORATE = frozenset(
+    "company companies corporation corp inc ltd plc llc gmbh holdings logistics mutual insurance insurers "
+    "airlines airways motors industries energy shipping systems technologies partners bank group trust".split()
+)
+"""Head words of a business's name: what "the company" or "the firm" can stand for."""
+GENERIC_ORG = frozenset("company firm operator business insurer carrier employer".split())
+"""Head words of a description that stands for a business named before."""
+BODY_HEADS = _BODY_WORDS | CORPORATE | GENERIC_ORG
 ROLE_OR_BODY = ROLE_NOUNS | BODY_HEADS
 PLACES = frozenset("kyiv kiev moscow washington beijing brussels london paris berlin warsaw ukraine russia".split())
 DOC_NOUNS = frozenset(
