@@ -30,17 +30,25 @@ Absolute mentions (``relative=False``):
 Relative mentions (``relative=True``):
 
 * A day and month without a year ("July 15", "15 July"): the year that puts it
-  closest to the publication date (ties go to the past); needs a month-precise
-  publication date.
+  closest to the publication date (ties go to the past), among the dates at or
+  before it when its clause is in the past tense and at or after it when in
+  the future (``tense``); needs a month-precise publication date, or a
+  publication year when it heads an item of a dated list ("18 March: the
+  ministers recommend…", the date at the start of the sentence, a colon
+  after it), which then takes that year.
 * A month name alone ("In March", "June report"): the closest such month,
   ties to the past, so with publication 2025-06-30 "March" is 2025-03,
-  "July" 2025-07 and "December" 2024-12. "last March" is the latest March
-  strictly before the publication month, "next March" the first one after.
-  Needs a month-precise publication date.
+  "July" 2025-07 and "December" 2024-12; in a clause in the past tense the
+  latest one at or before the publication month ("approved in November" in
+  July 2025 is 2024-11), in the future the first one at or after it. "last
+  March" is the latest March strictly before the publication month, "next
+  March" the first one after. Needs a month-precise publication date, or a
+  publication year when it heads an item of a dated list ("July: …").
 * A weekday ("on Sunday"): the most recent such day 0-6 days before the
-  publication day ("last Sunday": 1-7 days before; "next Sunday": 1-7 days
-  after). Future tense is not read: "will vote on Sunday" is still the past
-  Sunday. Needs a day-precise publication date.
+  publication day, or, in a clause in the future tense ("will reopen on
+  Friday"), the first such day 0-6 days after it ("last Sunday": 1-7 days
+  before; "next Sunday": 1-7 days after). Needs a day-precise publication
+  date.
 * "yesterday", "today", "tomorrow" (day-precise publication date needed);
   "last/this/next year" (year precision) and "last/this/next month" (month
   precision), except after "the" or "past" ("in the last year" is a period).
@@ -74,14 +82,21 @@ The tests only skip sentences for which the full pass would return nothing.
 In the others, the regex is run only from the places where a match can start
 (``find._matches``). Callers need no prefilter of their own.
 
+Which of a sentence's mentions date one of its events (not a dateline, the
+end of a range, a bound such as "by 2029", an attributive date such as "the
+1997 treaty", or "since 2022" as background) is told by ``event_dates``
+(module ``events``); ``find_dates`` itself returns every mention.
+
 The modules: ``patterns`` (the one regex and the checks around a match),
 ``resolve`` (a handler per kind of match, relative dates resolved against the
-publication date) and ``find`` (``find_dates``, its prefilter and its scan).
+publication date), ``tense`` (the tense of a mention's clause), ``find``
+(``find_dates``, its prefilter and its scan) and ``events`` (``event_dates``).
 """
 
 from __future__ import annotations
 
-# ``find_dates`` and ``WEEKDAYS``, and the inner names the unit tests check it against.
+# ``find_dates``, ``event_dates`` and ``WEEKDAYS``, and the inner names the unit tests check it against.
+from build_scripts.analyse.dates.events import event_dates as event_dates
 from build_scripts.analyse.dates.find import _matches as _matches
 from build_scripts.analyse.dates.find import _with_preposition as _with_preposition
 from build_scripts.analyse.dates.find import find_dates as find_dates

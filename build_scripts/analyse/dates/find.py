@@ -38,7 +38,7 @@ def _may_find_dates(sentence: str, published: PartialDate | None) -> bool:
       with "19" or "20"; nothing else gives a mention without ``published``;
     * a day and month without a year (``dmy``, ``mdy``) and a bare month
       (``bm``) need a month name (see ``_YEAR_OR_MONTH``) and a publication
-      month;
+      month, or a publication year when they head an item of a dated list;
     * a weekday (``wd``) and "yesterday", "today", "tomorrow" (``rw``) need a
       publication day, and a weekday name, or "terday", "today" or "tomorrow"
       in lower case ("terday": under ``re.IGNORECASE`` the "s" of "yesterday"
@@ -51,10 +51,7 @@ def _may_find_dates(sentence: str, published: PartialDate | None) -> bool:
     """
     if published is None:
         return "19" in sentence or "20" in sentence
-    if published.month is None:
-        if "19" in sentence or "20" in sentence:
-            return True
-    elif _YEAR_OR_MONTH.search(sentence):
+    if _YEAR_OR_MONTH.search(sentence):  # a year; with a publication year, "18 March: …" of a dated list
         return True
     lowered = sentence.lower()
     if published.month is not None and published.day is not None:  # as in _published_day

@@ -23,6 +23,7 @@ from build_scripts.analyse.dates.patterns import (
     _fold,
     _preposition_start,
 )
+from build_scripts.analyse.dates.tense import tense
 from build_scripts.model import DateMention, PartialDate
 
 # --- Small helpers -------------------------------------------------------
@@ -31,6 +32,22 @@ def _preposition(match: re.Match[str]) -> str:
     """The preposition just before the match, lower-cased, "" when there is none."""
     start = _preposition_start(match.string, match.start())
     return _fold(match.string[start:match.start()].strip().rstrip("-").strip())
+
+
+def _tense(match: re.Match[str]) -> str:
+    """The tense of the match's clause ("future", "past" or ""), its preposition included."""
+    return tense(match.string, _preposition_start(match.string, match.start()), match.end())
+
+
+# A date heading an item of a dated list: "18 March: the ministers recommend…", "July: …".
+_LABEL_AFTER = re.compile(r"\s*:")
+_LABEL_BEFORE_TEXT = re.compile(r"[\s\-–—•*·]*$")
+
+
+def _is_label(match: re.Match[str]) -> bool:
+    """The match opens the sentence (after a bullet) and a colon follows it."""
+    return (_LABEL_AFTER.match(match.string, match.end()) is not None
+            and _LABEL_BEFORE_TEXT.match(match.string[:match.start()]) is not None)
 
 
 def _month_number(text: str) -> int:
@@ -63,12 +80,16 @@ def _gap(published: PartialDate, year: int, month: int, day: int | None) -> int 
     return (year * 12 + month) - (published.year * 12 + published.month)
 
 
-def _nearest_year(published: PartialDate, month: int, day: int | None = None) -> int | None:
-    """The year that puts month (and day) closest to the publication date; ties to the past."""
+def _nearest_year(published: PartialDate, month: int, day: int | None = None, when: str = "") -> int | None:
+    """The year that puts month (and day) closest to the publication date; ties to the past.
+
+    ``when`` is the tense of the clause: "past" keeps only a date at or before
+    the publication date, "future" only one at or after it.
+    """
     best: tuple[tuple[int, bool], int] | None = None
     for year in (published.year - 1, published.year, published.year + 1):
         gap = _gap(published, year, month, day)
-        if gap is None:
+        if gap is None or (when == "past" and gap > 0) or (when == "future" and gap < 0):
             continue
         key = (abs(gap), gap > 0)
         if best is None or key < best[0]:
@@ -100,8 +121,10 @@ def _days(match: re.Match[str], published: PartialDate | None, month: int,
         if year_text is not None:
             date = _calendar_day(int(year_text), month, day)
         elif published is not None and published.month is not None:
-            year = _nearest_year(published, month, day)
+            year = _nearest_year(published, month, day, _tense(match))
             date = PartialDate(year, month, day) if year is not None else None
+        elif published is not None and _is_label(match):  # a dated list in an article of a known year
+            date = _calendar_day(published.year, month, day)
         else:
             date = None
         if date is not None:
@@ -155,6 +178,8 @@ def _weekday(match: re.Match[str], published: PartialDate | None) -> list[DateMe
     prep = _preposition(match)
     if prep == "next":
         offset = (weekday - pub_day.weekday()) % 7 or 7
+    elif prep != "last" and _tense(match) == "future":  # "will reopen on Friday": the coming Friday
+        offset = (weekday - pub_day.weekday()) % 7
     else:
         back = (pub_day.weekday() - weekday) % 7
         offset = -(back or 7) if prep == "last" else -back
@@ -163,9 +188,12 @@ def _weekday(match: re.Match[str], published: PartialDate | None) -> list[DateMe
 
 
 def _bare_month(match: re.Match[str], published: PartialDate | None) -> list[DateMention]:
-    if published is None or published.month is None or _looks_like_name(match):
+    if published is None or _looks_like_name(match):
         return []
     month = _month_number(match.group("bm"))
+    if published.month is None:  # "July: …" heading a dated list in an article of a known year
+        return [_mention(match, match.start(), match.end(), PartialDate(published.year, month), True)
+                ] if _is_label(match) else []
     prep = _preposition(match)
     if month == 5 and not prep:  # "May" alone is too often the verb
         return []
@@ -174,7 +202,7 @@ def _bare_month(match: re.Match[str], published: PartialDate | None) -> list[Dat
     elif prep == "next":
         year = published.year if month > published.month else published.year + 1
     else:
-        year = _nearest_year(published, month) or published.year
+        year = _nearest_year(published, month, when=_tense(match)) or published.year
     return [_mention(match, match.start(), match.end(), PartialDate(year, month), True)]
 
 

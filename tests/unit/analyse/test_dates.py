@@ -455,7 +455,7 @@ SHORTCUT_WORDS = st.sampled_from([
     "this", "This", "thıs", "next", "NEXT", "year", "Year", "YEAR", "month", "MONTH", "years", "days",
     "yesterday", "Yesterday", "yeſterday", "today", "Today", "TODAY", "tomorrow", "ToMoRrOw", "USA",
     "thİs", "laſt", "ſince", "durİng",
-    "of", ",", "-", "–", "$", "mid-", "late", "٢٠٢٥",
+    "of", ",", "-", "–", "$", "mid-", "late", "٢٠٢٥", ":", "18", "July", "will", "approved", "•",
 ])
 SHORTCUT_GLUE = st.sampled_from([" ", "", "  ", "\t", "\u00a0", "\n"])
 SHORTCUT_PUBLISHED = st.one_of(st.none(), st.sampled_from([
@@ -576,3 +576,128 @@ def test_a_relative_date_counted_past_the_edge_of_the_calendar_is_left_out():
     for published in (Date(1, 1, 1), Date(9999, 12, 31)):
         for sentence in ("It happened on Sunday.", "It happened yesterday.", "It ends tomorrow.", "Next year it ends."):
             assert all(m.relative for m in find(sentence, published))  # no crash; nothing out of range
+
+
+# --- The tense of the clause: past and future relative dates --------------------
+
+PUB_THURSDAY = PartialDate(2025, 10, 16)
+
+
+@pytest.mark.parametrize("sentence, iso", [
+    ("The two schools will reopen on Friday.", "2025-10-17"),
+    ("A memorial service will be held at the church on Friday.", "2025-10-17"),
+    ("The council is due to vote on Monday.", "2025-10-20"),
+    ("The schools will stay shut on Thursday.", "2025-10-16"),  # the publication day itself
+    ("The schools reopened on Friday.", "2025-10-10"),
+    ("The schools were shut on Friday.", "2025-10-10"),
+    ("He said on Monday that the schools will reopen on Friday.", "2025-10-13 2025-10-17"),
+    ("The council, which met on Tuesday, will vote on Monday.", "2025-10-14 2025-10-20"),
+    ("Next Friday the schools reopen.", "2025-10-17"),
+    ("The schools will reopen last Friday, they said.", "2025-10-10"),  # "last" wins over the tense
+])
+def test_a_weekday_in_the_future_tense_is_the_coming_one(sentence: str, iso: str) -> None:
+    assert " ".join(isos(sentence, PUB_THURSDAY)) == iso
+
+
+@pytest.mark.parametrize("sentence, published, iso", [
+    ("Washington approved the supply of mines in November.", PartialDate(2025, 7, 15), "2024-11"),
+    ("Washington approved the supply of mines in November.", PartialDate(2025, 7), "2024-11"),
+    ("The authority expects to publish a report in November.", PartialDate(2025, 10, 22), "2025-11"),
+    ("The authority will publish its report in March.", PartialDate(2025, 10, 22), "2026-03"),
+    ("The report came out in July.", PartialDate(2025, 7), "2025-07"),  # the publication month counts
+    ("Members meet in November to discuss it.", PartialDate(2025, 7), "2025-11"),  # no tense: the nearest
+    ("The vote is expected on 17 January.", PartialDate(2025, 7, 1), "2026-01-17"),
+    ("The vote was held on 17 January.", PartialDate(2025, 7, 1), "2025-01-17"),
+    ("The fund was approved on 30 December.", PartialDate(2025, 1, 2), "2024-12-30"),
+    ("The fund will be paid on 2 January.", PartialDate(2024, 12, 30), "2025-01-02"),
+])
+def test_a_month_or_day_without_a_year_follows_the_tense(sentence: str, published: PartialDate, iso: str) -> None:
+    assert " ".join(m.date.iso()[:len(iso)] for m in find_dates(sentence, published)) == iso
+
+
+def test_the_tense_of_a_clause() -> None:
+    from build_scripts.analyse.dates.tense import tense
+    sentence = "Police said on Monday that the fire started shortly before 11 pm on Tuesday and will be out on Friday."
+    assert tense(sentence, sentence.index("on Monday"), sentence.index("on Monday") + 9) == "past"
+    friday = sentence.index("on Friday")
+    assert tense(sentence, friday, friday + 9) == "future"
+    assert tense("The schools are expected to reopen on Friday.", 34, 43) == "future"
+    assert tense("The plan is agreed on Friday.", 20, 29) == ""  # "is agreed": a present passive
+    assert tense("The political will of Friday's meeting.", 22, 28) == ""
+
+
+# --- Dated lists --------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, iso", [
+    ("18 March: the defence ministers jointly recommend leaving the treaty.", "2025-03-18"),
+    ("• 16 April: the parliament approves withdrawal.", "2025-04-16"),
+    ("April 16: the parliament approves withdrawal.", "2025-04-16"),
+    ("July: the president signs the withdrawal law.", "2025-07"),
+    ("- July: the president signs the withdrawal law.", "2025-07"),
+])
+def test_a_dated_list_takes_the_year_of_a_year_dated_article(sentence: str, iso: str) -> None:
+    assert isos(sentence, PUB_YEAR) == [iso]
+
+
+@pytest.mark.parametrize("sentence, published", [
+    ("The ministers met on 18 March to recommend leaving.", PUB_YEAR),  # not a list: no year is given
+    ("Tonga joined in June, officials said.", PUB_YEAR),
+    ("On 18 March: the ministers recommend leaving.", PUB_YEAR),  # not at the head of an item
+    ("18 March: the ministers recommend leaving.", None),  # undated article
+    ("July: the president signs the law.", None),
+])
+def test_a_day_or_month_without_a_year_is_not_guessed_outside_a_dated_list(
+    sentence: str, published: PartialDate | None,
+) -> None:
+    assert find_dates(sentence, published) == []
+
+
+# --- Which mentions date an event ----------------------------------------------
+
+def events(sentence: str, published: PartialDate | None = PUB) -> list[str]:
+    return [m.text for m in dates_module.event_dates(sentence, find_dates(sentence, published))]
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    # datelines date the dispatch
+    ("VILNIUS, March 18 (NWS) – The ministers on Tuesday recommended leaving.", ["on Tuesday"]),
+    ("CALDER BAY, Oct 15 (CWS) – A fire killed two workers.", []),
+    ("The ministers met on March 18 in Vilnius.", ["on March 18"]),
+    # ranges
+    ("The three Baltic states joined between 2003 and 2005.", []),
+    ("He led the agency from 2019 to 2022.", []),
+    ("The talks ran 2005–2010 without result.", []),
+    ("The votes were held on 16 April and on 24 April.", ["on 16 April", "on 24 April"]),
+    # bounds
+    ("The package raises defence spending to 3% of GDP by 2029.", []),
+    ("The fire was not expected to be out until Friday.", []),
+    ("The law must be signed before 1 July 2025.", []),
+    ("The treaty counted 166 states parties as of June 2025.", []),
+    ("The talks must end no later than 2026.", []),
+    # attributive dates
+    ("The ministers want to leave the 1997 treaty.", []),
+    ("A 10 June 2025 report by the group said mines were used.", []),
+    ("According to the group's June report, mines were used.", []),
+    ("According to the group’s June report, mines were used.", []),
+    ("Jody Williams shared the 1997 Nobel Peace Prize with the campaign.", []),
+    ("Poland ratified the treaty in 2012.", ["in 2012"]),
+    ("The Marshall Islands became a party this year.", ["this year"]),
+    # since
+    ("Territories liberated since 2022 have been heavily covered with mines.", []),
+    ("Russian forces have used mines since 2022.", []),
+    ("The company, which has leased the shed since 2019, suspended work.", ["since 2019"]),
+    ("The treaty, in force since 1 March 1999, bans mines.", ["since 1 March 1999"]),
+    ("Latvia has been a member since 2005.", ["since 2005"]),
+    ("The shed had not been inspected since March 2023.", ["since March 2023"]),
+    ("The region became more dangerous since Latvia acceded to the convention in 2005.", ["in 2005"]),
+    ("Mines were used since the full-scale invasion of February 2022.", ["February 2022"]),
+])
+def test_only_the_dates_of_events_are_kept(sentence: str, kept: list[str]) -> None:
+    assert events(sentence) == kept
+
+
+def test_two_events_of_one_sentence_keep_both_dates() -> None:
+    assert events("10 July: Finland deposits its instrument; its exit takes effect in January 2026.",
+                  PUB_YEAR) == ["10 July", "in January 2026"]
+    assert events("The treaty, adopted on 3 December 1997 and in force since 1 March 1999, bans mines.") == [
+        "on 3 December 1997", "since 1 March 1999"]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from build_scripts.analyse.claims import group_claims
+from build_scripts.analyse.eligible import eligible
 from build_scripts.analyse.timeline import build_timeline
 from build_scripts.model import PartialDate, Source, SourceMeta
 from build_scripts.pipeline import analyse
@@ -50,3 +52,50 @@ def test_seed_timeline_runs_from_1999_to_june_2025(seed_project):
     assert PartialDate(2025, 6, 29) in dates and PartialDate(2025, 3, 18) in dates
     sunday = next(e for e in events if e.reports[0].mention.text == "on Sunday")
     assert sunday.date == PartialDate(2025, 6, 29) and sunday.reports[0].sentence.source_id.startswith("003")
+
+
+def _dated(events) -> list[tuple[str, str]]:
+    return [(e.date.iso(), e.reports[0].mention.text) for e in events]
+
+
+def test_only_the_dates_of_events_make_entries():
+    events = _timeline((
+        "VILNIUS, March 18 (NWS) – The ministers on Tuesday recommended leaving the 1997 treaty.\n\n"
+        "The three Baltic states joined between 2003 and 2005, after long debates.\n\n"
+        "The package raises defence spending to 3% of GDP by 2029 at the latest.\n\n"
+        "Territories liberated since 2022 have been heavily covered with mines.\n\n"
+        "The two schools in the harbour district will reopen on Friday, the mayor said.",
+        PartialDate(2025, 3, 18)))
+    assert _dated(events) == [("2025-03-18", "on Tuesday"), ("2025-03-21", "on Friday")]
+
+
+def test_a_dated_list_in_an_article_dated_by_its_year():
+    events = _timeline((
+        "The year in dates\n\n"
+        "- 16 April: Latvia's parliament approves the withdrawal bill.\n\n"
+        "- July: the president signs the withdrawal law into force.\n\n"
+        "- 20 August: Poland notifies the UN; its withdrawal takes effect on 20 February 2026.",
+        PartialDate(2025)))
+    assert _dated(events) == [("2025-04-16", "16 April"), ("2025-07", "July"), ("2025-08-20", "20 August"),
+                              ("2026-02-20", "on 20 February 2026")]
+
+
+def _documents(*articles: tuple[str, str]):
+    return [build_document(Source(f"s{i}", Path(f"s{i}.md"), SourceMeta(date=PartialDate(2025, 7), language=lang),
+                                  body, 1))
+            for i, (body, lang) in enumerate(articles)]
+
+
+def test_opinion_sentences_are_read_and_other_languages_are_not():
+    docs = _documents(
+        ("Last November, Washington agreed to send anti-personnel mines to Ukraine.", "en"),
+        ("Polska ratyfikowała konwencję dopiero w 2012 r., jako ostatnie państwo.", "pl"),
+    )
+    docs = [replace(d, sentences=[replace(s, opinion=True) for s in d.sentences]) for d in docs]
+    keep = {s for d in docs for s in d.sentences if eligible(s)}
+    assert keep == set()  # opinion: not eligible for the claims, read by the timeline all the same
+    events = build_timeline(docs, [], keep)
+    assert _dated(events) == [("2024-11", "Last November")]
+    short = [replace(d, sentences=[replace(s, opinion=True) for s in d.sentences])
+             for d in _documents(("In 2012, yes.", "en"))]
+    assert build_timeline(short, [], set()) == []  # opinion, but too short to state anything

@@ -1,0 +1,79 @@
+"""The tense of the clause a date mention sits in: future, past or unknown.
+
+Part of :mod:`build_scripts.analyse.dates`. A relative date is resolved with
+the tense of its clause: "will reopen on Friday" is the coming Friday, "in
+November" in a clause in the past tense is the latest November before the
+publication date. Only explicit marks are read: an auxiliary or phrase of the
+future ("will", "shall", "is due to", "is expected to", "plans to", "is set
+to", "is scheduled to", "is to", "going to"), and of the past a past form of
+"be", "have" or "do", an irregular past form of a common reporting or event
+verb, or a word in "-ed" that no present auxiliary comes before ("is
+expected", "are planned" are not past). A clause is the part of the sentence
+between its separators (";", ":", brackets, dashes, ", and", ", but") and
+the words that open a subordinate clause ("that", "which", "who", "when",
+"because", "while"; "after", "before", "until" and "since" before a pronoun,
+"after it started", not in "shortly before 11 pm"), so that in "said on Monday that it
+will vote on Friday" each date has its own verb. Future marks win over past
+ones in one clause ("will be held").
+"""
+
+from __future__ import annotations
+
+import re
+
+_CLAUSE_EDGE = re.compile(
+    r"""[;:()\[\]—–]|\s-\s|,\s+(?:and|but|or|while|whereas|although|though)\b
+    |\b(?:that|which|who|whom|whose|when|where|because|while|although)\b
+    |\b(?:after|before|until|since)(?=\s+(?:he|she|it|they|we|I|you|there)\b)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:which|who|whom|whose)$", re.IGNORECASE)  # ends at the edge
+_FUTURE = re.compile(
+    r"""\b(?:will|shall|won[’']t)\s+(?!of\b|to\b)[a-z]
+    |\w[’']ll\s
+    |\b(?:is|are|am|[’']s|[’']re)\s+(?:not\s+)?(?:due|expected|set|scheduled|planned|going|about|to\s+be)\b
+    |\b(?:is|are)\s+to\s+[a-z]
+    |\b(?:plans?|intends?|expects?|aims?|hopes?|promises?|prepares?)\s+to\s+[a-z]
+    |\b(?:upcoming|forthcoming)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_PAST = re.compile(
+    r"""\b(?:was|were|had|did|said|told|met|held|took|gave|made|came|went|began|won|lost|sent|struck
+    |fell|rose|saw|found|left|led|brought|became|broke|chose|spoke|wrote|ran|sat|stood|paid|shot|fought
+    |sought|thought|felt|kept|built|caught|taught|drew|flew|grew|knew|threw|hid|bit|ate|drove|rode
+    |woke|froze|stole|swore|tore|wore|sold|bought|heard|meant|read\s+out|ago|earlier|previously)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A word in -ed is a past form unless a present or future auxiliary or "to be" comes just before it.
+_ED = re.compile(r"\b([a-z]{2,}ed)\b")
+_PRESENT_AUX = re.compile(
+    r"\b(?:is|are|am|be|being|[’']s|[’']re|will\s+be|to\s+be|will\s+have\s+been|the|a|an)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def clause_around(sentence: str, start: int, end: int) -> str:
+    """The clause holding ``sentence[start:end]``: from the separator before it to the one after."""
+    left, relative = 0, False
+    for edge in _CLAUSE_EDGE.finditer(sentence, 0, start):
+        left = edge.end()
+        relative = _RELATIVE_AFTER_COMMA.search(sentence, max(0, edge.start() - 4), edge.end()) is not None
+    after = _CLAUSE_EDGE.search(sentence, end)
+    right = after.start() if after else len(sentence)
+    if relative:  # ", which met on Tuesday, will vote…": the relative clause ends at its comma
+        comma = sentence.find(",", end, right)
+        right = comma if comma >= 0 else right
+    return sentence[left:right]
+
+
+def tense(sentence: str, start: int, end: int) -> str:
+    """ "future", "past" or "" (not marked) for the clause of the mention at start:end."""
+    clause = clause_around(sentence, start, end)
+    if _FUTURE.search(clause):
+        return "future"
+    if _PAST.search(clause):
+        return "past"
+    for word in _ED.finditer(clause):
+        if not _PRESENT_AUX.search(clause, 0, word.start()):
+            return "past"
+    return ""
