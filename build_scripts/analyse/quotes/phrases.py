@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from build_scripts.analyse.places import find_places
 from build_scripts.analyse.quotes.vocabulary import (
     ABBREVIATIONS,
     BODY_HEADS,
@@ -18,6 +19,7 @@ from build_scripts.analyse.quotes.vocabulary import (
     DOC_NOUNS,
     NOT_SPEAKERS,
     PLACES,
+    PLURAL_PEOPLE,
     POSSESSIVE_PRONOUNS,
     PREPOSITIONS,
     PRONOUN_KIND,
@@ -88,8 +90,27 @@ def _role_like(text: str) -> bool:
     return 0 < len(words) <= 20 and _head_noun(words) in ROLE_OR_BODY
 
 
+def _places_only(text: str) -> bool:
+    """Whether the phrase names only countries or their capitals ("Latvia and Estonia", "Riga")."""
+    found = [m for m in find_places(text) if not m.demonym]
+    if not found:
+        return False
+    rest = text
+    for m in reversed(found):
+        rest = rest[: m.start] + " " + rest[m.end :]
+    return all(w.lower() in _COORDINATION for w in rest.replace(",", " ").split())
+
+
+_COORDINATION = frozenset("and the both".split())
+
+
 @lru_cache(maxsize=_PHRASES_CACHE)
 def kind_of(text: str) -> str | None:
+    """"person", "body" (an organisation, or a state standing for its government) or None.
+
+    None also for a group of people: a plural ("officials", "the ministers") or names
+    joined by "and" that are not all states or organisations.
+    """
     words = [_clean(w) for w in text.split() if _clean(w)]
     if not words:
         return None
@@ -98,9 +119,15 @@ def kind_of(text: str) -> str | None:
     head = _head_noun(words)
     if head in BODY_HEADS or head in PLACES:
         return "body"
+    if head in PLURAL_PEOPLE:
+        return None
     if head in ROLE_NOUNS:
         return "person"
     if is_cap(words[-1]) and all(is_cap(w) or w.lower() in CONNECTORS for w in words):
+        if _places_only(text):
+            return "body"
+        if "and" in words or "," in text:
+            return None  # several names: a group, not one person
         return "body" if any(bare(w) in BODY_HEADS for w in words) else "person"
     return None
 

@@ -7,18 +7,25 @@ TITLES = frozenset(
     "spokeswoman director chairman chairwoman chair mayor governor commander general gen senator "
     "sen rep representative dr mr mrs ms prof professor king queen pope prince colonel col "
     "lieutenant lt captain capt sergeant admiral chief premier envoy commissioner speaker judge "
-    "marshal adviser advisor lawmaker mp deputy head".split()
+    "marshal adviser advisor lawmaker mp deputy head officer superintendent inspector detective constable "
+    "councillor councilor sheriff".split()
 )
 ROLE_NOUNS = TITLES | frozenset(
-    "member members official officials leader analyst researcher expert editor founder ceo "
-    "executive coordinator manager lawyer activist activists soldier officer diplomat negotiator "
+    "member official leader analyst researcher expert editor founder ceo "
+    "executive coordinator manager lawyer activist soldier officer diplomat negotiator "
     "politician legislator correspondent reporter journalist author writer commentator scholar "
-    "fellow spokespeople person man woman resident residents critic critics campaigner "
-    "campaigners investigator investigators prosecutor doctor survivor farmer deminer engineer scientist "
+    "fellow person man woman resident critic campaigner "
+    "investigator prosecutor doctor survivor farmer deminer engineer scientist "
     "economist historian teacher nurse worker firefighter pilot driver student consultant physician surgeon "
     "architect owner witness victim volunteer trustee partner inspector officer superintendent detective "
     "constable councillor councilor lecturer specialist professor secretary".split()
 )
+PLURAL_PEOPLE = frozenset(
+    "members officials activists residents critics campaigners investigators spokespeople people ministers "
+    "leaders analysts experts officers diplomats lawmakers legislators politicians soldiers doctors survivors "
+    "farmers workers witnesses victims volunteers families neighbours neighbors parents scientists".split()
+)
+"""Plural role nouns: a group of people speaks, not one person."""
 _BODY_WORDS = frozenset(
     "ministry ministries government council office watch group groups organisation organisations "
     "organization organizations committee administration army forces force statement kremlin "

@@ -146,7 +146,7 @@ HELD_OUT = [
     ),
     pytest.param(
         "“Russia has broken every rule of this war,” the Kremlin’s critics said, but Moscow was silent.",
-        "Russia has broken", "the Kremlin’s critics", None, "person",
+        "Russia has broken", "the Kremlin’s critics", None, None,
         id="possessive-plural-subject",
     ),
     pytest.param(
@@ -430,3 +430,15 @@ def test_the_company_is_not_a_public_body() -> None:
     )
     (quote,) = _quotes(body)
     assert quote.speaker == "The company"
+
+
+@pytest.mark.parametrize(("body", "speaker", "kind"), [
+    ("“We will not be blackmailed,” Latvia and Estonia said in a joint note.", "Latvia and Estonia", "body"),
+    ("“We will not be blackmailed,” Anna Berg and Piotr Nowak said after the talks.", "Anna Berg and Piotr Nowak",
+     None),
+    ("“We will not be blackmailed,” officials said after the talks.", "officials", None),
+    ("“We will not be blackmailed,” Anna Berg said after the talks.", "Anna Berg", "person"),
+], ids=["countries", "two-people", "plural", "one-person"])
+def test_groups_are_not_persons(body: str, speaker: str, kind: str | None) -> None:
+    (quote,) = _quotes(body)
+    assert (quote.speaker, quote.kind) == (speaker, kind)
