@@ -17,11 +17,15 @@ def _print_problems(problems: list[InputProblem], root: Path) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from build_scripts.load.topics import stale_overrides
     from build_scripts.model import Project
     from build_scripts.pipeline import load_inputs
 
     root = Path(args.root)
-    inputs, problems = load_inputs(Project.at(root))
+    project = Project.at(root)
+    inputs, problems = load_inputs(project)
+    sentences = {(s.source_id, s.anchor) for d in inputs.documents for s in d.sentences}
+    problems = problems + stale_overrides(inputs.topics, sentences, project.docs_dir)
     _print_problems(problems, root)
     if problems:
         print(f"{len(problems)} problem(s) found", file=sys.stderr)
@@ -47,6 +51,37 @@ def cmd_generate(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print(f"wrote {count} markdown files to {args.out}")
+    return 0
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from build_scripts.analyse.topics import explain
+    from build_scripts.model import Project
+    from build_scripts.pages.topics import SECTION_LIMIT
+    from build_scripts.pipeline import analyse
+
+    root = Path(args.root)
+    ref = args.sentence.split("#", 1) if args.anchor is None else [args.sentence, args.anchor]
+    if len(ref) != 2 or not all(ref):
+        print("error: name the sentence as SOURCE-ID#ANCHOR or SOURCE-ID ANCHOR", file=sys.stderr)
+        return 2
+    source_id, anchor = ref[0].removesuffix(".md").rsplit("/", 1)[-1], ref[1]
+    try:
+        analysis = analyse(Project.at(root))
+    except InputError as exc:
+        _print_problems(exc.problems, root)
+        return 1
+    doc = next((d for d in analysis.documents if d.source.id == source_id), None)
+    if doc is None:
+        print(f"error: no source '{source_id}' in {root / 'sources'}", file=sys.stderr)
+        return 1
+    sentence = next((s for s in doc.sentences if s.anchor == anchor), None)
+    if sentence is None:
+        print(f"error: source '{source_id}' has no sentence '{anchor}'", file=sys.stderr)
+        return 1
+    print(f"{source_id}#{anchor}: {sentence.text}")
+    for line in explain(analysis.evidence, analysis.documents, analysis.claims, sentence, SECTION_LIMIT):
+        print(f"- {line}")
     return 0
 
 
@@ -107,6 +142,12 @@ def parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate every source and topic file; exit 1 on any problem")
     check.add_argument("--root", default=".")
     check.set_defaults(func=cmd_check)
+
+    exp = sub.add_parser("explain", help="say where one sentence went on each topic page, and why")
+    exp.add_argument("sentence", metavar="SOURCE#ANCHOR", help="a source id and a sentence anchor (s-…)")
+    exp.add_argument("anchor", nargs="?", metavar="ANCHOR", help="the anchor, if not given after '#'")
+    exp.add_argument("--root", default=".")
+    exp.set_defaults(func=cmd_explain)
 
     gen = sub.add_parser("generate", help="write every page as markdown into a folder")
     gen.add_argument("--out", required=True)

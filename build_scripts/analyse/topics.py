@@ -3,28 +3,47 @@
 A sentence is eligible when it is article prose (not furniture, not a heading,
 not under a "Commentary"/"Opinion" heading) and has at least ``MIN_WORDS``
 words. A claim (the sentences of several sources reporting one thing) goes to
-a topic section when one of its sentences matches the section's rule; that
-sentence, the best-scoring one, is shown as the statement. Within a topic a
-claim goes to its best section only, so it appears once per page; it may
-appear on several topic pages.
+a topic when one of its sentences belongs to the topic, and to the section
+whose rule that sentence matches best; that sentence is shown as the
+statement. Within a topic a claim goes to one section only, so it appears once
+per page; it may appear on several topic pages.
 
-Statements are ordered by how many independent sources report them, then by
-how many sources in all, then by score, then by source (dated first).
+A sentence belongs to a topic when it holds none of the topic's ``exclude``
+terms and one of its ``require`` terms, or follows, in the same paragraph, a
+sentence that holds one (a paragraph keeps its subject: "It bans…",
+"If the withdrawing state…"). A sentence that belongs to the topic and to
+none of its sections goes to a last section, "Other reports", when it is
+about the topic: it meets a section's rule but for one group of terms, and
+either holds a require term itself or holds three of the words in which the
+topic file says what the topic is about (title, description, headings,
+examples, stemmed so that "withdrawal" meets "withdrawing"; words that a
+fifth of all sentences hold, the story itself, do not count). Nothing that passes the rules is dropped without a trace:
+``explain`` says where each sentence went and why.
+
+The researcher has the last word: a pinned sentence goes to its section,
+first; a hidden one is never shown on the page; a note is shown with the
+statement. Within a section statements are ordered by importance (see
+``importance``).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 # Part of this module's surface (re-exported):
 from build_scripts.analyse.eligible import MIN_WORDS as MIN_WORDS
 from build_scripts.analyse.eligible import eligible as eligible
+from build_scripts.analyse.importance import Ranking, positions
+from build_scripts.analyse.similarity import terms as stems
 from build_scripts.analyse.terms import (
     TermIndex,
     group_terms,
     score_found,
     section_score_found,
 )
+from build_scripts.load.topics import OTHER_HEADING
 from build_scripts.model import (
     Claim,
     Document,
@@ -32,29 +51,29 @@ from build_scripts.model import (
     Statement,
     Topic,
     TopicEvidence,
+    TopicSection,
 )
+
+MEANING_WORDS = 3
+"""Distinct words of the topic's own description (title, description, headings, examples) a
+sentence must hold, with a term of the topic, to count as about the topic."""
+COMMON_SHARE = 0.2
+"""A word held by this share of all sentences or more says what the whole corpus is about (the
+event itself: "fire" in a corpus about a fire), not what one topic is: it does not count."""
+
+_GENERIC = frozenset(
+    "what who whom where when why how which page sources source report reports reported say says said "
+    "gathers collects known given gave make made take taken many much well others other just only "
+    "still even like them their these those this that very been being does done".split()
+)
+"""Words of a topic description that say nothing of its subject."""
 
 
 def topic_terms(topic: Topic) -> set[str]:
-    terms = set(topic.require) | set(topic.exclude)
+    terms = set(topic.require) | set(topic.exclude) | set(topic.boost)
     for section in topic.sections:
         terms |= group_terms(section.match) | set(section.exclude)
     return terms
-
-
-def _in_topic(topic: Topic, found: frozenset[str]) -> bool:
-    if topic.require and not score_found((topic.require,), found):
-        return False
-    return not (topic.exclude and score_found((topic.exclude,), found))
-
-
-def _best_section(topic: Topic, found: frozenset[str]) -> tuple[int, int]:
-    best, best_score = -1, 0
-    for i, section in enumerate(topic.sections):
-        s = section_score_found(section, found)
-        if s > best_score:
-            best, best_score = i, s
-    return best, best_score
 
 
 def by_date(documents: list[Document]) -> list[Document]:
@@ -67,67 +86,286 @@ def by_date(documents: list[Document]) -> list[Document]:
     )
 
 
-class _Ranker:
+def other_section(topic: Topic) -> TopicSection:
+    return TopicSection(heading=OTHER_HEADING, match=())
+
+
+def meaning_words(topic: Topic) -> frozenset[str]:
+    """The stems of the words the topic file uses to say what the topic is about."""
+    texts = [topic.title, topic.description, *(s.heading for s in topic.sections), *topic.examples]
+    words: set[str] = set()
+    for text in texts:
+        words |= stems(text)
+    return frozenset(w for w in words if w not in _GENERIC and not w.isdigit())
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Where one sentence goes on one topic, and why: ``section`` indexes the topic's sections,
+    ``len(sections)`` is "Other reports", -1 is off the topic."""
+
+    section: int
+    score: int
+    reason: str
+
+
+class TopicRules:
+    """One topic's rules applied to sentences, from the terms each holds."""
+
+    def __init__(self, topic: Topic, common: frozenset[str] = frozenset()) -> None:
+        self.topic = topic
+        self.meaning = meaning_words(topic) - common
+        self.other = len(topic.sections)
+        self._memo: dict[tuple[frozenset[str], bool], Verdict] = {}
+
+    def verdict(self, sentence: Sentence, found: frozenset[str], context: frozenset[str]) -> Verdict:
+        """``found``: the terms the sentence holds; ``context``: those of the sentence before it in
+        its paragraph."""
+        topic = self.topic
+        if topic.exclude and (hit := sorted(set(topic.exclude) & found)):
+            return Verdict(-1, 0, f"holds the topic's exclude term '{hit[0]}'")
+        via = ""
+        if topic.require and not score_found((topic.require,), found):
+            if not score_found((topic.require,), context):
+                return Verdict(-1, 0, "holds none of the topic's require terms (nor does the sentence before it "
+                                      "in its paragraph)")
+            via = " (its require term is in the sentence before it, in the same paragraph)"
+        key = (found, bool(via))
+        verdict = self._memo.get(key)
+        if verdict is None:
+            verdict = self._memo[key] = self._section(found, via)
+        if verdict.section == -2:  # no section: about the topic by its meaning?
+            verdict = self._other(sentence, found, via, verdict.reason)
+        return verdict
+
+    def _section(self, found: frozenset[str], via: str) -> Verdict:
+        best, best_score = -1, 0
+        for i, section in enumerate(self.topic.sections):
+            s = section_score_found(section, found)
+            if s > best_score:
+                best, best_score = i, s
+        if best >= 0:
+            return Verdict(best, best_score, f"matches the rule of section '{self.topic.sections[best].heading}' "
+                                             f"({best_score} term hits){via}")
+        return Verdict(-2, 0, via)
+
+    def near_miss(self, found: frozenset[str]) -> str:
+        """A section whose rule the sentence meets but for one group of terms (of two or more)."""
+        for section in self.topic.sections:
+            if len(section.match) < 2 or section_score_found(section, found) or (
+                    section.exclude and score_found((section.exclude,), found)):
+                continue
+            hit = sum(1 for group in section.match if score_found((group,), found))
+            if hit == len(section.match) - 1:
+                return section.heading
+        return ""
+
+    def _other(self, sentence: Sentence, found: frozenset[str], via: str, _: str) -> Verdict:
+        words = sorted(stems(sentence.text) & self.meaning)
+        near = self.near_miss(found)
+        said = f", and shares the words {', '.join(words)} with the topic file" if words else ""
+        if near and self.topic.require and not via:
+            return Verdict(self.other, 0, f"about the topic: holds a require term and meets the rule of '{near}' "
+                                          f"but for one group of terms{said}")
+        if near and len(words) >= MEANING_WORDS:
+            return Verdict(self.other, 0, f"about the topic: meets the rule of '{near}' but for one group of "
+                                          f"terms{said}{via}")
+        why = "matches no section's rule"
+        if near:
+            why += f" (meets '{near}' but for one group of terms)"
+        return Verdict(-1, 0, f"{why}, and is not about the topic by its words "
+                              f"({len(words)} of the topic file's own words: {', '.join(words) or 'none'})")
+
+
+def _previous(documents: list[Document]) -> dict[Sentence, Sentence]:
+    """The sentence before each sentence in the same paragraph."""
+    out = {}
+    for d in documents:
+        for before, s in zip(d.sentences, d.sentences[1:], strict=False):
+            if before.block == s.block:
+                out[s] = before
+    return out
+
+
+class _Order:
     def __init__(self, documents: list[Document]) -> None:
         self.rank = {d.source.id: i for i, d in enumerate(by_date(documents))}
 
     def sentence(self, s: Sentence) -> tuple[int, int, int]:
         return (self.rank[s.source_id], s.block, s.start)
 
-    def statement(self, st: Statement) -> tuple[int, int, int, tuple[int, int, int]]:
-        claim = st.claim
-        independent = claim.independent if claim else 1
-        sources = len(claim.sources) if claim else 1
-        return (-independent, -sources, -st.score, self.sentence(st.sentence))
+
+@dataclass
+class TopicContext:
+    """What placing sentences needs beyond the rules: terms, neighbours, positions, source order."""
+
+    index: TermIndex
+    previous: dict[Sentence, Sentence]
+    positions: dict[Sentence, int]
+    order: _Order
+    common: frozenset[str]
+    """The words that too many sentences hold to tell one topic or one statement (``COMMON_SHARE``)."""
+
+    @classmethod
+    def of(cls, topics: list[Topic], documents: list[Document], index: TermIndex | None) -> TopicContext:
+        index = index if index is not None else TermIndex(set().union(*map(topic_terms, topics)))
+        counts: Counter[str] = Counter()
+        n = 0
+        for d in documents:
+            for s in d.sentences:
+                if eligible(s):
+                    n += 1
+                    counts.update(stems(s.text))
+        common = frozenset(w for w, c in counts.items() if c >= COMMON_SHARE * n)
+        return cls(index, _previous(documents), positions(documents), _Order(documents), common)
+
+    def found(self, s: Sentence) -> frozenset[str]:
+        return self.index.find(s.text)
+
+    def context(self, s: Sentence) -> frozenset[str]:
+        before = self.previous.get(s)
+        return self.index.find(before.text) if before is not None else frozenset()
 
 
-def _claim_in_topic(topic: Topic, claim: Claim, members: list[tuple[Sentence, frozenset[str]]],
-                    memo: dict[frozenset[str], tuple[int, int]]) -> tuple[int, Statement] | None:
-    """The claim's best section in the topic and the member that states it best (the first
-    in source order among equals); ``memo`` holds the verdict for each set of terms."""
-    best: tuple[int, int, Sentence] | None = None
-    for member, found in members:
-        verdict = memo.get(found)
-        if verdict is None:
-            verdict = memo[found] = _best_section(topic, found) if _in_topic(topic, found) else (-1, 0)
-        section, value = verdict
-        if section >= 0 and (best is None or value > best[1]):
-            best = (section, value, member)
+def _place(rules: TopicRules, claim: Claim, members: list[Sentence], ctx: TopicContext,
+           hidden: set[tuple[str, str]]) -> tuple[int, Statement] | None:
+    """The claim's best section in the topic and the member that states it best (a section's rule
+    before "Other reports", then the most term hits, then the first in source order)."""
+    best: tuple[tuple[bool, int], int, Sentence] | None = None
+    for member in members:
+        if (member.source_id, member.anchor) in hidden:
+            return None
+        v = rules.verdict(member, ctx.found(member), ctx.context(member))
+        if v.section < 0:
+            continue
+        rank = (v.section != rules.other, v.score)
+        if best is None or rank > best[0]:
+            best = (rank, v.section, member)
     if best is None:
         return None
-    return best[0], Statement(best[2], best[1], claim)
+    return best[1], Statement(best[2], best[0][1], claim)
 
 
 def assign_topics(topics: Iterable[Topic], documents: list[Document], claims: list[Claim],
                   index: TermIndex | None = None) -> list[TopicEvidence]:
-    """Evidence for each topic: statements per section, most corroborated first.
+    """Evidence for each topic: statements per section, most important first.
 
     ``index`` must know every term of the topics; one shared with other stages
     remembers each sentence's terms for them.
     """
     topics = list(topics)
-    index = index if index is not None else TermIndex(set().union(*map(topic_terms, topics)))
-    ranker = _Ranker(documents)
-    # Each claim's eligible members in source order, with the terms each holds; a member holding
-    # none of the terms can match no topic (every rule needs a hit) and is left out.
-    matching: list[tuple[Claim, list[tuple[Sentence, frozenset[str]]]]] = []
+    ctx = TopicContext.of(topics, documents, index)
+    # Each claim's eligible members in source order.
+    matching: list[tuple[Claim, list[Sentence]]] = []
+    claim_of: dict[tuple[str, str], Claim] = {}
     for claim in claims:
-        members = [(m, found) for m in claim.members if eligible(m) and (found := index.find(m.text))]
+        members = sorted((m for m in claim.members if eligible(m)), key=ctx.order.sentence)
         if members:
-            members.sort(key=lambda item: ranker.sentence(item[0]))
             matching.append((claim, members))
-    result = []
-    for topic in topics:
-        buckets: list[list[Statement]] = [[] for _ in topic.sections]
-        memo: dict[frozenset[str], tuple[int, int]] = {}
-        for claim, members in matching:
-            placed = _claim_in_topic(topic, claim, members, memo)
-            if placed:
-                buckets[placed[0]].append(placed[1])
-        evidence = TopicEvidence(topic)
-        for section, bucket in zip(topic.sections, buckets, strict=True):
-            if bucket:
-                bucket.sort(key=ranker.statement)
-                evidence.sections.append((section, bucket))
-        result.append(evidence)
-    return result
+        for m in claim.members:
+            claim_of[(m.source_id, m.anchor)] = claim
+    sentence_of = {(s.source_id, s.anchor): s for d in documents for s in d.sentences}
+    evidence = [_topic_evidence(topic, matching, claim_of, sentence_of, ctx) for topic in topics]
+    # "Other reports" gathers what no page shows under a heading: a claim a section of any
+    # topic page holds is not repeated there.
+    in_sections = {id(st.claim or st.sentence) for ev in evidence for sec, sts in ev.sections
+                   if sec.heading != OTHER_HEADING for st in sts}
+    for ev in evidence:
+        if ev.sections and ev.sections[-1][0].heading == OTHER_HEADING:
+            pins = {(p.source_id, p.anchor) for p in ev.topic.pins}
+            rest = [st for st in ev.sections[-1][1] if id(st.claim or st.sentence) not in in_sections
+                    or (st.sentence.source_id, st.sentence.anchor) in pins]
+            ev.sections[-1:] = [(ev.sections[-1][0], rest)] if rest else []
+    return evidence
+
+
+def _topic_evidence(topic: Topic, matching: list[tuple[Claim, list[Sentence]]],
+                    claim_of: dict[tuple[str, str], Claim], sentence_of: dict[tuple[str, str], Sentence],
+                    ctx: TopicContext) -> TopicEvidence:
+    rules = TopicRules(topic, ctx.common)
+    sections = [*topic.sections, other_section(topic)]
+    hidden = {(h.source_id, h.anchor) for h in topic.hides}
+    buckets: list[list[Statement]] = [[] for _ in sections]
+    pinned: dict[int, Statement] = {}  # id of the claim (or sentence) -> its statement
+    heading_index = {s.heading: i for i, s in enumerate(sections)}
+    pin_ids: set[int] = set()
+    for pin in topic.pins:
+        key = (pin.source_id, pin.anchor)
+        sentence = sentence_of.get(key)
+        if sentence is None or key in hidden:
+            continue  # ``check`` reports a pin whose sentence is gone
+        claim = claim_of.get(key)
+        st = Statement(sentence, 0, claim)
+        buckets[heading_index[pin.value]].append(st)
+        pinned[id(st)] = st
+        pin_ids.add(id(claim) if claim is not None else id(sentence))
+    for claim, members in matching:
+        if id(claim) in pin_ids:
+            continue
+        placed = _place(rules, claim, members, ctx, hidden)
+        if placed:
+            buckets[placed[0]].append(placed[1])
+    found = {st.sentence: ctx.found(st.sentence) for b in buckets for st in b}
+    ranking = Ranking(ctx.positions, (st for b in buckets for st in b), frozenset(topic.boost), found, rules.meaning,
+                      ctx.common)
+    evidence = TopicEvidence(topic, notes={(n.source_id, n.anchor): n.value for n in topic.notes})
+    for section, bucket in zip(sections, buckets, strict=True):
+        if bucket:
+            bucket.sort(key=lambda st: (id(st) not in pinned, -ranking.of(st).total, ctx.order.sentence(st.sentence)))
+            evidence.sections.append((section, bucket))
+    return evidence
+
+
+def explain(evidence: list[TopicEvidence], documents: list[Document], claims: list[Claim],
+            sentence: Sentence, section_limit: int) -> list[str]:
+    """For one sentence, on each topic: where it went and why, or why not (for ``explain``)."""
+    topics = [ev.topic for ev in evidence]
+    ctx = TopicContext.of(topics, documents, None)
+    claim = next((c for c in claims if sentence in c.members), None)
+    key = (sentence.source_id, sentence.anchor)
+    lines = []
+    if not eligible(sentence):
+        why = "it is opinion" if sentence.opinion else f"it has fewer than {MIN_WORDS} words"
+        lines.append(f"not used as a statement anywhere: {why} (it stays on its source page)")
+    elif claim is None:
+        lines.append("in no claim: no topic page can show it")
+    elif len(claim.sources) > 1:
+        lines.append(f"reported with {len(claim.members) - 1} other sentence(s) of "
+                     f"{len(claim.sources) - 1} other source(s) ({claim.independent} independent in all)")
+    for ev in evidence:
+        topic = ev.topic
+        rules = TopicRules(topic, ctx.common)
+        head = f"{topic.title} ({topic.src_uri}): "
+        placed = next(((sec, i, st, len(sts)) for sec, sts in ev.sections for i, st in enumerate(sts)
+                       if any((m.source_id, m.anchor) == key for m in st.members)), None)
+        if placed is not None:
+            sec, i, st, count = placed
+            page = "first page" if i < section_limit else "a continuation page"
+            shown = "shown in its own words" if st.sentence == sentence else (
+                f"shown through {st.sentence.source_id}#{st.sentence.anchor}, which reports the same")
+            pinned = any((p.source_id, p.anchor) == key for p in topic.pins)
+            if pinned:
+                why = f"pinned to '{sec.heading}' by the topic file"
+            else:
+                v = rules.verdict(st.sentence, ctx.found(st.sentence), ctx.context(st.sentence))
+                why = v.reason
+            ranking = Ranking(ctx.positions, ev.statements, frozenset(topic.boost),
+                              {s.sentence: ctx.found(s.sentence) for s in ev.statements}, rules.meaning, ctx.common)
+            lines.append(f"{head}in '{sec.heading}', statement {i + 1} of {count} "
+                         f"({page}), {shown}: {why}; {ranking.of(st).describe()}")
+            continue
+        if any((h.source_id, h.anchor) == key for h in topic.hides):
+            lines.append(f"{head}hidden by the topic file")
+            continue
+        if not eligible(sentence) or claim is None:
+            lines.append(f"{head}not placed (see above)")
+            continue
+        hidden = [m for m in claim.members if any((h.source_id, h.anchor) == (m.source_id, m.anchor)
+                                                  for h in topic.hides)]
+        if hidden:
+            lines.append(f"{head}not shown: the topic file hides {hidden[0].source_id}#{hidden[0].anchor}, "
+                         "which reports the same")
+            continue
+        v = rules.verdict(sentence, ctx.found(sentence), ctx.context(sentence))
+        lines.append(f"{head}not on the page: {v.reason}")
+    return lines

@@ -66,12 +66,24 @@ def continuation_uri(topic_src_uri: str, page: int) -> str:
     return f"{stem}/page-{page}.md"
 
 
-def _blocks(statements: list[Statement], src: str, docs: dict[str, Document], notes: list[str]) -> list[Markup]:
-    """Each statement's markdown; the footnotes they need are added to ``notes``."""
+Block = tuple[Markup, str]
+"""A statement's markdown and the researcher's note shown with it (escaped by the template)."""
+
+
+def researcher_note(evidence: TopicEvidence, st: Statement) -> str:
+    """The note the topic file attaches to a sentence of this statement, if any."""
+    if not evidence.notes:
+        return ""
+    return next((n for m in st.members if (n := evidence.notes.get((m.source_id, m.anchor)))), "")
+
+
+def _blocks(statements: list[Statement], src: str, docs: dict[str, Document], notes: list[str],
+            evidence: TopicEvidence | None = None) -> list[Block]:
+    """Each statement's markdown and note; the footnotes they need are added to ``notes``."""
     blocks = []
     for st in statements:
         lines, st_notes = render_statement(st, src, docs, len(docs))
-        blocks.append(Markup("\n".join(lines)))
+        blocks.append((Markup("\n".join(lines)), researcher_note(evidence, st) if evidence else ""))
         notes += st_notes
     return blocks
 
@@ -84,7 +96,7 @@ def _continuations(evidence: TopicEvidence, docs: dict[str, Document]) -> list[t
         src = continuation_uri(evidence.topic.src_uri, number)
         chunk = rest[start:start + CONTINUATION_SIZE]
         notes: list[str] = []
-        sections = [(heading, _blocks([st for h, st in chunk if h == heading], src, docs, notes))
+        sections = [(heading, _blocks([st for h, st in chunk if h == heading], src, docs, notes, evidence))
                     for heading in dict.fromkeys(h for h, _ in chunk)]
         title = f"{evidence.topic.title}: more statements ({number})"
         pages.append((src, render("topic-continuation.md.j2", title=title, intro=[], sections=sections,
@@ -131,10 +143,10 @@ def render_topic(evidence: TopicEvidence, docs: dict[str, Document],
     placed = _placed(evidence, list(disagreements))
     sections = []
     for index, (section, statements) in enumerate(evidence.sections):
-        blocks = _blocks(statements[:SECTION_LIMIT], src, docs, notes)
+        blocks = _blocks(statements[:SECTION_LIMIT], src, docs, notes, evidence)
         for d in placed.get(index, []):
             lines, d_notes = render_disagreement(d, src, docs)
-            blocks.append(Markup("\n".join(lines)))
+            blocks.append((Markup("\n".join(lines)), ""))
             notes += d_notes
         sections.append((section.heading, blocks))
     continuations = _continuations(evidence, docs)
