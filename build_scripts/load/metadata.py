@@ -15,6 +15,23 @@ FIELDS = ("title", "publisher", "author", "date", "url", "retrieved", "language"
 
 _TEXT_FIELDS = ("title", "publisher", "author", "notes")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+MAX_LENGTH = {"title": 1000, "publisher": 300, "author": 1000, "notes": 10_000, "url": 2048}
+"""Longest value of each field, in characters: a title of megabytes would be copied onto every
+page that cites the source."""
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Bidirectional controls: in a title or an address they make the text shown differ from the
+text meant (an address ending in U+202E reads backwards)."""
+
+
+def _plain(text: str) -> str:
+    return _BIDI.sub("", strip_controls(text))
+
+
+def _bounded(field: str, value: str) -> str:
+    limit = MAX_LENGTH[field]
+    if len(value) > limit:
+        raise FieldError(field, f"'{field}' is {len(value):,} characters long, more than the {limit:,} it may have")
+    return value
 
 
 class FieldError(ValueError):
@@ -29,7 +46,7 @@ def validate_url(value: object) -> str:
     """Return the URL if it is an absolute http or https address."""
     if not isinstance(value, str) or not value.strip():
         raise FieldError("url", "'url' must be a web address such as https://example.org/story")
-    url = value.strip()
+    url = _bounded("url", _plain(value).strip())
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise FieldError(
@@ -51,7 +68,7 @@ def _text(field: str, value: object) -> str | None:
         value = str(value)
     if not isinstance(value, str):
         raise FieldError(field, f"'{field}' must be text; got {type(value).__name__}")
-    value = " ".join(strip_controls(value).split())
+    value = _bounded(field, " ".join(_plain(value).split()))
     return value or None
 
 

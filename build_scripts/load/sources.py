@@ -16,8 +16,14 @@ from build_scripts.model import Source
 
 MAX_BYTES = 5 * 1024 * 1024
 """Largest source file accepted; a news article is a few tens of kilobytes."""
+MAX_FRONTMATTER = 64 * 1024
+"""Largest frontmatter accepted: a few fields of metadata, never a document of its own."""
+MAX_NESTING = 20
+"""Deepest nesting of lists and mappings in a frontmatter (its fields are flat)."""
 
 SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_WEB_SUFFIX = re.compile(r"\.(html?|xml|json|md|markdown|txt|css|js|svg|png|jpe?g|gif|pdf)$", re.IGNORECASE)
+"""A page address ending like a file (``sources/report.html/``) collides with files MkDocs writes."""
 
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
@@ -86,18 +92,54 @@ def load_source(path: Path) -> Source:
     return parse_source(path, path.read_bytes())
 
 
+def _check_shape(fm_text: str) -> None:
+    """Refuse what no metadata needs and what makes YAML parsers blow up, before parsing:
+    deep nesting (the C parser recurses once per level) and anchors or aliases (an alias
+    repeated a thousand times expands to gigabytes). YAML's scanner reads the text without
+    recursion, token by token, so this costs little and stops at the first such token."""
+    if len(fm_text) > MAX_FRONTMATTER:
+        raise SourceProblem(f"the frontmatter is {len(fm_text) // 1024} KB, more than the "
+                            f"{MAX_FRONTMATTER // 1024} KB metadata may take; keep it to the source's fields", 2)
+    depth = 0
+    for token in yaml.scan(fm_text, Loader=_Loader):
+        if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+            raise SourceProblem("the frontmatter uses a YAML anchor or alias (& or *); write each value out",
+                                token.start_mark.line + 2)
+        if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken,
+                              yaml.BlockSequenceStartToken, yaml.BlockMappingStartToken)):
+            depth += 1
+            if depth > MAX_NESTING:
+                raise SourceProblem(f"the frontmatter nests lists or mappings more than {MAX_NESTING} deep; "
+                                    "a source's fields are plain values", token.start_mark.line + 2)
+        elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken, yaml.BlockEndToken)):
+            depth -= 1
+
+
+def _yaml_problem(exc: Exception, fm_text: str) -> SourceProblem:
+    """``file:line`` for a YAML error, or for a value a tag could not make (``!!int abc``)."""
+    mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+    if mark is not None:  # the mark counts from the frontmatter's first line, line 2 of the file
+        reason = getattr(exc, "problem", None) or str(exc).split("\n")[0]
+        return SourceProblem(f"the frontmatter is not valid YAML ({reason}); fix the syntax", mark.line + 2)
+    line = next((i for i, text in enumerate(fm_text.split("\n"), start=2) if "!" in text), 2)
+    return SourceProblem(f"a value of the frontmatter cannot be read ({exc}); write it as plain text "
+                         "without a YAML tag such as !!int or !!timestamp", line)
+
+
 def parse_source(path: Path, raw: bytes) -> Source:
     """Parse the bytes of one source file; raises ``SourceProblem`` describing what to fix."""
     text = _decode(path, raw)
     fm_text, body, body_line = _frontmatter_span(text)
     try:
+        if fm_text:
+            _check_shape(fm_text)
         data = YAMLHandler().load(fm_text, Loader=_Loader) if fm_text else {}
+    except SourceProblem:
+        raise
     except yaml.YAMLError as exc:
-        # The mark counts from the frontmatter's first line, which is line 2 of the file.
-        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        reason = getattr(exc, "problem", None) or str(exc).split("\n")[0]
-        raise SourceProblem(f"the frontmatter is not valid YAML ({reason}); fix the syntax", line) from None
+        raise _yaml_problem(exc, fm_text) from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # a tag's constructor failed
+        raise _yaml_problem(exc, fm_text) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -121,6 +163,9 @@ def _check_path(path: Path, root: Path) -> None:
             )
     if path.stem.lower() == "index":
         raise SourceProblem("'index' is the address of the sources list; rename the file")
+    if suffix := _WEB_SUFFIX.search(path.stem):
+        raise SourceProblem(f"the name ends in '{suffix.group(0)}', which the site would take for a file of its "
+                            "own rather than a page; rename the file")
     if not SOURCE_ID.match(path.stem):
         raise SourceProblem(
             "the file name must start with a letter or digit and use only letters, digits, "

@@ -10,8 +10,10 @@ from typing import Any
 from build_scripts.model import Document, PartialDate
 from build_scripts.text.clean import strip_controls
 
-_LATEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",
-          "#": r"\#", "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
+# Braces become commands whose own braces balance: BibTeX counts every brace of a field, a
+# backslash before one included, so a lone "\}" would close the field early.
+_LATEX = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "%": r"\%", "&": r"\&",
+          "$": r"\$", "#": r"\#", "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
 _LATEX_RE = re.compile("|".join(re.escape(k) for k in _LATEX))
 
 
