@@ -63,6 +63,9 @@ class Sentence:
     start: int
     """Offset of the sentence in its block's text."""
     opinion: bool = False
+    quoted: bool = False
+    """Nothing but quoted words: every word is inside quotation marks (opened in it or before
+    it), none outside says who speaks. Shown on the quotations page, not as a statement."""
 
     def __hash__(self) -> int:
         # Source and anchor identify a sentence; hashing every field costs more on each lookup.
