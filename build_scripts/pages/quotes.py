@@ -3,6 +3,11 @@
 Each quotation is shown in the words of each source that prints it, so two
 translations stand side by side, each cited; sources that print the very same
 words share one line, which names and cites the first ``MAX_CITED`` of them.
+A quotation printed by several sources is a list of its own under "Quoted by N
+sources:"; the speaker's quotations printed by one source each come after, in
+one list under "Quoted by one source each:" (or with no line when there is
+nothing before them), so that no list mixes one statement's versions with
+other statements.
 A quotation spanning paragraphs is shown with ¶ where the source starts a new
 paragraph.
 """
@@ -36,7 +41,7 @@ def _speaker(speaker: Speaker, docs: dict[str, Document], notes: list[Markup]) -
     if speaker.kind in _KIND:
         facts.append(_KIND[speaker.kind])
     notes += [Markup(footnote(SRC_URI, docs[r.sentence.source_id], r.sentence)) for r in speaker.roles]
-    groups = []
+    groups, singles = [], []
     for group in speaker.groups:
         lines = []
         for same in _by_wording(group.quotes):
@@ -45,8 +50,11 @@ def _speaker(speaker: Speaker, docs: dict[str, Document], notes: list[Markup]) -
                           "who": [publisher_name(docs[q.quote.source_id]) for q in cited],
                           "more": len(same) - len(cited)})
             notes += [Markup(footnote(SRC_URI, docs[q.sentence.source_id], q.sentence)) for q in cited]
-        groups.append({"sources": len(group.sources), "lines": lines})
-    return {"name": speaker.name, "facts": facts, "roles": speaker.roles, "groups": groups}
+        if len(group.sources) > 1:
+            groups.append({"sources": len(group.sources), "lines": lines})
+        else:
+            singles += lines
+    return {"name": speaker.name, "facts": facts, "roles": speaker.roles, "groups": groups, "singles": singles}
 
 
 def _by_wording(quotes: list[CitedQuote]) -> list[list[CitedQuote]]:
