@@ -18,6 +18,17 @@ def refuse_to_replace(target: Path, root: Path) -> None:
         )
 
 
+def refuse_output(out: Path, root: Path) -> None:
+    """Refuse an output folder that would replace or sit inside the project's inputs: the
+    project itself or a folder above it, its ``docs/`` or ``sources/``, or a folder in them
+    (writing there would also loop ``mkdocs serve``)."""
+    refuse_to_replace(out, root)
+    resolved = out.resolve()
+    for inside in (root / "docs", root / "sources"):
+        if resolved.is_relative_to(inside.resolve()):
+            raise ValueError(f"{out}: choose a folder outside {inside}; the build would replace what is there")
+
+
 def write_markdown_tree(content: SiteContent, project: Project, out: Path) -> int:
     """Copy ``docs/`` with the generated evidence appended, then add every generated page.
 
@@ -27,7 +38,7 @@ def write_markdown_tree(content: SiteContent, project: Project, out: Path) -> in
     for inside in (project.docs_dir, project.sources_dir):
         if out.resolve().is_relative_to(inside.resolve()):
             raise ValueError(f"{out}: choose a folder outside {inside}; writing there would loop `mkdocs serve`")
-    refuse_to_replace(out, project.sources_dir.parent)
+    refuse_output(out, project.sources_dir.parent)
     if out.exists():
         shutil.rmtree(out)
     written = 0
