@@ -41,6 +41,10 @@ class Quote:
     role: str | None
     kind: str | None
     anchors: tuple[str, ...]
+    role_anchor: str | None = None
+    """The sentence that states ``role`` (often not the quotation's own)."""
+    setting: str | None = None
+    """When and where it was said, as the attribution words it: "in his evening video address", "on X"."""
 
     @property
     def text(self) -> str:
