@@ -1,23 +1,44 @@
 """What the sources say about each country they name, and its stance.
 
-A country's stance comes from the stance rules of ``docs/countries/index.md``:
-a sentence that matches a rule is evidence for each country it names before
-the rule's first matching word (the subject comes before the verb: in "the
-withdrawal … into Moscow's invasion" Moscow is no subject), weighted by how
-many such countries there are (two named share the weight). Demonyms ("Russian
-forces") count as mentions, not as evidence. The stance with the heaviest
-evidence is the country's main one (it colours the map) and needs a weight of
-``MIN_WEIGHT``. Another stance is shown too when its evidence weighs
-``SECOND_WEIGHT`` or more and either half as much as the main one, or comes
-from sentences naming that country alone; so "Ukraine joins the countries near
-Russia in withdrawing" does not make Russia a withdrawing state, while
-"Ukraine ratified the convention in 2005" still shows Ukraine as a party. The
-dates shown with a stance are those its evidence sentences name, each with its
-sentence: which event a date belongs to is for the reader to see, not guessed.
+A country's stance comes from the stance rules of ``docs/countries/index.md``
+(each rule: a label, a list of term groups that must all occur in the
+sentence, the first group being the action, and terms that cancel it). A
+sentence is evidence of a rule for a country only where that country is the
+one acting, in the clause that holds the action word:
+
+* Clauses. A sentence is cut at ``;``, ``:``, dashes, parentheses, a sentence
+  end the splitter missed, relative pronouns (``which``, ``who``...) and
+  subordinators (``while``, ``after``, ``because``...). A relative clause set
+  off by commas ("Finland, which borders Russia, did ...") is skipped, so the
+  main clause reads on across it. The rule's exclusion terms ("not a party")
+  are looked for in the clause, not in the whole sentence.
+* The actor is the subject at the start of the clause (after one leading
+  adverbial ending in a comma, "On Tuesday, "), or at the start of a clause
+  introduced by "that"; a "that" clause whose subject is a pronoun ("... told
+  the UN that they are leaving") keeps the subject of the clause it depends on.
+  A subject is a country or a list of countries ("Lithuania, Latvia and
+  Estonia have ..."), a country's institution or office ("Finland's
+  parliament", "the Polish government", "the defence ministers of Poland and
+  Estonia", a legislature the gazetteer knows such as "the Sejm"), followed by
+  a verb: an auxiliary, an adverb in -ly, a past tense, a common news verb or a
+  verb followed by "to". So in "US allies ... leave the treaty" the United
+  States is no actor ("allies" heads the subject), nor is anything named in a
+  prepositional phrase, an object or a list after "including".
+* Two more shapes name the actor: the country as the object of the action
+  followed by "from" or "out of" ("a decree to withdraw Ukraine from the
+  convention"), and the country's possessive directly before the action noun
+  ("Ukraine's withdrawal").
+
+Each stance lists its evidence sentences and the dates that the timeline reads
+in those clauses (an attributive year, "the 1997 treaty", is no date of the
+stance). The main stance, which colours the map, is the first rule in the
+configured order that has evidence; rules sharing a label make one stance.
+Demonyms ("Russian forces") are mentions, never actors on their own.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -41,67 +62,287 @@ from build_scripts.model import (
     StanceRule,
 )
 
-MIN_WEIGHT = 0.5
-"""Evidence a country's main stance needs."""
-SECOND_WEIGHT = 1.0
-"""Evidence any further stance needs."""
+# ------------------------------------------------------------------ skeleton
+# Each mention is replaced by a placeholder of the same length, so offsets in
+# the skeleton are offsets in the sentence: a marker (country or demonym), one
+# character giving the mention's index, then filler.
+_COUNTRY, _DEMONYM, _FILL, _INDEX0 = "\ue000", "\ue002", "\ue001", 0xE100
+_C = "\ue000[\ue100-\uefff]\ue001*"
+_D = "\ue002[\ue100-\uefff]\ue001*"
+_MENTION = re.compile("[\ue000\ue002]([\ue100-\uefff])\ue001*")
+
+
+def _skeleton(text: str, mentions: list[PlaceMention]) -> str:
+    out, last = [], 0
+    for i, m in enumerate(mentions[: 0xEFFF - _INDEX0]):
+        if m.end - m.start < 2 or m.start < last:
+            continue
+        out.append(text[last:m.start])
+        out.append((_DEMONYM if m.demonym else _COUNTRY) + chr(_INDEX0 + i) + _FILL * (m.end - m.start - 2))
+        last = m.end
+    out.append(text[last:])
+    return "".join(out)
+
+
+# ------------------------------------------------------------------ clauses
+_RELATIVE = r"(?:which|who|whom|whose|where)"
+# Asides read as clauses of their own, while the main clause reads across them
+# (they are blanked in it): a relative clause set off by commas, an aside
+# between dashes, a parenthesis.
+_INSERTED = re.compile(rf",\s+{_RELATIVE}\b[^,;:()–—]*,|\s[–—]\s[^–—;:()]*\s[–—](?=\s)|\([^()]*\)")
+_BOUNDARY = re.compile(
+    r"[;()]|:\s|\s[–—-]\s|(?<=[.!?])[\"”’]?\s+(?-i:(?=[\"“‘]?[A-Z]))"
+    rf"|(?P<rel>,\s+(?={_RELATIVE}\b))|\s+(?={_RELATIVE}\b)"
+    r"|,?\s+(?:while|whereas|although|though|because|after|before|until|unless|even\s+as|including)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Clause:
+    start: int
+    end: int
+    antecedent: int | None = None
+    """For a relative clause after a comma ("…, which announced"): where the comma is."""
+    aside: bool = False
+    """An aside: read in the sentence as written, not in the one with asides blanked."""
+
+
+def _clauses(skeleton: str) -> tuple[str, list[_Clause]]:
+    """The skeleton with asides blanked, and the clauses of the sentence (asides included)."""
+    clauses: list[_Clause] = []
+    for m in _INSERTED.finditer(skeleton):
+        text = m.group()
+        if text.startswith(","):
+            clauses.append(_Clause(m.start() + 1, m.end() - 1, m.start(), True))
+        else:
+            clauses.append(_Clause(m.start() + (1 if text.startswith("(") else 2), m.end() - 1, None, True))
+    blanked = _INSERTED.sub(lambda m: " " * len(m.group()), skeleton)
+    start, comma = 0, None
+    for m in _BOUNDARY.finditer(blanked):
+        clauses.append(_Clause(start, m.start(), comma))
+        start, comma = m.end(), (m.start() if m.group("rel") else None)
+    clauses.append(_Clause(start, len(blanked), comma))
+    return blanked, [c for c in clauses if c.end > c.start]
+
+
+# ------------------------------------------------------------------ subjects
+_LIST = (rf"(?:(?:the|The)\s+)?{_C}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?{_C})*"
+         r"(?:\s*,?\s+and\s+(?:[a-z]+\s+){0,2}(?:countries|states|nations|others))?")
+_GOV_MODIFIERS = (r"(?:(?:defen[cs]e|foreign|prime|deputy|interior|national|federal|lower|upper|new|then|top|"
+                  r"senior|acting|former|finance|justice|economy|state|security|cabinet|government)\s+)*")
+_GOV_HEADS = (r"(?:governments?|parliaments?|legislatures?|lawmakers|legislators|MPs|deputies|senators|senate|"
+              r"congress|cabinet|president|presidency|prime\s+minister|premier|chancellor|ministers?|ministry|"
+              r"ministries|officials|authorities|leaders?|leadership|head\s+of\s+state|king|queen|monarch|house|"
+              r"assembly|council|delegation|diplomats|ambassador|envoy|foreign\s+office|state\s+department|"
+              r"administration|regime)")
+_GOV = rf"(?i:{_GOV_MODIFIERS}{_GOV_HEADS})\b(?:\s+[A-Z][\w'’.-]+){{0,3}}"
+_DET = r"(?:(?:the|The|its|Its|their|Their)\s+)?"
+_SUBJECT = re.compile(
+    r"\s*[\"“‘]?\s*(?:(?:And|But|Meanwhile|Now|Also|However|So|Yet|Then|Separately|Thus)\s*,?\s+)?(?:"
+    rf"(?P<poss>{_LIST})['’]s?\s+(?:{_GOV}|{_C})"
+    rf"|{_DET}(?P<dem>{_D})\s+{_GOV}"
+    rf"|{_DET}{_GOV}\s+of\s+(?P<of>{_LIST})"
+    rf"|(?P<bare>{_LIST})"
+    r")(?:\s*,\s*[^,]{1,60},)?"
+)
+_ANTECEDENT = re.compile(rf"(?P<bare>{_LIST})\s*\Z")
+_RELATIVE_WORD = re.compile(rf"\s*{_RELATIVE}\b")
+_LEAD = re.compile(r"\s*[\"“‘]?[^,\ue000\ue002]{1,40},\s+")
+_TIME = re.compile(r"\s+(?:on|in|at|by|last|earlier|later|this|early|late)\s+(?:\w+\s+){0,2}?(?:[A-Z]\w+|\d+\w*)"
+                   r"(?:\s+\d{4})?(?=\s)")
+_WORD = re.compile(r"\s+([\w'’-]+)(\s+to\b)?")
+_AUX = frozenset("""is are was were be been being has have had will would shall should can could may might must
+    do does did not never also now already still then soon yet too itself themselves formally officially
+    finally again jointly both all each either""".split())
+_IRREGULAR_PAST = frozenset("""became began left took made said told gave went came won lost held kept put set sent
+    spent stood withdrew broke chose drew rose saw sought brought thought wrote ran met led let quit cut
+    struck fought got""".split())
+_NEWS_VERBS = frozenset("""announce announces approve approves back backs become becomes begin begins decide
+    decides deposit deposits exit exits join joins leave leaves move moves notify notifies pass passes plan
+    plans quit quits ratify ratifies remain remains say says seek seeks sign signs start starts submit submits
+    suspend suspends vote votes want wants withdraw withdraws adopt adopts agree agrees accede accedes
+    intend intends prepare prepares recommend recommends reject rejects refuse refuses stay stays""".split())
+_THAT = re.compile(r"\b(?:that|whether)\s+")
+_PRONOUN_SUBJECT = re.compile(
+    r"\s*(?:they|it|we|(?:their|its|the|both|all\s+(?:the|their))\s+(?:own\s+)?"
+    r"(?:countries|country|governments?|states?|nations?))\b", re.IGNORECASE)
+_OBJECT = re.compile(rf"\s+(?P<obj>{_LIST})\s+(?:from|out\s+of)\b")
+_POSSESSIVE = re.compile(rf"(?P<obj>{_C})['’]s?\s+\Z")
+_OBJECT_CONTROL = re.compile(rf"{_C}\s+to\b")
+_QUOTE_OPENS = re.compile(r"[“\"]")
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|n['’]t)\b(?:\s+\S+){0,3}\s*\Z", re.IGNORECASE)
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|its|their)\s+\Z", re.IGNORECASE)
+
+
+def _codes(group: str, mentions: list[PlaceMention]) -> set[str]:
+    return {c for m in _MENTION.finditer(group) for c in mentions[ord(m.group(1)) - _INDEX0].codes}
+
+
+def _verb_follows(skeleton: str, at: int, hit: int) -> bool:
+    """A verb starts at ``at`` (after an optional time phrase): the subject ending there is one."""
+    time = _TIME.match(skeleton, at)
+    if time and time.end() <= hit:
+        at = time.end()
+    word = _WORD.match(skeleton, at)
+    if not word:
+        return False
+    if word.start(1) >= hit:
+        return True
+    w = word.group(1)
+    lower = w.lower()
+    return (lower in _AUX or lower in _IRREGULAR_PAST or lower in _NEWS_VERBS or w.endswith("ly")
+            or (w.islower() and lower.endswith("ed")) or word.group(2) is not None)
+
+
+def _predicate(skeleton: str, subject_end: int, hit: int) -> bool:
+    """The subject ending at ``subject_end`` has a verb leading to the action at ``hit``, not
+    through a quotation (its words have their own subject) or a country told "to" act."""
+    return (_verb_follows(skeleton, subject_end, hit)
+            and not _QUOTE_OPENS.search(skeleton, subject_end, hit)
+            and not _OBJECT_CONTROL.search(skeleton, subject_end, hit))
+
+
+def _subject_at(skeleton: str, begin: int, hit: int, lead: bool) -> re.Match[str] | None:
+    """The subject starting at ``begin`` (or after a leading adverbial, with ``lead``)."""
+    m = _SUBJECT.match(skeleton, begin, hit)
+    if lead and (not m or not _predicate(skeleton, m.end(), hit)):
+        opening = _LEAD.match(skeleton, begin, hit)
+        if opening:
+            m = _SUBJECT.match(skeleton, opening.end(), hit) or m
+    return m
+
+
+def _subject_codes(m: re.Match[str], mentions: list[PlaceMention]) -> set[str]:
+    return _codes(m.group("dem") or m.group("poss") or m.group("of") or m.group("bare"), mentions)
+
+
+def _actors(skeleton: str, clause: _Clause, hit: int, hit_end: int,
+            mentions: list[PlaceMention]) -> set[str]:
+    """Countries doing the action whose word spans ``hit``..``hit_end`` in the clause.
+
+    Subjects may start at the clause start, after "that", or at a country named further on
+    (a complement clause without "that": "officials said Poland would leave"); the nearest
+    one before the action whose verb leads to it acts. A "that" clause with a pronoun subject
+    ("… that they would leave") keeps looking further back.
+    """
+    if _NEGATION.search(skeleton, clause.start, hit):
+        return set()
+    found: set[str] = set()
+    obj = _OBJECT.match(skeleton, hit_end, clause.end)
+    if obj:
+        found |= _codes(obj.group("obj"), mentions)
+    poss = _POSSESSIVE.search(skeleton, clause.start, hit)
+    if poss:
+        found |= _codes(poss.group("obj"), mentions)
+    starts = [(clause.start, "start")]
+    starts += [(m.end(), "that") for m in _THAT.finditer(skeleton, clause.start, hit)]
+    starts += [(m.start(), "mention") for m in _MENTION.finditer(skeleton, clause.start, hit)
+               if skeleton[m.start()] == _COUNTRY]
+    starts.sort()
+    read: list[tuple[str, int, set[str]]] = []
+    covered = -1
+    for begin, kind in starts:
+        if begin < covered:
+            continue  # inside the subject read from an earlier start
+        if kind == "start" and clause.antecedent is not None:
+            antecedent = _ANTECEDENT.search(skeleton, 0, clause.antecedent)
+            pronoun = _RELATIVE_WORD.match(skeleton, begin, hit)
+            ok = bool(antecedent and pronoun and _predicate(skeleton, pronoun.end(), hit))
+            read.append((kind, begin, _codes(antecedent.group("bare"), mentions) if antecedent and ok else set()))
+            covered = pronoun.end() if pronoun else begin
+            continue
+        m = _subject_at(skeleton, begin, hit, lead=kind == "start")
+        if m:
+            covered = m.end()
+        read.append((kind, begin, _subject_codes(m, mentions) if m and _predicate(skeleton, m.end(), hit) else set()))
+    for kind, begin, codes in reversed(read):
+        if codes:
+            return found | codes
+        if kind == "that" and not _PRONOUN_SUBJECT.match(skeleton, begin, hit):
+            break
+    return found
+
+
+# ------------------------------------------------------------------ evidence
 
 
 @dataclass
 class _Evidence:
-    weight: float = 0.0
-    solo: float = 0.0
     sentences: list[Sentence] = field(default_factory=list)
-
-
-def _first_hit(terms: tuple[str, ...], text: str) -> int:
-    starts = [m.start() for p in compile_group(terms).patterns if (m := p.search(text))]
-    return min(starts) if starts else -1
+    clauses: list[tuple[int, int]] = field(default_factory=list)
 
 
 def rule_terms(rules: list[StanceRule]) -> set[str]:
     return set().union(*(group_terms(r.match) | set(r.exclude) for r in rules))
 
 
-def _add_evidence(rules: list[StanceRule], sentence: Sentence, mentions: list[PlaceMention],
-                  evidence: dict[tuple[str, int], _Evidence], index: TermIndex) -> None:
-    """Countries named (not as demonyms) before the rule's first matching word are its evidence."""
-    if not mentions:
-        return
+def _stance_of(rules: list[StanceRule]) -> list[int]:
+    """For each rule, the first rule with its label and class: rules sharing them are one stance."""
+    first: dict[tuple[str, str], int] = {}
+    return [first.setdefault((r.label, r.css), i) for i, r in enumerate(rules)]
+
+
+_IT = re.compile(r"\b(?:it|its|them)\b")
+
+
+def _add_evidence(rules: list[StanceRule], stance_of: list[int], sentence: Sentence,
+                  mentions: list[PlaceMention], evidence: dict[tuple[str, int], _Evidence],
+                  index: TermIndex, before: Sentence | None) -> None:
+    """Record, for each rule that holds in the sentence, the countries acting in it.
+
+    The action must be in the sentence; the rule's other groups (what is acted on) may be
+    in the sentence before, in the same paragraph, when this one refers back with a pronoun
+    ("… the Ottawa Convention. Russia and China did not sign it.").
+    """
     found = index.find(sentence.text)
     if not found:
         return
-    text = prepare(sentence.text)
+    context: frozenset[str] | None = None
+    matching = []
     for i, rule in enumerate(rules):
-        if not score_found(rule.match, found) or (rule.exclude and score_found((rule.exclude,), found)):
+        if not score_found(rule.match[:1], found):
             continue
-        verb = _first_hit(rule.match[0], text)
-        codes = sorted({c for m in mentions if not m.demonym and m.start < verb for c in m.codes})
-        for code in codes:
-                e = evidence[(code, i)]
-                e.weight += 1 / len(codes)
-                e.solo += 1.0 if len(codes) == 1 else 0.0
-                e.sentences.append(sentence)
+        if len(rule.match) > 1 and not score_found(rule.match[1:], found):
+            if before is None or not _IT.search(sentence.text):
+                continue
+            context = index.find(before.text) if context is None else context
+            if not score_found(rule.match[1:], found | context):
+                continue
+        matching.append(i)
+    if not matching:
+        return
+    written = _skeleton(prepare(sentence.text), mentions)
+    blanked, clauses = _clauses(written)
+    for i in matching:
+        rule = rules[i]
+        verbs = compile_group(rule.match[0]).patterns
+        exclude = compile_group(rule.exclude).patterns if rule.exclude else ()
+        for clause in clauses:
+            skeleton = written if clause.aside else blanked
+            text = skeleton[clause.start:clause.end]
+            if any(p.search(text) for p in exclude):
+                continue
+            actors: set[str] = set()
+            for pattern in verbs:
+                for hit in pattern.finditer(skeleton, clause.start, clause.end):
+                    actors |= _actors(skeleton, clause, hit.start(), hit.end(), mentions)
+            for code in sorted(actors):
+                e = evidence[(code, stance_of[i])]
+                if not e.sentences or e.sentences[-1] != sentence:
+                    e.sentences.append(sentence)
+                    e.clauses.append((clause.start, clause.end))
 
 
-def _stances(code: str, rules: list[StanceRule], evidence: dict[tuple[str, int], _Evidence],
-             dates_of: dict[Sentence, list[PartialDate]]) -> list[Stance]:
-    found = [(i, evidence[(code, i)]) for i in range(len(rules)) if evidence[(code, i)].weight >= MIN_WEIGHT]
-    if not found:
-        return []
-    top = max(e.weight for _, e in found)
-    kept = [(i, e) for i, e in found
-            if e.weight == top or (e.weight >= SECOND_WEIGHT and (e.weight >= top / 2 or e.solo >= 1.0))]
-    kept.sort(key=lambda item: (-item[1].weight, item[0]))
-    out = []
-    for i, e in kept:
-        dated: dict[PartialDate, Sentence] = {}
-        for s in e.sentences:
-            for d in dates_of.get(s, []):
-                dated.setdefault(d, s)
-        dates = tuple(sorted(dated.items(), key=lambda item: item[0].sort_key()))
-        out.append(Stance(rules[i], round(e.weight, 2), tuple(e.sentences), dates))
-    return out
+def _dates(e: _Evidence, reports: dict[Sentence, list[tuple[PartialDate, int, int]]]
+           ) -> tuple[tuple[PartialDate, Sentence], ...]:
+    """The dates read in the evidence clauses, each with the first sentence naming it."""
+    dated: dict[PartialDate, Sentence] = {}
+    for sentence, (start, end) in zip(e.sentences, e.clauses, strict=True):
+        for date, a, b in reports.get(sentence, []):
+            if start <= a and b <= end and not _ATTRIBUTIVE.search(sentence.text[max(0, a - 8):a]):
+                dated.setdefault(date, sentence)
+    return tuple(sorted(dated.items(), key=lambda item: item[0].sort_key()))
 
 
 def profile_countries(sentences: list[Sentence], claims: list[Claim], events: list[Event],
@@ -113,8 +354,10 @@ def profile_countries(sentences: list[Sentence], claims: list[Claim], events: li
     """
     index = index if index is not None else TermIndex(rule_terms(rules))
     features = features if features is not None else Features()
+    stance_of = _stance_of(rules)
     profiles: dict[str, CountryProfile] = {}
     evidence: dict[tuple[str, int], _Evidence] = defaultdict(_Evidence)
+    before: Sentence | None = None
     for s in sentences:
         mentions = features.places(s.text)
         for m in mentions:
@@ -124,14 +367,18 @@ def profile_countries(sentences: list[Sentence], claims: list[Claim], events: li
                     p.names_seen.append(m.text)
                 if not p.sentences or p.sentences[-1] != s:
                     p.sentences.append(s)
-        _add_evidence(rules, s, mentions, evidence, index)
-    dates_of: dict[Sentence, list[PartialDate]] = defaultdict(list)
+        if mentions and rules:
+            same_paragraph = before is not None and (before.source_id, before.block) == (s.source_id, s.block)
+            _add_evidence(rules, stance_of, s, mentions, evidence, index, before if same_paragraph else None)
+        before = s
+    reports: dict[Sentence, list[tuple[PartialDate, int, int]]] = defaultdict(list)
     for ev in events:
         for r in ev.reports:
-            dates_of[r.sentence].append(ev.date)
+            reports[r.sentence].append((ev.date, r.mention.start, r.mention.end))
     claim_of = {m: c for c in claims for m in c.members}
     for code, p in profiles.items():
-        p.stances = _stances(code, rules, evidence, dates_of)
+        p.stances = [Stance(rules[i], float(len(e.sentences)), tuple(e.sentences), _dates(e, reports))
+                     for i in sorted(set(stance_of)) if (e := evidence.get((code, i))) and e.sentences]
         p.claims = list({id(c): c for s in p.sentences if (c := claim_of.get(s))}.values())
         p.claims.sort(key=lambda c: (-c.independent, -len(c.sources)))
     return sorted(profiles.values(), key=lambda p: p.name)

@@ -10,6 +10,7 @@ from build_scripts.model import (
     CountryProfile,
     Document,
     GeneratedPage,
+    Sentence,
     Stance,
     StanceRule,
     Statement,
@@ -25,7 +26,7 @@ from build_scripts.render.templates import render
 
 INDEX_URI = "countries/index.md"
 MAX_STATEMENTS = 25
-MAX_EVIDENCE = 5
+MAX_EVIDENCE = 8
 NO_STANCE = "no stance found in the sources"
 
 
@@ -39,14 +40,19 @@ def source_count(p: CountryProfile) -> int:
 
 
 def _stance(stance: Stance, src: str, docs: dict[str, Document], notes: list[str]) -> dict[str, Any]:
-    """What the template shows of a stance; the footnotes it needs are added to ``notes``."""
-    dated = {s for _, s in stance.dates}
-    rest = [s for s in dict.fromkeys(stance.sentences) if s not in dated][:MAX_EVIDENCE]
-    notes += [footnote(src, docs[sentence.source_id], sentence) for _, sentence in stance.dates]
-    notes += [footnote(src, docs[sentence.source_id], sentence) for sentence in rest]
-    weight = Markup(f"{stance.weight:g}")  # a number: nothing to escape
-    return {"rule": stance.rule, "sentences": stance.sentences, "weight_text": weight,
-            "rule_dates": [(date.display(), sentence) for date, sentence in stance.dates], "rest": rest}
+    """What the template shows of a stance: each evidence sentence with the dates read in it, cited.
+
+    The footnotes it needs are added to ``notes``.
+    """
+    dates_of: dict[Sentence, list[str]] = {}
+    for date, sentence in stance.dates:
+        dates_of.setdefault(sentence, []).append(date.display())
+    unique = list(dict.fromkeys(stance.sentences))
+    shown = sorted(unique, key=lambda s: s not in dates_of)[:MAX_EVIDENCE]
+    notes += [footnote(src, docs[sentence.source_id], sentence) for sentence in shown]
+    evidence = [{"dates": ", ".join(dates_of.get(s, [])), "sentence": s} for s in shown]
+    return {"rule": stance.rule, "evidence": evidence, "sources": len({s.source_id for s in unique}),
+            "unlisted": len(unique) - len(shown)}
 
 
 def render_country_page(p: CountryProfile, docs: dict[str, Document]) -> str:
