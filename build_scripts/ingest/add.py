@@ -10,7 +10,7 @@ from typing import Any
 from build_scripts.ingest.duplicates import DuplicateIndex
 from build_scripts.ingest.ids import readable_id
 from build_scripts.ingest.read_input import read_input
-from build_scripts.ingest.source_file import format_source
+from build_scripts.ingest.source_file import format_source, write_new
 from build_scripts.load.metadata import FieldError, parse_metadata
 from build_scripts.load.sources import SourceProblem, load_source, load_sources
 
@@ -47,9 +47,11 @@ def _add_one(item: str, overrides: dict[str, Any], sources_dir: Path,
     if duplicate:
         return AddResult(item, "duplicate",
                          f"{item}: refused, {duplicate.reason} as sources/{duplicate.name}")
-    source_id = readable_id(meta, candidate.body, taken)
-    dest = sources_dir / f"{source_id}.md"
-    dest.write_text(format_source(meta, candidate.body), encoding="utf-8")
+    try:
+        dest = _write(sources_dir, meta, candidate.body, taken)
+    except OSError as exc:
+        return AddResult(item, "error", f"{item}: not added, the file could not be written ({exc.strerror or exc})")
+    source_id = dest.stem
     try:
         load_source(dest)
     except SourceProblem as exc:  # never leave a file the build would reject
@@ -58,6 +60,22 @@ def _add_one(item: str, overrides: dict[str, Any], sources_dir: Path,
     taken.add(source_id)
     index.add(dest.name, meta.get("url"), candidate.body)
     return AddResult(item, "added", str(dest), dest)
+
+
+def _write(sources_dir: Path, meta: dict[str, Any], body: str, taken: set[str]) -> Path:
+    """Write the new source under a free id; an id taken meanwhile (another run of ``add``)
+    makes the next one be tried, never an overwrite."""
+    text = format_source(meta, body)
+    for _ in range(100):
+        source_id = readable_id(meta, body, taken)
+        dest = sources_dir / f"{source_id}.md"
+        try:
+            write_new(dest, text)
+        except FileExistsError:
+            taken.add(source_id)
+            continue
+        return dest
+    raise OSError(f"no free file name for {readable_id(meta, body, taken)}")
 
 
 def add_sources(items: Iterable[str], sources_dir: Path, overrides: dict[str, Any] | None = None,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +27,32 @@ def format_source(meta: dict[str, Any], body: str) -> str:
     known = {f: _yaml_value(f, meta[f]) for f in FIELDS if meta.get(f) not in (None, "")}
     text = body if body.endswith("\n") else body + "\n"
     if not known:
-        return text
+        # A text whose first line is "---" would be read back as frontmatter: an empty one first.
+        return f"---\n---\n{text}" if text.lstrip("\ufeff").split("\n", 1)[0].strip() == "---" else text
     header = yaml.safe_dump(known, sort_keys=False, allow_unicode=True, width=100)
     return f"---\n{header}---\n{text}"
+
+
+def write_new(dest: Path, text: str) -> None:
+    """Write ``text`` to ``dest`` whole or not at all, and never over an existing file.
+
+    The bytes go to a hidden temporary file (which the build skips), are flushed to disk and
+    read back, and the file is then linked under its name, which fails if the name is taken:
+    a full disk or a killed process leaves no truncated source, and two runs never overwrite
+    each other. Raises FileExistsError if ``dest`` exists, OSError if it cannot be written.
+    """
+    data = text.encode("utf-8")
+    handle, temporary = tempfile.mkstemp(dir=dest.parent, prefix=".add-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        if Path(temporary).read_bytes() != data:
+            raise OSError(f"{dest}: the file read back differs from what was written")
+        os.link(temporary, dest)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
 
 
 def write_source(dest: Path, meta: dict[str, Any], body: str, *, overwrite: bool = False) -> None:
