@@ -6,8 +6,15 @@ clause, and only when that date is precise enough. Of the dates a sentence
 mentions, only those that say when one of its events happened are kept
 (``dates.event_dates``: no dateline, range, bound, attributive date or
 "since" as background). A sentence with two such dates is an event on each.
-Sentences of one claim naming the same date are one event with several
-reports.
+
+Several reports of one event are one entry: sentences of one claim naming the
+same date, and sentences naming the same date (at the same precision) whose
+clauses around the date share enough content words (``_same_event``: at least
+three stems beyond the date's own words, and a third of the shorter clause's), so
+that "The fire broke out in Shed 14 on 14 October" and "The blaze started on
+Tuesday in Shed 14 on the Eastern Quay" meet while a death and a fire on one
+night stay apart. An entry shows first a report that writes its date out in
+full ("on 14 October" before "on Tuesday").
 
 Which sentences are read: those the caller keeps, and opinion sentences that
 would otherwise be kept (an event an op-ed dates is still dated; the date is
@@ -18,12 +25,16 @@ them could be a deadline or a period.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from build_scripts.analyse.dates.events import event_dates
+from build_scripts.analyse.dates.tense import clause_around
 from build_scripts.analyse.eligible import MIN_WORDS
 from build_scripts.analyse.features import Features
+from build_scripts.analyse.similarity import terms
 from build_scripts.model import (
+    MONTHS,
     Claim,
     Document,
     Event,
@@ -62,7 +73,63 @@ def build_timeline(documents: list[Document], claims: list[Claim], keep: set[Sen
         for report in _mentions(document, sentences, features):
             key = (report.mention.date, claim_of.get(report.sentence, report.sentence.anchor))
             merged[key].append(report)
-    events = [Event(date, tuple(reports)) for (date, _), reports in merged.items()]
+    events = [Event(date, tuple(reports)) for date, reports in _one_entry_per_event(list(merged.items()))]
     events.sort(key=lambda e: (e.date.sort_key(), e.reports[0].sentence.source_id,
                                e.reports[0].sentence.block, e.reports[0].sentence.start))
     return events
+
+
+SHARED_MIN = 3
+"""Content stems two reports' clauses must share, at least, to be one event."""
+SHARED_SHARE = 1 / 3
+"""And the share of the shorter clause's stems they must share."""
+_DATE_STEMS = frozenset(
+    [name.casefold()[:6] for name in MONTHS]
+    + "monday tuesda wednes thursd friday saturd sunday today yester tomorr night mornin evenin aftern "
+      "week weeks month months year years last next earlie later early late mid end start begin".split()
+)
+
+
+_LABEL_COLON = re.compile(r"\s*:\s*")
+
+
+def _event_words(report: Report) -> frozenset[str]:
+    """The content stems of the clause around the report's date, without date words and bare numbers."""
+    m, text = report.mention, report.sentence.text
+    label = _LABEL_COLON.match(text, m.end)  # "18 March: the ministers recommend…": the clause after the colon
+    start, end = (label.end(), label.end()) if label else (m.start, m.end)
+    clause = clause_around(text, start, end)
+    return frozenset(t for t in terms(clause) if t not in _DATE_STEMS and not t.isdigit())
+
+
+def _same_event(a: frozenset[str], b: frozenset[str]) -> bool:
+    shared = len(a & b)
+    return shared >= SHARED_MIN and shared >= SHARED_SHARE * min(len(a), len(b))
+
+
+def _one_entry_per_event(
+    groups: list[tuple[tuple[PartialDate, str], list[Report]]],
+) -> list[tuple[PartialDate, list[Report]]]:
+    """The groups of one date joined when they report the same event (``_same_event``).
+
+    Each group is compared with the first group of each entry formed so far on its date (not
+    with the words of every group joined, which would let an entry drift from one event to the
+    next), found through the stems they share: no pair of groups is compared that shares none.
+    """
+    entries: list[tuple[PartialDate, list[Report]]] = []
+    seeds: list[frozenset[str]] = []
+    by_stem: dict[tuple[PartialDate, str], list[int]] = defaultdict(list)
+    for (date, _), reports in groups:
+        words = _event_words(reports[0])
+        candidates: dict[int, None] = {}
+        for stem in sorted(words):
+            candidates.update(dict.fromkeys(by_stem.get((date, stem), ())))
+        target = next((i for i in candidates if _same_event(words, seeds[i])), None)
+        if target is None:
+            entries.append((date, list(reports)))
+            seeds.append(words)
+            for stem in words:
+                by_stem[(date, stem)].append(len(entries) - 1)
+        else:
+            entries[target][1].extend(reports)
+    return [(date, sorted(reports, key=lambda r: r.mention.relative)) for date, reports in entries]

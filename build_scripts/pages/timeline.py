@@ -1,4 +1,9 @@
-"""The page "Timeline": dated events in order, each date as precise as its source."""
+"""The page "Timeline": dated events in order, each date as precise as its source.
+
+An event reported by several sentences shows the first one, and under it, up to
+``MAX_WORDINGS`` of the others, each with its source's name: the reader sees
+that the sources report one event, and how each words it.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from build_scripts.model import Document, Event, GeneratedPage, Sentence
+from build_scripts.model import Document, Event, GeneratedPage, Report, Sentence
 from build_scripts.pages.kind import DataFile, PageKind, Rendered, SiteView, nav_entry
-from build_scripts.render.citation import footnote
+from build_scripts.render.citation import footnote, publisher_name
 from build_scripts.render.data_files import timeline_json, timelinejs_json
 from build_scripts.render.links import relative
 from build_scripts.render.templates import render
@@ -17,6 +22,8 @@ from build_scripts.render.templates import render
 SRC_URI = "timeline.md"
 MAX_FOOTNOTES = 8
 """Reports cited under one event; the line says how many sources report it in all."""
+MAX_WORDINGS = 3
+"""Other sentences shown under an event, each with its source; the others are cited only."""
 EVENTS_PER_PAGE = 400
 """Events on one page of the timeline; a large corpus continues on further pages."""
 
@@ -31,12 +38,33 @@ def _cited(event: Event) -> list[Sentence]:
     return list(cited)
 
 
-def _event(event: Event, cited: list[Sentence]) -> dict[str, Any]:
-    """What the template shows of an event; ``cited`` are the sentences it footnotes."""
+def _marked(report: Report) -> dict[str, str]:
+    """The sentence split around its date words, which the template highlights."""
+    text, m = report.sentence.text, report.mention
+    return {"before": text[:m.start], "mention": m.text, "after": text[m.end:]}
+
+
+def _event(event: Event, cited: list[Sentence], docs: dict[str, Document]) -> dict[str, Any]:
+    """What the template shows of an event; ``cited`` are the sentences it footnotes.
+
+    The first report is shown, citing its sentence and those of the other reports not
+    shown; up to ``MAX_WORDINGS`` other reports with a wording of their own (not the
+    shown sentence's text again) follow, each citing its own sentence.
+    """
     first = event.reports[0]
-    text, m = first.sentence.text, first.mention
-    return {"date": event.date.display(), "relative": m.text if m.relative else "", "before": text[:m.start],
-            "mention": m.text, "after": text[m.end:], "cited": cited,
+    seen = {first.sentence.text}
+    wordings: list[dict[str, Any]] = []
+    for r in event.reports[1:]:
+        if len(wordings) == MAX_WORDINGS:
+            break
+        if r.sentence.text not in seen and r.sentence in cited:
+            seen.add(r.sentence.text)
+            wordings.append({"source": publisher_name(docs[r.sentence.source_id]), "cited": r.sentence,
+                             **_marked(r)})
+    shown_below = {w["cited"] for w in wordings}
+    m = first.mention
+    return {"date": event.date.display(), "relative": m.text if m.relative else "", **_marked(first),
+            "cited": [s for s in cited if s not in shown_below], "wordings": wordings,
             "sources": len({r.sentence.source_id for r in event.reports})}
 
 
@@ -72,7 +100,7 @@ def render_timeline_pages(events: list[Event], docs: dict[str, Document]) -> lis
             shown = []
             for event in group:
                 cited = _cited(event)
-                shown.append(_event(event, cited))
+                shown.append(_event(event, cited, docs))
                 notes += [Markup(footnote(src, docs[s.source_id], s)) for s in cited]
             years.append((year, shown))
         title = "Timeline" if number == 1 else f"Timeline ({number})"

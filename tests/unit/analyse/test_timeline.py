@@ -99,3 +99,28 @@ def test_opinion_sentences_are_read_and_other_languages_are_not():
     short = [replace(d, sentences=[replace(s, opinion=True) for s in d.sentences])
              for d in _documents(("In 2012, yes.", "en"))]
     assert build_timeline(short, [], set()) == []  # opinion, but too short to state anything
+
+
+def test_reports_of_one_event_make_one_entry_and_other_events_of_that_date_stay_apart():
+    wednesday = PartialDate(2025, 10, 15)
+    events = _timeline(
+        ("The fire broke out shortly before 11 pm on Tuesday in Shed 14 on the Eastern Quay.\n\n"
+         "The two men who died on Tuesday night were named by the police.", wednesday),
+        ("The blaze started at about 10.50 pm on Tuesday in Shed 14 on the port's Eastern Quay.", wednesday),
+        ("Fourteen people were injured, the fire service said on Thursday.\n\n"
+         "The number of people killed in the fire rose to three today after firefighters found a body.",
+         PartialDate(2025, 10, 16)),
+    )
+    assert [(e.date.iso(), sorted({r.sentence.source_id for r in e.reports})) for e in events] == [
+        ("2025-10-14", ["s0", "s1"]), ("2025-10-14", ["s0"]), ("2025-10-16", ["s2"]), ("2025-10-16", ["s2"])]
+    assert events[0].reports[0].sentence.text.startswith("The fire broke out")
+
+
+def test_a_list_item_is_compared_by_the_words_after_its_colon():
+    events = _timeline(
+        ("- 29 June: President Volodymyr Zelensky signs a decree on the withdrawal of Ukraine.", PartialDate(2025)),
+        ("President Volodymyr Zelensky signed a decree on Sunday to take Ukraine out of the treaty.",
+         PartialDate(2025, 6, 30)),
+    )
+    [event] = events
+    assert event.date == PartialDate(2025, 6, 29) and len(event.reports) == 2

@@ -41,3 +41,29 @@ def test_timeline_cites_the_first_distinct_sentences():
     reports = [Report(s, mention) for s in (sentences[0], sentences[0], *sentences[1:])]
     event = Event(PartialDate(2025), tuple(reports))
     assert _cited(event) == sentences[:MAX_FOOTNOTES]
+
+
+def test_an_event_of_several_sources_shows_each_wording_under_it():
+    from pathlib import Path
+
+    from build_scripts.model import Source, SourceMeta
+    from build_scripts.text.document import build_document
+
+    bodies = ["The fire broke out on 14 October in Shed 14 on the Eastern Quay.",
+              "The blaze started on 14 October in Shed 14 on the port's Eastern Quay.",
+              "The fire broke out on 14 October in Shed 14 on the Eastern Quay."]
+    docs = {f"s{i}": build_document(Source(f"s{i}", Path(f"s{i}.md"),
+                                           SourceMeta(publisher=f"Paper {i}", date=PartialDate(2025, 10, 15)), body, 1))
+            for i, body in enumerate(bodies)}
+    reports = []
+    for d in docs.values():
+        s = d.sentences[0]
+        start = s.text.index("on 14 October")
+        reports.append(Report(s, DateMention(start, start + 13, "on 14 October", PartialDate(2025, 10, 14), True)))
+    [(_, md)] = render_timeline_pages([Event(PartialDate(2025, 10, 14), tuple(reports))], docs)
+    entry = [line for line in md.splitlines() if line.startswith("- **14 October 2025**")]
+    below = [line for line in md.splitlines() if line.startswith("    - ")]
+    assert len(entry) == 1 and "*Reported by 3 sources.*" in entry[0]
+    assert "[^s0-" in entry[0] and "[^s2-" in entry[0]  # the same text again is cited, not shown
+    assert below == [f"    - *Paper 1:* The blaze started <mark>on 14 October</mark> in Shed 14 on the port's "
+                     f"Eastern Quay.[^s1-{docs['s1'].sentences[0].anchor}]"]
