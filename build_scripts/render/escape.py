@@ -32,9 +32,15 @@ def md_text(text: str) -> str:
     return _md_escaped(text)
 
 
+_FOOTNOTES_HERE = "///Footnotes Go Here///"
+"""Python-Markdown's footnote marker: found in any text of a page, it is replaced by the footnotes."""
+
+
 def _md_escaped(text: str) -> str:
     text = " ".join(strip_controls(text).split())
     text = html.escape(text, quote=False)
+    if _FOOTNOTES_HERE in text:  # its first slash as a character reference: the same text, no marker
+        text = text.replace(_FOOTNOTES_HERE, "&#47;" + _FOOTNOTES_HERE[1:])
     text = _MD_SPECIAL.sub(_backslashed, text)  # a function: a template is parsed again on each call
     # Both patterns are anchored at the start: ``match`` tries there only, where ``sub`` tries every position.
     if m := _LINE_START.match(text):

@@ -60,3 +60,16 @@ def test_inline_escape_round_trips_any_text(text):
     soup = _html(f"- {md_text(text)}")
     assert not soup.select("script, img, a, em, strong, code, h1, h2, sup, table")
     assert soup.get_text().strip() == " ".join(strip_controls(text).split())
+
+
+def test_python_markdown_s_footnote_marker_in_a_source_renders_as_text():
+    """Issue 18, case 11: the marker in a sentence replaced the statement with the footnote block."""
+    import markdown
+
+    from build_scripts.render.escape import md_text
+
+    text = "Readers wrote ///Footnotes Go Here/// in the comments."
+    page = f"- {md_text(text)}[^a]\n\n[^a]: A note.\n"
+    html = markdown.markdown(page, extensions=["footnotes"])
+    assert "Readers wrote ///Footnotes Go Here/// in the comments." in html.replace("&#47;", "/")
+    assert html.count('class="footnote"') == 1
