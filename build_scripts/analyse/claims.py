@@ -12,15 +12,16 @@ single linkage causes. Numbers are not judged here: two sentences giving
 "over 160" and "165" countries are one claim, and ``disagreements`` reports
 the difference.
 
-Independence: members whose sources share a run of words outside quotations
-(``copies``) count once.
+Independence: members whose sources are one text (a wire story and its light
+edits, found over the whole sources by ``copies.copied_sources``) count once;
+sources that merely share a phrase are independent.
 """
 
 from __future__ import annotations
 
 import hashlib
 
-from build_scripts.analyse.copies import runs
+from build_scripts.analyse.copies import copied_sources, runs
 from build_scripts.analyse.features import Features
 from build_scripts.analyse.neighbours import candidate_cosines, closest_first
 from build_scripts.analyse.similarity import Weights, cosine
@@ -98,12 +99,39 @@ class _Groups:
         self.members.pop(rb, None)
 
 
-def _claim(members: list[Sentence], runs_of: dict[str, tuple[str, ...]]) -> Claim:
+class _Copies:
+    """Which sources are one text: each copied source's group root, and a passage each group shares."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self.root_of, self.passage_of = copied_sources([(s.source_id, s.text) for s in sentences])
+
+
+def _claim(members: list[Sentence], runs_of: dict[str, tuple[str, ...]], copies: _Copies) -> Claim:
     if len(members) == 1:  # most claims: no copies to look for
         only = members[0]
         return Claim(_claim_id(only.source_id, only.anchor), (only,))
     key = min((m.source_id, m.anchor) for m in members)
-    return Claim(_claim_id(*key), tuple(members), *_copy_groups(members, runs_of))
+    return Claim(_claim_id(*key), tuple(members), *_voices(members, runs_of, copies))
+
+
+def _voices(members: list[Sentence], runs_of: dict[str, tuple[str, ...]], copies: _Copies
+            ) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    """The members' sources that are one text (each group counts once), and for each group the
+    words it shares: a run its sentences here share, or else a passage of the two texts."""
+    by_root: dict[str, list[Sentence]] = {}
+    for m in members:
+        root = copies.root_of.get(m.source_id)
+        if root is not None:
+            by_root.setdefault(root, []).append(m)
+    found = []
+    for root, copied in by_root.items():
+        sources = tuple(sorted({m.source_id for m in copied}))
+        if len(sources) < 2:
+            continue
+        _, words = _copy_groups(copied, runs_of)
+        found.append((sources, words[0] if len(words) == 1 else copies.passage_of[root]))
+    found.sort()
+    return tuple(g for g, _ in found), tuple(w for _, w in found)
 
 
 def _claim_id(source_id: str, anchor: str) -> str:
@@ -176,13 +204,14 @@ def group_claims(sentences: list[Sentence], features: Features | None = None,
     for s, node in zip(sentences, node_of, strict=True):
         members.setdefault(groups.root[node], []).append(s)
     runs_of: dict[str, tuple[str, ...]] = {}
+    copies = _Copies(sentences)
     if memo is None:
-        return [_claim(m, runs_of) for m in members.values()]
-    return _reused(list(members.values()), runs_of, memo)
+        return [_claim(m, runs_of, copies) for m in members.values()]
+    return _reused(list(members.values()), runs_of, memo, copies)
 
 
 def _reused(groups: list[list[Sentence]], runs_of: dict[str, tuple[str, ...]],
-            memo: dict[tuple[int, ...], Claim]) -> list[Claim]:
+            memo: dict[tuple[int, ...], Claim], copies: _Copies) -> list[Claim]:
     """The claim of each group of members, the last call's when its members are the same objects.
 
     A claim depends on nothing but its members, and finding copies among them is most of the
@@ -194,13 +223,22 @@ def _reused(groups: list[list[Sentence]], runs_of: dict[str, tuple[str, ...]],
     for members in groups:
         key = tuple(map(id, members))
         claim = memo.get(key)
-        if claim is None:
-            claim = _claim(members, runs_of)
+        if claim is None or not _same_voices(claim, copies):
+            claim = _claim(members, runs_of, copies)
         kept[key] = claim
         claims.append(claim)
     memo.clear()
     memo.update(kept)
     return claims
+
+
+def _same_voices(claim: Claim, copies: _Copies) -> bool:
+    """Whether a remembered claim's copy groups still hold: adding a source can make two
+    others one text (or, removed, no longer)."""
+    roots = [copies.root_of.get(s) for s in claim.sources]
+    wanted = sorted(tuple(sorted(s for s, r in zip(claim.sources, roots, strict=True) if r == root))
+                    for root in {r for r in roots if r is not None})
+    return [g for g in wanted if len(g) > 1] == sorted(claim.copy_groups)
 
 
 def _first_sentences(node_of: list[int]) -> list[int]:

@@ -193,6 +193,10 @@ def _is_year(num: str, folded_unit: str) -> bool:
     return _YEAR.fullmatch(num) is not None and folded_unit not in _COUNTED_IN_YEARS
 
 
+_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALED_UNIT = re.compile(r"\s+(?:of\s+)?([a-z][a-z’'-]+)", re.IGNORECASE)
+
+
 def find_quantities(sentence: str) -> list[Quantity]:
     out: list[Quantity] = []
     for m in _matches(sentence):
@@ -202,7 +206,115 @@ def find_quantities(sentence: str) -> list[Quantity]:
             continue
         low, high = _range(qual, num)
         value = f"{qual} {num}" if qual else num
-        out.append(Quantity(m.start(), m.end(), value, unit, low, high))
+        end = m.end()
+        scaled = _SCALED_UNIT.match(sentence, end) if folded_unit in _SCALE_WORDS else None
+        if scaled is not None:  # "4.2 million tonnes": the tonnes are counted, in millions
+            factor = _SCALE_WORDS[folded_unit]
+            value, unit, end = f"{value} {unit}", scaled.group(1), scaled.end()
+            low, high = low * factor, high * factor
+        out.append(Quantity(m.start(), end, value, unit, low, high))
+    extra = _other_forms(sentence)
+    if not extra:
+        return out
+    kept = [q for q in out if not any(q.start < e.end and e.start < q.end for e in extra)]
+    return sorted(kept + extra, key=lambda q: q.start)
+
+
+# --- Other ways news English writes a quantity ---------------------------------
+#
+# Numbers in words ("Fourteen people", "Forty-three fire crews"), a measure glued
+# to its number ("a 12,000-tonne cargo", "a 2-kilometre exclusion zone"), money
+# ("€65 million"), shares ("35%", "about 10 percent", "roughly a tenth"),
+# ordinals that count ("its 165th state party") and a person's age in apposition
+# ("Adrian Kess, 53,"). They are found by one more pattern, run only when the
+# sentence has a digit, a currency sign or one of the number words.
+
+_UNITS_WORDS = ("two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+                "seventeen eighteen nineteen").split()
+_TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SMALL = {w: i + 2 for i, w in enumerate(_UNITS_WORDS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS_WORDS)}
+_FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
+_SCALE = {"million": 1e6, "billion": 1e9, "bn": 1e9, "m": 1e6, "trillion": 1e12}
+_CURRENCY = {"€": "euros", "$": "dollars", "£": "pounds"}
+_QUAL = "(?P<qual>" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+"
+_WORD_NUMBER = ("(?:(?:" + "|".join(_TENS_WORDS) + ")(?:-(?:" + "|".join(_UNITS_WORDS[:8]) + "))?|"
+                + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True)) + ")")
+_NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+_OTHER = re.compile(
+    r"(?<![\w$£€.,-])(?:" + _QUAL + ")?(?:"
+    # €65 million, $1.2bn
+    r"(?P<cur>[€$£])\s?(?P<money>" + _NUM + r")(?:\s?(?P<scale>million|billion|trillion|bn|m)\b)?"
+    # 35%, 10 percent, 10 per cent
+    r"|(?P<pct>" + _NUM + r")\s?(?:%|percent\b|per cent\b)"
+    # a tenth, two thirds
+    r"|(?P<fnum>a|one|two|three)\s+(?P<frac>half|third|quarter|fifth|tenth)s?\b"
+    # a 12,000-tonne cargo
+    r"|(?P<hnum>" + _NUM + r")-(?P<hunit>(?:square-|cubic-)?[a-z]{2,})(?![\w-]*-old\b)"
+    # the 165th state party
+    r"|(?P<ord>\d+)(?:st|nd|rd|th)\s+(?P<ounit>[a-z][a-z'-]+)"
+    # Fourteen people, forty-three crews
+    r"|(?P<word>" + _WORD_NUMBER + r")\s+(?:of\s+)?(?P<wunit>[a-z][a-z'-]+)"
+    r")",
+    re.IGNORECASE,
+)
+_AGE = re.compile(r"\b(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+),\s(?P<age>\d{1,3})(?=[,.;)]|\s*$)")
+_HAS_WORD_NUMBER = re.compile(r"(?:" + _WORD_NUMBER + r"|half|third|quarter|fifth|tenth)\b", re.IGNORECASE)
+
+
+def _scaled(qual: str | None, low: float, high: float) -> tuple[float, float]:
+    if not qual:
+        return low, high
+    lo_f, hi_f, inclusive = _QUALIFIERS[_fold(qual)]
+    if hi_f == math.inf:
+        return (low if inclusive else low + 1e-9), math.inf
+    if lo_f == 0.0:
+        return 0.0, (high if inclusive else high - 1e-9)
+    return low * lo_f, high * hi_f
+
+
+def _word_value(word: str) -> float:
+    parts = _fold(word).split("-")
+    return float(sum(_SMALL[p] for p in parts))
+
+
+def _other_forms(sentence: str) -> list[Quantity]:
+    """Quantities in the forms ``_QUANTITY`` does not read (see above)."""
+    if not (_DIGIT.search(sentence) or "€" in sentence or "£" in sentence or _HAS_WORD_NUMBER.search(sentence)):
+        return []
+    out: list[Quantity] = []
+    for m in _OTHER.finditer(sentence):
+        qual = m.group("qual")
+        if m.group("cur"):
+            amount = float(m.group("money").replace(",", "")) * _SCALE.get(_fold(m.group("scale") or ""), 1.0)
+            unit, low = _CURRENCY[m.group("cur")], amount
+        elif m.group("pct"):
+            unit, low = "percent", float(m.group("pct").replace(",", ""))
+        elif m.group("frac"):
+            share = _FRACTIONS[_fold(m.group("frac"))]
+            count = {"a": 1, "one": 1, "two": 2, "three": 3}[_fold(m.group("fnum"))]
+            unit, low = "percent", share * count
+        elif m.group("hnum"):
+            unit, low = m.group("hunit"), float(m.group("hnum").replace(",", ""))
+        elif m.group("ord"):
+            unit, low = m.group("ounit"), float(m.group("ord"))
+            if _fold(unit) in _NOT_UNITS or _YEAR.fullmatch(m.group("ord")):
+                continue
+        else:
+            unit, low = m.group("wunit"), _word_value(m.group("word"))
+            if _fold(unit) in _NOT_UNITS:
+                continue
+        lo, hi = _scaled(qual, low, low)
+        number = m.group(0)[len(qual):].strip() if qual else m.group(0)
+        if m.group("ord") or m.group("word"):
+            number = number[: len(number) - len(unit)].strip()
+        if m.group("hnum"):
+            number = m.group("hnum")
+        value = f"{qual} {number}" if qual else number
+        out.append(Quantity(m.start(), m.end(), value, unit, lo, hi))
+    for m in _AGE.finditer(sentence):
+        age = float(m.group("age"))
+        if 0 < age < 120:
+            out.append(Quantity(m.start("age"), m.end("age"), m.group("age"), "age of " + m.group("name"), age, age))
     return out
 
 
@@ -212,5 +324,15 @@ def consistent(quantities: list[Quantity]) -> bool:
 
 
 def unit_key(q: Quantity) -> str:
-    """The counted noun folded, its first six letters: "soldiers" and "soldier" are one unit."""
-    return _fold(q.unit)[:6]
+    """The counted noun folded, its first six letters: "soldiers" and "soldier" are one unit.
+
+    An age keeps the person's name ("age of adrian kess"): ages of two people are not one thing.
+    """
+    folded = _fold(q.unit)
+    return folded if folded.startswith("age of ") else folded[:6]
+
+
+def value_range(value: str) -> tuple[float, float] | None:
+    """The range a value as written allows ("more than 20", "Fourteen", "€65 million"), or None."""
+    found = find_quantities(f"{value} items")
+    return (found[0].low, found[0].high) if found else None

@@ -31,7 +31,7 @@ from build_scripts.pipeline import analyse
     ("in their 40-month-old war", []),
     ("enacted on 1 March 1999 and ratified in 2005 by parliament", []),
     ("the distance (24 km) to the zone", [("24", "km", 24, 24)]),
-    ("a $360 Million lifeline", []),
+    ("a $360 Million lifeline", [("$360 Million", "dollars", 360e6, 360e6)]),
 ])
 def test_quantities_keep_the_words_and_the_range(text, expected):
     found = [(q.value, q.unit, q.low, q.high) for q in find_quantities(text)]
