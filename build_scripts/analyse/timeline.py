@@ -26,7 +26,7 @@ them could be a deadline or a period.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from build_scripts.analyse.dates.events import event_dates
 from build_scripts.analyse.dates.tense import clause_around
@@ -81,6 +81,8 @@ def build_timeline(documents: list[Document], claims: list[Claim], keep: set[Sen
 
 SHARED_MIN = 3
 """Content stems two reports' clauses must share, at least, to be one event."""
+STEM_POSTINGS = 64
+"""Entries of one date a stem leads to, at most (see ``_one_entry_per_event``)."""
 SHARED_SHARE = 1 / 3
 """And the share of the shorter clause's stems they must share."""
 _DATE_STEMS = frozenset(
@@ -114,22 +116,27 @@ def _one_entry_per_event(
 
     Each group is compared with the first group of each entry formed so far on its date (not
     with the words of every group joined, which would let an entry drift from one event to the
-    next), found through the stems they share: no pair of groups is compared that shares none.
+    next), found through the stems they share: no pair of groups is compared that shares fewer
+    than ``SHARED_MIN``, and a stem leads to its first ``STEM_POSTINGS`` entries of a date only,
+    so that a word of every report on a busy date does not make the work quadratic. The
+    earliest entry that matches is joined.
     """
     entries: list[tuple[PartialDate, list[Report]]] = []
     seeds: list[frozenset[str]] = []
     by_stem: dict[tuple[PartialDate, str], list[int]] = defaultdict(list)
     for (date, _), reports in groups:
         words = _event_words(reports[0])
-        candidates: dict[int, None] = {}
-        for stem in sorted(words):
-            candidates.update(dict.fromkeys(by_stem.get((date, stem), ())))
-        target = next((i for i in candidates if _same_event(words, seeds[i])), None)
+        shared: Counter[int] = Counter()
+        for stem in words:
+            shared.update(by_stem.get((date, stem), ()))
+        target = min((i for i, n in shared.items() if n >= SHARED_MIN and _same_event(words, seeds[i])), default=None)
         if target is None:
             entries.append((date, list(reports)))
             seeds.append(words)
             for stem in words:
-                by_stem[(date, stem)].append(len(entries) - 1)
+                postings = by_stem[(date, stem)]
+                if len(postings) < STEM_POSTINGS:
+                    postings.append(len(entries) - 1)
         else:
             entries[target][1].extend(reports)
     return [(date, sorted(reports, key=lambda r: r.mention.relative)) for date, reports in entries]
