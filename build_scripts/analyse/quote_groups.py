@@ -21,6 +21,7 @@ from build_scripts.model import (
     Document,
     Quote,
     QuoteGroup,
+    Sentence,
     Speaker,
 )
 
@@ -134,28 +135,57 @@ def _display_name(quotes: list[CitedQuote]) -> str:
     return max(names, key=lambda n: (names[n], len(n), n))
 
 
-def _roles(quotes: list[CitedQuote]) -> list[CitedQuote]:
+def _roles(quotes: list[CitedQuote], sentences: dict[tuple[str, str], Sentence]) -> list[CitedQuote]:
+    """One quotation per distinct role, cited to the sentence that states the role."""
     seen: dict[str, CitedQuote] = {}
     for q in quotes:
         if q.quote.role:
-            seen.setdefault(spelling_neutral(q.quote.role), q)
+            stated = sentences.get((q.quote.source_id, q.quote.role_anchor or ""), q.sentence)
+            seen.setdefault(spelling_neutral(q.quote.role), CitedQuote(q.quote, stated))
     return list(seen.values())
+
+
+def _surnames_to_full_names(by_key: dict[str, list[CitedQuote]]) -> None:
+    """A person named by surname only joins the one person of that surname named in full.
+
+    "Kosiniak-Kamysz said" in one source and "Władysław Kosiniak-Kamysz" in another are one
+    speaker; with two full names of that surname (two Smiths) the surname stays apart.
+    """
+    full: dict[str, list[str]] = defaultdict(list)
+    for key in by_key:
+        if key.startswith("p:"):
+            full[key.split("-", 1)[1]].append(key)
+    for key in list(by_key):
+        quotes = by_key[key]
+        names = {q.quote.speaker for q in quotes}
+        if not key.startswith("b:") or len(names) != 1 or any(q.quote.kind != "person" for q in quotes):
+            continue
+        (name,) = names
+        if name is None or " " in name:
+            continue
+        targets = full.get(name.replace("’", "'").casefold()[:6], [])
+        if len(targets) == 1:
+            by_key[targets[0]].extend(by_key.pop(key))
 
 
 def group_quotes(documents: list[Document], features: Features | None = None) -> list[Speaker]:
     """Speakers with their quotations, the most quoted first; the unidentified last."""
     features = features if features is not None else Features()
     by_key: dict[str, list[CitedQuote]] = defaultdict(list)
+    role_sentences: dict[tuple[str, str], Sentence] = {}
     for d in documents:
         sentences = {s.anchor: s for s in d.sentences}
         for q in features.quotes(d):
             if q.anchors and q.anchors[0] in sentences:
                 by_key[_speaker_key(q)].append(CitedQuote(q, sentences[q.anchors[0]]))
+                if q.role_anchor in sentences:
+                    role_sentences[(d.source.id, q.role_anchor)] = sentences[q.role_anchor]
+    _surnames_to_full_names(by_key)
     speakers = []
     for key, quotes in by_key.items():
         kinds = Counter(q.quote.kind for q in quotes if q.quote.kind)
         kind = kinds.most_common(1)[0][0] if kinds else None
         speakers.append(Speaker(_display_name(quotes) if key != "?" else UNKNOWN_SPEAKER, kind,
-                                _roles(quotes), _groups(quotes)))
+                                _roles(quotes, role_sentences), _groups(quotes)))
     speakers.sort(key=lambda s: (s.name == UNKNOWN_SPEAKER, -sum(len(g.quotes) for g in s.groups), s.name))
     return speakers

@@ -121,10 +121,9 @@ def find_quotes(document: Document) -> list[Quote]:
     resolver = Resolver.build(blocks, raw)
     atts = {i: [(a, resolver.resolve(a)) for a in raw[i]] for i in sorted(raw)}
     ctx = Context(blocks, atts, resolver)
-    by_block: dict[int, list[Sentence]] = {span.block: [] for group in groups for span in group}
+    by_block: dict[int, list[Sentence]] = {}
     for sentence in document.sentences:
-        if sentence.block in by_block:
-            by_block[sentence.block].append(sentence)
+        by_block.setdefault(sentence.block, []).append(sentence)
     quotes: list[Quote] = []
     for group in groups:
         speaker = choose_speaker(group, ctx)
@@ -132,5 +131,18 @@ def find_quotes(document: Document) -> list[Quote]:
         quotes.append(Quote(
             document.source.id, parts, speaker.text if speaker else None,
             speaker.role if speaker else None, speaker.kind if speaker else None, _anchors(parts, by_block),
+            _sentence_at(speaker.role_at, by_block) if speaker and speaker.role else None,
         ))
     return quotes
+
+
+def _sentence_at(at: tuple[int, int] | None, by_block: dict[int, list[Sentence]]) -> str | None:
+    """The anchor of the sentence holding offset ``at[1]`` of block ``at[0]``."""
+    if at is None:
+        return None
+    block, pos = at
+    found = None
+    for s in by_block.get(block, []):
+        if s.start <= pos:
+            found = s.anchor
+    return found

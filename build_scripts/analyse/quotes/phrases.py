@@ -53,6 +53,8 @@ class Speaker:
     text: str
     role: str | None
     kind: str | None
+    role_at: tuple[int, int] | None = None
+    """(block, offset) in the sentence that states the role."""
 
 
 def _clean(word: str) -> str:

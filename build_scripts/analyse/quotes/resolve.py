@@ -196,7 +196,7 @@ class Resolver:
 
     blocks: tuple[Block, ...]
     mentions: list[_Mention]
-    first_role: dict[str, str]
+    first_role: dict[str, tuple[str, tuple[int, int]]]
     full_names: dict[str, str]
     subjects: list[Subject] = field(default_factory=list)
     bodies: list[Subject] = field(default_factory=list)
@@ -217,18 +217,23 @@ class Resolver:
             (a.block, a.floor, a.phrase.text, a.phrase.role)
             for i in sorted(atts) for a in atts[i] if a.phrase and is_cap(a.phrase.text)
         ] + [(m.block, m.pos, m.name, m.role) for m in subjects]
-        first_role: dict[str, str] = {}
+        first_role: dict[str, tuple[str, tuple[int, int]]] = {}
         full_names: dict[str, str] = {}
-        for _, _, name, role in sorted(named, key=lambda n: (n[0], n[1])):
+        for block, pos, name, role in sorted(named, key=lambda n: (n[0], n[1])):
             if role:
-                first_role.setdefault(name, role)
+                first_role.setdefault(name, (role, (block, pos)))
             if " " in name and all(is_cap(w) for w in name.split()) and kind_of(name) == "person":
                 full_names.setdefault(name.split()[-1], name)
         return cls(blocks, mentions, first_role, full_names, subjects, bodies)
 
-    def named(self, phrase: Phrase) -> Speaker:
+    def named(self, phrase: Phrase, at: tuple[int, int] | None = None) -> Speaker:
+        """The speaker a name gives; ``at``: where the phrase (and its role, if it has one) is written."""
         name = self.full_names.get(phrase.text, phrase.text) if " " not in phrase.text else phrase.text
-        return Speaker(name, phrase.role or self.first_role.get(name), phrase.kind or kind_of(name))
+        kind = phrase.kind or kind_of(name)
+        if phrase.role:
+            return Speaker(name, phrase.role, kind, at)
+        role, role_at = self.first_role.get(name, (None, None))
+        return Speaker(name, role, kind, role_at)
 
     def resolve(self, att: Attribution) -> Speaker | None:
         if att.participle:
@@ -249,8 +254,8 @@ class Resolver:
             found = self._reference(phrase, block, pos)
             if found:
                 return found
-            return Speaker(phrase.text, phrase.role, kind_of(phrase.text))
-        return self.named(phrase)
+            return Speaker(phrase.text, phrase.role, kind_of(phrase.text), (block, pos) if phrase.role else None)
+        return self.named(phrase, (block, pos))
 
     def _recent(self, block: int, pos: int, kind: str | None, anyone: bool = False) -> Speaker | None:
         """The latest speaker of the kind; for he/she, a later person opening a clause wins."""
@@ -266,7 +271,7 @@ class Resolver:
             if last >= 0 and self.subjects[last].block >= block - WINDOW_BLOCKS:
                 m = self.subjects[last]
                 if found is None or (m.block, m.pos) > found[:2]:
-                    return self.named(Phrase(m.name, m.role))
+                    return self.named(Phrase(m.name, m.role), (m.block, m.pos))
         if found is not None:
             return found[2]
         if kind == "person":
@@ -301,7 +306,8 @@ class Resolver:
         for i in range(bisect_left(self.keys, (block, pos)) - 1, -1, -1):
             m = self.mentions[i]
             if words <= {bare(w) for w in m.role.split()}:
-                return Speaker(m.name, self.first_role.get(m.name, m.role), "person")
+                role, role_at = self.first_role.get(m.name, (m.role, (m.block, m.pos)))
+                return Speaker(m.name, role, "person", role_at)
         return None
 
     def subject_before(self, block: int, pos: int) -> Subject | None:

@@ -43,7 +43,7 @@ def _dash_name(group: list[Span], ctx: Context) -> Speaker | None:
     words = m.group("name").split()
     if not all(is_cap(w) or w in CONNECTORS for w in words) or not is_cap(words[-1]):
         return None
-    return ctx.resolver.named(Phrase(m.group("name"), m.group("role")))
+    return ctx.resolver.named(Phrase(m.group("name"), m.group("role")), (last.block, last.close))
 
 
 def _after_quote(group: list[Span], ctx: Context) -> Speaker | None:
@@ -110,7 +110,7 @@ def _colon_in_sentence(group: list[Span], ctx: Context) -> Speaker | None:
         return None
     if any(att.floor > subject.pos and att.end <= first.open for att, _ in ctx.atts[first.block]):
         return None
-    return ctx.resolver.named(Phrase(subject.name, subject.role))
+    return ctx.resolver.named(Phrase(subject.name, subject.role), (subject.block, subject.pos))
 
 
 def _name_line(group: list[Span], ctx: Context) -> Speaker | None:

@@ -63,3 +63,35 @@ def test_translations_are_grouped_and_flagged_but_spelling_is_not():
     [wording] = quote_wording(list(speakers.values()))
     assert wording.subject == "Roman Kostenko’s words"
     assert spelling_neutral("the defence of the colour") == spelling_neutral("the defense of the color")
+
+
+def test_a_surname_joins_the_one_person_of_that_name():
+    docs = _docs(
+        "“The port will reopen next week,” said Ilse Marquardt, the harbour master.",
+        "Speaking in the morning, Marquardt, who runs the harbour, was confident. “Ships will be back soon,” she said.",
+    )
+    speakers = {s.name: s for s in group_quotes(docs)}
+    assert list(speakers) == ["Ilse Marquardt"]
+    assert sum(len(g.quotes) for g in speakers["Ilse Marquardt"].groups) == 2
+
+
+def test_a_surname_shared_by_two_people_stays_apart():
+    docs = _docs(
+        "“The port will reopen next week,” said Ilse Marquardt, the harbour master.",
+        "“The port stays shut,” said Jonas Marquardt, a pilot.",
+        "“Ships will be back soon,” Marquardt told reporters.",
+    )
+    assert "Marquardt" in {s.name for s in group_quotes(docs)}
+
+
+def test_a_role_is_cited_to_the_sentence_that_states_it():
+    docs = _docs(
+        "Lena Voss, a senior engineer at the water board, went further. “The dikes were not built for this,” "
+        "she said."
+    )
+    [speaker] = group_quotes(docs)
+    [role] = speaker.roles
+    assert role.quote.role == "a senior engineer at the water board"
+    assert role.sentence.text.startswith("Lena Voss, a senior engineer")
+    [group] = speaker.groups
+    assert group.quotes[0].sentence.text.startswith("“The dikes")
