@@ -13,8 +13,8 @@ ids to alpha-2. Three features have no id: Kosovo becomes "xk" (the
 user-assigned code in common use), "N. Cyprus" is drawn as part of Cyprus
 ("cy", the internationally recognised state) and Somaliland (outside the
 window) as part of Somalia. Natural Earth draws Crimea as Russia (its de facto
-view); here it is drawn as part of Ukraine, as internationally recognised and
-as ``places.py`` reads "Crimea". Polygons given to one code that share a
+view); here it is drawn as part of Ukraine, as internationally recognised.
+Polygons given to one code that share a
 border are merged (outline of the union), so no border line is drawn inside
 Cyprus or across the Perekop isthmus. The 1:110m data has no Andorra, Liechtenstein,
 Malta, Monaco, San Marino or Vatican City.
