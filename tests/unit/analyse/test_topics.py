@@ -128,3 +128,138 @@ def test_eligibility_and_prepared_text_match_their_plain_definitions(text, opini
 
     assert eligible(Sentence("s", "a", text, 0, 0, opinion)) == (not opinion and len(text.split()) >= MIN_WORDS)
     assert prepare(text) == text.replace("’", "'").replace("‘", "'")
+
+
+def _topics(tmp_path, write, *files):
+    for name, text in files:
+        write(name, text, folder="docs/topics")
+    topics, problems = load_topics(tmp_path / "docs")
+    assert problems == []
+    return topics
+
+
+def _by_section(evidence):
+    return {sec.heading: [st.sentence.text for st in sts] for sec, sts in evidence.sections}
+
+
+def test_a_paragraph_keeps_its_subject_for_require(tmp_path, write):
+    topics = _topics(tmp_path, write, ("withdrawals.md", TOPIC))
+    doc = _doc("a", "Officials in Warsaw expect the cabinet to withdraw from the pact within weeks.\n"
+                    "Officials confirmed it. The decree was signed by the president on Sunday evening.\n"
+                    "The decree was signed by the central bank governor on Monday morning.")
+    [evidence] = assign_topics(topics, [doc])
+    # The first paragraph names the withdrawal but fits no section; the decree of the second
+    # follows a sentence without a require term, and the third stands alone: none is taken.
+    assert _by_section(evidence) == {}
+    doc = _doc("b", "Poland said it would withdraw from the treaty. The decree was signed by the president "
+                    "on Sunday evening.\nThe decree was signed by the central bank governor on Monday morning.")
+    [evidence] = assign_topics(topics, [doc])
+    assert _by_section(evidence) == {"The decree": ["The decree was signed by the president on Sunday evening."],
+                                     "Neighbours": ["Poland said it would withdraw from the treaty."]}
+
+
+OTHER = """---
+title: Withdrawals
+description: Governments leaving the treaty.
+topic:
+  require: [withdraw*, leave]
+  sections:
+    - heading: The decree
+      match:
+        - [decree]
+        - [sign*]
+---
+"""
+
+VOTES = """---
+title: Votes
+topic:
+  sections:
+    - heading: Parliament
+      match: [[parliament]]
+---
+"""
+
+
+def test_a_sentence_about_the_topic_that_no_section_takes_goes_to_other_reports(tmp_path, write):
+    topics = _topics(tmp_path, write, ("withdrawals.md", OTHER))
+    doc = _doc("a", "The decree to leave the treaty will be published on Friday in Kyiv.\n"
+                    "The weather in Kyiv was warm enough to leave the windows open all week.")
+    [evidence] = assign_topics(topics, [doc])
+    # The first meets "The decree" but for its second group and holds a require term; the second
+    # holds a require term but nothing of any section.
+    assert _by_section(evidence) == {"Other reports": [
+        "The decree to leave the treaty will be published on Friday in Kyiv."]}
+
+
+def test_other_reports_do_not_repeat_what_a_section_of_another_topic_shows(tmp_path, write):
+    topics = _topics(tmp_path, write, ("withdrawals.md", OTHER), ("votes.md", VOTES))
+    text = "The parliament approved a decree to leave the treaty on Friday in Kyiv."
+    doc = _doc("a", text)
+    [alone] = assign_topics(topics[1:], [doc])
+    assert _by_section(alone) == {"Other reports": [text]}
+    votes, withdrawals = assign_topics(topics, [doc])
+    assert _by_section(withdrawals) == {}
+    assert _by_section(votes) == {"Parliament": [text]}
+
+
+def test_pins_hides_and_notes_have_the_last_word(tmp_path, write):
+    doc = _doc("a", "The president signed a decree to withdraw from the treaty on Sunday.\n"
+                    "The president signed another decree to withdraw troops on Monday.\n"
+                    "Reporters waited outside the palace for several long hours.")
+    first, second, third = doc.sentences
+    topic = OTHER.removesuffix("---\n") + (
+        f'  pin:\n    - {{sentence: "a#{third.anchor}", section: The decree}}\n'
+        f'  hide: ["a#{second.anchor}"]\n'
+        f'  note:\n    - {{sentence: "a#{first.anchor}", text: "Some say Monday."}}\n---\n')
+    topics = _topics(tmp_path, write, ("withdrawals.md", topic))
+    [evidence] = assign_topics(topics, [doc])
+    assert _by_section(evidence) == {"The decree": [third.text, first.text]}
+    assert evidence.notes == {("a", first.anchor): "Some say Monday."}
+
+
+def test_importance_puts_corroborated_lead_and_specific_statements_first(tmp_path, write):
+    topics = _topics(tmp_path, write, ("votes.md", VOTES))
+    docs = [
+        _doc("a", "Members of parliament went home after a long and tiring day.\n"
+                  "The weather stayed grey all day long over the old city.\n"
+                  "Crowds gathered in the square to watch the evening news.\n"
+                  "The speaker said parliament would sit again in the spring.\n"
+                  "Parliament voted 107 to 0 on 8 May to leave the treaty, Speaker Anna Berg said."),
+        _doc("b", "Members of parliament went home after a long and tiring day."),
+        _doc("c", "It said parliament had done its duty, and that was all that needed saying."),
+    ]
+    [evidence] = assign_topics(topics, docs)
+    texts = _by_section(evidence)["Parliament"]
+    assert texts[0] == "Members of parliament went home after a long and tiring day."  # two sources
+    assert texts.index("Parliament voted 107 to 0 on 8 May to leave the treaty, Speaker Anna Berg said.") \
+        < texts.index("The speaker said parliament would sit again in the spring.")  # figures, date, names
+    assert texts[-1].startswith("It said parliament")  # needs the sentence before it
+
+
+def test_explain_says_where_a_sentence_went_and_why_not(tmp_path, write):
+    from build_scripts.analyse.topics import explain
+
+    topics = _topics(tmp_path, write, ("withdrawals.md", TOPIC))
+    doc = _doc("a", "The president signed a decree to withdraw from the treaty on Sunday.\n"
+                    "The weather in Kyiv was warm and sunny all week long.\nShort one.")
+    claims = group_claims([s for s in doc.sentences if eligible(s)])
+    evidence = _assign(topics, [doc], claims)
+    placed, off, short = (explain(evidence, [doc], claims, s, 15) for s in doc.sentences)
+    assert placed[-1].startswith("Withdrawals (topics/withdrawals.md): in 'The decree', statement 1 of 1 "
+                                 "(first page), shown in its own words: matches the rule of section 'The decree'")
+    assert "importance" in placed[-1]
+    assert off == ["Withdrawals (topics/withdrawals.md): not on the page: holds none of the topic's require terms "
+                   "(nor does the sentence before it in its paragraph)"]
+    assert short[0].startswith("not used as a statement anywhere: it has fewer than")
+
+
+def test_needs_context_and_specifics():
+    from build_scripts.analyse.importance import needs_context, specifics
+
+    assert needs_context("However, the vote was delayed.")
+    assert needs_context("It said the plan was sound.")
+    assert not needs_context("“It is a dark day,” the mayor said.")
+    assert not needs_context("Italy said the plan was sound.")
+    assert specifics("The Seimas voted 107 to 0 on 8 May, Speaker Anna Berg said.") >= 4
+    assert specifics("the vote was delayed again.") == 0

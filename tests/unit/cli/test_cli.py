@@ -159,3 +159,42 @@ def test_output_folders_never_replace_the_project(tmp_path, capsys):
     assert main(["build", "--config", str(root / "mkdocs.yml"), "--site-dir", str(root)]) == 2
     assert "this folder holds the project" in capsys.readouterr().err
     assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
+
+
+def _first_sentence(root: Path):
+    from build_scripts.model import Project
+    from build_scripts.pipeline import analyse
+
+    analysis = analyse(Project.at(root))
+    evidence = analysis.evidence[0]
+    return evidence.topic, evidence.sections[0][0].heading, evidence.sections[0][1][0].sentence
+
+
+def test_explain_says_where_a_sentence_went_on_each_topic(tmp_path, capsys):
+    copy_seed(tmp_path)
+    topic, heading, sentence = _first_sentence(tmp_path)
+    ref = f"{sentence.source_id}#{sentence.anchor}"
+    assert main(["explain", ref, "--root", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{ref}: {sentence.text}\n")
+    assert f"- {topic.title} ({topic.src_uri}): in '{heading}', statement 1 of" in out
+    assert main(["explain", sentence.source_id, sentence.anchor, "--root", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == out
+    assert main(["explain", f"{sentence.source_id}#s-0000000000", "--root", str(tmp_path)]) == 1
+    assert "has no sentence 's-0000000000'" in capsys.readouterr().err
+
+
+def test_check_reports_a_pin_or_hide_whose_sentence_is_gone(tmp_path, capsys):
+    copy_seed(tmp_path)
+    topic, heading, sentence = _first_sentence(tmp_path)
+    path = tmp_path / "docs" / topic.src_uri
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split("\ntopic:\n", 1)
+    pins = (f'topic:\n  pin:\n    - {{sentence: "{sentence.source_id}#{sentence.anchor}", section: {heading}}}\n'
+            f'  hide: ["{sentence.source_id}#s-0000000000"]\n')
+    path.write_text(f"{head}\n{pins}{rest}", encoding="utf-8")
+    assert main(["check", "--root", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    line = (head + "\n").count("\n") + 4
+    assert f"docs/{topic.src_uri}:{line}: hide: no sentence {sentence.source_id}#s-0000000000 in the sources" in err
+    assert "pin:" not in err  # the pinned sentence exists

@@ -63,3 +63,18 @@ def test_last_sections_are_those_of_every_member_kept_for_the_wanted():
     wanted = {s[1], s[5], s[8], s[9], _sentence("s1", "a1", "Text 1."), _sentence("s0", "a0", "Other text.")}
     plain = {m: i for i, (_, sts) in enumerate(evidence.sections) for st in sts for m in st.members}
     assert _last_sections(evidence, wanted) == {m: i for m, i in plain.items() if m in wanted}
+
+
+def test_a_researchers_note_is_shown_with_its_statement_escaped():
+    body = "The treaty bans the use of mines, officials said on Monday.\nThe treaty was signed in 1997 by many states."
+    doc: Document = build_document(Source("src", Path("src.md"), SourceMeta(), body, 1))
+    section = TopicSection("Facts", (("treaty",),))
+    topic = Topic("t", "T", "topics/t.md", (section,))
+    first, second = doc.sentences
+    statements = [Statement(first, 1, Claim("c1", (first,))), Statement(second, 1, Claim("c2", (second,)))]
+    evidence = TopicEvidence(topic, [(section, statements)], notes={("src", second.anchor): "Some say *1998* <b>"})
+    addition = render_topic(evidence, {"src": doc}).addition
+    assert addition.count("Researcher's note:") == 1
+    note_line = next(line for line in addition.splitlines() if "Researcher's note:" in line)
+    assert "*1998*" not in note_line and "<b>" not in note_line  # escaped, not markup
+    assert addition.index("The treaty was signed in 1997") < addition.index("Researcher's note:")
