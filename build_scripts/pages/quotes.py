@@ -9,7 +9,8 @@ one list under "Quoted by one source each:" (or with no line when there is
 nothing before them), so that no list mixes one statement's versions with
 other statements.
 A quotation spanning paragraphs is shown with ¶ where the source starts a new
-paragraph.
+paragraph. After the sources comes the setting when the attribution gives one
+("in a statement", "told lawmakers before the vote"), in the source's words.
 """
 
 from __future__ import annotations
@@ -48,13 +49,19 @@ def _speaker(speaker: Speaker, docs: dict[str, Document], notes: list[Markup]) -
             cited = same[:MAX_CITED]
             lines.append({"parts": [p.text for p in same[0].quote.parts], "cited": cited,
                           "who": [publisher_name(docs[q.quote.source_id]) for q in cited],
-                          "more": len(same) - len(cited)})
+                          "more": len(same) - len(cited), "setting": _setting(same)})
             notes += [Markup(footnote(SRC_URI, docs[q.sentence.source_id], q.sentence)) for q in cited]
         if len(group.sources) > 1:
             groups.append({"sources": len(group.sources), "lines": lines})
         else:
             singles += lines
     return {"name": speaker.name, "facts": facts, "roles": speaker.roles, "groups": groups, "singles": singles}
+
+
+def _setting(same: list[CitedQuote]) -> str | None:
+    """When, where or how it was said, as the sources word it, when they all word it alike."""
+    settings = {q.quote.setting for q in same}
+    return settings.pop() if len(settings) == 1 else None
 
 
 def _by_wording(quotes: list[CitedQuote]) -> list[list[CitedQuote]]:

@@ -132,6 +132,7 @@ def find_quotes(document: Document) -> list[Quote]:
             document.source.id, parts, speaker.text if speaker else None,
             speaker.role if speaker else None, speaker.kind if speaker else None, _anchors(parts, by_block),
             _sentence_at(speaker.role_at, by_block) if speaker and speaker.role else None,
+            ctx.used.setting if speaker and ctx.used else None,
         ))
     return quotes
 

@@ -72,6 +72,8 @@ class Attribution:
     """Where it ends: the verb, or the subject when that follows the verb."""
     phrase: Phrase | None
     participle: bool = False
+    setting: str | None = None
+    """When, where or how, as the words after the verb give it: "in a statement", "told lawmakers before the vote"."""
 
 
 def abbreviation(text: str, dot: int) -> bool:
@@ -146,7 +148,27 @@ def _attribution(block: int, text: str, m: re.Match[str], spans: list[Span]) -> 
     phrase = subject_before(before)
     if phrase is None or (m.group() == "read" and bare(phrase.text.split()[-1]) not in DOC_NOUNS):
         return None
-    return Attribution(block, floor, verb, end, phrase)
+    return Attribution(block, floor, verb, end, phrase, setting=_setting(text, m.group(), end, spans))
+
+
+_SETTING_START = frozenset("in on at during before after via through to from over".split())
+_SETTING_STOP = re.compile(r",|;|:|[“”\"«»]|\s(?:that|which|who|when|and|but|as|because|if|whether)\s")
+_TOLD = frozenset("told tells".split())
+
+
+def _setting(text: str, verb: str, end: int, spans: list[Span]) -> str | None:
+    """The phrase right after a speech verb that says when, where or how: "said in a statement
+    released by her ministry", "said in June", "told lawmakers before the vote"."""
+    ceiling = _ceiling(text, end, spans)
+    rest = text[end:ceiling]
+    stop = _SETTING_STOP.search(rest)
+    rest = (rest[: stop.start()] if stop else rest).strip().rstrip(".!?")
+    words = rest.split()
+    if not words or len(words) > 10:
+        return None
+    if verb in _TOLD:
+        return f"{verb} {rest}" if len(words) > 1 else None
+    return rest if words[0] in _SETTING_START and len(words) > 1 else None
 
 
 def _speech_starts(text: str) -> list[int]:

@@ -27,6 +27,8 @@ class Context:
     resolver: Resolver
     last_in_block: dict[int, tuple[Speaker, int]] = field(default_factory=dict)
     """Per block, the speaker of its last quotation and where that quotation closed."""
+    used: Attribution | None = None
+    """The attribution the last rule that gave a speaker read (None for a name line, a dash, …)."""
 
 
 _DASH_NAME = re.compile(
@@ -56,7 +58,10 @@ def _after_quote(group: list[Span], ctx: Context) -> Speaker | None:
     text = ctx.blocks[last.block].text
     for att, speaker in ctx.atts[last.block]:
         if att.floor > last.close:
-            return speaker if _POST_GAP.fullmatch(text, last.close + 1, att.floor) else None
+            if not _POST_GAP.fullmatch(text, last.close + 1, att.floor):
+                return None
+            ctx.used = att
+            return speaker
     return None
 
 
@@ -67,7 +72,10 @@ def _before_quote(group: list[Span], ctx: Context) -> Speaker | None:
     if not before:
         return None
     att, speaker = before[-1]
-    return None if sentence_ends(text, att.end, first.open) else speaker
+    if sentence_ends(text, att.end, first.open):
+        return None
+    ctx.used = att
+    return speaker
 
 
 def _previous_text_block(blocks: tuple[Block, ...], index: int) -> int | None:
@@ -95,6 +103,7 @@ def _colon_before(group: list[Span], ctx: Context) -> Speaker | None:
     between = text[att.end : len(text) - 1]
     if any(c in between for c in ".!?“”\"") or len(between) > 60:
         return None
+    ctx.used = att
     return speaker
 
 
@@ -161,7 +170,10 @@ def _previous_paragraph(group: list[Span], ctx: Context) -> Speaker | None:
         return None
     att, speaker = ctx.atts[j][-1]
     text = ctx.blocks[j].text
-    return None if sentence_ends(text, att.end, len(text)) or '"' in text or "“" in text else speaker
+    if sentence_ends(text, att.end, len(text)) or '"' in text or "“" in text:
+        return None
+    ctx.used = att
+    return speaker
 
 
 _RULES = (_after_quote, _before_quote, _colon_before, _colon_in_sentence, _name_line, _same_paragraph,
@@ -170,6 +182,7 @@ _RULES = (_after_quote, _before_quote, _colon_before, _colon_in_sentence, _name_
 
 def choose_speaker(group: list[Span], ctx: Context) -> Speaker | None:
     """The speaker the first rule that gives one gives, remembered for the quotations after."""
+    ctx.used = None
     speaker = next((s for rule in _RULES if (s := rule(group, ctx))), None)
     if speaker:
         ctx.last_in_block[group[-1].block] = (speaker, group[-1].close)

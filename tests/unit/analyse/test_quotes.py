@@ -442,3 +442,16 @@ def test_the_company_is_not_a_public_body() -> None:
 def test_groups_are_not_persons(body: str, speaker: str, kind: str | None) -> None:
     (quote,) = _quotes(body)
     assert (quote.speaker, quote.kind) == (speaker, kind)
+
+
+@pytest.mark.parametrize(("body", "setting"), [
+    ("“The border will stay closed,” the ministry said in a statement on its website.",
+     "in a statement on its website"),
+    ("Anna Berg said in June that the plan was “a mistake we will all regret”.", "in June"),
+    ("“The border will stay closed,” Anna Berg told lawmakers before the vote.", "told lawmakers before the vote"),
+    ("“The border will stay closed,” Anna Berg said.", None),
+    ("Anna Berg said that the plan was “a mistake we will all regret”.", None),
+], ids=["statement", "month", "told", "none", "that-clause"])
+def test_setting_of_the_attribution(body: str, setting: str | None) -> None:
+    (quote,) = _quotes(body)
+    assert quote.setting == setting

@@ -42,3 +42,9 @@ def test_quotations_of_one_source_each_need_no_line() -> None:
     md = render_quotes_page(group_quotes(docs), {d.source.id: d for d in docs})
     assert "Quoted by" not in md
     assert "bridge will reopen in May" in md
+
+
+def test_the_setting_follows_the_source() -> None:
+    docs = [_doc("a", "Alpha Post", "“The bridge will reopen in May,” Anna Berg told councillors on Monday.")]
+    md = render_quotes_page(group_quotes(docs), {d.source.id: d for d in docs})
+    assert "(Alpha Post; told councillors on Monday)" in md
