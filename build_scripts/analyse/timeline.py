@@ -16,6 +16,10 @@ Tuesday in Shed 14 on the Eastern Quay" meet while a death and a fire on one
 night stay apart. An entry shows first a report that writes its date out in
 full ("on 14 October" before "on Tuesday").
 
+A dated list under a heading that is a year ("2024", then "- 20 November: …")
+takes that year, as the article's own year does for a list in an article
+dated only by its year; a heading of any other kind ends the year's section.
+
 Which sentences are read: those the caller keeps, and opinion sentences that
 would otherwise be kept (an event an op-ed dates is still dated; the date is
 not the opinion). Sources in another language than English are not read: the
@@ -28,7 +32,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from build_scripts.analyse.dates import find_dates
 from build_scripts.analyse.dates.events import event_dates
+from build_scripts.analyse.dates.resolve import heads_list_item
 from build_scripts.analyse.dates.tense import clause_around
 from build_scripts.analyse.eligible import MIN_WORDS
 from build_scripts.analyse.features import Features
@@ -36,6 +42,7 @@ from build_scripts.analyse.similarity import terms
 from build_scripts.model import (
     MONTHS,
     Claim,
+    DateMention,
     Document,
     Event,
     PartialDate,
@@ -43,9 +50,39 @@ from build_scripts.model import (
     Sentence,
 )
 
+_YEAR_HEADING = re.compile(r"^\W*(?:(?:in|during|the\s+year)\s+)?((?:19|20)\d\d)\W*$", re.IGNORECASE)
+
+
+def _heading_years(document: Document) -> dict[int, int]:
+    """The year each block is under, for the blocks that follow a heading made of a year."""
+    years: dict[int, int] = {}
+    year: int | None = None
+    for index, block in enumerate(document.blocks):
+        if block.kind == "heading":
+            found = _YEAR_HEADING.match(block.text)
+            year = int(found.group(1)) if found else None
+        elif year is not None:
+            years[index] = year
+    return years
+
+
+def _dates(document: Document, sentence: Sentence, features: Features, year: int | None) -> list[DateMention]:
+    """The sentence's date mentions; under a year heading, a list item's date takes that year."""
+    found = features.dates(document, sentence.text)
+    if year is None:
+        return found
+    text = sentence.text
+    labels = [m for m in find_dates(text, PartialDate(year))
+              if m.relative and m.date.year == year and heads_list_item(text, m.start, m.end)]
+    if not labels:
+        return found
+    return labels + [m for m in found if m.start >= labels[-1].end]
+
 
 def _mentions(document: Document, sentences: list[Sentence], features: Features) -> list[Report]:
-    return [Report(s, m) for s in sentences for m in event_dates(s.text, features.dates(document, s.text))]
+    years = _heading_years(document) if any(b.kind == "heading" for b in document.blocks) else {}
+    return [Report(s, m) for s in sentences
+            for m in event_dates(s.text, _dates(document, s, features, years.get(s.block)))]
 
 
 def _read(sentence: Sentence, keep: set[Sentence] | None) -> bool:

@@ -44,10 +44,14 @@ _LABEL_AFTER = re.compile(r"\s*:")
 _LABEL_BEFORE_TEXT = re.compile(r"[\s\-–—•*·]*$")
 
 
+def heads_list_item(sentence: str, start: int, end: int) -> bool:
+    """``sentence[start:end]`` opens the sentence (after a bullet) and a colon follows it."""
+    return _LABEL_AFTER.match(sentence, end) is not None and _LABEL_BEFORE_TEXT.match(sentence[:start]) is not None
+
+
 def _is_label(match: re.Match[str]) -> bool:
-    """The match opens the sentence (after a bullet) and a colon follows it."""
-    return (_LABEL_AFTER.match(match.string, match.end()) is not None
-            and _LABEL_BEFORE_TEXT.match(match.string[:match.start()]) is not None)
+    """The match heads an item of a dated list: "18 March: …"."""
+    return heads_list_item(match.string, match.start(), match.end())
 
 
 def _month_number(text: str) -> int:

@@ -124,3 +124,19 @@ def test_a_list_item_is_compared_by_the_words_after_its_colon():
     )
     [event] = events
     assert event.date == PartialDate(2025, 6, 29) and len(event.reports) == 2
+
+
+def test_a_dated_list_under_a_year_heading_takes_that_year():
+    events = _timeline((
+        "The story so far\n\n## 2024\n\n- 20 November: Washington approves the supply of mines to Kyiv.\n\n"
+        "## 2025\n\n- 18 March: four defence ministers recommend leaving the treaty.\n\n"
+        "## What comes next\n\n- 20 November: the states parties meet in Geneva for their review.",
+        PartialDate(2025, 7, 1)))
+    assert _dated(events) == [("2024-11-20", "20 November"), ("2025-03-18", "18 March"),
+                              ("2025-11-20", "20 November")]  # the last: no year heading, the nearest
+
+
+def test_a_list_under_a_year_heading_in_an_undated_article():
+    events = _timeline(("## 2024\n\n- 20 November: Washington approves the supply of mines to Kyiv.\n\n"
+                        "- Later on, talks began again on Friday in the capital city.", None))
+    assert _dated(events) == [("2024-11-20", "20 November")]  # "on Friday" cannot be dated
