@@ -24,4 +24,10 @@ def analyse_file(file: SourceFile) -> tuple[Document, DocumentFeatures]:
     return document, extract(document)
 
 
-STAGE = Stage("source analysis", analyse_file, ("build_scripts.analyse.per_source",), ("analyse/data/*.json",))
+def _valid(value: object) -> bool:
+    return (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], Document)
+            and isinstance(value[1], DocumentFeatures))
+
+
+STAGE = Stage("source analysis", analyse_file, ("build_scripts.analyse.per_source",), ("analyse/data/*.json",),
+              valid=_valid)

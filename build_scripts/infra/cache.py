@@ -13,7 +13,10 @@ The cache knows nothing of what the stages make.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import io
+import pathlib
 import pickle
 from collections.abc import Iterator, MutableMapping
 from typing import Any
@@ -22,6 +25,35 @@ from build_scripts.infra.code_digest import code_digest
 from build_scripts.infra.stage import Stage
 
 _MEMO = "memo:"
+_MODEL = "build_scripts.model."
+_PATHS = {("pathlib", "PosixPath"): pathlib.PosixPath, ("pathlib", "PurePosixPath"): pathlib.PurePosixPath,
+          ("pathlib", "WindowsPath"): pathlib.PureWindowsPath, ("pathlib", "PureWindowsPath"): pathlib.PureWindowsPath}
+
+
+class _Unpickler(pickle.Unpickler):
+    """Makes the data classes of ``model``, paths and the stage's own declared types, and nothing
+    else: a pickle naming any other callable (``os.system``, ``builtins.eval``) is refused before
+    it can be called. Plain data (strings, numbers, tuples, lists, dicts, sets) needs no class."""
+
+    def __init__(self, data: bytes, allowed: tuple[type, ...]) -> None:
+        super().__init__(io.BytesIO(data))
+        self.allowed = {(t.__module__, t.__qualname__): t for t in allowed}
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in self.allowed:
+            return self.allowed[(module, name)]
+        if (module, name) in _PATHS:
+            return _PATHS[(module, name)]
+        if module.startswith(_MODEL):
+            found = super().find_class(module, name)
+            if isinstance(found, type) and dataclasses.is_dataclass(found):
+                return found
+        raise pickle.UnpicklingError(f"the cache may not hold {module}.{name}")
+
+
+def safe_loads(data: bytes, allowed: tuple[type, ...] = ()) -> Any:
+    """Unpickle what only this program's stages write: see ``_Unpickler``."""
+    return _Unpickler(data, allowed).load()
 
 
 class Forgetful(MutableMapping[str, bytes]):
@@ -66,8 +98,9 @@ class StageCache:
         digest.update(input_key)
         return digest.hexdigest()
 
-    def get(self, key: str) -> Any | None:
-        """The result kept under ``key``, or None (a damaged entry counts as missing)."""
+    def get(self, key: str, stage: Stage) -> Any | None:
+        """``stage``'s result kept under ``key``, or None: a damaged entry, one naming a class
+        the stage does not make, or one of the wrong shape counts as missing and is remade."""
         self._used[key] = None
         value = self.live.get(key)
         if value is None:
@@ -76,8 +109,11 @@ class StageCache:
                 self.misses += 1
                 return None
             try:
-                value = pickle.loads(data)  # noqa: S301 - written by this program (see disk_store)
-            except Exception:  # noqa: BLE001 - a damaged entry is worked out again
+                value = safe_loads(data, stage.types)
+                valid = stage.valid(value)
+            except Exception:  # noqa: BLE001 - a damaged or foreign entry is worked out again
+                valid = False
+            if not valid:
                 self.misses += 1
                 return None
             self.live[key] = value
@@ -91,7 +127,7 @@ class StageCache:
     def put_pickled(self, key: str, data: bytes) -> Any:
         """Keep a result that comes pickled (as worker processes send them); returns it unpickled."""
         self.store[key] = data
-        value = self.live[key] = pickle.loads(data)  # noqa: S301 - made by this program's own workers
+        value = self.live[key] = pickle.loads(data)  # noqa: S301 - made just now by this program's own workers
         self._used[key] = None
         return value
 

@@ -8,9 +8,11 @@ truncated entry (``sweep`` removes its temporary file later). A file that
 cannot be read counts as missing: the source is analysed again and the file
 rewritten.
 
-The files hold pickles, which run code when loaded; they are written by this
-program for this project, and whoever can write into the project's
-``.cache`` folder can as well write into ``build_scripts``.
+The files hold pickles, read back by ``cache.safe_loads``, which makes only
+the data classes of ``model`` and the types a stage declares: a file naming
+any other callable is refused, not run, and its source analysed again. So a
+cache folder carried between CI runs, or copied from elsewhere, cannot run
+code.
 """
 
 from __future__ import annotations

@@ -21,6 +21,10 @@ class StageRefused(Exception):
         self.line = line
 
 
+def any_value(value: object) -> bool:
+    return True
+
+
 @dataclass(frozen=True)
 class Stage:
     """``run`` must be defined at the top of a module (worker processes import it by name)."""
@@ -31,3 +35,9 @@ class Stage:
     """Modules whose code (with every module of the package they import) the result depends on."""
     data: tuple[str, ...] = ()
     """Other files the result depends on (data, templates), as globs relative to the package."""
+    types: tuple[type, ...] = ()
+    """The classes a result is made of besides the shared types of ``model``: the only ones the
+    cache will make when it reads a result back (see ``cache.safe_loads``)."""
+    valid: Callable[[Any], bool] = any_value
+    """Whether a result read back from the cache is of the expected shape (a function at the top
+    of a module, like ``run``: stages are sent to worker processes)."""

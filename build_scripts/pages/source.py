@@ -91,8 +91,13 @@ def page_of(analysed: tuple[Document, DocumentFeatures]) -> SourcePage:
     return source_page(analysed[0])
 
 
+def _is_page(value: object) -> bool:
+    return isinstance(value, SourcePage)
+
+
 STAGE = Stage("source page", page_of, ("build_scripts.pages.source",),
-              ("templates/source.md.j2", "templates/source-article.html.j2", "templates/page-head.md.j2"))
+              ("templates/source.md.j2", "templates/source-article.html.j2", "templates/page-head.md.j2"),
+              types=(SourcePage,), valid=_is_page)
 
 
 def _render(view: SiteView) -> Rendered:

@@ -44,8 +44,8 @@ def _reader(cache: StageCache, chain: Sequence[Stage]) -> Callable[[Path, bytes]
     def read(path: Path, raw: bytes) -> _File:
         input_key = path.name.encode() + b"\0" + raw
         file = _File(path, raw, [cache.key(stage, input_key) for stage in chain])
-        for key in file.keys:
-            value = cache.get(key)
+        for stage, key in zip(chain, file.keys, strict=True):
+            value = cache.get(key, stage)
             if value is None:
                 break
             file.results.append(value)
