@@ -15,6 +15,9 @@ of these, each a rule of news English, not of one story:
 * an **attributive** date, written between a determiner or a possessive and
   a noun: "the 1997 treaty", "a 10 June 2025 report", "the group's June
   report" name a thing by its date; the sentence's own event is another;
+* a **denied** date: "straight answers this week, not in a report next year",
+  "on Monday rather than on Friday": "not" and a preposition, or "rather
+  than", "instead of", just before it;
 * "**since** <date>" as background: "territories liberated since 2022",
   "used mines since 2022" give the start of a period of repeated or ongoing
   activity, no event. It is kept where it dates an event by the usual reading
@@ -41,6 +44,10 @@ _BOUND_PREPOSITION = re.compile(r"^(?:by|until|till|before|after|through)\b", re
 _BOUND_BEFORE = re.compile(
     r"\b(?:prior\s+to|up\s+to|ahead\s+of|as\s+of|as\s+early\s+as|as\s+late\s+as|(?:no\s+)?(?:later|earlier)\s+than"
     r"|in\s+the\s+run[- ]up\s+to|by\s+the\s+end\s+of|until\s+the\s+end\s+of|before\s+the\s+end\s+of)\s+$",
+    re.IGNORECASE,
+)
+_DENIED_BEFORE = re.compile(
+    r"(?:\bnot\s+(?:(?:in|on|at|during|by|until|till|for|from)\b[^,;.:]{0,25})?|\brather\s+than\s+|\binstead\s+of\s+)$",
     re.IGNORECASE,
 )
 _DETERMINER_BEFORE = re.compile(
@@ -109,7 +116,8 @@ def event_dates(sentence: str, mentions: list[DateMention]) -> list[DateMention]
     for i, mention in enumerate(mentions):
         if i in ranges or _is_dateline(sentence, mention) or _is_bound(sentence, mention):
             continue
-        if _is_attributive(sentence, mention):
+        if _is_attributive(sentence, mention) or _DENIED_BEFORE.search(sentence, max(0, mention.start - 40),
+                                                                          mention.start):
             continue
         if _preposition(mention) == "since" and not _since_dates_event(sentence, mention):
             continue

@@ -682,6 +682,10 @@ def events(sentence: str, published: PartialDate | None = PUB) -> list[str]:
     ("Jody Williams shared the 1997 Nobel Peace Prize with the campaign.", []),
     ("Poland ratified the treaty in 2012.", ["in 2012"]),
     ("The Marshall Islands became a party this year.", ["this year"]),
+    # denied dates
+    ("They deserve straight answers this week, not in a report next year.", []),
+    ("The vote was held on Monday rather than on Friday.", ["on Monday"]),
+    ("The vote will not take place on Friday.", ["on Friday"]),  # the event is denied, not its date
     # since
     ("Territories liberated since 2022 have been heavily covered with mines.", []),
     ("Russian forces have used mines since 2022.", []),
