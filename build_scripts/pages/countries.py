@@ -19,7 +19,7 @@ from build_scripts.pages.kind import DataFile, PageKind, Rendered, SiteView, nav
 from build_scripts.render.citation import footnote
 from build_scripts.render.data_files import countries_json
 from build_scripts.render.links import relative
-from build_scripts.render.map_svg import render_map
+from build_scripts.render.map_svg import drawn_codes, render_map
 from build_scripts.render.page_head import page_head
 from build_scripts.render.statement import render_statement
 from build_scripts.render.templates import render
@@ -40,19 +40,26 @@ def source_count(p: CountryProfile) -> int:
 
 
 def _stance(stance: Stance, src: str, docs: dict[str, Document], notes: list[str]) -> dict[str, Any]:
-    """What the template shows of a stance: each evidence sentence with the dates read in it, cited.
+    """What the template shows of a stance: each evidence sentence with the dates read in it, cited
+    (one line for the same words in several sources, with a footnote for each).
 
     The footnotes it needs are added to ``notes``.
     """
     dates_of: dict[Sentence, list[str]] = {}
     for date, sentence in stance.dates:
         dates_of.setdefault(sentence, []).append(date.display())
-    unique = list(dict.fromkeys(stance.sentences))
-    shown = sorted(unique, key=lambda s: s not in dates_of)[:MAX_EVIDENCE]
-    notes += [footnote(src, docs[sentence.source_id], sentence) for sentence in shown]
-    evidence = [{"dates": ", ".join(dates_of.get(s, [])), "sentence": s} for s in shown]
-    return {"rule": stance.rule, "evidence": evidence, "sources": len({s.source_id for s in unique}),
-            "unlisted": len(unique) - len(shown)}
+    by_text: dict[str, list[Sentence]] = {}
+    for sentence in dict.fromkeys(stance.sentences):
+        by_text.setdefault(sentence.text, []).append(sentence)
+    lines = sorted(by_text.values(), key=lambda group: not any(s in dates_of for s in group))
+    shown = lines[:MAX_EVIDENCE]
+    evidence = []
+    for group in shown:
+        notes += [footnote(src, docs[sentence.source_id], sentence) for sentence in group]
+        dates = dict.fromkeys(d for sentence in group for d in dates_of.get(sentence, []))
+        evidence.append({"dates": ", ".join(dates), "sentence": group[0], "sentences": group})
+    return {"rule": stance.rule, "evidence": evidence, "sources": len({s.source_id for s in stance.sentences}),
+            "unlisted": len(lines) - len(shown)}
 
 
 def render_country_page(p: CountryProfile, docs: dict[str, Document]) -> str:
@@ -74,12 +81,18 @@ def render_country_page(p: CountryProfile, docs: dict[str, Document]) -> str:
 
 
 def render_countries_overview(profiles: list[CountryProfile], rules: list[StanceRule]) -> str:
-    """The map and the table, appended to (or making) ``countries/index.md``."""
+    """The map and the table, appended to (or making) ``countries/index.md``.
+
+    No table when the sources name no country; no map when none of the countries they name
+    is on it (the map shows Europe).
+    """
     categories = {p.code: p.primary.rule.css for p in profiles if p.primary}
     labels = {p.code: f"{p.name}: {p.primary.rule.label if p.primary else NO_STANCE}" for p in profiles}
     used = {p.primary.rule.css for p in profiles if p.primary}
     legend = {r.css: r.label for r in rules if r.css in used}
-    svg = render_map(categories, labels, legend, "Map of Europe: stances the sources report for each country")
+    drawn = drawn_codes()
+    svg = (render_map(categories, labels, legend, "Map of Europe: stances the sources report for each country")
+           if any(p.code in drawn for p in profiles) else "")
     counts = {p.code: source_count(p) for p in profiles}
     rows = [{"name": p.name, "stance": p.primary.rule.label if p.primary else NO_STANCE,
              "dates": ", ".join(d.display() for d, _ in p.primary.dates) if p.primary else "",

@@ -71,6 +71,11 @@ def _geometry() -> tuple[tuple[float, float, float, float], float, dict[str, str
     return (x, y, width, height), data["lon0"], dict(sorted(data["countries"].items()))
 
 
+def drawn_codes() -> frozenset[str]:
+    """The alpha-2 codes of the countries the map draws (Europe and its edges)."""
+    return frozenset(_geometry()[2])
+
+
 def _text(text: str) -> str:
     """Text without lone surrogates, which cannot be written as UTF-8 (the template escapes it)."""
     return _SURROGATES.sub("", text)
