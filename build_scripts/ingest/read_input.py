@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from build_scripts.ingest.candidate import Candidate
-from build_scripts.ingest.fetch import fetch
+from build_scripts.ingest.fetch import MAX_PAGE_BYTES, fetch
 from build_scripts.ingest.html_page import read_html
 from build_scripts.load.metadata import meta_fields
 from build_scripts.load.sources import SourceProblem, load_source
@@ -23,6 +23,9 @@ def read_input(item: str) -> Candidate:
     path = Path(item)
     if not path.is_file():
         raise ValueError(f"{item}: no such file (give a file path or an http(s) address)")
+    if path.stat().st_size > MAX_PAGE_BYTES:  # checked before reading: extraction time grows with size
+        raise ValueError(f"{item}: the file is larger than {MAX_PAGE_BYTES // 1048576} MB; "
+                         "save only the article's page (without its images and scripts)")
     if path.suffix.lower() in HTML_SUFFIXES:
         return read_html(path.read_bytes(), item)
     if path.suffix.lower() == ".md":
