@@ -109,6 +109,23 @@ def _clause_subjects(block: int, text: str) -> list[Subject]:
     return found
 
 
+def _known_subjects(block: int, text: str, full_names: dict[str, str]) -> list[Subject]:
+    """A person named before, opening a sentence again: "Carter disagreed.", "Anna Berg went on."."""
+    starts = [0] + [m.end() for m in SENTENCE_END.finditer(text) if not abbreviation(text, m.start())]
+    found: list[Subject] = []
+    known = set(full_names.values())
+    for start in starts:
+        words = text[start : start + 80].split()[:3]
+        for n in (2, 1):
+            if len(words) <= n or not words[n][:1].islower():
+                continue
+            name = " ".join(words[:n])
+            if (n == 1 and name in full_names) or (n == 2 and name in known):
+                found.append(Subject(block, start, full_names.get(name, name), None))
+                break
+    return found
+
+
 def _sentence_bodies(block: int, text: str) -> list[Subject]:
     """Organisations named at the start of a sentence and followed by a verb: "Harlow Marine Logistics denied …"."""
     starts = [0] + [m.end() for m in SENTENCE_END.finditer(text) if not abbreviation(text, m.start())]
@@ -132,6 +149,18 @@ def _sentence_bodies(block: int, text: str) -> list[Subject]:
         if bare(name[-1]) in BODY_HEADS and kind_of(" ".join(name)) == "body":
             found.append(Subject(block, start, " ".join(name), None))
     return found
+
+
+_GENDERED = {"spokeswoman": "she", "chairwoman": "she", "mrs": "she", "ms": "she", "businesswoman": "she",
+             "spokesman": "he", "chairman": "he", "mr": "he", "businessman": "he"}
+
+
+def _role_gender(role: str | None) -> str | None:
+    for word in (role or "").split():
+        found = _GENDERED.get(bare(word).rstrip("."))
+        if found:
+            return found
+    return None
 
 
 def _possessive_word(word: str) -> bool:
@@ -201,6 +230,9 @@ class Resolver:
     subjects: list[Subject] = field(default_factory=list)
     bodies: list[Subject] = field(default_factory=list)
     history: list[tuple[int, int, Speaker]] = field(default_factory=list)
+    gender: dict[str, str] = field(default_factory=dict)
+    """"he" or "she" when a role or an honorific says it ("spokeswoman", "Mr"); never guessed from a name,
+    nor from an earlier pronoun (which may itself have been resolved wrongly)."""
     keys: list[tuple[int, int]] = field(default_factory=list)
     subject_keys: list[tuple[int, int]] = field(default_factory=list)
 
@@ -224,6 +256,9 @@ class Resolver:
                 first_role.setdefault(name, (role, (block, pos)))
             if " " in name and all(is_cap(w) for w in name.split()) and kind_of(name) == "person":
                 full_names.setdefault(name.split()[-1], name)
+        if full_names:
+            known = [m for i in sorted(atts) for m in _known_subjects(i, blocks[i].text, full_names)]
+            subjects = sorted(subjects + known, key=lambda m: (m.block, m.pos))
         return cls(blocks, mentions, first_role, full_names, subjects, bodies)
 
     def named(self, phrase: Phrase, at: tuple[int, int] | None = None) -> Speaker:
@@ -244,12 +279,14 @@ class Resolver:
             speaker = self._phrase(att.phrase, att.block, att.floor)
         if speaker is not None:
             self.history.append((att.block, att.verb, speaker))
+            if speaker.kind == "person" and (found := _role_gender(speaker.role)):
+                self.gender.setdefault(speaker.text, found)
         return speaker
 
     def _phrase(self, phrase: Phrase, block: int, pos: int) -> Speaker | None:
         words = phrase.text.split()
         if phrase.text in PRONOUN_KIND:
-            return self._recent(block, pos, PRONOUN_KIND[phrase.text], phrase.text == "they")
+            return self._recent(block, pos, PRONOUN_KIND[phrase.text], phrase.text == "they", phrase.text)
         if words[0].lower() in ("the", "this") and len(words) <= 4:
             found = self._reference(phrase, block, pos)
             if found:
@@ -257,21 +294,30 @@ class Resolver:
             return Speaker(phrase.text, phrase.role, kind_of(phrase.text), (block, pos) if phrase.role else None)
         return self.named(phrase, (block, pos))
 
-    def _recent(self, block: int, pos: int, kind: str | None, anyone: bool = False) -> Speaker | None:
-        """The latest speaker of the kind; for he/she, a later person opening a clause wins."""
+    def _recent(
+        self, block: int, pos: int, kind: str | None, anyone: bool = False, pronoun: str = ""
+    ) -> Speaker | None:
+        """The latest speaker of the kind; for he/she, a later person opening a clause wins.
+
+        A person already known as "she" is never "he", and the other way round.
+        """
         found: tuple[int, int, Speaker] | None = None
         for b, p, speaker in reversed(self.history):
             if b < block - WINDOW_BLOCKS:
                 break
-            if anyone or speaker.kind == kind:
+            if (anyone or speaker.kind == kind) and self._agrees(speaker.text, pronoun):
                 found = (b, p, speaker)
                 break
         if kind == "person":
             last = bisect_left(self.subject_keys, (block, pos)) - 1
-            if last >= 0 and self.subjects[last].block >= block - WINDOW_BLOCKS:
+            while last >= 0 and self.subjects[last].block >= block - WINDOW_BLOCKS:
                 m = self.subjects[last]
-                if found is None or (m.block, m.pos) > found[:2]:
-                    return self.named(Phrase(m.name, m.role), (m.block, m.pos))
+                if found is not None and (m.block, m.pos) <= found[:2]:
+                    break
+                speaker = self.named(Phrase(m.name, m.role), (m.block, m.pos))
+                if self._agrees(speaker.text, pronoun):
+                    return speaker
+                last -= 1
         if found is not None:
             return found[2]
         if kind == "person":
@@ -309,6 +355,10 @@ class Resolver:
                 role, role_at = self.first_role.get(m.name, (m.role, (m.block, m.pos)))
                 return Speaker(m.name, role, "person", role_at)
         return None
+
+    def _agrees(self, name: str, pronoun: str) -> bool:
+        known = self.gender.get(name)
+        return not (known and pronoun in ("he", "she") and known != pronoun)
 
     def subject_before(self, block: int, pos: int) -> Subject | None:
         """The latest person opening a clause in ``block`` before ``pos``."""

@@ -455,3 +455,23 @@ def test_groups_are_not_persons(body: str, speaker: str, kind: str | None) -> No
 def test_setting_of_the_attribution(body: str, setting: str | None) -> None:
     (quote,) = _quotes(body)
     assert quote.setting == setting
+
+
+def test_a_person_named_before_opening_a_sentence_again_is_the_antecedent() -> None:
+    body = (
+        "John Carter, a local shopkeeper, said trade had fallen by half.\n"
+        "Maria Lopez, who chairs the transport committee, defended the decision. Carter disagreed. "
+        "“She has never run a business,” he said."
+    )
+    (quote,) = _quotes(body)
+    assert quote.speaker == "John Carter"
+
+
+def test_a_pronoun_skips_a_person_whose_role_says_the_other_gender() -> None:
+    body = (
+        "Karl Imre, a local farmer, said the water came at night.\n"
+        "“The fields are lost,” said Petra Lind, a spokeswoman for the farmers’ union. "
+        "“Nobody warned us,” he said."
+    )
+    quotes = _quotes(body)
+    assert [q.speaker for q in quotes] == ["Petra Lind", "Karl Imre"]
