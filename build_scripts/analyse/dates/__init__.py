@@ -49,7 +49,9 @@ Relative mentions (``relative=True``):
   Friday"), the first such day 0-6 days after it ("last Sunday": 1-7 days
   before; "next Sunday": 1-7 days after). Needs a day-precise publication
   date.
-* "yesterday", "today", "tomorrow" (day-precise publication date needed);
+* "yesterday", "today", "tomorrow", "tonight", "this morning" (afternoon,
+  evening: the publication day) and "last night" (the day before it)
+  (day-precise publication date needed);
   "last/this/next year" (year precision) and "last/this/next month" (month
   precision), except after "the" or "past" ("in the last year" is a period).
 

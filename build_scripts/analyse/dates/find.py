@@ -39,11 +39,13 @@ def _may_find_dates(sentence: str, published: PartialDate | None) -> bool:
     * a day and month without a year (``dmy``, ``mdy``) and a bare month
       (``bm``) need a month name (see ``_YEAR_OR_MONTH``) and a publication
       month, or a publication year when they head an item of a dated list;
-    * a weekday (``wd``) and "yesterday", "today", "tomorrow" (``rw``) need a
-      publication day, and a weekday name, or "terday", "today" or "tomorrow"
-      in lower case ("terday": under ``re.IGNORECASE`` the "s" of "yesterday"
-      also matches "ſ"; no other letter of these words matches a non-ASCII
-      character, so lower case is enough);
+    * a weekday (``wd``) and "yesterday", "today", "tomorrow", "tonight",
+      "last night", "this morning/afternoon/evening" (``rw``) need a
+      publication day, and a weekday name, or "terday", "today", "tomorrow",
+      "ght", "morn", "afternoon" or "even" in lower case ("terday": under
+      ``re.IGNORECASE`` the "s" of "yesterday" also matches "ſ", and the "i"
+      of "night" and "evening" matches "ı" and "İ"; no other letter of these
+      strings matches a non-ASCII character, so lower case is enough);
     * "last/this/next year/month" (``rp``) needs ``_RELATIVE_PERIOD`` and a
       publication date.
 
@@ -63,6 +65,10 @@ def _may_find_dates(sentence: str, published: PartialDate | None) -> bool:
                     return True
         if "tomorrow" in lowered:
             return True
+        # "tonight", "last night", "this morning/afternoon/evening": written without i, s, k
+        # (see the docstring), "ght" and "even" stand for "night" and "evening".
+        if "ght" in lowered or "morn" in lowered or "afternoon" in lowered or "even" in lowered:
+            return True
     return ("year" in lowered or "month" in lowered) and _RELATIVE_PERIOD.search(sentence) is not None
 
 
@@ -77,7 +83,7 @@ def _may_find_dates(sentence: str, published: PartialDate | None) -> bool:
 # one with a fast scan.
 _MATCH_START = re.compile("|".join(
     list("0123456789") + [name[:3] for name in MONTHS + WEEKDAYS]
-    + [f"{first}(?i:{rest})" for letter, rest in (("y", "esterday"), ("t", "oday|omorrow|his"),
+    + [f"{first}(?i:{rest})" for letter, rest in (("y", "esterday"), ("t", "oday|omorrow|onight|his"),
                                                    ("l", "ast"), ("n", "ext"))
        for first in (letter, letter.upper())]
 ))

@@ -66,7 +66,7 @@ _DATE_RE = re.compile(
     | (?P<my>(?P<my_m>{_MONTH})(?:,|\s+of)?\s+(?P<my_y>{_YEAR}))
     | (?P<wd>(?=[A-Z])(?:{_FULL_WEEKDAY})(?!\w))
     | (?P<bm>(?=[A-Z])(?:{_FULL_MONTH})(?!\w))
-    | (?P<rw>(?=[yYtT])(?i:yesterday|today|tomorrow)(?!\w))
+    | (?P<rw>(?=[yYtTlL])(?i:yesterday|today|tomorrow|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)(?!\w))
     | (?P<rp>(?=[lLtTnN])(?<!(?i:the)\s)(?<!(?i:past)\s)
         (?P<rp_which>(?i:last|this|next))\s+(?P<rp_unit>(?i:year|month))(?!\w))
     | (?P<ly>(?<![\w$#£€¥])(?P<ly_y>{_YEAR}))

@@ -218,7 +218,8 @@ def _relative_word(match: re.Match[str], published: PartialDate | None) -> list[
     start = match.start()
     if word[0].isupper() and _NAME_BEFORE.search(match.string, max(0, start - 30), start):
         return []  # "USA Today"
-    offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[_fold(word)]
+    folded = _fold(word)
+    offset = {"yesterday": -1, "tomorrow": 1}.get(folded, -1 if folded.startswith("last") else 0)
     day = pub_day + dt.timedelta(days=offset)
     return [_mention(match, match.start(), match.end(), PartialDate(day.year, day.month, day.day), True)]
 

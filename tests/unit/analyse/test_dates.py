@@ -456,6 +456,7 @@ SHORTCUT_WORDS = st.sampled_from([
     "yesterday", "Yesterday", "yeſterday", "today", "Today", "TODAY", "tomorrow", "ToMoRrOw", "USA",
     "thİs", "laſt", "ſince", "durİng",
     "of", ",", "-", "–", "$", "mid-", "late", "٢٠٢٥", ":", "18", "July", "will", "approved", "•",
+    "tonight", "Tonight", "tonİght", "night", "morning", "afternoon", "evening", "evenİng",
 ])
 SHORTCUT_GLUE = st.sampled_from([" ", "", "  ", "\t", "\u00a0", "\n"])
 SHORTCUT_PUBLISHED = st.one_of(st.none(), st.sampled_from([
@@ -477,7 +478,19 @@ def test_the_prefilter_and_the_jumps_change_nothing(
 def test_the_prefilter_may_read_the_relative_words_in_lower_case() -> None:
     # Under re.IGNORECASE only i, s and k match non-ASCII letters (İ ı, ſ, K);
     # the words _may_find_dates looks for in lower case have none of them.
-    assert not set("day today terday tomorrow year month") & set("isk")
+    assert not set("day today terday tomorrow year month ght morn afternoon even") & set("isk")
+
+
+@pytest.mark.parametrize("sentence, iso", [
+    ("The zone was reduced this afternoon.", "2025-06-30"),
+    ("Officials met this morning in the capital.", "2025-06-30"),
+    ("The council will meet tonight.", "2025-06-30"),
+    ("Crews fought the fire last night.", "2025-06-29"),
+    ("Crews fought the fire LAST  NIGHT.", "2025-06-29"),
+])
+def test_parts_of_the_publication_day(sentence: str, iso: str) -> None:
+    assert isos(sentence) == [iso]
+    assert isos(sentence, PUB_MONTH) == []
 
 
 # --- Letters that match ASCII ones ignoring case never crash -------------------------
