@@ -24,6 +24,14 @@ one acting, in the clause that holds the action word:
   verb followed by "to". So in "US allies ... leave the treaty" the United
   States is no actor ("allies" heads the subject), nor is anything named in a
   prepositional phrase, an object or a list after "including".
+* The action is not taken when a negation stands in the few words before it
+  ("has not joined", "no plans to leave", "hasn't left"), nor by a subject
+  whose verb leads to it only through a quotation (the quoted words have
+  their own subject) or through another country told "to" act ("urged Ukraine
+  to leave": neither acts).
+* The rule's other groups (what is acted on) may be met in the sentence before,
+  in the same paragraph, when the sentence refers back with a pronoun ("…
+  parties to the Ottawa Convention. Russia and China did not sign it.").
 * Two more shapes name the actor: the country as the object of the action
   followed by "from" or "out of" ("a decree to withdraw Ukraine from the
   convention"), and the country's possessive directly before the action noun
@@ -171,7 +179,8 @@ _OBJECT = re.compile(rf"\s+(?P<obj>{_LIST})\s+(?:from|out\s+of)\b")
 _POSSESSIVE = re.compile(rf"(?P<obj>{_C})['’]s?\s+\Z")
 _OBJECT_CONTROL = re.compile(rf"{_C}\s+to\b")
 _QUOTE_OPENS = re.compile(r"[“\"]")
-_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|n['’]t)\b(?:\s+\S+){0,3}\s*\Z", re.IGNORECASE)
+_NEGATION = re.compile(r"(?:\b(?:not|never|no\s+longer|neither|nor|no\s+(?:intention|plans?|desire|wish|interest|"
+                       r"decision))|n['’]t)\b(?:\s+\S+){0,3}\s*\Z", re.IGNORECASE)
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|its|their)\s+\Z", re.IGNORECASE)
 
 
