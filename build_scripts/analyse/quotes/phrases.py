@@ -259,6 +259,9 @@ def _noun_phrase(words: list[str]) -> Phrase | None:
     if words[-1].lower() in PRONOUN_KIND:
         return Phrase(words[-1].lower())
     if is_cap(words[-1]) and not _possessive(words[-1]):
+        start = _cap_run_start(words)
+        if start >= 2 and words[start - 1].lower() in _SPOKES_OF and bare(words[start - 2]) in PLURAL_PEOPLE:
+            return Phrase(" ".join(words[start - 2 :]))  # "Analysts at Barclays": a group of people
         return _name_phrase(words)
     return _common_phrase(words)
 
@@ -307,7 +310,10 @@ def _appositive(text: str) -> Phrase | None:
     pieces = [p.strip() for p in text.split(",")]
     for k in range(len(pieces) - 2, -1, -1):
         words = pieces[k].split()
-        role = ", ".join(pieces[k + 1 :])
+        rest = pieces[k + 1 :]
+        if len(rest) > 1 and rest[0].isdigit():
+            rest = rest[1:]  # an age: "Paul Grant, 52, a professor at …"
+        role = ", ".join(rest)
         if words and is_cap(words[-1]) and (_role_like(role) or _determined(pieces[k + 1])):
             spokes = _spokes_phrase(words[-8:])
             if spokes:
@@ -347,9 +353,17 @@ def _clause_subject(clause: str) -> Phrase | None:
     return _noun_phrase(clause.split())
 
 
+_ASIDES = frozenset(
+    "however meanwhile though too instead nevertheless nonetheless therefore moreover furthermore "
+    "still yet again indeed meanwhile separately likewise similarly".split()
+)
+
+
 def _parenthetical(words: list[str]) -> bool:
-    """A clause set off by commas: "who visited Kyiv", "asked about the decision"."""
+    """A clause set off by commas: "who visited Kyiv", "asked about the decision", "however"."""
     first = words[0].lower()
+    if len(words) <= 3 and (first in _ASIDES or first in TAIL_WORDS or (first.endswith("ly") and len(first) > 4)):
+        return True
     return first not in DETERMINERS and (first in STOP_LOWER or first.endswith(("ing", "ed")))
 
 

@@ -150,6 +150,26 @@ def _new_subject(text: str, start: int, end: int, own: set[str]) -> bool:
     return False
 
 
+def _sentence_before(group: list[Span], ctx: Context) -> Speaker | None:
+    """A quotation that makes a sentence of its own, right after a sentence of reported speech:
+    "Paul Grant, a professor, said the report was fair. “The numbers are right.”"."""
+    first, last = group[0], group[-1]
+    text = ctx.blocks[first.block].text
+    if not first.open or any(a.floor > last.close for a, _ in ctx.atts[last.block]):
+        return None
+    before = [(a, s) for a, s in ctx.atts[first.block] if a.end <= first.open]
+    if not before or before[-1][1] is None:
+        return None
+    att, speaker = before[-1]
+    ends = [m for m in SENTENCE_END.finditer(text, att.end, first.open) if not abbreviation(text, m.start())]
+    if len(ends) != 1 or ends[0].end() != first.open:
+        return None
+    if any(c in text[att.end : first.open] for c in "“”\"«»"):
+        return None
+    ctx.used = att
+    return speaker
+
+
 def _previous_paragraph(group: list[Span], ctx: Context) -> Speaker | None:
     """A paragraph that opens with a quotation and has no speech verb of its own.
 
@@ -177,7 +197,7 @@ def _previous_paragraph(group: list[Span], ctx: Context) -> Speaker | None:
 
 
 _RULES = (_after_quote, _before_quote, _colon_before, _colon_in_sentence, _name_line, _same_paragraph,
-          _previous_paragraph)
+          _sentence_before, _previous_paragraph)
 
 
 def choose_speaker(group: list[Span], ctx: Context) -> Speaker | None:

@@ -475,3 +475,35 @@ def test_a_pronoun_skips_a_person_whose_role_says_the_other_gender() -> None:
     )
     quotes = _quotes(body)
     assert [q.speaker for q in quotes] == ["Petra Lind", "Karl Imre"]
+
+
+def test_an_aside_between_commas_is_not_the_subject() -> None:
+    body = (
+        "The opposition leader, Sarah Kent, was scathing.\n"
+        "Chancellor Rachel Moss rejected the findings. Moss, however, told MPs that the vote would go ahead. "
+        "“We will not be blown off course,” she said."
+    )
+    assert _quotes(body)[0].speaker == "Rachel Moss"
+
+
+def test_people_at_a_body_are_a_group() -> None:
+    (quote,) = _quotes("Analysts at Barclays said the rise was modest. “It is a small change,” they wrote in a note.")
+    assert (quote.speaker, quote.kind) == ("Analysts at Barclays", None)
+
+
+def test_quotation_sentence_after_reported_speech_in_the_same_paragraph() -> None:
+    body = (
+        "Paul Grant, 52, a professor at the city university, said the report was fair. "
+        "“The numbers are right, even if the politics are awkward.”"
+    )
+    (quote,) = _quotes(body)
+    assert (quote.speaker, quote.role) == ("Paul Grant", "a professor at the city university")
+
+
+def test_reported_speech_two_sentences_back_names_no_quotation() -> None:
+    body = (
+        "Paul Grant, a professor at the city university, said the report was fair. The vote is on Friday. "
+        "“The numbers are right, even if the politics are awkward.”"
+    )
+    (quote,) = _quotes(body)
+    assert quote.speaker is None
