@@ -52,6 +52,18 @@ _PRESENT_AUX = re.compile(
 )
 
 
+# Words in -ed that are no past form: not verbs ("hundred", "need", "speed"), adjectives
+# ("armed forces", "based in", "related"), and participles that look ahead ("expected in
+# November", "scheduled for Friday", "planned"), which say nothing of when the event is.
+_NOT_PAST_ED = frozenset((
+    "hundred red bed wed shed need speed feed seed indeed exceed proceed succeed breed bleed greed weed "
+    "armed based related limited united advanced detailed alleged concerned interested experienced qualified "
+    "skilled sophisticated supposed called named aged talented renewed unprecedented unexpected "
+    "expected scheduled planned slated proposed intended anticipated projected budgeted earmarked "
+    "mixed fixed"
+).split())
+
+
 def clause_around(sentence: str, start: int, end: int) -> str:
     """The clause holding ``sentence[start:end]``: from the separator before it to the one after."""
     left, relative = 0, False
@@ -74,6 +86,6 @@ def tense(sentence: str, start: int, end: int) -> str:
     if _PAST.search(clause):
         return "past"
     for word in _ED.finditer(clause):
-        if not _PRESENT_AUX.search(clause, 0, word.start()):
+        if word.group(1) not in _NOT_PAST_ED and not _PRESENT_AUX.search(clause, 0, word.start()):
             return "past"
     return ""

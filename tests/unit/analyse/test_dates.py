@@ -619,6 +619,10 @@ def test_a_weekday_in_the_future_tense_is_the_coming_one(sentence: str, iso: str
     ("The authority will publish its report in March.", PartialDate(2025, 10, 22), "2026-03"),
     ("The report came out in July.", PartialDate(2025, 7), "2025-07"),  # the publication month counts
     ("Members meet in November to discuss it.", PartialDate(2025, 7), "2025-11"),  # no tense: the nearest
+    ("Elections expected in November could change that.", PartialDate(2025, 7), "2025-11"),
+    ("The armed forces exercise in November near the border.", PartialDate(2025, 7), "2025-11"),
+    ("A hundred troops exercise in November near the border.", PartialDate(2025, 7), "2025-11"),
+    ("The troops withdrawn in November are back.", PartialDate(2025, 7), "2025-11"),  # no -ed: unmarked
     ("The vote is expected on 17 January.", PartialDate(2025, 7, 1), "2026-01-17"),
     ("The vote was held on 17 January.", PartialDate(2025, 7, 1), "2025-01-17"),
     ("The fund was approved on 30 December.", PartialDate(2025, 1, 2), "2024-12-30"),
