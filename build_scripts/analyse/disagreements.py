@@ -18,6 +18,7 @@ import hashlib
 import re
 from collections import defaultdict
 
+from build_scripts.analyse.dates import find_dates
 from build_scripts.analyse.features import Features
 from build_scripts.analyse.neighbours import close_pairs
 from build_scripts.analyse.quantities import consistent
@@ -29,7 +30,9 @@ from build_scripts.model import (
     MONTHS,
     CitedQuote,
     Claim,
+    DateMention,
     Disagreement,
+    PartialDate,
     PlaceMention,
     Quantity,
     QuoteGroup,
@@ -140,9 +143,11 @@ def actors(sentence: str, places: list[PlaceMention]) -> tuple[frozenset[str], f
     nor months and weekdays): who the sentence is about."""
     codes = frozenset(c for p in places for c in p.codes)
     tokens = _words(sentence)
+    # A sentence's first word is capitalised anyway: a name only when a number follows ("Shed 14").
     names = frozenset(_singular(w) for i, w in enumerate(tokens)
-                      if i > 0 and w[:1].isupper() and tokens[i - 1] not in ".:!?"
-                      and w.casefold() not in _NOT_NAMES and len(w) > 1)
+                      if w[:1].isupper() and w.casefold() not in _NOT_NAMES and len(w) > 1
+                      and ((i > 0 and tokens[i - 1] not in ".:!?")
+                           or (i + 1 < len(tokens) and tokens[i + 1].isdigit())))
     return codes, names
 
 
@@ -221,6 +226,179 @@ def number_disagreements(sentences: list[Sentence], claims: list[Claim],
         sides = _sides_from([(s, q) for s, q, _ in chosen])
         out.append(Disagreement(make_id("number", sides), "number", _subject(chosen),
                                 tuple(sides), consistent([q for _, q, _ in chosen])))
+    return out + date_disagreements(sentences, claims, features)
+
+
+# --- Dates of one event ---------------------------------------------------------
+
+_JOIN_VERBS = {"ratify": "join", "ratifi": "join", "acced": "join", "acces": "join", "join": "join"}
+_EVENT_WORDS = 4
+"""Content words before a date (back to a pause) that say what happened on it."""
+
+
+def _verb_stem(word: str) -> str:
+    w = word.casefold()
+    for suffix in ("ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            w = w[: -len(suffix)]
+            break
+    w = w[:6]
+    return _JOIN_VERBS.get(w, _JOIN_VERBS.get(w[:5], w))
+
+
+def event_key(sentence: str, m: DateMention) -> frozenset[str]:
+    """What a date is the date of: the lowercase content words of its clause just before it
+    ("Lithuania ratified the treaty in 2003" -> ratify (as join), treaty), or after it when the
+    date opens the sentence or precedes the verb ("29 June: Zelensky signs a decree",
+    "Zelensky on 30 June signed a decree" -> sign, decree). Joining, ratifying and acceding
+    to a treaty are one event."""
+    after = _words(sentence[m.end:])
+    before = _words(sentence[:m.start])
+    opens = not [w for w in before if w not in "•-–*"]
+    words: list[str] = []
+    if (opens and after[:1] == [":"]) or (after and after[0].islower() and after[0].casefold() not in _SKIP):
+        for w in after:
+            if len(words) >= 2 or (w in _PAUSE and w != ":"):
+                break
+            if w.islower() and w.casefold() not in _SKIP:
+                words.append(_verb_stem(w))
+        return frozenset(words)
+    for w in reversed(before):
+        if w.casefold() in _PAUSE or len(words) >= _EVENT_WORDS:
+            break
+        if w.islower() and w.casefold() not in _SKIP and not w.isdigit():
+            words.append(_verb_stem(w))
+    return frozenset(words)
+
+
+def _clause(sentence: str, m: DateMention) -> tuple[int, int]:
+    """The clause around a date: from the ``;`` before it to the ``;`` after it."""
+    start = sentence.rfind(";", 0, m.start) + 1
+    end = sentence.find(";", m.end)
+    return start, end if end >= 0 else len(sentence)
+
+
+_PRONOUNS = frozenset("its their his her it they he she this that these".split())
+
+
+def _clause_actors(sentence: str, m: DateMention, places: list[PlaceMention]
+                   ) -> tuple[frozenset[str], frozenset[str]]:
+    """``actors`` of the date's clause: "Poland ratified the treaty in 2012; the three Baltic
+    states joined between 2003 and 2005" dates Poland's ratification only."""
+    start, end = _clause(sentence, m)
+    if _words(sentence[start:end])[:1] and _words(sentence[start:end])[0].casefold() in _PRONOUNS:
+        return actors(sentence, places)  # "…Poland notifies the UN; its withdrawal takes effect…"
+    inside = [p for p in places if start <= p.start and p.end <= end]
+    return actors(sentence[start:end], inside)
+
+
+def _event_words(sentence: str, m: DateMention) -> str:
+    """The words of the clause that say what happened on the date, as written (at most eight)."""
+    start, end = _clause(sentence, m)
+    before = sentence[start:m.start].rsplit(",", 1)[-1].strip(" :–-•")
+    after = sentence[m.end:end].split(",")[0].strip(" :–-•.")
+    has_event = any(w.islower() and w.casefold() not in _SKIP for w in _words(before))
+    words = (before if has_event else f"{before} {after}".strip()).split()
+    return " ".join(words[:8])
+
+
+_NEGATION = frozenset("not no never n't".split())
+
+
+def _dates_the_event(sentence: str, m: DateMention) -> bool:
+    """A date "since", "until", "by" or "from" is the start or end of a span, not the date of
+    the event, except "not … since March 2023", which dates the last time it happened."""
+    lead = m.text.casefold().split()[0] if m.text.strip() else ""
+    if lead not in ("since", "until", "by", "from"):
+        return True
+    start, _ = _clause(sentence, m)
+    return lead == "since" and bool(_NEGATION & {w.casefold() for w in _words(sentence[start:m.start])})
+
+
+def _same_event(a: frozenset[str], b: frozenset[str]) -> bool:
+    return len(a & b) >= 2 or (len(a) == 1 and a == b)
+
+
+def _differ(a: PartialDate, b: PartialDate) -> bool:
+    """Two dates that cannot be the same day, compared as far as both are known."""
+    if a.year != b.year:
+        return True
+    if a.month is None or b.month is None:
+        return False
+    if a.month != b.month:
+        return True
+    return a.day is not None and b.day is not None and a.day != b.day
+
+
+def _mentions_of(features: Features, s: Sentence) -> list[DateMention]:
+    """The dates a sentence gives, as extracted with its source (resolved against its date)."""
+    extracted: dict[tuple[str, str], list[DateMention]] = getattr(features, "_dates", {})
+    found = extracted.get((s.source_id, s.text))
+    return found if found is not None else find_dates(s.text, None)
+
+
+def date_disagreements(sentences: list[Sentence], claims: list[Claim],
+                       features: Features | None = None) -> list[Disagreement]:
+    """Two dates given for one event: the same event words (``event_key``), in sentences of one
+    claim, or close in their rarer words and naming the same country or name; values that
+    cannot be the same day. A date "since", "until", "by" or "from" another is not the date of
+    the event itself, and is left out."""
+    features = features if features is not None else Features()
+    claim_of = {m: c.id for c in claims for m in c.members}
+    mentions: list[tuple[Sentence, DateMention, frozenset[str]]] = []
+    for s in sentences:
+        for m in _mentions_of(features, s):
+            if _dates_the_event(s.text, m):
+                key = event_key(s.text, m)
+                if key:
+                    mentions.append((s, m, key))
+    who = [_clause_actors(s.text, m, features.places(s.text)) for s, m, _ in mentions]
+    pairs: set[tuple[int, int]] = set()
+    by_claim: dict[str, list[int]] = defaultdict(list)
+    for i, (s, _, _) in enumerate(mentions):
+        if s in claim_of:
+            by_claim[claim_of[s]].append(i)
+    for members in by_claim.values():
+        members = members[:_PER_CLAIM]
+        pairs.update((i, j) for x, i in enumerate(members) for j in members[x + 1:])
+    # Reports naming the same country or name and an event word: few per bucket, so all pairs.
+    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, (_, _, key) in enumerate(mentions):
+        codes, names = who[i]
+        for actor in codes | names:
+            for word in key:
+                buckets[actor, word].append(i)
+    for members in buckets.values():
+        if len(members) <= _PER_CLAIM:
+            pairs.update((i, j) for x, i in enumerate(members) for j in members[x + 1:] if i != j)
+    if mentions:
+        weights = Weights(features.stems(s.text) for s in sentences)
+        stems = [features.stems(s.text) for s, _, _ in mentions]
+        pairs.update((a, b) for _, a, b in close_pairs(stems, [weights.vector(t) for t in stems], RELATED))
+    union: UnionFind[int] = UnionFind()
+    for i, j in sorted((min(p), max(p)) for p in pairs):
+        (si, di, ki), (sj, dj, kj) = mentions[i], mentions[j]
+        (ci, ni), (cj, nj) = who[i], who[j]
+        # Positive sign that both are about the same actor: a country or a name in common, or
+        # one claim whose sentences name none (two dates are a conflict only for one event).
+        same = bool(ci & cj or ni & nj) or (claim_of.get(si) == claim_of.get(sj) is not None
+                                             and not (ci | cj | ni | nj))
+        if (si.source_id != sj.source_id and same and _same_event(ki, kj) and _differ(di.date, dj.date)
+                and _same_actors(who[i], who[j])):
+            union.add(i)
+            union.add(j)
+            union.join(i, j)
+    out = []
+    for members in union.groups().values():
+        chosen = [mentions[i] for i in members]
+        seen: dict[tuple[str, str], Side] = {}
+        for s, d, _ in chosen:
+            seen.setdefault((s.source_id, d.date.iso()), Side(s, d.text))
+        sides = list(seen.values())
+        what = min((_event_words(s.text, d) for s, d, _ in chosen),
+                   key=lambda w: (w.casefold().startswith(("which", "who", "that")), len(w), w))
+        out.append(Disagreement(make_id("date", sides), "date", f"the date: {what}" if what
+                                else "the date of one event", tuple(sides), False))
     return out
 
 
@@ -266,22 +444,93 @@ def _sides_from(mentions: list[tuple[Sentence, Quantity]]) -> list[Side]:
     return list(seen.values())
 
 
+_RANKS = ("deputy", "vice", "acting", "assistant", "associate", "interim", "former", "junior", "senior")
+_OFFICE = (r"(?:Officer|Minister|President|Director|Secretary|Chief|Mayor|Commissioner|Inspector|Governor|"
+           r"Ambassador|General|Spokesperson|Spokesman|Spokeswoman|Chair|Chairman|Chairwoman|Head|Editor|"
+           r"Adviser|Advisor|Prosecutor|Commander|Speaker|Leader)")
+_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+"
+_TITLE_BEFORE = re.compile(
+    r"(?<![\w’'])((?:(?:Deputy|Vice|Acting|Assistant|Associate|Interim|Former|Senior)\s+)?"
+    r"(?:[A-Z][a-z]+\s+){0,3}" + _OFFICE + r")\s+(" + _NAME + r")")
+_TITLE_AFTER = re.compile(r"(" + _NAME + r"),\s+((?:a|an|the)\s+[a-z][^,;.“”\"]{3,80}?"
+                          r"(?:\s(?:of|to|at|for)\s[^,;.“”\"]+))[,;.]")
+_PERSON_ROLE = re.compile(r"\b(?:" + _OFFICE[3:-1] + r"|member|official|analyst|researcher|professor|lawyer"
+                          r"|campaigner|founder|executive|manager)s?\b", re.IGNORECASE)
+"""An apposition that names a person's post ("a senior adviser to …"), not a thing ("a global treaty")."""
+_ORG = re.compile(r"[A-Z][a-z]+(?:\s+(?:of\s+|and\s+)?[A-Z][a-z]+)+")
+
+
+def _roles(features: Features, text: str) -> list[tuple[str, str]]:
+    """(name, role) pairs: the roles ``roles.find_roles`` reads, and two common forms it leaves:
+    a title before the name ("Deputy Chief Fire Officer Maren Holt") and an apposition with an
+    article ("Mary Wareham, a senior adviser to Human Rights Watch's arms division,")."""
+    found = [(r.name, r.role) for r in features.roles(text)]
+    known = {person_key(n) for n, _ in found}
+    for m in _TITLE_BEFORE.finditer(text):
+        name = m.group(2)
+        if person_key(name) not in known and len(name.split()) <= 3:
+            found.append((name, m.group(1)))
+            known.add(person_key(name))
+    for m in _TITLE_AFTER.finditer(text):
+        name = m.group(1)
+        if (person_key(name) not in known and len(name.split()) <= 3
+                and _PERSON_ROLE.search(m.group(2)) is not None):
+            found.append((name, m.group(2)))
+            known.add(person_key(name))
+    return found
+
+
+def _rank_of(a: str, b: str) -> bool:
+    """One title is the other with a rank before it: "deputy chief fire officer" and "chief fire
+    officer" are two posts, and one person holds one of them."""
+    for x, y in ((a, b), (b, a)):
+        for rank in _RANKS:
+            if x.startswith(rank + " ") and x[len(rank) + 1:] == y:
+                return True
+    return False
+
+
+def _organisations(role: str) -> set[str]:
+    return {m.group(0).casefold() for m in _ORG.finditer(role.replace("’s", "").replace("'s", ""))}
+
+
+def _cannot_both_hold(a: str, b: str) -> bool:
+    """Titles one person cannot hold at once: a post and its deputy, or two different posts at
+    one organisation that both name ("senior adviser to Human Rights Watch's arms division",
+    "deputy … director at Human Rights Watch": one of them is out of date)."""
+    na, nb = normalise_role(a), normalise_role(b)
+    if _rank_of(na, nb):
+        return True
+    return na not in nb and nb not in na and bool(_organisations(a) & _organisations(b))
+
+
 def title_disagreements(sentences: list[Sentence], features: Features | None = None) -> list[Disagreement]:
+    """A person given different titles or roles by different sources: a conflict when one
+    person cannot hold them all (``_cannot_both_hold``), else compatible (a person holds
+    several posts, and sources describe one post in different words)."""
     features = features if features is not None else Features()
     by_person: dict[str, list[tuple[Sentence, str, str]]] = defaultdict(list)
     for s in sentences:
-        for r in features.roles(s.text):
-            by_person[person_key(r.name)].append((s, r.name, r.role))
+        for name, role in _roles(features, s.text):
+            by_person[person_key(name)].append((s, name, role))
     out = []
     for mentions in by_person.values():
-        if len({s.source_id for s, _, _ in mentions}) < 2 or not differ([r for _, _, r in mentions]):
+        roles = [r for _, _, r in mentions]
+        if len({s.source_id for s, _, _ in mentions}) < 2:
+            continue
+        conflict = any(_cannot_both_hold(roles[i], roles[j]) for i in range(len(roles)) for j in range(i)
+                       if mentions[i][0].source_id != mentions[j][0].source_id)
+        if not conflict and not differ(roles):
             continue
         seen: dict[tuple[str, str], Side] = {}
         for s, _, role in mentions:
             seen.setdefault((s.source_id, normalise_role(role)), Side(s, role))
         sides = list(seen.values())
+        if len({normalise_role(side.value) for side in sides}) < 2:
+            continue
         name = max((n for _, n, _ in mentions), key=len)
-        out.append(Disagreement(make_id("title", sides), "title", f"{name}’s title or role", tuple(sides)))
+        out.append(Disagreement(make_id("title", sides), "title", f"{name}’s title or role", tuple(sides),
+                                not conflict))
     return out
 
 

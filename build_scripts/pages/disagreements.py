@@ -11,7 +11,7 @@ from build_scripts.render.disagreement import render_disagreement
 from build_scripts.render.templates import render
 
 SRC_URI = "disagreements.md"
-_KINDS = [("number", "Numbers"), ("title", "Titles and roles"), ("wording", "Wording of quotations")]
+_KINDS = [("number", "Numbers"), ("date", "Dates"), ("title", "Titles and roles"), ("wording", "Wording of quotations")]
 
 
 def render_disagreements_page(disagreements: list[Disagreement], docs: dict[str, Document]) -> str:
