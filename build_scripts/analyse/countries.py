@@ -37,6 +37,9 @@ one acting, in the clause that holds the action word:
   convention"), and the country's possessive directly before the action noun
   ("Ukraine's withdrawal").
 
+Headings and page furniture (captions among it) are no sentences; a caption
+left in the text is known by its credit ("(Photo: …)") and is no evidence.
+
 Each stance lists its evidence sentences and the dates that the timeline reads
 in those clauses (an attributive year, "the 1997 treaty", is no date of the
 stance). The main stance, which colours the map, is the first rule in the
@@ -293,6 +296,9 @@ def _stance_of(rules: list[StanceRule]) -> list[int]:
 
 
 _IT = re.compile(r"\b(?:it|its|them)\b")
+# A photo caption that reached the article text (page furniture is no sentence at all): its
+# credit gives it away. A caption shows a scene; it is never evidence of a stance.
+_CAPTION = re.compile(r"\((?:Photo|Image|Picture|Credit)s?\b|\b(?:Photo|Image|Picture)(?:\s+credit)?\s*:\s|\bFot\.\s")
 
 
 def _add_evidence(rules: list[StanceRule], stance_of: list[int], sentence: Sentence,
@@ -305,7 +311,7 @@ def _add_evidence(rules: list[StanceRule], stance_of: list[int], sentence: Sente
     ("… the Ottawa Convention. Russia and China did not sign it.").
     """
     found = index.find(sentence.text)
-    if not found:
+    if not found or _CAPTION.search(sentence.text):
         return
     context: frozenset[str] | None = None
     matching = []

@@ -11,7 +11,7 @@ from build_scripts.analyse.claims import group_claims
 from build_scripts.analyse.countries import profile_countries
 from build_scripts.analyse.eligible import eligible
 from build_scripts.analyse.timeline import build_timeline
-from build_scripts.model import PartialDate, Source, SourceMeta, StanceRule
+from build_scripts.model import PartialDate, Sentence, Source, SourceMeta, StanceRule
 from build_scripts.text.document import build_document
 
 RULES = [
@@ -123,6 +123,12 @@ def test_headings_and_captions_are_no_evidence():
                          "Photo: Poland's defence minister, who wants to leave the treaty (Reuters)\n\n"
                          "Poland is among the largest armies in Europe, officials said on Monday.")
     assert profiles["pl"].stances == []
+    # A caption that the text stage left in the article text is known by its credit.
+    text = "Polish MPs voted to leave the treaty on Wednesday in Warsaw."
+    for body, expected in ((text, ["leaving"]), (text + " (Photo: Jan Nowak/Example Press)", [])):
+        sentence = Sentence("s0", "s-1", body, 0, 0)
+        (p,) = profile_countries([sentence], [], [], RULES)
+        assert [s.rule.css for s in p.stances] == expected
 
 
 def test_without_rules_countries_are_profiled_with_no_stance():
