@@ -27,13 +27,14 @@ from dataclasses import dataclass
 
 from build_scripts.model import Block, SourceMeta
 from build_scripts.text.lines import Line
+from build_scripts.text.sentences import split_sentences
 
 # The definition of ``looks_like_sentence``, which checks the same from the end of
 # the text instead of searching from every position (a unit test compares them).
 _SENTENCE_END = re.compile(r"[.!?…。！？।][\"'”’」』)\]]*$|[\"”’」』]$")
 _SHARE = re.compile(
     r"^(share( this( article| story| post)?)?|pin it( on pinterest)?|tweet( this)?|email|print|"
-    r"(share|follow us) on \w+( and \w+)?|like us on facebook|copy link|comments?)$",
+    r"(share|follow us) on \w+( and \w+)?|like us on facebook|copy link|comments|leave a comment)$",
     re.I,
 )
 _RELATED = re.compile(
@@ -58,12 +59,35 @@ _BYLINE = re.compile(
     re.I,
 )
 _BIO = re.compile(
-    r"^([A-Z][\w.'’-]+\s){1,3}is (a|an|the|our)?\s*([\w-]+\s){0,3}"
+    r"^([A-Z][\w.'’-]+\s){1,3}is (a|an|the|our)?\s*([\w'’.&-]+\s){0,6}"
     r"(editor|writer|reporter|journalist|correspondent|columnist|contributor|author|analyst|fellow)\b"
 )
+_UPDATE_NOTE = re.compile(
+    r"^(this|the) (story|article|report|page|post) (will be|has been|is being|was|is) (updated|corrected)\b", re.I)
 _HEX_ID = re.compile(r"^[0-9a-f]{4,}([ -][0-9a-f]{4,}){2,}$", re.I)
-_OPINION_HEADING = re.compile(r"^(commentary|opinion|analysis|editorial|comment|op-ed|our view)$", re.I)
+_OPINION_HEADING = re.compile(r"^(commentary|opinion|editorial|comment|op-ed|our view)$", re.I)
+# A paragraph that gives the outlet's (or the writer's) own view: "Our view: …", "In our view, …".
+_OPINION_PARAGRAPH = re.compile(r"(?:^|[.!?]\s)(?:our view\b|in (?:our|my) (?:view|opinion)\b)", re.I)
 _NAME_LINE = re.compile(r"^([A-Z][\w.'’-]+)( [A-Z][\w.'’-]+){1,3}$")
+# Asking the reader for money, a sign-up or a follow, at the start of a sentence of the line.
+_SOLICIT = re.compile(
+    r"(?:^|[.!?·|]\s+)(?:become an? (?:paying )?(?:member|subscriber|supporter)|join (?:us|today|now)\b|"
+    r"donate\b|support (?:us|our|independent)\b|subscribe\b|sign up\b|"
+    r"get (?:the|our) [^.!?]{0,40}?(?:newsletter|briefing|digest|alerts?)\b|follow (?:us|our|the) [^.!?]{0,40}? on \w)",
+    re.I,
+)
+# What a line promoting its own outlet speaks of (with the outlet's name or "our …"/"you").
+_PROMO_WORDS = re.compile(
+    r"\b(?:subscri\w*|members?|membership|donat\w*|newsletters?|inbox|download|funded|reader-supported|"
+    r"listeners|readers|sign up|join|alerts|unsubscribe|follow|briefing|digest)\b",
+    re.I,
+)
+_READER_ADDRESS = re.compile(
+    r"\b(?:our (?:newsroom|journalism|reporting|coverage|guide|explainers|app)|you|your)\b", re.I)
+# A pull quote set apart as a blockquote: "> “…” — Name".
+_PULL_QUOTE = re.compile(r"^>\s*[“\"«‘'].*[”\"»’']\s*[—–-]+\s*\w")
+# A line that labels what follows and then says it: "Ottawa Convention: Ukraine takes a bold stance".
+_LABEL_LINE = re.compile(r"^[A-Z][\w’'-]*(?:\s[\w’'-]+){0,3}:\s+\w")
 
 # What ``_SENTENCE_END`` looks for, as character sets: a terminal mark followed
 # by closing marks, or a closing quotation mark on its own.
@@ -173,23 +197,52 @@ class _Context:
     title: str | None
     """The normalised title, or ``None`` without a title."""
     author: str | None
+    publisher: str | None
+    repeats: frozenset[str]
+    """Normalised texts that occur on more than one line."""
+    lead_end: int
+    """Index of the line where the body starts (see ``_lead_end``); the lines before it are the
+    page's top: headline, standfirst, byline, summary."""
 
 
 def _context(lines: list[Line], meta: SourceMeta) -> _Context:
     normalised = [_norm(line.text) for line in lines]
     first_seen: dict[str, int] = {}
+    repeats: set[str] = set()
     for i, norm in enumerate(normalised):
-        first_seen.setdefault(norm, i)
+        if first_seen.setdefault(norm, i) != i:
+            repeats.add(norm)
+    words = [_capped_words(line.text) for line in lines]
+    sentence_like = [looks_like_sentence(line.text) for line in lines]
     return _Context(
         lines=lines,
         meta=meta,
         normalised=normalised,
-        words=[_capped_words(line.text) for line in lines],
-        sentence_like=[looks_like_sentence(line.text) for line in lines],
+        words=words,
+        sentence_like=sentence_like,
         first_seen=first_seen,
         title=_norm(meta.title) if meta.title else None,
         author=_norm(meta.author) if meta.author else None,
+        publisher=_norm(meta.publisher) if meta.publisher else None,
+        repeats=frozenset(repeats),
+        lead_end=_lead_end(lines, normalised, words, sentence_like, repeats),
     )
+
+
+BODY_WORDS = 10
+"""Words from which a line ending like a sentence, not a list item and not repeated, starts the body."""
+
+
+def _lead_end(lines: list[Line], normalised: list[str], words: list[int], sentence_like: list[bool],
+              repeats: set[str]) -> int:
+    """The first line of the body: a sentence-like paragraph of ``BODY_WORDS`` words or more that is
+    no list item and occurs once. ``len(lines)`` when there is none (then there is no top to tell
+    apart: a page of short lines or of list items only)."""
+    for i, line in enumerate(lines):
+        if (sentence_like[i] and words[i] >= BODY_WORDS and not line.bullet and not line.marked_heading
+                and normalised[i] not in repeats):
+            return i
+    return len(lines)
 
 
 Rule = Callable[[int, _Context], str | None]
@@ -235,6 +288,8 @@ def _pattern_rules(i: int, ctx: _Context) -> str | None:
         return "byline"
     if short and _may_be_bio(text) and _BIO.match(text):
         return "author bio"
+    if short and text[:1] in "Tt" and _UPDATE_NOTE.match(text):
+        return "note to the reader (update or correction)"
     if _HEX_ID.match(text):
         return "identifier"
     return None
@@ -281,7 +336,88 @@ def _pull_quote_name(i: int, ctx: _Context) -> str | None:
     return None
 
 
-RULES: tuple[Rule, ...] = (_pattern_rules, _metadata_echo, _repeated, _fragment, _pull_quote_name)
+def _top_of_page(i: int, ctx: _Context) -> str | None:
+    """Before the body starts: a list is the summary, a line the page shows twice is the headline
+    or standfirst, a line that is most of the title (or holds it) is the headline."""
+    if i >= ctx.lead_end or ctx.lead_end >= len(ctx.lines):
+        return None
+    if ctx.lines[i].bullet:
+        return "summary at the top of the article"
+    norm = ctx.normalised[i]
+    if norm in ctx.repeats:
+        return "headline or standfirst (the page shows it twice)"
+    if ctx.title is not None and _near_title(norm, ctx.title):
+        return "headline (shown as the page title)"
+    return None
+
+
+def _near_title(norm: str, title: str) -> bool:
+    """One holds the other, and the shorter is at least 60 % of the longer's words."""
+    a, b = f" {norm} ", f" {title} "
+    if not (a in b or b in a):
+        return False
+    na, nb = norm.count(" ") + 1, title.count(" ") + 1
+    return min(na, nb) >= 4 and min(na, nb) * 5 >= max(na, nb) * 3
+
+
+def _outlet_and_reader(i: int, ctx: _Context) -> str | None:
+    """The outlet speaking of itself to its reader: a sign-up, a membership, a donation, a bio.
+
+    Short lines only. A line asking the reader to join, subscribe, donate or follow; a line that
+    names the publisher, or says "our newsroom"/"you", and speaks of subscribers, members,
+    newsletters, donations; a line that opens with the byline's name (the author's bio).
+    """
+    if ctx.words[i] > _WORD_CAP:
+        return None
+    text, norm = ctx.lines[i].text, ctx.normalised[i]
+    if _SOLICIT.search(text):
+        return "promotion"
+    if _PROMO_WORDS.search(text) and (
+            (ctx.publisher is not None and f" {ctx.publisher} " in f" {norm} ") or _READER_ADDRESS.search(text)):
+        return "promotion"
+    author = ctx.author
+    if author is not None and " " in author and norm.startswith(author + " ") and ctx.sentence_like[i]:
+        return "author bio"
+    return None
+
+
+def _pull_quote(i: int, ctx: _Context) -> str | None:
+    """A blockquote that repeats words of the text, or a quotation with a dash and its speaker."""
+    text = ctx.lines[i].text
+    if not text.startswith(">"):
+        return None
+    if _PULL_QUOTE.match(text):
+        return "pull quote"
+    inner = _norm(text)
+    if inner.count(" ") >= 4 and any(inner in n for j, n in enumerate(ctx.normalised) if j != i):
+        return "pull quote"
+    return None
+
+
+def _unmarked_summary(lines: list[Line], blocks: list[Block], sentence_like: list[bool]) -> list[Block]:
+    """A summary at the top without list marks: the article's first text lines, two to five of
+    them, each one short sentence (20 words at most), the first a labelled headline ("Topic: what
+    happened", a label of one to four words), directly followed by a heading."""
+    first = next((i for i, b in enumerate(blocks) if b.kind == "text"), None)
+    if first is None:
+        return blocks
+    end = first
+    while end < len(blocks) and blocks[end].kind == "text" and sentence_like[end] and (
+            _capped_words(blocks[end].text) <= 20 and len(split_sentences(blocks[end].text)) == 1):
+        end += 1
+    if not 2 <= end - first <= 5 or end >= len(blocks) or blocks[end].kind != "heading":
+        return blocks
+    if not _LABEL_LINE.match(blocks[first].text):
+        return blocks
+    out = list(blocks)
+    for i in range(first, end):
+        b = blocks[i]
+        out[i] = Block("furniture", b.text, b.line, "summary at the top of the article")
+    return out
+
+
+RULES: tuple[Rule, ...] = (_pattern_rules, _metadata_echo, _repeated, _top_of_page, _outlet_and_reader,
+                           _pull_quote, _fragment, _pull_quote_name)
 
 
 def _first_reason(i: int, ctx: _Context) -> str | None:
@@ -322,9 +458,15 @@ def classify_lines(lines: list[Line], meta: SourceMeta) -> list[Block]:
             blocks.append(Block("furniture", line.text, line.number, reason))
         elif line.marked_heading or _heading_shape(line.text, ctx.words[i], ctx.sentence_like[i]):
             blocks.append(Block("heading", line.text, line.number))
+        elif not ctx.sentence_like[i] and not line.text.endswith((":", ",", ";")):
+            # Article prose ends its paragraphs with a full stop (or a closing quotation mark);
+            # what does not is a headline, a standfirst, a summary line or a caption.
+            blocks.append(Block("furniture", line.text, line.number, "no full stop (headline, standfirst, "
+                                "summary line or caption)"))
         else:
             blocks.append(Block("text", line.text, line.number))
-    return _mark_opinion(_trailing(blocks, ctx.sentence_like))
+    blocks = _unmarked_summary(lines, _trailing(blocks, ctx.sentence_like), ctx.sentence_like)
+    return _mark_opinion(blocks)
 
 
 def _mark_opinion(blocks: list[Block]) -> list[Block]:
@@ -334,5 +476,6 @@ def _mark_opinion(blocks: list[Block]) -> list[Block]:
     for b in blocks:
         if b.kind == "heading" and _OPINION_HEADING.match(b.text):
             opinion = True
-        out.append(Block(b.kind, b.text, b.line, b.reason, opinion) if opinion else b)
+        own_view = b.kind == "text" and "view" in b.text and _OPINION_PARAGRAPH.search(b.text) is not None
+        out.append(Block(b.kind, b.text, b.line, b.reason, True) if opinion or own_view else b)
     return out

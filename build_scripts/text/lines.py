@@ -8,16 +8,18 @@ from dataclasses import dataclass
 from build_scripts.text.clean import strip_controls
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_BULLET = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
+_BULLET = re.compile(r"^\s{0,3}(?:[-*+•·▪]|\d{1,3}[.)])\s+")
 
 
 @dataclass(frozen=True)
 class Line:
-    """A non-blank line of the body; ``marked_heading`` for a markdown ``#`` heading."""
+    """A non-blank line of the body; ``marked_heading`` for a markdown ``#`` heading, ``bullet`` for
+    an item of a list (its marker cut off)."""
 
     text: str
     number: int
     marked_heading: bool = False
+    bullet: bool = False
 
 
 def body_lines(body: str, first_line: int = 1) -> list[Line]:
@@ -41,7 +43,7 @@ def body_lines(body: str, first_line: int = 1) -> list[Line]:
         bullet = _BULLET.match(raw)
         text = squeeze(raw[bullet.end():] if bullet else raw)
         if text:
-            lines.append(Line(text, number))
+            lines.append(Line(text, number, bullet=bullet is not None))
     return lines
 
 

@@ -183,3 +183,132 @@ def test_every_control_character_is_unprintable():
 
     removed = _CONTROLS.findall("".join(map(chr, range(0x110000))))
     assert removed and "\n" not in removed and not any(c.isprintable() for c in removed)
+
+
+def test_the_top_of_a_page_headline_standfirst_summary_and_byline_are_furniture():
+    body = "\n".join([
+        "Explainer: floods close the coast road",
+        "Floods close the coast road",
+        "Three towns are cut off as the river rises",
+        "Three towns are cut off as the river rises",
+        "- The river rose two metres overnight",
+        "- Schools are closed until Monday.",
+        "By Ann Lee | 3 March 2024",
+        "The river rose two metres overnight and closed the coast road between the three towns.",
+        "- Pumps were brought in from the next county.",
+        "Repairs will start when the water falls, the council said.",
+    ])
+    kinds = _kinds(body, SourceMeta(title="Explainer: floods close the coast road", author="Ann Lee"))
+    assert [k[:2] for k in kinds] == [
+        ("furniture", "headline (shown as the page title)"),
+        ("furniture", "headline (shown as the page title)"),
+        ("furniture", "headline or standfirst (the page shows it twice)"),
+        ("furniture", "repeated line (headline, byline or name)"),
+        ("furniture", "summary at the top of the article"),
+        ("furniture", "summary at the top of the article"),
+        ("furniture", "byline"),
+        ("text", ""),
+        ("text", ""),  # a list item in the body is article text
+        ("text", ""),
+    ]
+
+
+def test_a_line_without_a_full_stop_is_no_article_text_unless_it_leads_into_a_quotation():
+    body = "\n".join([
+        "The council met on Tuesday to discuss the budget for the coming year in full.",
+        "Councillors in the chamber during the debate. Photo: Town Gazette / Jo Moss",
+        "The mayor opened the debate with a warning to the members about the deficit. She said:",
+        "“We cannot spend what we do not have.”",
+    ])
+    assert [k[:2] for k in _kinds(body)] == [
+        ("text", ""),
+        ("furniture", "no full stop (headline, standfirst, summary line or caption)"),
+        ("text", ""),
+        ("text", ""),
+    ]
+
+
+def test_the_outlet_speaking_to_its_reader_and_the_authors_bio_are_furniture():
+    body = "\n".join([
+        "The council met on Tuesday to discuss the budget for the coming year in full.",
+        "Town Gazette subscribers can download our guide to the budget.",
+        "Support independent local journalism. Become a member from 5 euros a month.",
+        "This story will be updated.",
+        "The vote is on Friday, when the council will also elect a new chair for the year.",
+        "Ann Lee covers local politics for the Town Gazette.",
+        "Ann Lee is the Town Gazette's politics correspondent.",
+    ])
+    kinds = _kinds(body, SourceMeta(publisher="Town Gazette", author="Ann Lee"))
+    assert [k[:2] for k in kinds] == [
+        ("text", ""),
+        ("furniture", "promotion"),
+        ("furniture", "promotion"),
+        ("furniture", "note to the reader (update or correction)"),
+        ("text", ""),
+        ("furniture", "author bio"),
+        ("furniture", "author bio"),
+    ]
+
+
+def test_a_reporter_quoted_in_the_text_is_no_bio_and_a_paper_quoted_is_no_promotion():
+    body = "\n".join([
+        "The council met on Tuesday to discuss the budget for the coming year in full.",
+        "Ann Lee, a councillor, said the members had read the report before the vote.",
+        "The mayor told the Town Gazette that the budget would be balanced by next year.",
+    ])
+    kinds = _kinds(body, SourceMeta(publisher="Town Gazette", author="Jo Moss"))
+    assert [k[0] for k in kinds] == ["text", "text", "text"]
+
+
+def test_a_pull_quote_set_apart_is_furniture_and_its_sentence_in_the_text_is_not():
+    body = "\n".join([
+        "The council met on Tuesday to discuss the budget for the coming year in full.",
+        "> “We cannot spend what we do not have.” — Mayor Ana Lopez",
+        "> A budget is a promise to the town.",
+        "“We cannot spend what we do not have,” the mayor said. A budget is a promise to the town.",
+    ])
+    assert [k[:2] for k in _kinds(body)] == [
+        ("text", ""), ("furniture", "pull quote"), ("furniture", "pull quote"), ("text", ""),
+    ]
+
+
+def test_opinion_is_marked_by_a_comment_heading_or_the_outlets_own_view_but_not_by_analysis():
+    body = "\n".join([
+        "ANALYSIS",
+        "The council met on Tuesday to discuss the budget for the coming year in full.",
+        "The deficit is larger than last year. In our view, the council waited too long.",
+        "The vote is on Friday, when the council will also elect a new chair for the year.",
+        "Comment",
+        "The council should publish its accounts every month, not once a year.",
+    ])
+    blocks = classify_lines(body_lines(body), SourceMeta())
+    assert [(b.kind, b.opinion) for b in blocks] == [
+        ("heading", False), ("text", False), ("text", True), ("text", False), ("heading", True), ("text", True),
+    ]
+
+
+def test_a_summary_without_list_marks_under_a_labelled_headline_is_furniture():
+    body = "\n".join([
+        "Coast road: floods cut off three towns as the river rises.",
+        "Pumps are brought in from the next county.",
+        "The council warns of more rain.",
+        "What happened",
+        "The river rose two metres overnight and closed the coast road between the three towns.",
+    ])
+    assert [k[:2] for k in _kinds(body)] == [
+        ("furniture", "summary at the top of the article"),
+        ("furniture", "summary at the top of the article"),
+        ("furniture", "summary at the top of the article"),
+        ("heading", ""),
+        ("text", ""),
+    ]
+
+
+def test_short_opening_paragraphs_without_a_labelled_headline_stay_text():
+    body = "\n".join([
+        "The mayor signed the decree on Sunday.",
+        "He called it a necessary step.",
+        "What happens next",
+        "The council must now approve the decree before it can take effect in the town.",
+    ])
+    assert [k[0] for k in _kinds(body)] == ["text", "text", "heading", "text"]
