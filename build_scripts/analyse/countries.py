@@ -180,7 +180,6 @@ _PRONOUN_SUBJECT = re.compile(
     r"(?:countries|country|governments?|states?|nations?))\b", re.IGNORECASE)
 _OBJECT = re.compile(rf"\s+(?P<obj>{_LIST})\s+(?:from|out\s+of)\b")
 _POSSESSIVE = re.compile(rf"(?P<obj>{_C})['’]s?\s+\Z")
-_OBJECT_CONTROL = re.compile(rf"{_C}\s+to\b")
 _QUOTE_OPENS = re.compile(r"[“\"]")
 _NEGATION = re.compile(r"(?:\b(?:not|never|no\s+longer|neither|nor|no\s+(?:intention|plans?|desire|wish|interest|"
                        r"decision))|n['’]t)\b(?:\s+\S+){0,3}\s*\Z", re.IGNORECASE)
@@ -207,12 +206,30 @@ def _verb_follows(skeleton: str, at: int, hit: int) -> bool:
             or (w.islower() and lower.endswith("ed")) or word.group(2) is not None)
 
 
+_PREPOSITION = re.compile(r"\b(?:near|with|from|against|on|in|of|by|to|for|at|like|than|toward|towards|across|"
+                          r"around|beside|besides|between|among|amid|along|alongside|over|under|into)\s+(?:the\s+)?\Z",
+                          re.IGNORECASE)
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+
+
+def _other_country_between(skeleton: str, start: int, end: int) -> bool:
+    """A country named between a subject and its action other than in a prepositional phrase
+    ("near Russia"): the object of the verb ("criticised Poland's decision to leave",
+    "urged Ukraine to leave"), whose action it may be, so the subject's is not certain."""
+    for m in _MENTION.finditer(skeleton, start, end):
+        if skeleton[m.start()] != _COUNTRY:
+            continue
+        if _POSSESSIVE_AFTER.match(skeleton, m.end()) or not _PREPOSITION.search(skeleton, start, m.start()):
+            return True
+    return False
+
+
 def _predicate(skeleton: str, subject_end: int, hit: int) -> bool:
     """The subject ending at ``subject_end`` has a verb leading to the action at ``hit``, not
-    through a quotation (its words have their own subject) or a country told "to" act."""
+    through a quotation (its words have their own subject) or another country's action."""
     return (_verb_follows(skeleton, subject_end, hit)
             and not _QUOTE_OPENS.search(skeleton, subject_end, hit)
-            and not _OBJECT_CONTROL.search(skeleton, subject_end, hit))
+            and not _other_country_between(skeleton, subject_end, hit))
 
 
 def _subject_at(skeleton: str, begin: int, hit: int, lead: bool) -> re.Match[str] | None:

@@ -75,6 +75,7 @@ def test_subjects_act_and_others_named_do_not():
     ("Ukraine's withdrawal from the treaty cannot take effect during the war.", {"ua": ["leaving"]}),
     # Whoever urges a country to act does not act; the country urged does not act either.
     ("The United States urged Ukraine to leave the treaty.", {}),
+    ("France and Germany have criticised Poland's decision to leave the treaty.", {}),
     # A complement clause without "that" has its own subject.
     ("Officials in Washington said Poland would leave the treaty.", {"pl": ["leaving"]}),
     # Negation cancels the action; the aside "which borders Russia" is no subject of the main clause.
