@@ -61,6 +61,6 @@ def write_markdown_tree(content: SiteContent, project: Project, out: Path) -> in
     for page in content.pages:
         target = out / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
+        target.write_text(page.markdown_with_inserts(), encoding="utf-8")
         written += 1
     return written

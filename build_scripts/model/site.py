@@ -41,6 +41,16 @@ class GeneratedPage:
     in_nav: bool
     edit_path: str | None = None
     """Path of the file to edit, relative to the project root, for "Edit this page"."""
+    inserts: tuple[tuple[str, str], ...] = ()
+    """(placeholder, HTML) pairs: the markdown holds each placeholder, and the HTML takes its
+    place in the page once Python-Markdown has made it (``markdown_with_inserts`` gives the
+    markdown with them in place, for another engine)."""
+
+    def markdown_with_inserts(self) -> str:
+        markdown = self.markdown
+        for slot, html in self.inserts:
+            markdown = markdown.replace(slot, html, 1)
+        return markdown
 
 
 @dataclass

@@ -25,6 +25,10 @@ class SourcePage:
 
     before: str
     after: str
+    article: str = ""
+    """The article's HTML, which the markdown holds as ``ARTICLE_SLOT``: it goes into the page
+    after Python-Markdown has run (see ``GeneratedPage.inserts``), whose handling of raw HTML
+    grows faster than the page (a source of 300,000 sentences never finished)."""
 
     def with_citations(self, cited_on: list[tuple[str, str, int]]) -> str:
         """The page's markdown; ``cited_on`` lists (topic title, link, count)."""
@@ -65,6 +69,10 @@ def _article(doc: Document) -> Markup:
     return Markup(render("source-article.html.j2", blocks=blocks, lang=doc.source.meta.language))
 
 
+ARTICLE_SLOT = "<!--article-->\n\n"
+"""Where a source page's article goes: an HTML comment no escaped source text can hold."""
+FURNITURE_SHOWN = 500
+"""Lines of page furniture listed on a source page; the rest are counted."""
 _SLOT = Markup("\0cited-on\0")
 """Where the "Cited on" row goes: no source text can hold it (control characters are stripped)."""
 
@@ -72,13 +80,14 @@ _SLOT = Markup("\0cited-on\0")
 def source_page(doc: Document) -> SourcePage:
     """The page of ``sources/<id>.md``, closed with its list of sources used (this one)."""
     meta = doc.source.meta
+    furniture = [b for b in doc.blocks if b.kind == "furniture"]
     page = render("source.md.j2", title=plain_title(doc), intro=[], meta=meta, date=date_text(doc),
-                  file_name=doc.source.path.name, cited_on_slot=_SLOT, article=_article(doc),
-                  opinion=any(b.opinion for b in doc.blocks),
-                  furniture=[b for b in doc.blocks if b.kind == "furniture"])
+                  file_name=doc.source.path.name, cited_on_slot=_SLOT, article_slot=Markup(ARTICLE_SLOT),
+                  opinion=any(b.opinion for b in doc.blocks), furniture=furniture[:FURNITURE_SHOWN],
+                  furniture_count=len(furniture))
     before, after = page.split(_SLOT)
     closed = sources_used(after[1:], source_src_uri(doc.source.id), {doc.source.id: doc}, [doc.source.id])
-    return SourcePage(before, "\n" + closed)
+    return SourcePage(before, "\n" + closed, str(_article(doc)))
 
 
 def render_source_page(doc: Document, cited_on: list[tuple[str, str, int]]) -> str:
@@ -118,7 +127,8 @@ def _render(view: SiteView) -> Rendered:
             page = before[2]
         else:
             part = made.get(doc.source.id) or source_page(doc)
-            page = GeneratedPage(src, part.with_citations(cited_on), False, f"sources/{doc.source.path.name}")
+            page = GeneratedPage(src, part.with_citations(cited_on), False, f"sources/{doc.source.path.name}",
+                                 ((ARTICLE_SLOT, part.article),))
         kept[doc.source.id] = (doc, cited_on, page)
         pages.append(page)
     memo.clear()

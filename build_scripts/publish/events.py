@@ -24,6 +24,7 @@ from build_scripts.publish.nav import build_nav
 from build_scripts.render.cite_page import cite_this_page
 
 _content: SiteContent | None = None
+_inserts: dict[str, tuple[tuple[str, str], ...]] = {}
 
 # Citations, furniture and the "Cite this page" box stay out of the search
 # index, so a search for a quotation lands on the statement, not on a list of
@@ -50,13 +51,14 @@ def on_pre_build(config: MkDocsConfig, live: MutableMapping[str, Any] | None = N
     ``live`` keeps it unpickled from one build to the next under ``mkdocs serve`` (see
     ``StageCache``).
     """
-    global _content
-    _content = None
+    global _content, _inserts
+    _content, _inserts = None, {}
     root = Path(config.config_file_path).resolve().parent
     store = DiskStore(root / CACHE_FOLDER)
     cache = StageCache(store, live)
     try:
         _content = generate(_project(config), cache, progress=_log.info)
+        _inserts = {page.src_uri: page.inserts for page in _content.pages if page.inserts}
     except InputError as exc:
         raise PluginError(exc.report()) from None
     finally:
@@ -100,7 +102,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 _TABLE = re.compile(r"<table(?=[\s>])")
 
 
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def _insert(html: str, page: Page) -> str:
+    """Put each generated insert (a source's article) where its placeholder is, and make its
+    anchors known to MkDocs, which checks the links to them."""
+    generated = _inserts.get(page.file.src_uri, ())
+    for slot, insert in generated:
+        html = html.replace(slot.strip(), insert, 1)
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids.update(_ID.findall(insert))
+    return html
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    html = _insert(html, page)
     html = _SEARCH_EXCLUDED.sub(r"<\1 data-search-exclude", html)
     return _TABLE.sub('<table tabindex="0"', html)
 
