@@ -92,7 +92,7 @@ Speed
 
 from __future__ import annotations
 
-from build_scripts.analyse.quotes.attributions import article_attributions
+from build_scripts.analyse.quotes.attributions import article_attributions, setting
 from build_scripts.analyse.quotes.resolve import Resolver
 from build_scripts.analyse.quotes.rules import Context, choose_speaker
 from build_scripts.analyse.quotes.spans import block_spans, group_spans, span_text
@@ -132,7 +132,7 @@ def find_quotes(document: Document) -> list[Quote]:
             document.source.id, parts, speaker.text if speaker else None,
             speaker.role if speaker else None, speaker.kind if speaker else None, _anchors(parts, by_block),
             _sentence_at(speaker.role_at, by_block) if speaker and speaker.role else None,
-            ctx.used.setting if speaker and ctx.used else None,
+            setting(ctx.used, blocks[ctx.used.block].text, spans[ctx.used.block]) if speaker and ctx.used else None,
         ))
     return quotes
 

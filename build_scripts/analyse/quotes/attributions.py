@@ -72,8 +72,8 @@ class Attribution:
     """Where it ends: the verb, or the subject when that follows the verb."""
     phrase: Phrase | None
     participle: bool = False
-    setting: str | None = None
-    """When, where or how, as the words after the verb give it: "in a statement", "told lawmakers before the vote"."""
+    verb_end: int = -1
+    """Where the verb ends when the subject comes before it (the words after it may say when and where)."""
 
 
 def abbreviation(text: str, dot: int) -> bool:
@@ -148,7 +148,7 @@ def _attribution(block: int, text: str, m: re.Match[str], spans: list[Span]) -> 
     phrase = subject_before(before)
     if phrase is None or (m.group() == "read" and bare(phrase.text.split()[-1]) not in DOC_NOUNS):
         return None
-    return Attribution(block, floor, verb, end, phrase, setting=_setting(text, m.group(), end, spans))
+    return Attribution(block, floor, verb, end, phrase, verb_end=end)
 
 
 _SETTING_START = frozenset("in on at during before after via through to from over".split())
@@ -156,9 +156,12 @@ _SETTING_STOP = re.compile(r",|;|:|[“”\"«»]|\s(?:that|which|who|when|and|b
 _TOLD = frozenset("told tells".split())
 
 
-def _setting(text: str, verb: str, end: int, spans: list[Span]) -> str | None:
+def setting(att: Attribution, text: str, spans: list[Span]) -> str | None:
     """The phrase right after a speech verb that says when, where or how: "said in a statement
     released by her ministry", "said in June", "told lawmakers before the vote"."""
+    if att.verb_end < 0:
+        return None
+    verb, end = text[att.verb : att.verb_end], att.verb_end
     ceiling = _ceiling(text, end, spans)
     rest = text[end:ceiling]
     stop = _SETTING_STOP.search(rest)

@@ -84,11 +84,14 @@ def _person_role(piece: str) -> bool:
     return bare(words[cut - 1]) in ROLE_NOUNS or is_title(words[cut - 1])
 
 
-def _clause_subjects(block: int, text: str) -> list[Subject]:
+def _sentence_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in SENTENCE_END.finditer(text) if not abbreviation(text, m.start())]
+
+
+def _clause_subjects(block: int, text: str, starts: list[int]) -> list[Subject]:
     """The persons that open a sentence (or follow its introductory phrase) of one paragraph."""
     if "," not in text:
         return []
-    starts = [0] + [m.end() for m in SENTENCE_END.finditer(text) if not abbreviation(text, m.start())]
     found: list[Subject] = []
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(text)
@@ -109,13 +112,15 @@ def _clause_subjects(block: int, text: str) -> list[Subject]:
     return found
 
 
-def _known_subjects(block: int, text: str, full_names: dict[str, str]) -> list[Subject]:
+def _known_subjects(
+    block: int, text: str, starts: list[int], full_names: dict[str, str], known: set[str]
+) -> list[Subject]:
     """A person named before, opening a sentence again: "Carter disagreed.", "Anna Berg went on."."""
-    starts = [0] + [m.end() for m in SENTENCE_END.finditer(text) if not abbreviation(text, m.start())]
     found: list[Subject] = []
-    known = set(full_names.values())
     for start in starts:
-        words = text[start : start + 80].split()[:3]
+        if text[start : start + 1].islower():
+            continue
+        words = text[start : start + 80].split(maxsplit=3)[:3]
         for n in (2, 1):
             if len(words) <= n or not words[n][:1].islower():
                 continue
@@ -128,7 +133,7 @@ def _known_subjects(block: int, text: str, full_names: dict[str, str]) -> list[S
 
 def _sentence_bodies(block: int, text: str) -> list[Subject]:
     """Organisations named at the start of a sentence and followed by a verb: "Harlow Marine Logistics denied …"."""
-    starts = [0] + [m.end() for m in SENTENCE_END.finditer(text) if not abbreviation(text, m.start())]
+    starts = _sentence_starts(text)
     found: list[Subject] = []
     for start in starts:
         words = text[start : start + 120].split()
@@ -228,7 +233,8 @@ class Resolver:
     first_role: dict[str, tuple[str, tuple[int, int]]]
     full_names: dict[str, str]
     subjects: list[Subject] = field(default_factory=list)
-    bodies: list[Subject] = field(default_factory=list)
+    bodies: dict[int, list[Subject]] = field(default_factory=dict)
+    """Per block, organisations opening its sentences: found only when "the company" needs them."""
     history: list[tuple[int, int, Speaker]] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)
     """"he" or "she" when a role or an honorific says it ("spokeswoman", "Mr"); never guessed from a name,
@@ -243,8 +249,8 @@ class Resolver:
     @classmethod
     def build(cls, blocks: tuple[Block, ...], atts: dict[int, list[Attribution]]) -> Resolver:
         mentions = _title_mentions(blocks, sorted(atts))
-        subjects = [m for i in sorted(atts) for m in _clause_subjects(i, blocks[i].text)]
-        bodies = [m for i in sorted(atts) for m in _sentence_bodies(i, blocks[i].text)]
+        starts = {i: _sentence_starts(blocks[i].text) for i in atts}
+        subjects = [m for i in sorted(atts) for m in _clause_subjects(i, blocks[i].text, starts[i])]
         named = [(m.block, m.pos, m.name, m.role) for m in mentions] + [
             (a.block, a.floor, a.phrase.text, a.phrase.role)
             for i in sorted(atts) for a in atts[i] if a.phrase and is_cap(a.phrase.text)
@@ -257,9 +263,10 @@ class Resolver:
             if " " in name and all(is_cap(w) for w in name.split()) and kind_of(name) == "person":
                 full_names.setdefault(name.split()[-1], name)
         if full_names:
-            known = [m for i in sorted(atts) for m in _known_subjects(i, blocks[i].text, full_names)]
+            names = set(full_names.values())
+            known = [m for i in sorted(atts) for m in _known_subjects(i, blocks[i].text, starts[i], full_names, names)]
             subjects = sorted(subjects + known, key=lambda m: (m.block, m.pos))
-        return cls(blocks, mentions, first_role, full_names, subjects, bodies)
+        return cls(blocks, mentions, first_role, full_names, subjects)
 
     def named(self, phrase: Phrase, at: tuple[int, int] | None = None) -> Speaker:
         """The speaker a name gives; ``at``: where the phrase (and its role, if it has one) is written."""
@@ -343,7 +350,11 @@ class Resolver:
     def _business(self, block: int, pos: int) -> Speaker | None:
         """"the company" → the latest business named as a speaker or at a sentence's start."""
         candidates = [(b, p, s.text) for b, p, s in self.history if s.kind == "body"]
-        candidates += [(m.block, m.pos, m.name) for m in self.bodies]
+        for b in range(max(0, block - WINDOW_BLOCKS), block + 1):
+            if b not in self.bodies:
+                text = self.blocks[b].text
+                self.bodies[b] = _sentence_bodies(b, text) if self.blocks[b].kind == "text" else []
+            candidates += [(m.block, m.pos, m.name) for m in self.bodies[b]]
         before = [c for c in candidates if (c[0], c[1]) < (block, pos) and c[0] >= block - WINDOW_BLOCKS
                   and bare(c[2].split()[-1]) in CORPORATE and c[2][:1].isupper()]
         return Speaker(max(before)[2], None, "body") if before else None
