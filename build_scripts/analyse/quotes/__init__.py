@@ -22,43 +22,71 @@ Quotation marks
 
 Speaker (the first rule that gives one)
   1. After the quotation: “…,” SUBJ said / “…,” said NAME, ROLE /
-     “…,” according to SUBJ / “…,” the statement read / “…,” he wrote in a post.
+     “…,” according to SUBJ / “…,” the statement read / “…,” he wrote in a post;
+     or a signature after a dash: “…” — NAME, ROLE.
   2. Before it in the same sentence: SUBJ (, ROLE,) said/stated/added … [,:] “…”;
      SUBJ said that … “partial quote”; SUBJ described … as “…”;
      according to SUBJ, … ‘…’; …, saying “…” (the subject of the clause before).
-  3. A pull-quote name line right after the quotation (a block the furniture
+  3. A paragraph that ends with an attribution and a colon ("He said:", "She
+     wrote in a statement:") names the quotation that opens the next paragraph.
+  4. A colon after a clause whose subject is a person marked as one
+     ("Lithuania's foreign minister, NAME, marked it with a post: “…”").
+  5. A pull-quote name line right after the quotation (a block the furniture
      rules call "name line of a pull quote").
-  4. An earlier quotation in the same paragraph (“…,” he said. “…”), unless a
+  6. An earlier quotation in the same paragraph (“…,” he said. “…”), unless a
      sentence between them opens with another name.
-  5. A paragraph that opens with a quotation and has no speech verb: the
-     speaker of the last quotation in the paragraph just before.
+  7. A quotation that is a sentence of its own right after a sentence of
+     reported speech in the same paragraph ("NAME said the report was fair. “…”").
+  8. A paragraph that opens with a quotation and has no speech verb: the
+     speaker of the last quotation of the paragraph before, or of the speech
+     verb in its last sentence (news style: "NAME, ROLE, said …" then a
+     quotation of one or several paragraphs, the first left unclosed).
   Speech verbs: said, stated, wrote, added, told, asked, warned, argued, noted,
   insisted, stressed, described, echoed and the like; "read" only after a
   document (the statement read); agents after "according to" and
   "articulated/stated/expressed by".
 
 Resolution of the subject
-  * he/she → the latest person named as subject of a speech verb in this or
-    the four blocks before; it → the latest body; they → the latest speaker.
+  * he/she → the later of: the latest person named as subject of a speech verb,
+    and the latest person who opens a clause and whom the sentence marks as a
+    person ("NAME, who …", "NAME, a ROLE, …", "ROLE, NAME, …", or a person named
+    before opening a sentence again: "Carter disagreed."), in this or the four
+    blocks before; a person whose role or honorific gives the other gender
+    (spokeswoman, Mr) is skipped. Then a titled name in that window.
+  * it → the latest body; they → the latest speaker.
+  * "NAME, ROLE, who said": the antecedent of "who".
   * "the statement", "the report" → the latest speaker in that window.
   * "the ministry", "the office" → the latest body whose name has those words,
     else a fuller earlier mention ("the Ukrainian foreign ministry").
+  * "the company", "the firm", "the operator" → the latest business (a name
+    whose head word is Logistics, Holdings, Mutual, Group, …) named as a
+    speaker or at the start of a sentence in that window; never a public body.
   * "the (Ukrainian) president" → the person whose title has those words,
-    anywhere earlier in the article; kept as written (kind person) otherwise.
-  * A surname → the full name first written in the article.
+    anywhere earlier in the article; "the spokesperson" → the speaker whose
+    role it is; kept as written otherwise.
+  * "a spokesperson for BODY" (unnamed) → the body, with the role
+    "spokesperson".
+  * A surname → the full name first written in the article (across sources,
+    ``quote_groups`` joins a surname to the one person of that surname).
 
-Role and kind
+Role, kind and setting
   * Role: the apposition after the name as written ("Roman Kostenko, a member
     of Ukraine’s parliament, said" / "said Steve Goose, Arms Division director
-    at Human Rights Watch"), or a title before it ("Ukrainian President
-    Volodymyr Zelensky" → role "Ukrainian President"), or a descriptor before
-    a body's name ("the international non-governmental organisation Human
-    Rights Watch"). A speaker without one here carries the role of its first
-    mention in the article.
+    at Human Rights Watch" / "Arvydas Pocius, a Conservative, urged"; an age
+    before it is dropped), or a title before it ("Ukrainian President Volodymyr
+    Zelensky" → role "Ukrainian President"; the noun phrase only: "after the
+    president of X, NAME" → "the president of X"), or a descriptor before a
+    body's name. A speaker without one here carries the role of its first
+    mention in the article. ``Quote.role_anchor`` is the sentence that states
+    the role, which the quotes page cites.
   * Kind: "body" when the head word is an organisation word (ministry,
-    government, council, office, Watch, group, committee, administration,
-    army, forces, statement, …) or a capital city or state standing for its
-    government; "person" for a name, a title or he/she; None otherwise.
+    government, council, authority, Watch, group, Logistics, …) or the phrase
+    names only states or capitals (the project's gazetteer); "person" for a
+    name, a title or he/she; None for a group of people (a plural role noun,
+    "Analysts at Barclays", names joined by "and") and otherwise.
+  * Setting (``Quote.setting``): the words right after the speech verb that
+    say when, where or how ("in a statement", "in June", "told lawmakers
+    before the vote"), as written; nothing is resolved.
 
 Limits
   * English attribution patterns only; no parser, so a subject is the noun
@@ -67,7 +95,9 @@ Limits
     inch marks and apostrophes in straight quotes are guessed from spacing.
   * A quotation whose speaker is only named in a later sentence, only after a
     following quotation (“…” and “…,” he said), or only as the subject of a
-    sentence with no speech verb (Zelensky was careful: “…”) gets none.
+    sentence that does not mark it as a person (Zelensky was careful: “…”)
+    gets none.
+  * Gender is known only from roles and honorifics, never guessed from a name.
   * An unresolved pronoun gives no speaker.
   * Possessives and descriptions without a speech verb ("the government’s
     rhetoric about ‘…’") give no speaker.
