@@ -28,7 +28,9 @@ one acting, in the clause that holds the action word:
   ("has not joined", "no plans to leave", "hasn't left"), nor by a subject
   whose verb leads to it only through a quotation (the quoted words have
   their own subject) or through another country told "to" act ("urged Ukraine
-  to leave": neither acts).
+  to leave": neither acts). Nor is a possibility, a threat or a thought
+  ("could leave", "is considering leaving", "threatened to quit"), nor
+  anything in a sentence with a condition ("if", "unless").
 * The rule's other groups (what is acted on) may be met in the sentence before,
   in the same paragraph, when the sentence refers back with a pronoun ("…
   parties to the Ottawa Convention. Russia and China did not sign it.").
@@ -183,6 +185,7 @@ _POSSESSIVE = re.compile(rf"(?P<obj>{_C})['’]s?\s+\Z")
 _QUOTE_OPENS = re.compile(r"[“\"]")
 _NEGATION = re.compile(r"(?:\b(?:not|never|no\s+longer|neither|nor|no\s+(?:intention|plans?|desire|wish|interest|"
                        r"decision))|n['’]t)\b(?:\s+\S+){0,3}\s*\Z", re.IGNORECASE)
+_CONDITIONAL = re.compile(r"\b(?:if|unless|(?-i:If|Unless))\b")
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|its|their)\s+\Z", re.IGNORECASE)
 
 
@@ -224,11 +227,19 @@ def _other_country_between(skeleton: str, start: int, end: int) -> bool:
     return False
 
 
+# A possibility, a threat or a thought is not an action taken: "could leave", "is considering
+# leaving", "threatened to quit" ("may" only in lower case: "in May" is a date).
+_HYPOTHETICAL = re.compile(r"\b(?:could|might|(?-i:may)|threat\w*|consider\w*|mull\w*|weigh\w*|"
+                           r"debat\w*|discuss\w*)\b", re.IGNORECASE)
+
+
 def _predicate(skeleton: str, subject_end: int, hit: int) -> bool:
     """The subject ending at ``subject_end`` has a verb leading to the action at ``hit``, not
-    through a quotation (its words have their own subject) or another country's action."""
+    through a quotation (its words have their own subject), another country's action or a
+    word that makes the action a possibility."""
     return (_verb_follows(skeleton, subject_end, hit)
             and not _QUOTE_OPENS.search(skeleton, subject_end, hit)
+            and not _HYPOTHETICAL.search(skeleton, subject_end, hit)
             and not _other_country_between(skeleton, subject_end, hit))
 
 
@@ -255,7 +266,7 @@ def _actors(skeleton: str, clause: _Clause, hit: int, hit_end: int,
     one before the action whose verb leads to it acts. A "that" clause with a pronoun subject
     ("… that they would leave") keeps looking further back.
     """
-    if _NEGATION.search(skeleton, clause.start, hit):
+    if _NEGATION.search(skeleton, clause.start, hit) or _CONDITIONAL.search(skeleton):
         return set()
     found: set[str] = set()
     obj = _OBJECT.match(skeleton, hit_end, clause.end)

@@ -76,6 +76,11 @@ def test_subjects_act_and_others_named_do_not():
     # Whoever urges a country to act does not act; the country urged does not act either.
     ("The United States urged Ukraine to leave the treaty.", {}),
     ("France and Germany have criticised Poland's decision to leave the treaty.", {}),
+    # A possibility, a threat, a thought or a condition is no action taken.
+    ("Germany warned that Hungary could leave the treaty.", {}),
+    ("Estonia is considering leaving the treaty, and Serbia threatened to quit it.", {}),
+    ("The Kremlin said Russia would leave the treaty unless NATO changed course.", {}),
+    ("Officials said in May that Russia would leave the treaty.", {"ru": ["leaving"]}),
     # A complement clause without "that" has its own subject.
     ("Officials in Washington said Poland would leave the treaty.", {"pl": ["leaving"]}),
     # Negation cancels the action; the aside "which borders Russia" is no subject of the main clause.
