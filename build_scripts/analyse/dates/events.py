@@ -22,7 +22,8 @@ of these, each a rule of news English, not of one story:
   "used mines since 2022" give the start of a period of repeated or ongoing
   activity, no event. It is kept where it dates an event by the usual reading
   of news English: the start of a state that still holds ("has leased the
-  shed since 2019", "in force since 1 March 1999", "a member since 2005"),
+  shed since 2019", "in force since 1 March 1999", "Latvia, a member since
+  2005,"),
   or, with a negation, the last time the event happened ("had not been
   inspected since March 2023"). A date governed by another preposition
   inside a since-clause ("since it was agreed in 1997", "since the invasion
@@ -58,7 +59,8 @@ _STATE = re.compile(
     r"""\b(?:ha[sd]|have|having)\s+(?:\w+ly\s+)?(?:leased|rented|owned|held|lived|served|worked|run|operated
     |controlled|occupied|led|chaired|headed|remained|stayed|belonged|existed|ruled|governed|hosted|housed
     |employed|represented|been\s+(?:a|an|the|in|part|based|home|open|closed|shut|under|on|at|with|without))\b
-    |\b(?:in\s+force|in\s+office|in\s+power|in\s+effect|in\s+place|member|members|party|parties)\b""",
+    |\b(?:in\s+force|in\s+office|in\s+power|in\s+effect|in\s+place)\b
+    |\b(?:a|an|the)\s+(?:\w+\s+)?(?:member|party|owner|tenant|resident)\s+since\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 

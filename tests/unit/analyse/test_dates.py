@@ -709,6 +709,8 @@ def events(sentence: str, published: PartialDate | None = PUB) -> list[str]:
     ("The company, which has leased the shed since 2019, suspended work.", ["since 2019"]),
     ("The treaty, in force since 1 March 1999, bans mines.", ["since 1 March 1999"]),
     ("Latvia has been a member since 2005.", ["since 2005"]),
+    ("Latvia, a state party since 2005, will leave.", ["since 2005"]),
+    ("The party has campaigned against the treaty since 2019.", []),
     ("The shed had not been inspected since March 2023.", ["since March 2023"]),
     ("The region became more dangerous since Latvia acceded to the convention in 2005.", ["in 2005"]),
     ("Mines were used since the full-scale invasion of February 2022.", ["February 2022"]),
