@@ -20,13 +20,16 @@ sources that merely share a phrase are independent.
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Callable
 
 from build_scripts.analyse.copies import copied_sources, runs
+from build_scripts.analyse.disagreements import dated_events, dates_differ, event_key, same_event
 from build_scripts.analyse.features import Features
 from build_scripts.analyse.neighbours import candidate_cosines, closest_first
 from build_scripts.analyse.similarity import Weights, cosine
 from build_scripts.analyse.union_find import UnionFind
-from build_scripts.model import Claim, Sentence
+from build_scripts.model import Claim, PartialDate, Sentence
 from build_scripts.text.anchors import normalise
 
 SAME_CLAIM = 0.30
@@ -50,6 +53,64 @@ class _Vectors(dict[int, dict[int, float]]):
         return vector
 
 
+_INTENT = re.compile(r"\b(?:will|would|shall|won't|wouldn't|(?:plans?|planned|intends?|intended|expected|going)"
+                     r"\s+to)\b|['’]ll\b", re.IGNORECASE)
+"""An intention, a plan or a forecast rather than something done."""
+_NUMBER = r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+_CHANGE = re.compile(r"\bfrom\s+[^.;,]{0,30}?" + _NUMBER + r"[^.;,]{0,30}?\bto\s+[^.;,]{0,15}?" + _NUMBER
+                     + r"|\bto\s+[^.;,]{0,15}?" + _NUMBER + r"[^.;]{0,20}?\bfrom\s+[^.;,]{0,30}?" + _NUMBER,
+                     re.IGNORECASE)
+"""A figure changed: "reduced from 2 kilometres to 500 metres", "raised … to €65 million, from …"."""
+
+
+class _Facts:
+    """What keeps two sentences from reporting one fact, whatever their words share: they name
+    different countries (each names some, none in common: "Lithuania ratified the treaty in
+    2003", "Poland ratified the treaty in 2012"), or they date the same event differently
+    ("the withdrawals take effect on 27 December 2025", "its withdrawal takes effect on 20
+    February 2026"): two events, or a conflict that ``disagreements`` shows, not one statement.
+    Nor is an intention the deed ("said it would investigate the fire", "opened a formal
+    investigation"), nor a change of a figure its value ("reduced from 2 kilometres to 500
+    metres", "set up a 2-kilometre exclusion zone")."""
+
+    def __init__(self, sentences: list[Sentence], features: Features) -> None:
+        self.sentences = sentences
+        self.features = features
+        self._countries: dict[int, frozenset[str]] = {}
+        self._dates: dict[int, list[tuple[frozenset[str], PartialDate]]] = {}
+        self._mood: dict[int, tuple[bool, bool]] = {}
+
+    def countries(self, node: int) -> frozenset[str]:
+        found = self._countries.get(node)
+        if found is None:
+            text = self.sentences[node].text
+            found = self._countries[node] = frozenset(c for p in self.features.places(text) for c in p.codes)
+        return found
+
+    def dates(self, node: int) -> list[tuple[frozenset[str], PartialDate]]:
+        found = self._dates.get(node)
+        if found is None:
+            s = self.sentences[node]
+            found = self._dates[node] = [(event_key(s.text, m), m.date) for m in dated_events(self.features, s)]
+        return found
+
+    def mood(self, node: int) -> tuple[bool, bool]:
+        found = self._mood.get(node)
+        if found is None:
+            text = self.sentences[node].text
+            found = self._mood[node] = (_INTENT.search(text) is not None, _CHANGE.search(text) is not None)
+        return found
+
+    def compatible(self, x: int, y: int) -> bool:
+        cx, cy = self.countries(x), self.countries(y)
+        if cx and cy and not cx & cy:
+            return False
+        if self.mood(x) != self.mood(y):
+            return False
+        return not any(same_event(kx, ky) and dates_differ(dx, dy)
+                       for kx, dx in self.dates(x) for ky, dy in self.dates(y))
+
+
 class _Groups:
     """Union of node indices into groups, with the average-linkage test.
 
@@ -58,9 +119,13 @@ class _Groups:
     more than one node keep a list of members: most nodes stay alone.
     """
 
-    def __init__(self, vectors: _Vectors, known: dict[tuple[int, int], float]) -> None:
+    def __init__(self, vectors: _Vectors, known: dict[tuple[int, int], float],
+                 compatible: Callable[[int, int], bool] = lambda x, y: True) -> None:
         self.vectors = vectors
         self.known = known
+        self.compatible = compatible
+        """Whether two nodes can report one fact at all (see ``_Facts``): checked between the
+        sampled members of two groups before they merge."""
         """Cosines already computed (``i < j``): most pairs a merge compares were candidates."""
         self.root = list(range(len(vectors.term_sets)))
         self.members: dict[int, list[int]] = {}
@@ -87,6 +152,9 @@ class _Groups:
         left, right = group_a[:_SAMPLE], group_b[:_SAMPLE]
         total = sum(self.cosine(x, y) for x in left for y in right)
         if total / (len(left) * len(right)) < GROUP_AVERAGE:
+            self.rejected.add(pair)
+            return
+        if not all(self.compatible(x, y) for x in left for y in right):
             self.rejected.add(pair)
             return
         # The larger group stays root, so its sample of members stays stable.
@@ -197,7 +265,9 @@ def group_claims(sentences: list[Sentence], features: Features | None = None,
     term_sets = _term_ids([features.stems(sentences[i].text) for i in _first_sentences(node_of)])
     vectors = _Vectors(term_sets, Weights(term_sets))
     cosines = candidate_cosines(term_sets, vectors)
-    groups = _Groups(vectors, cosines)
+    firsts = _first_sentences(node_of)
+    facts = _Facts([sentences[i] for i in firsts], features)
+    groups = _Groups(vectors, cosines, facts.compatible)
     for a, b in closest_first(cosines, SAME_CLAIM):
         groups.try_merge(a, b)
     members: dict[int, list[Sentence]] = {}  # by group, groups in the order of their first sentence

@@ -315,11 +315,11 @@ def _dates_the_event(sentence: str, m: DateMention) -> bool:
     return lead == "since" and bool(_NEGATION & {w.casefold() for w in _words(sentence[start:m.start])})
 
 
-def _same_event(a: frozenset[str], b: frozenset[str]) -> bool:
+def same_event(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(a & b) >= 2 or (len(a) == 1 and a == b)
 
 
-def _differ(a: PartialDate, b: PartialDate) -> bool:
+def dates_differ(a: PartialDate, b: PartialDate) -> bool:
     """Two dates that cannot be the same day, compared as far as both are known."""
     if a.year != b.year:
         return True
@@ -337,6 +337,11 @@ def _mentions_of(features: Features, s: Sentence) -> list[DateMention]:
     return found if found is not None else find_dates(s.text, None)
 
 
+def dated_events(features: Features, s: Sentence) -> list[DateMention]:
+    """The dates of a sentence that date an event it names (``_dates_the_event``, ``event_key``)."""
+    return [m for m in _mentions_of(features, s) if _dates_the_event(s.text, m) and event_key(s.text, m)]
+
+
 def date_disagreements(sentences: list[Sentence], claims: list[Claim],
                        features: Features | None = None) -> list[Disagreement]:
     """Two dates given for one event: the same event words (``event_key``), in sentences of one
@@ -347,11 +352,8 @@ def date_disagreements(sentences: list[Sentence], claims: list[Claim],
     claim_of = {m: c.id for c in claims for m in c.members}
     mentions: list[tuple[Sentence, DateMention, frozenset[str]]] = []
     for s in sentences:
-        for m in _mentions_of(features, s):
-            if _dates_the_event(s.text, m):
-                key = event_key(s.text, m)
-                if key:
-                    mentions.append((s, m, key))
+        for m in dated_events(features, s):
+            mentions.append((s, m, event_key(s.text, m)))
     who = [_clause_actors(s.text, m, features.places(s.text)) for s, m, _ in mentions]
     pairs: set[tuple[int, int]] = set()
     by_claim: dict[str, list[int]] = defaultdict(list)
@@ -383,7 +385,7 @@ def date_disagreements(sentences: list[Sentence], claims: list[Claim],
         # one claim whose sentences name none (two dates are a conflict only for one event).
         same = bool(ci & cj or ni & nj) or (claim_of.get(si) == claim_of.get(sj) is not None
                                              and not (ci | cj | ni | nj))
-        if (si.source_id != sj.source_id and same and _same_event(ki, kj) and _differ(di.date, dj.date)
+        if (si.source_id != sj.source_id and same and same_event(ki, kj) and dates_differ(di.date, dj.date)
                 and _same_actors(who[i], who[j])):
             union.add(i)
             union.add(j)
