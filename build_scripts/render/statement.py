@@ -1,5 +1,14 @@
 """One statement as a list item: the sentence, a footnote per report, and who reports it.
 
+A sentence that cannot be read alone (``analyse.standalone``: it points back with a pronoun or a
+connective, or it is quoted words whose speaker is named in another sentence) is shown with the
+sentences of its source it needs, in a paragraph of the item before (or after) it, marked
+``.context``: each of those sentences is a link to itself on its source page, highlighted there,
+so every word shown is a sentence of a source, none reworded, and each can be checked. They are
+context, not statements: the footnotes stay those of the statement's own reports. A sentence
+that is nothing but quoted words is shown instead after its speaker's name, as the quotation
+finder gives it ("Nadia Osei: “…"), when one is found.
+
 Also the statement's reports as every page and data file needs them, without walking all of
 a claim's members each time (see ``all_members``).
 """
@@ -8,9 +17,12 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from build_scripts.analyse.standalone import Passage, passage, speaker
 from build_scripts.model import Document, Sentence, Statement
 from build_scripts.render.citation import footnote
 from build_scripts.render.corroboration import claim_counts, claim_sources, corroboration_line
+from build_scripts.render.escape import md_text
+from build_scripts.render.links import relative, source_src_uri
 from build_scripts.render.templates import render
 
 __all__ = ["all_members", "claim_counts", "claim_sources", "first_members", "render_statement"]
@@ -55,6 +67,26 @@ def render_statement(st: Statement, page_src_uri: str, docs: dict[str, Document]
     note = corroboration_line(st, docs, total_sources)
     if extra:
         note += f" {extra} more {'report is' if extra == 1 else 'reports are'} not footnoted here."
-    text = render("statement.md.j2", st=st, members=members, note=Markup(note.strip()))
+    doc = docs.get(st.sentence.source_id)
+    said_by = speaker(doc, st.sentence) if doc is not None else None
+    context = _context(st.sentence, docs) if said_by is None else Passage()
+    label = Markup(f"{md_text(said_by)}: ") if said_by else ""
+    text = render("statement.md.j2", st=st, members=members, label=label,
+                  before=_linked(context.before, page_src_uri, context.skipped),
+                  after=_linked(context.after, page_src_uri, False), note=Markup(note.strip()))
     notes = [footnote(page_src_uri, docs[m.source_id], m) for m in members]
     return [*text.removesuffix("\n").split("\n"), ""], notes
+
+
+def _linked(sentences: tuple[Sentence, ...], page_src_uri: str,
+            skipped: bool) -> list[tuple[Sentence, str, bool]]:
+    """Each sentence, its link on its source page, and whether sentences were left out before it
+    (``skipped``: after the first)."""
+    return [(s, relative(page_src_uri, source_src_uri(s.source_id), s.anchor), skipped and i == 1)
+            for i, s in enumerate(sentences)]
+
+
+def _context(sentence: Sentence, docs: dict[str, Document]) -> Passage:
+    """The sentences of its source the statement's sentence needs, if any (see ``analyse.standalone``)."""
+    doc = docs.get(sentence.source_id)
+    return passage(doc, sentence) if doc is not None else Passage()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from build_scripts.analyse.standalone import quoted_sentences
 from build_scripts.model import Document, Sentence, Source
 from build_scripts.text.anchors import unique_anchors
 from build_scripts.text.furniture import classify_lines
@@ -22,4 +25,9 @@ def build_document(source: Source) -> Document:
         Sentence(source.id, anchor, text, index, start, opinion)
         for (index, start, text, opinion), anchor in zip(found, anchors, strict=True)
     )
-    return Document(source=source, blocks=tuple(blocks), sentences=sentences)
+    document = Document(source=source, blocks=tuple(blocks), sentences=sentences)
+    quoted = quoted_sentences(document)
+    if not quoted:
+        return document
+    marked = tuple(replace(s, quoted=True) if i in quoted else s for i, s in enumerate(sentences))
+    return Document(source=source, blocks=document.blocks, sentences=marked)

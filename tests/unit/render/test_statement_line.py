@@ -39,3 +39,33 @@ def test_a_claim_of_thousands_of_sources_stays_one_short_line():
     assert "; 17 more groups share wording in the same way." in text
     assert f"{2000 - MAX_FOOTNOTES} more reports are not footnoted here." in text
     assert len(notes) == MAX_FOOTNOTES
+
+
+def _source_doc(*paragraphs: str) -> Document:
+    from build_scripts.text.document import build_document
+    meta = SourceMeta(title="Story", publisher="Paper")
+    return build_document(Source("src", Path("src.md"), meta, "\n\n".join(paragraphs), 1))
+
+
+def test_a_sentence_leaning_on_the_one_before_is_shown_after_it_as_linked_context():
+    doc = _source_doc("The mayor signed the decree on Sunday. He called it a necessary step for the town.")
+    first, second = doc.sentences
+    lines, notes = render_statement(Statement(second, 1), "topics/treaty.md", {"src": doc}, 1)
+    text = "\n".join(lines)
+    assert text.startswith(f"- [The mayor signed the decree on Sunday.](../sources/src.md#{first.anchor})\n"
+                           "    {: .context }\n\n    He called it a necessary step for the town.[^src-")
+    assert len(notes) == 1 and second.anchor in notes[0]  # context is linked, not footnoted
+
+
+def test_a_sentence_that_stands_alone_is_one_paragraph():
+    doc = _source_doc("The mayor signed the decree on Sunday. The council meets in June.")
+    lines, _ = render_statement(Statement(doc.sentences[1], 1), "topics/treaty.md", {"src": doc}, 1)
+    assert lines[0].startswith("- The council meets in June.[^src-") and ".context" not in "\n".join(lines)
+
+
+def test_quoted_words_are_shown_after_their_speakers_name():
+    doc = _source_doc("Mayor Ana Lopez spoke after the vote. She said:",
+                      "“We did what we had to do for the town and its people.”")
+    quoted = next(s for s in doc.sentences if s.quoted)
+    lines, _ = render_statement(Statement(quoted, 1), "topics/treaty.md", {"src": doc}, 1)
+    assert lines[0].startswith("- Ana Lopez: “We did what we had to do for the town and its people.”[^src-")
