@@ -1,7 +1,8 @@
 """Find the direct quotations of a document, with their speaker and the speaker's role.
 
-Standard library only: a few linear passes over each paragraph with small,
-bounded regular expressions, then word lists for the grammar.
+Standard library and the project's gazetteer (``analyse.places``, to tell a
+state speaking from a person): a few linear passes over each paragraph with
+small, bounded regular expressions, then word lists for the grammar.
 
 Quotation marks
   * “…”, «…» and straight "…" mark quotations. ‘…’ and '…' do too, but only
@@ -19,6 +20,10 @@ Quotation marks
     without the comma that leads into an attribution (“…,” he said): it is
     always a verbatim slice of the block text.
   * Only blocks of kind "text" are searched.
+  * One entry per quotation: words a source prints again (a pull quote left in
+    the text, an echo such as "the government’s rhetoric about ‘…’") are
+    dropped when a quotation of the same source holds them and has a speaker,
+    unless the repeat names another speaker.
 
 Speaker (the first rule that gives one)
   1. After the quotation: “…,” SUBJ said / “…,” said NAME, ROLE /
@@ -122,6 +127,8 @@ Speed
 
 from __future__ import annotations
 
+import re
+
 from build_scripts.analyse.quotes.attributions import article_attributions, setting
 from build_scripts.analyse.quotes.resolve import Resolver
 from build_scripts.analyse.quotes.rules import Context, choose_speaker
@@ -164,7 +171,32 @@ def find_quotes(document: Document) -> list[Quote]:
             _sentence_at(speaker.role_at, by_block) if speaker and speaker.role else None,
             setting(ctx.used, blocks[ctx.used.block].text, spans[ctx.used.block]) if speaker and ctx.used else None,
         ))
-    return quotes
+    return _without_repeats(quotes)
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _without_repeats(quotes: list[Quote]) -> list[Quote]:
+    """Drop a quotation whose words another quotation of the source holds, with a speaker it agrees with."""
+    if len(quotes) < 2:
+        return quotes
+    folded = [_folded(q.text) for q in quotes]
+    attributed = "\n".join(f for f, q in zip(folded, quotes, strict=True) if q.speaker)
+    kept: list[Quote] = []
+    for i, q in enumerate(quotes):
+        if attributed.count(folded[i]) < 1 + bool(q.speaker):  # held by no other: the usual case, in one search
+            kept.append(q)
+            continue
+        repeat = any(
+            j != i and other.speaker and q.speaker in (None, other.speaker) and folded[i] in folded[j]
+            and (len(folded[i]) < len(folded[j]) or j < i)
+            for j, other in enumerate(quotes)
+        )
+        if not repeat:
+            kept.append(q)
+    return kept
 
 
 def _sentence_at(at: tuple[int, int] | None, by_block: dict[int, list[Sentence]]) -> str | None:

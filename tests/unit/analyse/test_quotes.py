@@ -507,3 +507,17 @@ def test_reported_speech_two_sentences_back_names_no_quotation() -> None:
     )
     (quote,) = _quotes(body)
     assert quote.speaker is None
+
+
+def test_words_printed_again_are_one_quotation() -> None:
+    body = (
+        "The ministry called the treaty “unequal and unjust” in a statement.\n"
+        "The ministry’s rhetoric about “unequal and unjust” terms was noted abroad.\n"
+        "“We will not be bound by unequal and unjust terms,” said Ivan Petrenko, a deputy. "
+        "“We will not be bound by unequal and unjust terms,” he said again."
+    )
+    quotes = _quotes(body)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("unequal and unjust", "The ministry"),
+        ("We will not be bound by unequal and unjust terms", "Ivan Petrenko"),
+    ]
