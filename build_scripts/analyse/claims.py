@@ -53,9 +53,10 @@ class _Vectors(dict[int, dict[int, float]]):
         return vector
 
 
-_INTENT = re.compile(r"\b(?:will|would|shall|won't|wouldn't|(?:plans?|planned|intends?|intended|expected|going)"
-                     r"\s+to)\b|['’]ll\b", re.IGNORECASE)
-"""An intention, a plan or a forecast rather than something done."""
+_INTENT = re.compile(r"\b(?:will|would|shall|(?:plans?|planned|intends?|intended|expected|going)\s+to)"
+                     r"\s+(?:not\s+|also\s+|still\s+|soon\s+|be\s+)?([^\W\d_]+)", re.IGNORECASE)
+_WORDS = re.compile(r"[^\W\d_]+")
+"""An intention, a plan or a forecast rather than something done, and the verb it governs."""
 _NUMBER = r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)"
 _CHANGE = re.compile(r"\bfrom\s+[^.;,]{0,30}?" + _NUMBER + r"[^.;,]{0,30}?\bto\s+[^.;,]{0,15}?" + _NUMBER
                      + r"|\bto\s+[^.;,]{0,15}?" + _NUMBER + r"[^.;]{0,20}?\bfrom\s+[^.;,]{0,30}?" + _NUMBER,
@@ -78,7 +79,7 @@ class _Facts:
         self.features = features
         self._countries: dict[int, frozenset[str]] = {}
         self._dates: dict[int, list[tuple[frozenset[str], PartialDate]]] = {}
-        self._mood: dict[int, tuple[bool, bool]] = {}
+        self._mood: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str], bool]] = {}
 
     def countries(self, node: int) -> frozenset[str]:
         found = self._countries.get(node)
@@ -94,18 +95,31 @@ class _Facts:
             found = self._dates[node] = [(event_key(s.text, m), m.date) for m in dated_events(self.features, s)]
         return found
 
-    def mood(self, node: int) -> tuple[bool, bool]:
+    def mood(self, node: int) -> tuple[frozenset[str], frozenset[str], frozenset[str], bool]:
+        """Stems of the verbs it says someone will or would do, of the verbs after "to", of
+        all its words; and whether it reports a figure changing."""
         found = self._mood.get(node)
         if found is None:
             text = self.sentences[node].text
-            found = self._mood[node] = (_INTENT.search(text) is not None, _CHANGE.search(text) is not None)
+            words = [w.casefold() for w in _WORDS.findall(text)]
+            intended = frozenset(m.group(1).casefold()[:5] for m in _INTENT.finditer(text))
+            infinitive = frozenset(b[:5] for a, b in zip(words, words[1:], strict=False) if a == "to")
+            found = self._mood[node] = (intended, infinitive, frozenset(w[:5] for w in words),
+                                        _CHANGE.search(text) is not None)
         return found
+
+    def _intention_and_deed(self, x: int, y: int) -> bool:
+        """``x`` says something will be done that ``y`` reports as done ("said it would
+        investigate the fire", "opened a formal investigation")."""
+        intended, _, _, _ = self.mood(x)
+        other_intended, infinitive, words, _ = self.mood(y)
+        return bool((intended & words) - other_intended - infinitive)
 
     def compatible(self, x: int, y: int) -> bool:
         cx, cy = self.countries(x), self.countries(y)
         if cx and cy and not cx & cy:
             return False
-        if self.mood(x) != self.mood(y):
+        if self.mood(x)[3] != self.mood(y)[3] or self._intention_and_deed(x, y) or self._intention_and_deed(y, x):
             return False
         return not any(same_event(kx, ky) and dates_differ(dx, dy)
                        for kx, dx in self.dates(x) for ky, dy in self.dates(y))
