@@ -7,6 +7,7 @@ that the sources report one event, and how each words it.
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 from typing import Any
 
@@ -38,6 +39,10 @@ def _cited(event: Event) -> list[Sentence]:
     return list(cited)
 
 
+# A span counted from another date of the sentence ("six days after"), not from the publication date.
+_SPAN_TEXT = re.compile(r"^\w+\s+(?:days?|weeks?)\s+(?:after|before)$", re.IGNORECASE)
+
+
 def _marked(report: Report) -> dict[str, str]:
     """The sentence split around its date words, which the template highlights."""
     text, m = report.sentence.text, report.mention
@@ -63,7 +68,8 @@ def _event(event: Event, cited: list[Sentence], docs: dict[str, Document]) -> di
                              **_marked(r)})
     shown_below = {w["cited"] for w in wordings}
     m = first.mention
-    return {"date": event.date.display(), "relative": m.text if m.relative else "", **_marked(first),
+    return {"date": event.date.display(), "relative": m.text if m.relative else "",
+            "from_sentence": m.relative and _SPAN_TEXT.match(m.text) is not None, **_marked(first),
             "cited": [s for s in cited if s not in shown_below], "wordings": wordings,
             "sources": len({r.sentence.source_id for r in event.reports})}
 

@@ -55,6 +55,12 @@ Relative mentions (``relative=True``):
   "last/this/next year" (year precision) and "last/this/next month" (month
   precision), except after "the" or "past" ("in the last year" is a period).
 
+A span of days or weeks after or before a day the same clause names ("died
+on Monday, six days after he was injured", "two weeks before the summit")
+is counted from that day (``relative=True``, day precision); with no such day
+in the clause, or another clause, "would" or "said" between them, it gives
+nothing.
+
 Ranges are not merged: "10-12 June 2025", "10 to 12 June 2025" and "June
 10-12, 2025" give two day mentions (the first one's text is only "10" or
 "June 10"); "2005-2010" gives two year mentions; "2022-23" gives only 2022;
@@ -99,6 +105,7 @@ from __future__ import annotations
 
 # ``find_dates``, ``event_dates`` and ``WEEKDAYS``, and the inner names the unit tests check it against.
 from build_scripts.analyse.dates.events import event_dates as event_dates
+from build_scripts.analyse.dates.find import _counted_from_a_day as _counted_from_a_day
 from build_scripts.analyse.dates.find import _matches as _matches
 from build_scripts.analyse.dates.find import _with_preposition as _with_preposition
 from build_scripts.analyse.dates.find import find_dates as find_dates

@@ -8,6 +8,7 @@ found.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from build_scripts.analyse.dates.patterns import _DATE_RE, WEEKDAYS, _preposition_start
@@ -121,7 +122,49 @@ def find_dates(sentence: str, published: PartialDate | None) -> list[DateMention
             continue
         for mention in mentions:
             found.append(_with_preposition(sentence, mention, found[-1].end if found else 0))
+    if found and ("after" in sentence or "before" in sentence):
+        found = _counted_from_a_day(sentence, found)
     return found
+
+
+# "on Monday, six days after he was injured": a span of days or weeks after or before
+# a day the same clause names dates the event that follows it.
+_SPAN = re.compile(
+    r"(?<![\w-])(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"\s+(?P<unit>days?|weeks?)\s+(?P<way>after|before)\b",
+    re.IGNORECASE,
+)
+_SPAN_NUMBER = {word: n for n, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())} | {"a": 1, "an": 1}
+# Between the day and the span: the same clause, nothing that opens another or speaks of the future.
+_SPAN_GAP_STOP = re.compile(
+    r"[;:()—–]|\b(?:that|which|who|when|because|while|will|would|could|might|should|said|says|and|but)\b",
+    re.IGNORECASE,
+)
+
+
+def _counted_from_a_day(sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """``found`` with each span counted from the day mentioned just before it in its clause."""
+    out = list(found)
+    for span in _SPAN.finditer(sentence):
+        before = [m for m in out if m.end <= span.start()]
+        if not before or any(m.start < span.end() and span.start() < m.end for m in out):
+            continue
+        anchor = before[-1]
+        if anchor.date.day is None or anchor.date.month is None or _SPAN_GAP_STOP.search(
+                sentence, anchor.end, span.start()) or span.start() - anchor.end > 40:
+            continue
+        number = span.group("n").lower()
+        count = int(number) if number.isdigit() else _SPAN_NUMBER[number]
+        days = count * (7 if span.group("unit").lower().startswith("week") else 1)
+        sign = -1 if span.group("way").lower() == "after" else 1
+        try:
+            day = dt.date(anchor.date.year, anchor.date.month, anchor.date.day) + dt.timedelta(days=sign * days)
+        except (OverflowError, ValueError):
+            continue
+        out.append(DateMention(span.start(), span.end(), span.group(), PartialDate(day.year, day.month, day.day),
+                               True))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _with_preposition(sentence: str, mention: DateMention, not_before: int) -> DateMention:

@@ -446,7 +446,7 @@ def _plain_find_dates(sentence: str, published: PartialDate | None) -> list[Date
         assert match.lastgroup is not None
         for mention in dates_module._HANDLERS[match.lastgroup](match, published):
             found.append(dates_module._with_preposition(sentence, mention, found[-1].end if found else 0))
-    return found
+    return dates_module._counted_from_a_day(sentence, found) if found else found
 
 
 SHORTCUT_WORDS = st.sampled_from([
@@ -456,6 +456,7 @@ SHORTCUT_WORDS = st.sampled_from([
     "yesterday", "Yesterday", "yeſterday", "today", "Today", "TODAY", "tomorrow", "ToMoRrOw", "USA",
     "thİs", "laſt", "ſince", "durİng",
     "of", ",", "-", "–", "$", "mid-", "late", "٢٠٢٥", ":", "18", "July", "will", "approved", "•",
+    "after", "before", "six", "days", "weeks", "a", "day",
     "tonight", "Tonight", "tonİght", "night", "morning", "afternoon", "evening", "evenİng",
 ])
 SHORTCUT_GLUE = st.sampled_from([" ", "", "  ", "\t", "\u00a0", "\n"])
@@ -724,3 +725,21 @@ def test_two_events_of_one_sentence_keep_both_dates() -> None:
                   PUB_YEAR) == ["10 July", "in January 2026"]
     assert events("The treaty, adopted on 3 December 1997 and in force since 1 March 1999, bans mines.") == [
         "on 3 December 1997", "since 1 March 1999"]
+
+
+# --- Spans counted from a day of the same clause -----------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("He died in hospital on Monday, six days after he was injured in the fire.",
+     [("on Monday", "2025-06-30"), ("six days after", "2025-06-24")]),
+    ("The body was found on 16 October 2025, two days after the fire swept the shed.",
+     [("on 16 October 2025", "2025-10-16"), ("two days after", "2025-10-14")]),
+    ("The vote, held on 19 June 2025, came two weeks before the summit.",
+     [("on 19 June 2025", "2025-06-19"), ("two weeks before", "2025-07-03")]),
+    ("The vote came two days after the warning.", []),  # no day in the sentence: nothing to count from
+    ("The minister said on Monday that the vote would come two days after the holiday.",
+     [("on Monday", "2025-06-30")]),  # another clause
+    ("The talks began in June, two days after the summit.", [("in June", "2025-06")]),  # not a day
+])
+def test_a_span_after_or_before_a_day_is_counted_from_it(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.date.iso()) for m in find_dates(sentence, PUB)] == expected
