@@ -67,3 +67,23 @@ def test_an_event_of_several_sources_shows_each_wording_under_it():
     assert "[^s0-" in entry[0] and "[^s2-" in entry[0]  # the same text again is cited, not shown
     assert below == [f"    - *Paper 1:* The blaze started <mark>on 14 October</mark> in Shed 14 on the port's "
                      f"Eastern Quay.[^s1-{docs['s1'].sentences[0].anchor}]"]
+
+
+def test_a_relative_date_says_what_it_was_counted_from():
+    from pathlib import Path
+
+    from build_scripts.model import Source, SourceMeta
+    from build_scripts.text.document import build_document
+
+    body = "He died in hospital on Monday, six days after he was injured in the fire."
+    doc = build_document(Source("s0", Path("s0.md"), SourceMeta(date=PartialDate(2025, 10, 22)), body, 1))
+    s = doc.sentences[0]
+    monday, span = s.text.index("on Monday"), s.text.index("six days after")
+    events = [Event(PartialDate(2025, 10, 14), (Report(s, DateMention(span, span + 14, "six days after",
+                                                                        PartialDate(2025, 10, 14), True)),)),
+              Event(PartialDate(2025, 10, 20), (Report(s, DateMention(monday, monday + 9, "on Monday",
+                                                                        PartialDate(2025, 10, 20), True)),))]
+    [(_, md)] = render_timeline_pages(events, {"s0": doc})
+    lines = [line for line in md.splitlines() if line.startswith("- **")]
+    assert "(“six days after”, counted from the other date of the sentence)" in lines[0]
+    assert "(“on Monday”, counted from the article’s publication date)" in lines[1]
