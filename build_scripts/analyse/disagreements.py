@@ -172,7 +172,10 @@ def _is_old_value(sentence: str, q: Quantity, others: list[Quantity]) -> bool:
     the sentence says was replaced."""
     if not any(o is not q for o in others):
         return False
-    return "from" in [w.casefold() for w in _words(sentence[max(0, q.start - 50):q.start])][-6:]
+    for w in reversed([w.casefold() for w in _words(sentence[max(0, q.start - 50):q.start])][-6:]):
+        if w in ("to", "from"):
+            return w == "from"  # "to €65 million" is the new figure even after "losses from the fire"
+    return False
 
 
 def number_disagreements(sentences: list[Sentence], claims: list[Claim],

@@ -83,3 +83,44 @@ def test_seed_claims_group_the_decree_the_neighbours_and_the_translations(seed_p
     # not their text (3 % of their passages): two reports in their own words, independent.
     assert len(biden.sources) == 2 and biden.copy_groups == () and biden.independent == 2
     assert len(multi_source) >= 15
+
+
+# --- Copies are reused texts; one fact per claim -----------------------------------
+
+WIRE = ("The port authority said a fire broke out in a warehouse on the eastern quay late on Tuesday night. "
+        "Two workers died and nine people were taken to hospital with burns and smoke injuries. "
+        "Crews from three districts fought the blaze until the early hours of Wednesday morning. "
+        "The cause of the fire is not yet known, and an inquiry will be opened once the site is safe.")
+
+
+def test_a_light_edit_of_a_wire_story_counts_once_a_shared_phrase_does_not():
+    edit = WIRE.replace("fought the blaze", "battled the flames").replace("is not yet known", "remains unknown")
+    own_words = ("Two dock workers were killed when fire swept through a quayside warehouse on Tuesday night, "
+                 "the port authority said. Nine people were taken to hospital with burns and smoke injuries.")
+    claims = _claims(WIRE, edit, own_words)
+    [died] = [c for c in claims if any("Two workers died" in m.text for m in c.members)]
+    # The edit counts once with the wire; the third source shares a phrase, not its text.
+    assert died.copy_groups == (("s0", "s1"),)
+    assert died.independent == len(died.sources) - 1
+    [crews] = [c for c in claims if any("Crews from three districts" in m.text for m in c.members)]
+    assert crews.sources == ("s0", "s1") and crews.independent == 1
+
+
+def test_sentences_naming_different_countries_or_dating_one_event_differently_stay_apart():
+    claims = _claims(
+        "Lithuania ratified the mine ban treaty in 2003, the defence ministry said.\n"
+        "The Baltic withdrawals take effect on 27 December 2025.",
+        "Poland ratified the mine ban treaty in 2012, the defence ministry said.\n"
+        "The Baltic withdrawals take effect on 20 February 2026.",
+    )
+    assert all(len(c.sources) == 1 for c in claims)
+
+
+def test_an_intention_is_not_the_deed_and_a_change_is_not_the_value():
+    claims = _claims(
+        "The National Port Safety Authority said it would investigate the warehouse fire.\n"
+        "Police set up a 2-kilometre exclusion zone around the eastern quay of the port.",
+        "The National Port Safety Authority opened a formal investigation into the warehouse fire.\n"
+        "The exclusion zone around the eastern quay of the port was reduced from 2 kilometres to 500 metres.",
+    )
+    assert all(len(c.sources) == 1 for c in claims)

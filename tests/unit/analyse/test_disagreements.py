@@ -129,3 +129,66 @@ ROLE_WORDS = st.sampled_from([
 def test_roles_are_those_of_the_plain_patterns(words, glue):
     sentence = glue.join(words)
     assert find_roles(sentence) == _plain_find_roles(sentence)
+
+
+# --- Same attribute, same thing; dates of one event; titles one cannot hold together ------
+
+def _sentences(*texts_by_source: str) -> list:
+    from build_scripts.model import Sentence
+    return [Sentence(f"s{i}", f"a{j}", text, j, 0)
+            for i, texts in enumerate(texts_by_source) for j, text in enumerate(texts.split("\n"))]
+
+
+FILLER = ("The central bank kept interest rates unchanged for the third month running.\n"
+          "Farmers expect a late harvest because of the cold spring weather.")
+
+
+def test_figures_of_one_attribute_are_compared_unrelated_counts_are_not():
+    sentences = _sentences(
+        "Fourteen people were injured in the warehouse fire, the fire service said.\n"
+        "Estonia's parliament voted to leave the treaty, with 81 members in favour.\n" + FILLER,
+        "Police said 17 people had been injured in the warehouse fire.\n"
+        "Latvia's parliament voted to leave the treaty, with 66 members voting in favour.\n"
+        "Nine people remain in hospital after the warehouse fire.",
+    )
+    found = {d.subject: sorted(s.value for s in d.sides) for d in number_disagreements(sentences, [])}
+    assert found == {"the number of people injured in the warehouse fire": ["17", "Fourteen"]}
+
+
+def test_a_rounded_figure_and_an_exact_one_are_consistent():
+    sentences = _sentences("It guards more than 1,300 kilometres of border with Russia.\n" + FILLER,
+                           "Finland shares a 1,340-kilometre border with Russia.\n" + FILLER)
+    [d] = number_disagreements(sentences, [])
+    assert d.consistent is True
+
+
+def test_a_replaced_figure_and_a_price_are_not_compared():
+    sentences = _sentences(
+        "Adjusters raised their estimate of insured losses from the fire to €65 million, from about €40 million.\n"
+        + FILLER,
+        "Insured losses from the fire are now estimated at €60 million.\nSupport our reporting from €4 a month.\n"
+        "Railway workers called off a strike planned for the holiday weekend.",
+    )
+    [d] = number_disagreements(sentences, [])
+    assert sorted(s.value for s in d.sides) == ["€60 million", "€65 million"] and d.consistent is False
+
+
+def test_two_dates_for_one_event_are_a_date_conflict_two_countries_are_not():
+    sentences = _sentences(
+        "Lithuania ratified the treaty in 2003.\nPoland ratified the treaty in 2012.\n" + FILLER,
+        "Lithuania, which joined the treaty in 2004, says mines would help its army.\n" + FILLER,
+    )
+    dates = [d for d in number_disagreements(sentences, []) if d.kind == "date"]
+    assert [sorted(s.value for s in d.sides) for d in dates] == [["in 2003", "in 2004"]]
+    assert dates[0].consistent is False
+
+
+def test_a_post_and_its_deputy_conflict_two_posts_are_compatible():
+    sentences = _sentences(
+        "Deputy Chief Fire Officer Maren Holt said the fire was out.\n"
+        "Deputy Prime Minister Jan Kowal spoke to lawmakers.",
+        "\"We expect to be here for days,\" said Chief Fire Officer Maren Holt.\n"
+        "Defence Minister Jan Kowal spoke to lawmakers.",
+    )
+    found = {d.subject: d.consistent for d in title_disagreements(sentences)}
+    assert found == {"Maren Holt’s title or role": False, "Jan Kowal’s title or role": True}

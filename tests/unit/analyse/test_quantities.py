@@ -150,3 +150,38 @@ def test_the_stop_list_keeps_the_seed_units() -> None:
              "civilian", "civilians", "artillery", "rounds", "soldiers", "killed", "wounded", "dead",
              "injured", "missing", "displaced", "reports", "claims", "estimates", "districts"}
     assert not units & quantities_module._NOT_UNITS
+
+
+# --- Other ways news English writes a quantity ---------------------------------------
+
+@pytest.mark.parametrize(("text", "value", "unit", "low", "high"), [
+    ("Fourteen people were injured.", "Fourteen", "people", 14, 14),
+    ("Forty-three fire crews were sent.", "Forty-three", "fire", 43, 43),
+    ("It held a 12,000-tonne cargo of pellets.", "12,000", "tonne", 12_000, 12_000),
+    ("Losses are estimated at €65 million.", "€65 million", "euros", 65e6, 65e6),
+    ("It took out about 10 percent of the storage.", "about 10 percent", "percent", 9, 11),
+    ("It held roughly a tenth of the storage.", "roughly a tenth", "percent", 9, 11),
+    ("Imports rose 35% last year.", "35%", "percent", 35, 35),
+    ("It became the 165th state party.", "165th", "state", 165, 165),
+    ("The port handled 4.2 million tonnes of cargo.", "4.2 million", "tonnes", 4.2e6, 4.2e6),
+    ("The men were named as Adrian Kess, 53, and another.", "53", "age of Adrian Kess", 53, 53),
+])
+def test_other_forms_of_quantities(text: str, value: str, unit: str, low: float, high: float) -> None:
+    found = [(q.value, q.unit, q.low, q.high) for q in find_quantities(text)]
+    assert found == [(value, unit, pytest.approx(low), pytest.approx(high))]
+
+
+@pytest.mark.parametrize("text", [
+    "One of the workers was named.",
+    "In their 40-month-old war.",
+    "The vote was held in 2025 alone.",
+])
+def test_no_quantity_in_these(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_value_range_reads_a_value_as_written() -> None:
+    assert quantities_module.value_range("more than 20")[0] > 20
+    assert quantities_module.value_range("Fourteen") == (14, 14)
+    assert quantities_module.value_range("about €40 million") == (pytest.approx(36e6), pytest.approx(44e6))
+    assert quantities_module.value_range("29 June") is None
