@@ -82,8 +82,16 @@ _PROMO_WORDS = re.compile(
     r"listeners|readers|sign up|join|alerts|unsubscribe|follow|briefing|digest)\b",
     re.I,
 )
+# The same, said to "you" or of "our newsroom": only the words of selling a subscription, a
+# membership or a newsletter ("Members of the public who saw you…" is news).
+_STRONG_PROMO_WORDS = re.compile(
+    r"\b(?:subscri\w*|membership|donat\w*|newsletters?|inbox|unsubscribe|sign up|reader-supported|"
+    r"funded by (?:readers|listeners|viewers))\b",
+    re.I,
+)
 _READER_ADDRESS = re.compile(
     r"\b(?:our (?:newsroom|journalism|reporting|coverage|guide|explainers|app)|you|your)\b", re.I)
+_QUOTED = re.compile("[“”\"«»]")
 # A pull quote set apart as a blockquote: "> “…” — Name".
 _PULL_QUOTE = re.compile(r"^>\s*[“\"«‘'].*[”\"»’']\s*[—–-]+\s*\w")
 # A line that labels what follows and then says it: "Ottawa Convention: Ukraine takes a bold stance".
@@ -372,8 +380,9 @@ def _outlet_and_reader(i: int, ctx: _Context) -> str | None:
     text, norm = ctx.lines[i].text, ctx.normalised[i]
     if _SOLICIT.search(text):
         return "promotion"
-    if _PROMO_WORDS.search(text) and (
-            (ctx.publisher is not None and f" {ctx.publisher} " in f" {norm} ") or _READER_ADDRESS.search(text)):
+    if ctx.publisher is not None and f" {ctx.publisher} " in f" {norm} " and _PROMO_WORDS.search(text):
+        return "promotion"
+    if _READER_ADDRESS.search(text) and _STRONG_PROMO_WORDS.search(text) and not _QUOTED.search(text):
         return "promotion"
     author = ctx.author
     if author is not None and " " in author and norm.startswith(author + " ") and ctx.sentence_like[i]:

@@ -312,3 +312,12 @@ def test_short_opening_paragraphs_without_a_labelled_headline_stay_text():
         "The council must now approve the decree before it can take effect in the town.",
     ])
     assert [k[0] for k in _kinds(body)] == ["text", "text", "heading", "text"]
+
+
+def test_news_that_speaks_to_the_reader_is_not_a_promotion():
+    body = "\n".join([
+        "The council met on Tuesday to discuss the budget for the coming year in full.",
+        "Members of the public who saw the fire are asked to call police if you can help.",
+        "“If you want to help, donate blood at the town hall,” the mayor said on Monday.",
+    ])
+    assert [k[0] for k in _kinds(body, SourceMeta(publisher="Town Gazette"))] == ["text", "text", "text"]
