@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 
 from build_scripts.analyse.features import Features
+from build_scripts.analyse.quotes import without_repeats
 from build_scripts.analyse.roles import person_key
 from build_scripts.analyse.similarity import terms
 from build_scripts.model import (
@@ -175,7 +176,7 @@ def group_quotes(documents: list[Document], features: Features | None = None) ->
     role_sentences: dict[tuple[str, str], Sentence] = {}
     for d in documents:
         sentences = {s.anchor: s for s in d.sentences}
-        for q in features.quotes(d):
+        for q in without_repeats(features.quotes(d)):
             if q.anchors and q.anchors[0] in sentences:
                 by_key[_speaker_key(q)].append(CitedQuote(q, sentences[q.anchors[0]]))
                 if q.role_anchor in sentences:

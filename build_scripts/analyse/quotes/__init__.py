@@ -20,10 +20,11 @@ Quotation marks
     without the comma that leads into an attribution (“…,” he said): it is
     always a verbatim slice of the block text.
   * Only blocks of kind "text" are searched.
-  * One entry per quotation: words a source prints again (a pull quote left in
-    the text, an echo such as "the government’s rhetoric about ‘…’") are
-    dropped when a quotation of the same source holds them and has a speaker,
-    unless the repeat names another speaker.
+  * ``without_repeats`` (for the quotes page, through ``quote_groups``): words a
+    source prints again (a pull quote left in the text, an echo such as "the
+    government’s rhetoric about ‘…’") are left out when a quotation of the same
+    source holds them and has a speaker, unless the repeat names another one.
+    ``find_quotes`` keeps them: other stages look quotations up by sentence.
 
 Speaker (the first rule that gives one)
   1. After the quotation: “…,” SUBJ said / “…,” said NAME, ROLE /
@@ -135,7 +136,7 @@ from build_scripts.analyse.quotes.rules import Context, choose_speaker
 from build_scripts.analyse.quotes.spans import block_spans, group_spans, span_text
 from build_scripts.model import Document, Quote, QuotePart, Sentence
 
-__all__ = ["Quote", "QuotePart", "find_quotes"]
+__all__ = ["Quote", "QuotePart", "find_quotes", "without_repeats"]
 
 
 def _anchors(parts: tuple[QuotePart, ...], by_block: dict[int, list[Sentence]]) -> tuple[str, ...]:
@@ -171,14 +172,14 @@ def find_quotes(document: Document) -> list[Quote]:
             _sentence_at(speaker.role_at, by_block) if speaker and speaker.role else None,
             setting(ctx.used, blocks[ctx.used.block].text, spans[ctx.used.block]) if speaker and ctx.used else None,
         ))
-    return _without_repeats(quotes)
+    return quotes
 
 
 def _folded(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-def _without_repeats(quotes: list[Quote]) -> list[Quote]:
+def without_repeats(quotes: list[Quote]) -> list[Quote]:
     """Drop a quotation whose words another quotation of the source holds, with a speaker it agrees with."""
     if len(quotes) < 2:
         return quotes
