@@ -23,6 +23,7 @@ from build_scripts.analyse.quotes.vocabulary import (
     POSSESSIVE_PRONOUNS,
     PREPOSITIONS,
     PRONOUN_KIND,
+    QUANTIFIERS,
     ROLE_NOUNS,
     ROLE_OR_BODY,
     STOP_CAPS,
@@ -258,6 +259,8 @@ def _noun_phrase(words: list[str]) -> Phrase | None:
         return None
     if words[-1].lower() in PRONOUN_KIND:
         return Phrase(words[-1].lower())
+    if len(words) == 1 and words[0].lower() in QUANTIFIERS:
+        return None
     if is_cap(words[-1]) and not _possessive(words[-1]):
         start = _cap_run_start(words)
         if start >= 2 and words[start - 1].lower() in _SPOKES_OF and bare(words[start - 2]) in PLURAL_PEOPLE:

@@ -27,6 +27,7 @@ from build_scripts.analyse.quotes.vocabulary import (
     GENERIC_ORG,
     PLACES,
     PRONOUN_KIND,
+    QUANTIFIERS,
     ROLE_NOUNS,
     STOP_CAPS,
     WINDOW_BLOCKS,
@@ -69,7 +70,7 @@ _INTRO_WORDS = frozenset("in on at after before during speaking asked writing wh
 
 def _person_name(piece: str) -> bool:
     words = piece.split()
-    if not 0 < len(words) <= 4 or bare(words[0]) in STOP_CAPS:
+    if not 0 < len(words) <= 4 or bare(words[0]) in STOP_CAPS or bare(words[0]) in QUANTIFIERS:
         return False
     if not all(is_cap(w) or w in CONNECTORS for w in words) or not is_cap(words[-1]):
         return False

@@ -50,6 +50,8 @@ DOC_NOUNS = frozenset(
     "document note tweet website video address".split()
 )
 NOT_SPEAKERS = frozenset("reports media sources estimates data figures".split())
+QUANTIFIERS = frozenset("one another some others many several both few most all each either neither none".split())
+"""Words that stand for an unnamed member of a group ("One, who asked not to be named, said"): no speaker."""
 PRONOUN_KIND: dict[str, str | None] = {"he": "person", "she": "person", "it": "body", "they": None}
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 DETERMINERS = frozenset("the a an this these those its his her their our some many several".split())

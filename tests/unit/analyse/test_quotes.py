@@ -522,3 +522,12 @@ def test_words_printed_again_are_one_quotation() -> None:
         ("unequal and unjust", "The ministry"),
         ("We will not be bound by unequal and unjust terms", "Ivan Petrenko"),
     ]
+
+
+def test_an_unnamed_one_of_a_group_is_no_speaker() -> None:
+    body = (
+        "Diplomats said the next meeting would take place in June. "
+        "One, who asked not to be named, said: “Nobody wants to be blamed for the failure.”"
+    )
+    (quote,) = _quotes(body)
+    assert quote.speaker is None
