@@ -359,17 +359,17 @@ def _add_evidence(rules: list[StanceRule], stance_of: list[int], sentence: Sente
     blanked, clauses = _clauses(written)
     for i in matching:
         rule = rules[i]
-        verbs = compile_group(rule.match[0]).patterns
-        exclude = compile_group(rule.exclude).patterns if rule.exclude else ()
+        # Only the terms the sentence holds are looked for in its clauses.
+        verbs = compile_group(tuple(t for t in rule.match[0] if t in found)).patterns
+        exclude = compile_group(tuple(t for t in rule.exclude if t in found)).patterns
         for clause in clauses:
             skeleton = written if clause.aside else blanked
-            text = skeleton[clause.start:clause.end]
-            if any(p.search(text) for p in exclude):
+            hits = [hit for pattern in verbs for hit in pattern.finditer(skeleton, clause.start, clause.end)]
+            if not hits or any(p.search(skeleton, clause.start, clause.end) for p in exclude):
                 continue
             actors: set[str] = set()
-            for pattern in verbs:
-                for hit in pattern.finditer(skeleton, clause.start, clause.end):
-                    actors |= _actors(skeleton, clause, hit.start(), hit.end(), mentions)
+            for hit in hits:
+                actors |= _actors(skeleton, clause, hit.start(), hit.end(), mentions)
             for code in sorted(actors):
                 e = evidence[(code, stance_of[i])]
                 if not e.sentences or e.sentences[-1] != sentence:
