@@ -5,9 +5,11 @@ sense with their neighbours, and are then shown with them (each cited, none rewo
 
 * A sentence that opens on a word pointing back: a personal or possessive pronoun ("He
   deemed it…", "Its lower house voted…", "They often leave…"), a demonstrative ("This
-  means…", "These devices…", but not "This week…"), a connective ("As such, …",
-  "However, …", "Nor is…", "Until then, …"), or a leading clause whose subject is a pronoun
-  ("Because it is at war, …"). It needs the sentence before it.
+  means…", "These devices…", "With this declaration signed, …", but not "This week…"), a
+  connective ("As such, …", "However, …", "Nor is…", "Until then, …"), a leading clause
+  whose subject is a pronoun ("Because it is at war, …"), or a main clause whose subject is
+  one after a leading phrase ("On Monday, he said…", "Notably, this decision…"). It needs
+  the sentence before it.
 * A sentence that is all quotation, or that starts inside a quotation opened before it (the
   second sentence of “…. …,” she said), and does not name its speaker. It needs the
   sentences back to the one that names the speaker ("Kostenko, …, said on Facebook…" / "He
@@ -61,6 +63,8 @@ _LEANS_BACK = re.compile(
     r"|then\b(?=\s*,|\s+(?-i:[a-z]))"
     r"|(?:because|although|though|while|since|when|if|as|after|before|once|unless|until|whereas)\s+"
     r"(?:he|she|it|they|his|her|its|their|this|these|those)\b"
+    rf"|(?:with|in|for|after|despite|given|under|by|on|at|from|of)\s+(?:this|these|those|such)\b(?!\s+(?:{_TIME_NOUNS})\b)"
+    rf"|[^,;:“”\"]{{1,80}},\s+(?:he|she|it|they|this|these|those)\b(?!\s+(?:{_TIME_NOUNS})\b)(?!\s*,)"
     r")",
     re.I,
 )

@@ -34,6 +34,19 @@ def test_a_pronoun_or_a_connective_at_the_start_needs_the_sentence_before():
     assert _context(doc, "Until then")[0][-1] == "Because it is at war, the town cannot hold the vote."
 
 
+def test_a_pronoun_subject_after_a_leading_phrase_needs_the_sentence_before():
+    doc = _doc(
+        "The mayor signed the decree on Sunday. On Monday, he said the vote would follow.",
+        "The council approved the plan in May. With this plan approved, the town can borrow.",
+        "In March, the council voted on the budget. Calder Bay, a city of 180,000 people, has a port.",
+    )
+    assert _context(doc, "On Monday")[0] == ["The mayor signed the decree on Sunday."]
+    assert _context(doc, "With this plan")[0] == ["The council approved the plan in May."]
+    for start in ("In March", "Calder Bay"):
+        sentence = next(s for s in doc.sentences if s.text.startswith(start))
+        assert stands_alone(doc, sentence), start
+
+
 def test_a_sentence_naming_its_subject_or_a_time_stands_alone():
     doc = _doc(
         "The mayor signed the decree on Sunday.",
