@@ -105,7 +105,10 @@ def _clause_subjects(block: int, text: str, starts: list[int]) -> list[Subject]:
         if len(pieces) < first + 3:
             continue
         name, nxt, after = pieces[first], pieces[first + 1], pieces[first + 2]
-        if _person_name(name) and (nxt.startswith("who ") or _person_role(nxt)):
+        if nxt.isdigit() and len(nxt) <= 3 and _person_name(name):  # an age: only people have one
+            role = after if len(pieces) > first + 3 and _person_role(after) else None
+            found.append(Subject(block, offsets[first], name, role))
+        elif _person_name(name) and (nxt.startswith("who ") or _person_role(nxt)):
             role = None if nxt.startswith("who ") else nxt
             found.append(Subject(block, offsets[first], name, role))
         elif _person_role(name) and _person_name(nxt) and after[:1].islower():

@@ -17,7 +17,7 @@ ROLE_NOUNS = TITLES | frozenset(
     "fellow person man woman resident critic campaigner "
     "investigator prosecutor doctor survivor farmer deminer engineer scientist "
     "economist historian teacher nurse worker firefighter pilot driver student consultant physician surgeon "
-    "architect owner witness victim volunteer trustee partner inspector officer superintendent detective "
+    "architect witness victim volunteer trustee inspector officer superintendent detective "
     "constable councillor councilor lecturer specialist professor secretary".split()
 )
 PLURAL_PEOPLE = frozenset(

@@ -531,3 +531,13 @@ def test_an_unnamed_one_of_a_group_is_no_speaker() -> None:
     )
     (quote,) = _quotes(body)
     assert quote.speaker is None
+
+
+def test_a_name_with_an_age_is_a_person_and_an_antecedent() -> None:
+    body = (
+        "The port's operator, Eastgate Terminals, said the offer was fair.\n"
+        "Mike Ellis, 58, has driven lorries to the port for thirty years. He is not impressed.\n"
+        "“I have never seen it this bad,” he said."
+    )
+    (quote,) = _quotes(body)
+    assert quote.speaker == "Mike Ellis"
