@@ -38,14 +38,15 @@ _SHARE = re.compile(
     re.I,
 )
 _RELATED = re.compile(
-    r"^((read|see) (also|more)|related( (articles|stories|posts|news))?|recommended( for you)?|"
+    r"^((read|see) (also|more)|also read|related( (articles|stories|posts|news|coverage))?|recommended( for you)?|"
     r"more from [\w ]+|you may also like|recent( (articles|posts|stories))?|popular( posts)?|"
     r"trending( now)?|latest( news)?|view all posts|tags?|categories|filed under)\b\s*(?:[:|–—-].*)?$",
     re.I,
 )
 _PROMO = re.compile(
     r"^(our (books|shop|store|newsletter)|shop( now| books| our)?\b|buy (now|the book)|subscribe\b|"
-    r"sign up\b|donate\b|support (us|our)\b|advertisement|sponsored( content)?|get the newsletter)",
+    r"sign up\b|donate\b|support (us|our)\b|advertisement|sponsored( content)?|get the newsletter|"
+    r"listen (to this (article|story)|live|again)\b)",
     re.I,
 )
 _CREDIT = re.compile(
@@ -64,6 +65,12 @@ _BIO = re.compile(
 )
 _UPDATE_NOTE = re.compile(
     r"^(this|the) (story|article|report|page|post) (will be|has been|is being|was|is) (updated|corrected)\b", re.I)
+# The names on a row of share buttons ("Share: Facebook | X | LinkedIn | Email").
+_PLATFORMS = frozenset(
+    "share facebook x twitter linkedin email e-mail whatsapp telegram reddit print copy link bluesky threads "
+    "mastodon on this article story".split())
+# A dateline or byline row: a name or label, a bar, a date or a time ("Jane Roe | 8 May 2025, 18:42").
+_BAR_DATE = re.compile(r"\|\s*[^|]*(?:\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:.]\d\d\b)")
 _HEX_ID = re.compile(r"^[0-9a-f]{4,}([ -][0-9a-f]{4,}){2,}$", re.I)
 _OPINION_HEADING = re.compile(r"^(commentary|opinion|editorial|comment|op-ed|our view)$", re.I)
 # A paragraph that gives the outlet's (or the writer's) own view: "Our view: …", "In our view, …".
@@ -279,12 +286,21 @@ def _may_be_bio(text: str) -> bool:
     return "A" <= text[:1] <= "Z" and "is " in text
 
 
+def _share_row(norm: str, words: int) -> bool:
+    """A short line starting "Share" or made of platform names, nearly all of its words those names."""
+    if words > 12 or not norm:
+        return False
+    tokens = norm.split()
+    named = sum(t in _PLATFORMS for t in tokens)
+    return named >= 3 and named * 4 >= len(tokens) * 3 and ("share" in tokens or named == len(tokens))
+
+
 def _pattern_rules(i: int, ctx: _Context) -> str | None:
     text = ctx.lines[i].text
     short = ctx.words[i] <= 25
     if not _has_word_character(text):
         return "no words (a divider or stray mark)"
-    if _SHARE.match(text):
+    if _SHARE.match(text) or _share_row(ctx.normalised[i], ctx.words[i]):
         return "share button"
     if short and _RELATED.match(text):
         return "link to other stories"
@@ -293,6 +309,8 @@ def _pattern_rules(i: int, ctx: _Context) -> str | None:
     if short and _may_be_credit(text) and _CREDIT.search(text):
         return "image credit"
     if _may_be_byline(text) and _BYLINE.match(text) and not ctx.sentence_like[i]:
+        return "byline"
+    if ctx.words[i] <= 12 and "|" in text and not ctx.sentence_like[i] and _BAR_DATE.search(text):
         return "byline"
     if short and _may_be_bio(text) and _BIO.match(text):
         return "author bio"

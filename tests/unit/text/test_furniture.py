@@ -321,3 +321,33 @@ def test_news_that_speaks_to_the_reader_is_not_a_promotion():
         "“If you want to help, donate blood at the town hall,” the mayor said on Monday.",
     ])
     assert [k[0] for k in _kinds(body, SourceMeta(publisher="Town Gazette"))] == ["text", "text", "text"]
+
+
+def test_share_rows_datelines_with_a_bar_and_also_read_links_are_furniture():
+    body = "\n".join([
+        "Town Gazette | 19 March 2025, 07:15",
+        "Share this article: Facebook | X | LinkedIn | Email",
+        "Listen to this article · 4 min",
+        "The council met on Tuesday to discuss the budget for the coming year in full.",
+        "Also read: The council's budget in ten charts",
+        "The vote is on Friday, when the council will also elect a new chair for the year.",
+        "Share on X · Share on Facebook · Copy link",
+    ])
+    assert [k[:2] for k in _kinds(body)] == [
+        ("furniture", "byline"),
+        ("furniture", "share button"),
+        ("furniture", "promotion"),
+        ("text", ""),
+        ("furniture", "link to other stories"),
+        ("text", ""),
+        ("furniture", "share button"),
+    ]
+
+
+def test_a_short_line_naming_x_or_email_in_a_sentence_is_not_a_share_row():
+    body = "\n".join([
+        "The council met on Tuesday to discuss the budget for the coming year in full.",
+        "Budrys shared the news on X and by email.",
+        "Results | Turnout was 64 percent.",
+    ])
+    assert [k[0] for k in _kinds(body)] == ["text", "text", "text"]
