@@ -55,6 +55,9 @@ Relative mentions (``relative=True``):
   "last/this/next year" (year precision) and "last/this/next month" (month
   precision), except after "the" or "past" ("in the last year" is a period).
 
+A month or a day and month followed by "last year", "this year" or "next
+year" ("in June last year", "on 3 May last year") is one mention in that year.
+
 A span of days or weeks after or before a day the same clause names ("died
 on Monday, six days after he was injured", "two weeks before the summit")
 is counted from that day (``relative=True``, day precision); with no such day
@@ -105,7 +108,7 @@ from __future__ import annotations
 
 # ``find_dates``, ``event_dates`` and ``WEEKDAYS``, and the inner names the unit tests check it against.
 from build_scripts.analyse.dates.events import event_dates as event_dates
-from build_scripts.analyse.dates.find import _counted_from_a_day as _counted_from_a_day
+from build_scripts.analyse.dates.find import _finish as _finish
 from build_scripts.analyse.dates.find import _matches as _matches
 from build_scripts.analyse.dates.find import _with_preposition as _with_preposition
 from build_scripts.analyse.dates.find import find_dates as find_dates

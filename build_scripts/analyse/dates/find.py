@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from build_scripts.analyse.dates.patterns import _DATE_RE, WEEKDAYS, _preposition_start
+from build_scripts.analyse.dates.patterns import _DATE_RE, _MONTH_NUMBER, WEEKDAYS, _preposition_start
 from build_scripts.analyse.dates.resolve import _HANDLERS
 from build_scripts.model import MONTHS, DateMention, PartialDate
 
@@ -122,9 +122,47 @@ def find_dates(sentence: str, published: PartialDate | None) -> list[DateMention
             continue
         for mention in mentions:
             found.append(_with_preposition(sentence, mention, found[-1].end if found else 0))
-    if found and ("after" in sentence or "before" in sentence):
+    return _finish(sentence, found) if found else found
+
+
+def _finish(sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """The mentions read together: "in June last year" is one, spans are counted from a day."""
+    if len(found) > 1 and ("year" in sentence.lower()):
+        found = _with_year_after(sentence, found)
+    if "after" in sentence or "before" in sentence:
         found = _counted_from_a_day(sentence, found)
     return found
+
+
+_YEAR_AFTER_GAP = re.compile(r"^,?\s+$")
+
+
+def _names_a_month(text: str) -> bool:
+    """The mention's words hold a month's name ("in June", "3 May"), not "last month" or "yesterday"."""
+    return any(word[:1].isupper() and word[:3] in _MONTH_NUMBER for word in re.findall(r"[A-Za-z]+", text))
+
+
+def _with_year_after(sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """A month or day without a year followed by "last/this/next year" is one mention in that year."""
+    out: list[DateMention] = []
+    for mention in found:
+        previous = out[-1] if out else None
+        if (previous is not None and previous.relative and previous.date.month is not None
+                and _names_a_month(previous.text) and not sentence.startswith(("'", "’"), mention.end)
+                and mention.relative and mention.date.month is None
+                and mention.text.lower().split()[-1] == "year" and len(mention.text.split()) == 2
+                and _YEAR_AFTER_GAP.match(sentence[previous.end:mention.start])):
+            year, month, day = mention.date.year, previous.date.month, previous.date.day
+            try:
+                dt.date(year, month, day or 1)
+            except (OverflowError, ValueError):
+                out.append(mention)
+                continue
+            out[-1] = DateMention(previous.start, mention.end, sentence[previous.start:mention.end],
+                                  PartialDate(year, month, day), True)
+            continue
+        out.append(mention)
+    return out
 
 
 # "on Monday, six days after he was injured": a span of days or weeks after or before

@@ -446,7 +446,7 @@ def _plain_find_dates(sentence: str, published: PartialDate | None) -> list[Date
         assert match.lastgroup is not None
         for mention in dates_module._HANDLERS[match.lastgroup](match, published):
             found.append(dates_module._with_preposition(sentence, mention, found[-1].end if found else 0))
-    return dates_module._counted_from_a_day(sentence, found) if found else found
+    return dates_module._finish(sentence, found) if found else found
 
 
 SHORTCUT_WORDS = st.sampled_from([
@@ -742,4 +742,15 @@ def test_two_events_of_one_sentence_keep_both_dates() -> None:
     ("The talks began in June, two days after the summit.", [("in June", "2025-06")]),  # not a day
 ])
 def test_a_span_after_or_before_a_day_is_counted_from_it(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.date.iso()) for m in find_dates(sentence, PUB)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The law was passed in June last year.", [("in June last year", "2024-06")]),
+    ("Elections are due in March next year.", [("in March next year", "2026-03")]),
+    ("On 3 May last year, the court ruled.", [("On 3 May last year", "2024-05-03")]),
+    ("Prices rose in February, this year and last.", [("in February, this year", "2025-02")]),
+    ("In June, last year's winner spoke.", [("In June", "2025-06"), ("last year", "2024")]),  # not joined
+])
+def test_a_month_and_a_year_word_are_one_date(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.text, m.date.iso()) for m in find_dates(sentence, PUB)] == expected
