@@ -370,7 +370,9 @@ def _top_of_page(i: int, ctx: _Context) -> str | None:
     if ctx.lines[i].bullet:
         return "summary at the top of the article"
     norm = ctx.normalised[i]
-    if norm in ctx.repeats:
+    if norm in ctx.repeats and not ctx.sentence_like[i]:
+        # A full sentence shown twice may be the first paragraph used as a summary: its first
+        # copy stays article text (the later one is found by ``_repeated``).
         return "headline or standfirst (the page shows it twice)"
     if ctx.title is not None and _near_title(norm, ctx.title):
         return "headline (shown as the page title)"

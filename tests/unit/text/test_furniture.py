@@ -351,3 +351,12 @@ def test_a_short_line_naming_x_or_email_in_a_sentence_is_not_a_share_row():
         "Results | Turnout was 64 percent.",
     ])
     assert [k[0] for k in _kinds(body)] == ["text", "text", "text"]
+
+
+def test_a_first_paragraph_the_page_also_shows_as_its_summary_is_kept_once():
+    line = "The council approved the budget on Tuesday after a debate that lasted into the night."
+    body = "\n".join([line, "By Ann Lee | 3 March 2024", line,
+                      "The vote was 12 to 3, the clerk said after the meeting."])
+    assert [k[:2] for k in _kinds(body)] == [
+        ("text", ""), ("furniture", "byline"), ("furniture", "repeated line (headline, byline or name)"), ("text", ""),
+    ]
