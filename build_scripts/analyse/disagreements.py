@@ -49,7 +49,8 @@ _PER_CLAIM = 40
 _TOKEN = re.compile(r"[€$£%]|[^\W_]+(?:['’][^\W_]+)*|[.,;:!?()–—]")
 _PAUSE = frozenset(".,;:!?()–—") | {"and", "or", "but", "while", "when", "which", "who", "after", "before"}
 _SKIP = STOP_WORDS | frozenset(
-    "been being were was is are has have had now still also just only including among".split())
+    "been being were was is are has have had now still also just only including among"
+    " up down out off away back across around".split())
 _VOTERS = frozenset("member lawmaker deputy deputie mp senator legislator parliamentarian".split())
 _VOTE = frozenset("vote voting voted votes".split())
 _MONEY = ("euros", "dollars", "pounds")
@@ -108,8 +109,12 @@ def attribute(sentence: str, q: Quantity) -> Attribute:
         found.append(_singular(w))
     if unit not in _MONEY:
         before: list[str] = []
-        for w in reversed(_words(sentence[:q.start])):
-            if w.casefold() in _PAUSE or w.isdigit() or len(before) >= _ATTRIBUTE_WORDS:
+        preceding = _words(sentence[:q.start])
+        for k in range(len(preceding) - 1, -1, -1):
+            w = preceding[k]
+            # Stop at a pause, a number, or the unit of another number ("from 2 kilometres to").
+            if (w.casefold() in _PAUSE or w.isdigit() or len(before) >= _ATTRIBUTE_WORDS
+                    or (k > 0 and preceding[k - 1][:1].isdigit())):
                 break
             if w[:1].isupper() or w.isdigit() or w.casefold() in _SKIP:
                 continue
@@ -159,6 +164,13 @@ def _same_actors(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[st
 
 
 _PER = re.compile(r"\s*(?:a|an|per|each)\s+(?:day|week|month|year|hour|head|person)\b", re.IGNORECASE)
+
+
+def _clause_of(sentence: str, start: int, end: int) -> str:
+    """The part of a sentence between the semicolons around ``start:end``."""
+    left = sentence.rfind(";", 0, start) + 1
+    right = sentence.find(";", end)
+    return sentence[left:right if right >= 0 else len(sentence)]
 
 
 def _is_rate(sentence: str, q: Quantity) -> bool:
@@ -216,7 +228,9 @@ def number_disagreements(sentences: list[Sentence], claims: list[Claim],
             for j in members[x + 1:]:
                 join(i, j, True)
     weights = Weights(features.stems(s.text) for s in sentences)
-    stems = [features.stems(s.text) for s, _, _ in mentions]
+    # Each figure's clause (between semicolons) is what is compared: "…32 states outside the
+    # convention…; 164 countries are states parties" is about the parties in its second half.
+    stems = [features.stems(_clause_of(s.text, q.start, q.end)) for s, q, _ in mentions]
     for _, a, b in close_pairs(stems, [weights.vector(t) for t in stems], RELATED):
         join(a, b, claim_of.get(mentions[a][0]) == claim_of.get(mentions[b][0]) is not None)
     out = []

@@ -246,8 +246,8 @@ _OTHER = re.compile(
     r"(?P<cur>[€$£])\s?(?P<money>" + _NUM + r")(?:\s?(?P<scale>million|billion|trillion|bn|m)\b)?"
     # 35%, 10 percent, 10 per cent
     r"|(?P<pct>" + _NUM + r")\s?(?:%|percent\b|per cent\b)"
-    # a tenth, two thirds
-    r"|(?P<fnum>a|one|two|three)\s+(?P<frac>half|third|quarter|fifth|tenth)s?\b"
+    # a tenth, two thirds (of something; "a third worker" is an ordinal)
+    r"|(?P<fnum>a|one|two|three)\s+(?P<frac>half|third|quarter|fifth|tenth)s?\b(?=\s+of\b|\s*[.,;:)]|\s*$)"
     # a 12,000-tonne cargo
     r"|(?P<hnum>" + _NUM + r")-(?P<hunit>(?:square-|cubic-)?[a-z]{2,})(?![\w-]*-old\b)"
     # the 165th state party

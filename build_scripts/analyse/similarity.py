@@ -1,8 +1,9 @@
 """Word-based similarity of sentences: IDF-weighted cosine over crude stems.
 
-Words are lower-cased, stop words dropped, and cut to their first six
-letters, a crude stem that makes "ratified" meet "ratification" and
-"withdrawal" meet "withdrawing" without a language model. Weights come from
+Words are lower-cased, stop words dropped, plurals made singular, and cut to
+their first six letters, a crude stem that makes "ratified" meet
+"ratification", "states" meet "state" and "withdrawal" meet "withdrawing"
+without a language model; numbers are one term however written. Weights come from
 the corpus itself (inverse document frequency), so words every article uses
 count for little.
 """
@@ -29,11 +30,39 @@ STOP_WORDS = frozenset(
 )
 
 
+_GROUPED_DIGITS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_NUMBER_WORDS = {w: str(i + 2) for i, w in enumerate(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen".split())} | {w: str(20 + 10 * i) for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_COMPOUND_NUMBER = re.compile(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(two|three|four|five|six|"
+                              r"seven|eight|nine)\b")
+
+
+def _stem(word: str) -> str:
+    """A crude stem: the plural or past "-ies"/"-ied" as "-y", a plural "-s" dropped, then the
+    first ``STEM`` letters ("parties", "party"; "notified", "notify"; "votes", "vote")."""
+    if word.endswith(("ies", "ied")) and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        word = word[:-1]
+    return word[:STEM]
+
+
 @lru_cache(maxsize=1 << 18)
 def terms(text: str) -> frozenset[str]:
-    """The stems of a sentence's content words."""
-    words = _WORD.findall(text.casefold().replace("’", "'"))
-    return frozenset(w[:STEM] for w in words if w not in STOP_WORDS and (len(w) > 2 or w.isdigit()))
+    """The stems of a sentence's content words. A number is one term however written: "12,000"
+    as 12000, "Fourteen" as 14, "forty-three" as 43 (two and three are stop words as words)."""
+    folded = _GROUPED_DIGITS.sub("", text.casefold().replace("’", "'"))
+    folded = _COMPOUND_NUMBER.sub(lambda m: str(int(_NUMBER_WORDS[m.group(1)]) + int(_NUMBER_WORDS[m.group(2)])),
+                                  folded)
+    out = set()
+    for w in _WORD.findall(folded):
+        if w in _NUMBER_WORDS:
+            out.add(_NUMBER_WORDS[w])
+        elif w not in STOP_WORDS and (len(w) > 2 or w.isdigit()):
+            out.add(w if w.isdigit() else _stem(w))
+    return frozenset(out)
 
 
 Term = TypeVar("Term", str, int)
