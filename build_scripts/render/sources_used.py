@@ -20,6 +20,9 @@ r"""A footnote definition at the start of a line. The line's newline is part of 
 a ``^`` is tried at every character of the page."""
 
 
+_FOOTNOTE_DEFINITION = re.compile(r"\n\[\^[^\]\s]+\]:")
+
+
 def cited_sources(markdown: str) -> list[str]:
     """The sources of the page's footnotes, in order of first footnote."""
     return list(dict.fromkeys(m.group("id") for m in _LABEL.finditer("\n" + markdown)))
@@ -31,4 +34,7 @@ def sources_used(markdown: str, page_src_uri: str, docs: dict[str, Document],
     ids = cited_sources(markdown) if ids is None else ids
     sources = [{"title": plain_title(docs[sid]), "link": relative(page_src_uri, source_src_uri(sid)),
                 "publisher": docs[sid].source.meta.publisher, "date": date_text(docs[sid])} for sid in ids]
-    return render("sources-used.md.j2", markdown=Markup(markdown.rstrip("\n")), sources=sources, empty=Markup(empty))
+    # Python-Markdown replaces its marker by the footnotes, and leaves it as text on a page with none.
+    footnotes = _FOOTNOTE_DEFINITION.search("\n" + markdown) is not None
+    return render("sources-used.md.j2", markdown=Markup(markdown.rstrip("\n")), sources=sources, empty=Markup(empty),
+                  footnotes=footnotes)

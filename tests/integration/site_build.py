@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,12 +21,41 @@ class Build:
     site: Path
 
 
-def run_mkdocs_build(config: Path, site: Path) -> Build:
+LEFTOVER = re.compile(r"///Footnotes Go Here///|\[\^[\w-]+\]|\{:\s*[.#\w]")
+"""Template or markup text that a reader must never see (the challenge's evaluate.py looks for the same)."""
+
+
+def leftovers(site: Path) -> list[str]:
+    """Markup text left visible on any page or in the search index of a built site."""
+    found = []
+    for path in sorted(site.rglob("*.html")):
+        text = _visible_text(path.read_text(encoding="utf-8"))
+        found += [f"{path.relative_to(site)}: {m.group(0)}" for m in LEFTOVER.finditer(text)]
+    index = site / "search" / "search_index.json"
+    if index.exists():
+        for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]:
+            text = _visible_text(doc["title"] + " " + doc["text"])
+            found += [f"search index, {doc['location']}: {m.group(0)}" for m in LEFTOVER.finditer(text)]
+    return found
+
+
+def _visible_text(html: str) -> str:
+    """The text of the page's content, without tags, scripts or the head."""
+    html = re.sub(r"(?is)<(script|style|head)\b.*?</\1>", " ", html)
+    return re.sub(r"<[^>]*>", " ", html)
+
+
+def run_mkdocs_build(config: Path, site: Path, *, check_leftovers: bool = True) -> Build:
+    """Build; every successful build of the suite is also checked for visible markup leftovers
+    (unless its sources hold such text on purpose)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
         capture_output=True, text=True, env=env, check=False,
     )
+    if proc.returncode == 0 and check_leftovers:
+        left = leftovers(site)
+        assert not left, f"markup left visible in {site}: {left[:10]}"
     return Build(proc.returncode, proc.stdout + proc.stderr, site)
 
 

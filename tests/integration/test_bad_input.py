@@ -37,7 +37,7 @@ Mines <img src=x onerror=alert(3)> harm civilians long after a war[^1] has ended
 
 def test_hostile_text_renders_as_text_everywhere(tmp_path):
     config = make_project(tmp_path, {"hostile.md": HOSTILE})
-    build = run_mkdocs_build(config, tmp_path / "site")
+    build = run_mkdocs_build(config, tmp_path / "site", check_leftovers=False)  # its "[^1]" is article text
     assert build.returncode == 0, build.output
     for page in ["sources/hostile", "topics/treaty", "topics/humanitarian-criticism", "sources", ""]:
         html = (tmp_path / "site" / page / "index.html").read_text(encoding="utf-8")

@@ -17,6 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tests.integration.site_build import leftovers
+
 ROOT = Path(__file__).resolve().parents[2]
 CHALLENGE = Path(os.environ.get("CHALLENGE_DIR", ROOT.parent / "shared" / "challenge"))
 CASES = ("ottawa", "harbour-fire")
@@ -48,6 +50,9 @@ def build(config: Path, site: Path) -> None:
                            "-d", str(site)], capture_output=True, text=True, env=env, check=False)
     if proc.returncode != 0:
         raise RuntimeError(f"mkdocs build failed for {config.parent}:\n{proc.stdout}{proc.stderr}")
+    left = leftovers(site)
+    if left:
+        raise RuntimeError(f"markup left visible in the site of {config.parent}: {left[:10]}")
 
 
 def evaluate(site: Path, gold: Path) -> dict:
