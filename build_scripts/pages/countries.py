@@ -28,6 +28,8 @@ INDEX_URI = "countries/index.md"
 MAX_STATEMENTS = 25
 MAX_EVIDENCE = 8
 NO_STANCE = "no stance found in the sources"
+NAMED_CLASS = "named"
+"""The map's class for a country named, when no stance rules are set."""
 
 
 def page_uri(code: str) -> str:
@@ -62,7 +64,8 @@ def _stance(stance: Stance, src: str, docs: dict[str, Document], notes: list[str
             "unlisted": len(lines) - len(shown)}
 
 
-def render_country_page(p: CountryProfile, docs: dict[str, Document]) -> str:
+def render_country_page(p: CountryProfile, docs: dict[str, Document], has_rules: bool = True) -> str:
+    """A country's page; without stance rules (``has_rules`` false) it says nothing of stances."""
     src = page_uri(p.code)
     notes: list[str] = []
     stances = [_stance(s, src, docs, notes) for s in p.stances]
@@ -74,39 +77,49 @@ def render_country_page(p: CountryProfile, docs: dict[str, Document]) -> str:
         blocks.append(Markup("\n".join(lines)))
         notes += st_notes
     return render("country.md.j2", head=Markup("\n".join(page_head(p.name)[:-1])), name=p.name,
-                  stance=p.primary.rule.label if p.primary else NO_STANCE, names=p.names_seen,
+                  stance=(p.primary.rule.label if p.primary else NO_STANCE) if has_rules else None,
+                  names=p.names_seen,
                   sentences=len(p.sentences), sources=source_count(p), all_countries=relative(src, INDEX_URI),
                   stances=stances, statements=blocks, unlisted=max(0, len(p.claims) - MAX_STATEMENTS),
                   notes=[Markup(n) for n in dict.fromkeys(notes)])
 
 
-def render_countries_overview(profiles: list[CountryProfile], rules: list[StanceRule]) -> str:
-    """The map and the table, appended to (or making) ``countries/index.md``.
+def render_countries_overview(profiles: list[CountryProfile], rules: list[StanceRule], intro: bool = False) -> str:
+    """The map and the table, appended to ``countries/index.md`` (or making it, with ``intro``).
 
     No table when the sources name no country; no map when none of the countries they name
-    is on it (the map shows Europe).
+    is on it (the map shows Europe). Without stance rules the map marks the countries named
+    and the table has no stance column.
     """
-    categories = {p.code: p.primary.rule.css for p in profiles if p.primary}
-    labels = {p.code: f"{p.name}: {p.primary.rule.label if p.primary else NO_STANCE}" for p in profiles}
-    used = {p.primary.rule.css for p in profiles if p.primary}
-    legend = {r.css: r.label for r in rules if r.css in used}
+    if rules:
+        categories = {p.code: p.primary.rule.css for p in profiles if p.primary}
+        labels = {p.code: f"{p.name}: {p.primary.rule.label if p.primary else NO_STANCE}" for p in profiles}
+        used = {p.primary.rule.css for p in profiles if p.primary}
+        legend = {r.css: r.label for r in rules if r.css in used}
+        title = "Map of Europe: stances the sources report for each country"
+    else:
+        categories = {p.code: NAMED_CLASS for p in profiles}
+        labels = {p.code: p.name for p in profiles}
+        legend = {NAMED_CLASS: "Named in the sources"} if profiles else {}
+        title = "Map of Europe: the countries the sources name"
     drawn = drawn_codes()
-    svg = (render_map(categories, labels, legend, "Map of Europe: stances the sources report for each country")
-           if any(p.code in drawn for p in profiles) else "")
+    svg = render_map(categories, labels, legend, title) if any(p.code in drawn for p in profiles) else ""
     counts = {p.code: source_count(p) for p in profiles}
     rows = [{"name": p.name, "stance": p.primary.rule.label if p.primary else NO_STANCE,
              "dates": ", ".join(d.display() for d, _ in p.primary.dates) if p.primary else "",
              "link": relative(INDEX_URI, page_uri(p.code)), "sentences": len(p.sentences), "sources": counts[p.code]}
             for p in sorted(profiles, key=lambda p: (-counts[p.code], p.name))]
-    return render("countries-overview.md.j2", svg=Markup(svg), rows=rows)
+    return render("countries-overview.md.j2", svg=Markup(svg), rows=rows, stances=bool(rules), intro=intro)
 
 
 def _render(view: SiteView) -> Rendered:
     countries = view.analysis.countries
-    pages = [GeneratedPage(page_uri(p.code), render_country_page(p, view.docs), False) for p in countries]
-    overview = render_countries_overview(countries, view.analysis.stance_rules)
+    rules = view.analysis.stance_rules
+    pages = [GeneratedPage(page_uri(p.code), render_country_page(p, view.docs, bool(rules)), False)
+             for p in countries]
     if (view.docs_dir / INDEX_URI).exists():
-        return Rendered(pages, {INDEX_URI: overview})
+        return Rendered(pages, {INDEX_URI: render_countries_overview(countries, rules)})
+    overview = render_countries_overview(countries, rules, intro=True)
     return Rendered([*pages, GeneratedPage(INDEX_URI, "\n".join(page_head("Countries")) + overview, True)])
 
 
