@@ -131,9 +131,11 @@ from __future__ import annotations
 import re
 
 from build_scripts.analyse.quotes.attributions import article_attributions, setting
+from build_scripts.analyse.quotes.phrases import bare
 from build_scripts.analyse.quotes.resolve import Resolver
 from build_scripts.analyse.quotes.rules import Context, choose_speaker
 from build_scripts.analyse.quotes.spans import block_spans, group_spans, span_text
+from build_scripts.analyse.quotes.vocabulary import HONORIFICS
 from build_scripts.model import Document, Quote, QuotePart, Sentence
 
 __all__ = ["Quote", "QuotePart", "find_quotes", "without_repeats"]
@@ -166,10 +168,11 @@ def find_quotes(document: Document) -> list[Quote]:
     for group in groups:
         speaker = choose_speaker(group, ctx)
         parts = tuple(QuotePart(s.block, s.start, s.end, span_text(blocks, s)) for s in group)
+        role = speaker.role if speaker and speaker.role and bare(speaker.role).rstrip(".") not in HONORIFICS else None
         quotes.append(Quote(
             document.source.id, parts, speaker.text if speaker else None,
-            speaker.role if speaker else None, speaker.kind if speaker else None, _anchors(parts, by_block),
-            _sentence_at(speaker.role_at, by_block) if speaker and speaker.role else None,
+            role, speaker.kind if speaker else None, _anchors(parts, by_block),
+            _sentence_at(speaker.role_at, by_block) if speaker and role else None,
             setting(ctx.used, blocks[ctx.used.block].text, spans[ctx.used.block]) if speaker and ctx.used else None,
         ))
     return quotes

@@ -25,6 +25,7 @@ from build_scripts.analyse.quotes.vocabulary import (
     DETERMINERS,
     DOC_NOUNS,
     GENERIC_ORG,
+    HONORIFICS,
     PLACES,
     PRONOUN_KIND,
     QUANTIFIERS,
@@ -113,6 +114,32 @@ def _clause_subjects(block: int, text: str, starts: list[int]) -> list[Subject]:
             found.append(Subject(block, offsets[first], name, role))
         elif _person_role(name) and _person_name(nxt) and after[:1].islower():
             found.append(Subject(block, offsets[first + 1], nxt, role_phrase(name)))
+    return found
+
+
+_PERSONAL = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b", re.I)
+
+
+def _pronoun_subjects(block: int, text: str, starts: list[int]) -> list[Subject]:
+    """A name that opens a sentence (or follows its introductory clause) and is followed by a verb,
+    in a sentence with a personal pronoun: "When the water came, Aisha Rahman grabbed her children."."""
+    found: list[Subject] = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(text)
+        sentence = text[start:end]
+        if not _PERSONAL.search(sentence):
+            continue
+        head, comma, tail = sentence.partition(", ")
+        for offset, clause in ((0, sentence), (len(head) + 2, tail) if comma else (0, "")):
+            words = clause.split(maxsplit=4)
+            for n in (3, 2):
+                if len(words) > n and words[n][:1].islower() and bare(words[n]) not in CONNECTORS \
+                        and _person_name(" ".join(words[:n])) and not words[n - 1].endswith((",", ".")):
+                    found.append(Subject(block, start + offset, " ".join(words[:n]), None))
+                    break
+            else:
+                continue
+            break
     return found
 
 
@@ -254,7 +281,11 @@ class Resolver:
     def build(cls, blocks: tuple[Block, ...], atts: dict[int, list[Attribution]]) -> Resolver:
         mentions = _title_mentions(blocks, sorted(atts))
         starts = {i: _sentence_starts(blocks[i].text) for i in atts}
-        subjects = [m for i in sorted(atts) for m in _clause_subjects(i, blocks[i].text, starts[i])]
+        subjects = sorted(
+            [m for i in sorted(atts) for m in _clause_subjects(i, blocks[i].text, starts[i])]
+            + [m for i in sorted(atts) for m in _pronoun_subjects(i, blocks[i].text, starts[i])],
+            key=lambda m: (m.block, m.pos),
+        )
         named = [(m.block, m.pos, m.name, m.role) for m in mentions] + [
             (a.block, a.floor, a.phrase.text, a.phrase.role)
             for i in sorted(atts) for a in atts[i] if a.phrase and is_cap(a.phrase.text)
@@ -276,7 +307,10 @@ class Resolver:
         """The speaker a name gives; ``at``: where the phrase (and its role, if it has one) is written."""
         name = self.full_names.get(phrase.text, phrase.text) if " " not in phrase.text else phrase.text
         kind = phrase.kind or kind_of(name)
-        if phrase.role:
+        if phrase.role and bare(phrase.role).rstrip(".") in HONORIFICS:
+            if found := _role_gender(phrase.role):
+                self.gender.setdefault(name, found)  # "Mr Lee": no role, but a gender
+        elif phrase.role:
             return Speaker(name, phrase.role, kind, at)
         role, role_at = self.first_role.get(name, (None, None))
         return Speaker(name, role, kind, role_at)

@@ -18,8 +18,11 @@ ROLE_NOUNS = TITLES | frozenset(
     "investigator prosecutor doctor survivor farmer deminer engineer scientist "
     "economist historian teacher nurse worker firefighter pilot driver student consultant physician surgeon "
     "architect witness victim volunteer trustee inspector officer superintendent detective "
-    "constable councillor councilor lecturer specialist professor secretary".split()
+    "constable councillor councilor lecturer specialist professor secretary fireman neighbour neighbor "
+    "wife husband son daughter mother father brother sister friend colleague grandmother grandfather".split()
 )
+HONORIFICS = frozenset("mr mrs ms miss mx".split())
+"""Titles that say nothing of a role: not shown as one."""
 PLURAL_PEOPLE = frozenset(
     "members officials activists residents critics campaigners investigators spokespeople people ministers "
     "leaders analysts experts officers diplomats lawmakers legislators politicians soldiers doctors survivors "

@@ -541,3 +541,18 @@ def test_a_name_with_an_age_is_a_person_and_an_antecedent() -> None:
     )
     (quote,) = _quotes(body)
     assert quote.speaker == "Mike Ellis"
+
+
+def test_a_name_in_a_sentence_with_a_personal_pronoun_is_an_antecedent() -> None:
+    body = (
+        "When the floodwater reached her kitchen, Aisha Rahman grabbed her children and climbed onto the roof.\n"
+        "“I thought we would die there,” she said."
+    )
+    (quote,) = _quotes(body)
+    assert (quote.speaker, quote.kind) == ("Aisha Rahman", "person")
+
+
+def test_an_honorific_is_not_a_role() -> None:
+    body = "David Lee, the local MP, was angry. “We have heard it all before,” Mr Lee said."
+    (quote,) = _quotes(body)
+    assert (quote.speaker, quote.role) == ("David Lee", "the local MP")
