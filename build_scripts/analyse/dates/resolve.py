@@ -34,9 +34,9 @@ def _preposition(match: re.Match[str]) -> str:
     return _fold(match.string[start:match.start()].strip().rstrip("-").strip())
 
 
-def _tense(match: re.Match[str]) -> str:
+def _tense(match: re.Match[str], future_only: bool = False) -> str:
     """The tense of the match's clause ("future", "past" or ""), its preposition included."""
-    return tense(match.string, _preposition_start(match.string, match.start()), match.end())
+    return tense(match.string, _preposition_start(match.string, match.start()), match.end(), future_only)
 
 
 # A date heading an item of a dated list: "18 March: the ministers recommend…", "July: …".
@@ -182,7 +182,7 @@ def _weekday(match: re.Match[str], published: PartialDate | None) -> list[DateMe
     prep = _preposition(match)
     if prep == "next":
         offset = (weekday - pub_day.weekday()) % 7 or 7
-    elif prep != "last" and _tense(match) == "future":  # "will reopen on Friday": the coming Friday
+    elif prep != "last" and _tense(match, future_only=True) == "future":  # "will reopen on Friday": the coming Friday
         offset = (weekday - pub_day.weekday()) % 7
     else:
         back = (pub_day.weekday() - weekday) % 7

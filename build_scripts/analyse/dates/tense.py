@@ -37,13 +37,14 @@ _FUTURE = re.compile(
     |\b(?:upcoming|forthcoming)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
-_PAST = re.compile(
-    r"""\b(?:was|were|had|did|said|told|met|held|took|gave|made|came|went|began|won|lost|sent|struck
-    |fell|rose|saw|found|left|led|brought|became|broke|chose|spoke|wrote|ran|sat|stood|paid|shot|fought
-    |sought|thought|felt|kept|built|caught|taught|drew|flew|grew|knew|threw|hid|bit|ate|drove|rode
-    |woke|froze|stole|swore|tore|wore|sold|bought|heard|meant|read\s+out|ago|earlier|previously)\b""",
-    re.IGNORECASE | re.VERBOSE,
-)
+_PAST = frozenset("""was were had did said told met held took gave made came went began won lost sent struck
+    fell rose saw found left led brought became broke chose spoke wrote ran sat stood paid shot fought
+    sought thought felt kept built caught taught drew flew grew knew threw hid bit ate drove rode
+    woke froze stole swore tore wore sold bought heard meant ago earlier previously""".split())
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+# Every match of _FUTURE holds one of these words, "'ll", or "is"/"are" with "to".
+_FUTURE_CUES = frozenset("""will shall won due expected set scheduled planned going about be plan plans intend
+    intends expect expects aim aims hope hopes promise promises prepare prepares upcoming forthcoming""".split())
 # A word in -ed is a past form unless a present or future auxiliary or "to be" comes just before it.
 _ED = re.compile(r"\b([a-z]{2,}ed)\b")
 _PRESENT_AUX = re.compile(
@@ -78,13 +79,28 @@ def clause_around(sentence: str, start: int, end: int) -> str:
     return sentence[left:right]
 
 
-def tense(sentence: str, start: int, end: int) -> str:
-    """ "future", "past" or "" (not marked) for the clause of the mention at start:end."""
+def _may_be_future(clause: str, words: set[str]) -> bool:
+    """False only when ``_FUTURE`` cannot match: none of the words each of its branches needs."""
+    lowered = clause.lower()
+    return (not _FUTURE_CUES.isdisjoint(words) or "'ll" in lowered or "’ll" in lowered
+            or ("to" in words and ("is" in words or "are" in words)))
+
+
+def tense(sentence: str, start: int, end: int, future_only: bool = False) -> str:
+    """ "future", "past" or "" (not marked) for the clause of the mention at start:end.
+
+    With ``future_only`` the past is not looked for ("" then also stands for the past).
+    """
     clause = clause_around(sentence, start, end)
-    if _FUTURE.search(clause):
+    words = set(_WORD.findall(clause.lower()))
+    if _may_be_future(clause, words) and _FUTURE.search(clause):
         return "future"
-    if _PAST.search(clause):
+    if future_only:
+        return ""
+    if not _PAST.isdisjoint(words):
         return "past"
+    if "ed" not in clause:
+        return ""
     for word in _ED.finditer(clause):
         if word.group(1) not in _NOT_PAST_ED and not _PRESENT_AUX.search(clause, 0, word.start()):
             return "past"

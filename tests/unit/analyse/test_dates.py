@@ -642,6 +642,10 @@ def test_the_tense_of_a_clause() -> None:
     assert tense("The schools are expected to reopen on Friday.", 34, 43) == "future"
     assert tense("The plan is agreed on Friday.", 20, 29) == ""  # "is agreed": a present passive
     assert tense("The political will of Friday's meeting.", 22, 28) == ""
+    assert tense("THEY'LL MEET ON FRIDAY.", 13, 22) == "future"
+    assert tense("It is to open on Friday.", 14, 23) == "future"
+    assert tense("Schools will reopen on Friday.", 20, 29, future_only=True) == "future"
+    assert tense("Schools reopened on Friday.", 17, 26, future_only=True) == ""
 
 
 # --- Dated lists --------------------------------------------------------------
