@@ -53,8 +53,9 @@ class _Vectors(dict[int, dict[int, float]]):
         return vector
 
 
-_INTENT = re.compile(r"\b(?:will|would|shall|(?:plans?|planned|intends?|intended|expected|going)\s+to)"
-                     r"\s+(?:not\s+|also\s+|still\s+|soon\s+|be\s+)?([^\W\d_]+)", re.IGNORECASE)
+_INTENT = re.compile(r"\b(?:will|would|shall|(?:plans?|planned|planning|intends?|intended|intending|prepares?|"
+                     r"preparing|expected|going)\s+to)\s+(?:not\s+|also\s+|still\s+|soon\s+|be\s+|[^\W\d_]+ly\s+)?"
+                     r"([^\W\d_]+)", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_]+")
 """An intention, a plan or a forecast rather than something done, and the verb it governs."""
 _NUMBER = r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)"
