@@ -65,7 +65,7 @@ class Sentence:
     opinion: bool = False
     quoted: bool = False
     """Nothing but quoted words: every word is inside quotation marks (opened in it or before
-    it), none outside says who speaks. Shown on the quotations page, not as a statement."""
+    it), none outside says who speaks. As a statement it is shown after its speaker's name."""
 
     def __hash__(self) -> int:
         # Source and anchor identify a sentence; hashing every field costs more on each lookup.
