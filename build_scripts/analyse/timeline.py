@@ -13,8 +13,9 @@ clauses around the date share enough content words (``_same_event``: at least
 three stems beyond the date's own words, and a third of the shorter clause's), so
 that "The fire broke out in Shed 14 on 14 October" and "The blaze started on
 Tuesday in Shed 14 on the Eastern Quay" meet while a death and a fire on one
-night stay apart. An entry shows first a report that writes its date out in
-full ("on 14 October" before "on Tuesday").
+night stay apart. An entry shows first a report that writes its date out
+(with its year, then with its day or month: "on 14 October" before "on
+Tuesday").
 
 A dated list under a heading that is a year ("2024", then "- 20 November: …")
 takes that year, as the article's own year does for a list in an article
@@ -176,4 +177,12 @@ def _one_entry_per_event(
                     postings.append(len(entries) - 1)
         else:
             entries[target][1].extend(reports)
-    return [(date, sorted(reports, key=lambda r: r.mention.relative)) for date, reports in entries]
+    return [(date, sorted(reports, key=_explicitness)) for date, reports in entries]
+
+
+def _explicitness(report: Report) -> int:
+    """0 for a date written with its year, 1 with a day or month written out, 2 counted ("on Tuesday")."""
+    m = report.mention
+    if not m.relative:
+        return 0
+    return 1 if any(ch.isdigit() for ch in m.text) or any(name in m.text for name in MONTHS) else 2

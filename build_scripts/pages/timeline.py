@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from build_scripts.model import Document, Event, GeneratedPage, Report, Sentence
+from build_scripts.model import MONTHS, Document, Event, GeneratedPage, Report, Sentence
 from build_scripts.pages.kind import DataFile, PageKind, Rendered, SiteView, nav_entry
 from build_scripts.render.citation import footnote, publisher_name
 from build_scripts.render.data_files import timeline_json, timelinejs_json
@@ -69,7 +69,9 @@ def _event(event: Event, cited: list[Sentence], docs: dict[str, Document]) -> di
     shown_below = {w["cited"] for w in wordings}
     m = first.mention
     return {"date": event.date.display(), "relative": m.text if m.relative else "",
-            "from_sentence": m.relative and _SPAN_TEXT.match(m.text) is not None, **_marked(first),
+            "from_sentence": m.relative and _SPAN_TEXT.match(m.text) is not None,
+            "year_inferred": m.relative and any(name in m.text for name in MONTHS) and not _SPAN_TEXT.match(m.text),
+            **_marked(first),
             "cited": [s for s in cited if s not in shown_below], "wordings": wordings,
             "sources": len({r.sentence.source_id for r in event.reports})}
 

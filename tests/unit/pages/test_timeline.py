@@ -87,3 +87,15 @@ def test_a_relative_date_says_what_it_was_counted_from():
     lines = [line for line in md.splitlines() if line.startswith("- **")]
     assert "(“six days after”, counted from the other date of the sentence)" in lines[0]
     assert "(“on Monday”, counted from the article’s publication date)" in lines[1]
+
+
+def test_a_date_whose_year_is_not_written_says_where_the_year_comes_from():
+    s = _sentence("s0", "a", "16 April: the parliament approves the withdrawal.")
+    event = Event(PartialDate(2025, 4, 16), (Report(s, DateMention(0, 8, "16 April", PartialDate(2025, 4, 16), True)),))
+    from pathlib import Path
+
+    from build_scripts.model import Source, SourceMeta
+    from build_scripts.text.document import build_document
+    doc = build_document(Source("s0", Path("s0.md"), SourceMeta(date=PartialDate(2025)), s.text, 1))
+    [(_, md)] = render_timeline_pages([event], {"s0": doc})
+    assert "(“16 April”: the year is not written; it comes from the article’s date or heading)" in md
