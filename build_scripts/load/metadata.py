@@ -63,7 +63,9 @@ def _text(field: str, value: object) -> str | None:
     if isinstance(value, list) and field == "author":
         if not all(isinstance(v, str) for v in value):
             raise FieldError(field, "'author' must be a name or a list of names")
-        value = ", ".join(v.strip() for v in value)
+        names = [" ".join(v.split()) for v in value if v.strip()]
+        # As a byline writes them, which reads back as the same list: "A and B", "A, B and C".
+        value = " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):

@@ -8,6 +8,7 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from build_scripts.model import Document, PartialDate
+from build_scripts.render.names import Name, parse_name, split_authors
 from build_scripts.text.clean import strip_controls
 
 # Braces become commands whose own braces balance: BibTeX counts every brace of a field, a
@@ -26,15 +27,38 @@ def _key(source_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9_:.-]", "-", source_id)
 
 
+def _title(doc: Document) -> str:
+    """The title, or a description of an untitled article in brackets, as catalogues write one."""
+    if doc.source.meta.title:
+        return doc.source.meta.title
+    opening = doc.opening_words
+    return f"[Untitled article, opening words: {opening}]" if opening else "[Untitled article]"
+
+
+def _bib_name(name: Name) -> str:
+    """BibTeX's "Family, Given"; a name kept whole goes in braces, so it is never split."""
+    if name.literal is not None:
+        return "{" + _tex(name.literal) + "}"
+    family = _tex(name.family or "")
+    family = "{" + family + "}" if " " in family else family  # "von der Leyen" is one family name
+    return f"{family}, {_tex(name.given)}" if name.given else family
+
+
+def _csl_name(name: Name) -> dict[str, str]:
+    if name.literal is not None:
+        return {"literal": name.literal}
+    return {"family": name.family or "", **({"given": name.given} if name.given else {})}
+
+
 def bibtex(documents: list[Document]) -> str:
     entries = []
     for d in documents:
         m = d.source.meta
         fields: list[tuple[str, str]] = []
-        if m.title:
-            fields.append(("title", "{" + _tex(m.title) + "}"))
+        fields.append(("title", "{" + _tex(_title(d)) + "}"))
         if m.author:
-            fields.append(("author", "{" + _tex(m.author) + "}"))  # one field as written: "Smith, John" stays one
+            names = " and ".join(_bib_name(parse_name(a)) for a in split_authors(m.author))
+            fields.append(("author", "{" + names + "}"))
         if m.publisher:
             fields += [("organization", "{" + _tex(m.publisher) + "}"), ("publisher", "{" + _tex(m.publisher) + "}")]
         if m.date:
@@ -63,10 +87,9 @@ def csl_json(documents: list[Document]) -> str:
     for d in documents:
         m = d.source.meta
         item: dict[str, Any] = {"id": d.source.id, "type": "article-newspaper"}
-        if m.title:
-            item["title"] = m.title
+        item["title"] = _title(d)
         if m.author:
-            item["author"] = [{"literal": m.author}]
+            item["author"] = [_csl_name(parse_name(a)) for a in split_authors(m.author)]
         if m.publisher:
             item["container-title"] = m.publisher
             item["publisher"] = m.publisher

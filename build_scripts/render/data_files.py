@@ -116,6 +116,15 @@ def timeline_json(events: list[Event]) -> str:
     return _dump({"events": rows})
 
 
+HEADLINE_WORDS = 10
+
+
+def _headline(sentence: str) -> str:
+    """An event's headline: the opening words of the sentence that reports it, unchanged."""
+    words = sentence.split()
+    return " ".join(words[:HEADLINE_WORDS]) + ("…" if len(words) > HEADLINE_WORDS else "")
+
+
 def timelinejs_json(events: list[Event], title: str) -> str:
     """The same events in TimelineJS's JSON format; ``text`` is HTML, escaped."""
     out = []
@@ -127,7 +136,8 @@ def timelinejs_json(events: list[Event], title: str) -> str:
             start["day"] = e.date.day
         text = render("timelinejs-event.html.j2", text=e.reports[0].sentence.text,
                       links=[citation_url(r.sentence) for r in e.reports])
-        out.append({"start_date": start, "unique_id": f"event-{i + 1}", "text": {"text": text}})
+        headline = render("timelinejs-event.html.j2", headline=_headline(e.reports[0].sentence.text))
+        out.append({"start_date": start, "unique_id": f"event-{i + 1}", "text": {"headline": headline, "text": text}})
     return _dump({"title": {"text": {"headline": render("timelinejs-event.html.j2", headline=title)}}, "events": out})
 
 

@@ -99,9 +99,10 @@ def test_bibtex_parses_with_missing_fields_left_out(site):
     li = entries["003_c1aef827e21e06e1"]
     assert li.entry_type == "online"
     assert li["title"] == "Ukraine, Eastern European NATO Countries to Leave Anti-Landmine Treaty"
-    assert li["author"] == "Kyle Anzalone" and li["date"] == "2025-06-30"
+    assert li["author"] == "Anzalone, Kyle" and li["date"] == "2025-06-30"
     unknown = entries["000_183601ec9612ed3f"]
-    assert "title" not in unknown.fields_dict and "date" not in unknown.fields_dict
+    assert unknown["title"].startswith("[Untitled article, opening words: ")  # a description, never empty
+    assert "date" not in unknown.fields_dict
     assert "author" not in unknown.fields_dict and "publisher" not in unknown.fields_dict
 
 
@@ -116,7 +117,15 @@ def test_csl_json_matches_the_schema_and_loads_in_a_citation_processor(site):
         bibliography.register(Citation([CitationItem(item["id"])]))
     rendered = [str(entry) for entry in bibliography.bibliography()]
     assert len(rendered) == 5
-    assert any("Anzalone" in r and "Ukraine, Eastern European NATO Countries" in r for r in rendered)
+    assert any(r.startswith("Anzalone, K.") and "Ukraine, Eastern European NATO Countries" in r for r in rendered)
+    assert all(r.strip() for r in rendered)
+    li = next(i for i in items if i["id"] == "003_c1aef827e21e06e1")
+    assert li["author"] == [{"family": "Anzalone", "given": "Kyle"}]
+
+
+def test_timelinejs_events_have_headlines(site):
+    events = _json(site, "timeline.timelinejs.json")["events"]
+    assert events and all(e["text"]["headline"].strip() for e in events)
 
 
 def test_data_page_links_every_file_and_pages_close_with_sources_and_a_citation(site):
