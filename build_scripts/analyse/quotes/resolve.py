@@ -280,10 +280,16 @@ class Resolver:
     @classmethod
     def build(cls, blocks: tuple[Block, ...], atts: dict[int, list[Attribution]]) -> Resolver:
         mentions = _title_mentions(blocks, sorted(atts))
-        starts = {i: _sentence_starts(blocks[i].text) for i in atts}
+        starts = {i: _sentence_starts(blocks[i].text) for i in atts if "," in blocks[i].text}
+        # Names known only from a pronoun in their sentence matter only where he/she must be resolved.
+        pronouns = {a.block for i in atts for a in atts[i] if a.phrase and a.phrase.text in ("he", "she")}
+        near = sorted({b for p in pronouns for b in range(p - WINDOW_BLOCKS, p + 1) if b in atts})
+        for b in near:
+            if b not in starts:
+                starts[b] = _sentence_starts(blocks[b].text)
         subjects = sorted(
-            [m for i in sorted(atts) for m in _clause_subjects(i, blocks[i].text, starts[i])]
-            + [m for i in sorted(atts) for m in _pronoun_subjects(i, blocks[i].text, starts[i])],
+            [m for i in sorted(starts) for m in _clause_subjects(i, blocks[i].text, starts[i])]
+            + [m for i in near for m in _pronoun_subjects(i, blocks[i].text, starts[i])],
             key=lambda m: (m.block, m.pos),
         )
         named = [(m.block, m.pos, m.name, m.role) for m in mentions] + [
@@ -299,7 +305,7 @@ class Resolver:
                 full_names.setdefault(name.split()[-1], name)
         if full_names:
             names = set(full_names.values())
-            known = [m for i in sorted(atts) for m in _known_subjects(i, blocks[i].text, starts[i], full_names, names)]
+            known = [m for i in near for m in _known_subjects(i, blocks[i].text, starts[i], full_names, names)]
             subjects = sorted(subjects + known, key=lambda m: (m.block, m.pos))
         return cls(blocks, mentions, first_role, full_names, subjects)
 
