@@ -64,7 +64,12 @@ _BIO = re.compile(
     r"(editor|writer|reporter|journalist|correspondent|columnist|contributor|author|analyst|fellow)\b"
 )
 _UPDATE_NOTE = re.compile(
-    r"^(this|the) (story|article|report|page|post) (will be|has been|is being|was|is) (updated|corrected)\b", re.I)
+    r"^((this|the) (story|article|report|page|post) (will be|has been|is being|was|is) "
+    r"(updated|corrected|amended|originally published|first published)\b|"
+    r"a version of this (story|article|report) (appeared|was (first |originally )?published)\b|"
+    r"((additional )?reporting|writing|editing|edited) by (?-i:[A-Z])[\w'’-]+ (?-i:[A-Z])[\w'’-]+"
+    r"([;,]? (and|in|from|with|editing by|edited by) [^.!?]*)?[.;)]?$|"
+    r"(the )?(story|article) continues (below|after)\b)", re.I)
 # The names on a row of share buttons ("Share: Facebook | X | LinkedIn | Email").
 _PLATFORMS = frozenset(
     "share facebook x twitter linkedin email e-mail whatsapp telegram reddit print copy link bluesky threads "
@@ -79,7 +84,8 @@ _NAME_LINE = re.compile(r"^([A-Z][\w.'’-]+)( [A-Z][\w.'’-]+){1,3}$")
 # Asking the reader for money, a sign-up or a follow, at the start of a sentence of the line.
 _SOLICIT = re.compile(
     r"(?:^|[.!?·|]\s+)(?:become an? (?:paying )?(?:member|subscriber|supporter)|join (?:us|today|now)\b|"
-    r"donate\b|support (?:us|our|independent)\b|subscribe\b|sign up\b|"
+    r"donate\b|support (?:us|our|independent)\b|subscribe\b|sign up\b|click here\b|"
+    r"download (?:our|the) [^.!?]{0,20}?app\b|"
     r"get (?:the|our) [^.!?]{0,40}?(?:newsletter|briefing|digest|alerts?)\b|follow (?:us|our|the) [^.!?]{0,40}? on \w)",
     re.I,
 )
@@ -314,8 +320,8 @@ def _pattern_rules(i: int, ctx: _Context) -> str | None:
         return "byline"
     if short and _may_be_bio(text) and _BIO.match(text):
         return "author bio"
-    if short and text[:1] in "Tt" and _UPDATE_NOTE.match(text):
-        return "note to the reader (update or correction)"
+    if short and text[:1] in "TtAaRrWwEeSs" and _UPDATE_NOTE.match(text):
+        return "note to the reader (update, credit or continuation)"
     if _HEX_ID.match(text):
         return "identifier"
     return None

@@ -243,7 +243,7 @@ def test_the_outlet_speaking_to_its_reader_and_the_authors_bio_are_furniture():
         ("text", ""),
         ("furniture", "promotion"),
         ("furniture", "promotion"),
-        ("furniture", "note to the reader (update or correction)"),
+        ("furniture", "note to the reader (update, credit or continuation)"),
         ("text", ""),
         ("furniture", "author bio"),
         ("furniture", "author bio"),
@@ -359,4 +359,25 @@ def test_a_first_paragraph_the_page_also_shows_as_its_summary_is_kept_once():
                       "The vote was 12 to 3, the clerk said after the meeting."])
     assert [k[:2] for k in _kinds(body)] == [
         ("text", ""), ("furniture", "byline"), ("furniture", "repeated line (headline, byline or name)"), ("text", ""),
+    ]
+
+
+def test_notes_to_the_reader_credits_and_calls_to_click_are_furniture():
+    body = "\n".join([
+        "The council met on Tuesday to discuss the budget for the coming year in full.",
+        "Story continues below advertisement.",
+        "The vote is on Friday, when the council will also elect a new chair for the year.",
+        "Click here to read the full budget.",
+        "Additional reporting by Jo Moss in Riga.",
+        "This article was amended on 4 March 2024 to correct the date of the vote.",
+        "Reporting by the Town Gazette found that the council had overspent in 2023.",
+    ])
+    assert [k[:2] for k in _kinds(body)] == [
+        ("text", ""),
+        ("furniture", "note to the reader (update, credit or continuation)"),
+        ("text", ""),
+        ("furniture", "promotion"),
+        ("furniture", "note to the reader (update, credit or continuation)"),
+        ("furniture", "note to the reader (update, credit or continuation)"),
+        ("text", ""),
     ]
