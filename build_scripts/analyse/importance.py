@@ -38,8 +38,8 @@ from build_scripts.model import Document, Sentence, Statement
 LEAD_SENTENCES = 3
 """An article's first sentences of text: its lead."""
 
-WEIGHTS = {"sources": 2.0, "copies": 0.5, "centrality": 2.0, "lead": 1.0, "specific": 1.0, "boost": 0.75,
-           "rule": 0.4, "topic words": 0.5,
+WEIGHTS = {"sources": 2.0, "copies": 0.5, "centrality": 1.0, "lead": 1.0, "specific": 1.0, "boost": 0.75,
+           "rule": 0.5, "topic words": 0.5,
            "needs context": -1.5}
 
 _FIGURE = re.compile(r"\d")
@@ -126,5 +126,6 @@ class Ranking:
 
 
 def positions(documents: list[Document]) -> dict[Sentence, int]:
-    """Each sentence's place among its article's sentences of text (0 for the first)."""
-    return {s: i for d in documents for i, s in enumerate(d.sentences)}
+    """The place of each sentence of an article's lead among its sentences of text (0 for the first);
+    a sentence not in it has none."""
+    return {s: i for d in documents for i, s in enumerate(d.sentences[:LEAD_SENTENCES])}

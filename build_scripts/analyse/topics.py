@@ -60,6 +60,8 @@ sentence must hold, with a term of the topic, to count as about the topic."""
 COMMON_SHARE = 0.2
 """A word held by this share of all sentences or more says what the whole corpus is about (the
 event itself: "fire" in a corpus about a fire), not what one topic is: it does not count."""
+COMMON_SAMPLE = 5_000
+"""Sentences read, evenly spaced through the corpus, to measure that share."""
 
 _GENERIC = frozenset(
     "what who whom where when why how which page sources source report reports reported say says said "
@@ -117,6 +119,7 @@ class TopicRules:
         self.meaning = meaning_words(topic) - common
         self.other = len(topic.sections)
         self._memo: dict[tuple[frozenset[str], bool], Verdict] = {}
+        self._near: dict[frozenset[str], str] = {}
 
     def verdict(self, sentence: Sentence, found: frozenset[str], context: frozenset[str]) -> Verdict:
         """``found``: the terms the sentence holds; ``context``: those of the sentence before it in
@@ -161,29 +164,32 @@ class TopicRules:
         return ""
 
     def _other(self, sentence: Sentence, found: frozenset[str], via: str, _: str) -> Verdict:
+        near = self._near.get(found)
+        if near is None:
+            near = self._near[found] = self.near_miss(found)
+        if not near:  # most sentences: no need to look further
+            return Verdict(-1, 0, "matches no section's rule, nor any but for one group of terms")
         words = sorted(stems(sentence.text) & self.meaning)
-        near = self.near_miss(found)
         said = f", and shares the words {', '.join(words)} with the topic file" if words else ""
-        if near and self.topic.require and not via:
+        if self.topic.require and not via:
             return Verdict(self.other, 0, f"about the topic: holds a require term and meets the rule of '{near}' "
                                           f"but for one group of terms{said}")
-        if near and len(words) >= MEANING_WORDS:
+        if len(words) >= MEANING_WORDS:
             return Verdict(self.other, 0, f"about the topic: meets the rule of '{near}' but for one group of "
                                           f"terms{said}{via}")
-        why = "matches no section's rule"
-        if near:
-            why += f" (meets '{near}' but for one group of terms)"
-        return Verdict(-1, 0, f"{why}, and is not about the topic by its words "
-                              f"({len(words)} of the topic file's own words: {', '.join(words) or 'none'})")
+        return Verdict(-1, 0, f"matches no section's rule (meets '{near}' but for one group of terms), and is not "
+                              f"about the topic by its words ({len(words)} of the topic file's own words, "
+                              f"{MEANING_WORDS} needed: {', '.join(words) or 'none'})")
 
 
-def _previous(documents: list[Document]) -> dict[Sentence, Sentence]:
-    """The sentence before each sentence in the same paragraph."""
+def _previous(documents: list[Document]) -> dict[tuple[str, str], Sentence]:
+    """The sentence before each sentence in the same paragraph, by (source id, anchor) (a key
+    hashed in C: there is one for most sentences of the corpus)."""
     out = {}
     for d in documents:
         for before, s in zip(d.sentences, d.sentences[1:], strict=False):
             if before.block == s.block:
-                out[s] = before
+                out[(s.source_id, s.anchor)] = before
     return out
 
 
@@ -200,7 +206,7 @@ class TopicContext:
     """What placing sentences needs beyond the rules: terms, neighbours, positions, source order."""
 
     index: TermIndex
-    previous: dict[Sentence, Sentence]
+    previous: dict[tuple[str, str], Sentence]
     positions: dict[Sentence, int]
     order: _Order
     common: frozenset[str]
@@ -210,12 +216,11 @@ class TopicContext:
     def of(cls, topics: list[Topic], documents: list[Document], index: TermIndex | None) -> TopicContext:
         index = index if index is not None else TermIndex(set().union(*map(topic_terms, topics)))
         counts: Counter[str] = Counter()
-        n = 0
-        for d in documents:
-            for s in d.sentences:
-                if eligible(s):
-                    n += 1
-                    counts.update(stems(s.text))
+        sentences = [s for d in documents for s in d.sentences if eligible(s)]
+        sample = sentences[::max(1, len(sentences) // COMMON_SAMPLE)]  # a share needs no more
+        n = len(sample)
+        for s in sample:
+            counts.update(stems(s.text))
         common = frozenset(w for w, c in counts.items() if c >= COMMON_SHARE * n)
         return cls(index, _previous(documents), positions(documents), _Order(documents), common)
 
@@ -223,19 +228,20 @@ class TopicContext:
         return self.index.find(s.text)
 
     def context(self, s: Sentence) -> frozenset[str]:
-        before = self.previous.get(s)
+        before = self.previous.get((s.source_id, s.anchor))
         return self.index.find(before.text) if before is not None else frozenset()
 
 
-def _place(rules: TopicRules, claim: Claim, members: list[Sentence], ctx: TopicContext,
-           hidden: set[tuple[str, str]]) -> tuple[int, Statement] | None:
+Member = tuple[Sentence, frozenset[str], frozenset[str]]
+"""A claim's sentence, the terms it holds and those of the sentence before it in its paragraph."""
+
+
+def _place(rules: TopicRules, claim: Claim, members: list[Member]) -> tuple[int, Statement] | None:
     """The claim's best section in the topic and the member that states it best (a section's rule
     before "Other reports", then the most term hits, then the first in source order)."""
     best: tuple[tuple[bool, int], int, Sentence] | None = None
-    for member in members:
-        if (member.source_id, member.anchor) in hidden:
-            return None
-        v = rules.verdict(member, ctx.found(member), ctx.context(member))
+    for member, found, context in members:
+        v = rules.verdict(member, found, context)
         if v.section < 0:
             continue
         rank = (v.section != rules.other, v.score)
@@ -255,12 +261,14 @@ def assign_topics(topics: Iterable[Topic], documents: list[Document], claims: li
     """
     topics = list(topics)
     ctx = TopicContext.of(topics, documents, index)
-    # Each claim's eligible members in source order.
-    matching: list[tuple[Claim, list[Sentence]]] = []
+    # Each claim's eligible members in source order, with their terms; a member holding none of
+    # the terms can match no section (every rule needs a hit) and is left out.
+    matching: list[tuple[Claim, list[Member]]] = []
     claim_of: dict[tuple[str, str], Claim] = {}
     for claim in claims:
-        members = sorted((m for m in claim.members if eligible(m)), key=ctx.order.sentence)
+        members = [(m, found, ctx.context(m)) for m in claim.members if eligible(m) and (found := ctx.found(m))]
         if members:
+            members.sort(key=lambda item: ctx.order.sentence(item[0]))
             matching.append((claim, members))
         for m in claim.members:
             claim_of[(m.source_id, m.anchor)] = claim
@@ -279,7 +287,7 @@ def assign_topics(topics: Iterable[Topic], documents: list[Document], claims: li
     return evidence
 
 
-def _topic_evidence(topic: Topic, matching: list[tuple[Claim, list[Sentence]]],
+def _topic_evidence(topic: Topic, matching: list[tuple[Claim, list[Member]]],
                     claim_of: dict[tuple[str, str], Claim], sentence_of: dict[tuple[str, str], Sentence],
                     ctx: TopicContext) -> TopicEvidence:
     rules = TopicRules(topic, ctx.common)
@@ -299,18 +307,18 @@ def _topic_evidence(topic: Topic, matching: list[tuple[Claim, list[Sentence]]],
         buckets[heading_index[pin.value]].append(st)
         pinned[id(st)] = st
         pin_ids.add(id(claim) if claim is not None else id(sentence))
+    hidden_claims = {id(claim_of[key]) for key in hidden if key in claim_of}
     for claim, members in matching:
-        if id(claim) in pin_ids:
+        if id(claim) in pin_ids or id(claim) in hidden_claims:
             continue
-        placed = _place(rules, claim, members, ctx, hidden)
+        placed = _place(rules, claim, members)
         if placed:
             buckets[placed[0]].append(placed[1])
     found = {st.sentence: ctx.found(st.sentence) for b in buckets for st in b}
-    ranking = Ranking(ctx.positions, (st for b in buckets for st in b), frozenset(topic.boost), found, rules.meaning,
-                      ctx.common)
     evidence = TopicEvidence(topic, notes={(n.source_id, n.anchor): n.value for n in topic.notes})
     for section, bucket in zip(sections, buckets, strict=True):
         if bucket:
+            ranking = Ranking(ctx.positions, bucket, frozenset(topic.boost), found, rules.meaning, ctx.common)
             bucket.sort(key=lambda st: (id(st) not in pinned, -ranking.of(st).total, ctx.order.sentence(st.sentence)))
             evidence.sections.append((section, bucket))
     return evidence
@@ -349,8 +357,9 @@ def explain(evidence: list[TopicEvidence], documents: list[Document], claims: li
             else:
                 v = rules.verdict(st.sentence, ctx.found(st.sentence), ctx.context(st.sentence))
                 why = v.reason
-            ranking = Ranking(ctx.positions, ev.statements, frozenset(topic.boost),
-                              {s.sentence: ctx.found(s.sentence) for s in ev.statements}, rules.meaning, ctx.common)
+            peers = next(sts for sec_, sts in ev.sections if sec_ is sec)
+            ranking = Ranking(ctx.positions, peers, frozenset(topic.boost),
+                              {s.sentence: ctx.found(s.sentence) for s in peers}, rules.meaning, ctx.common)
             lines.append(f"{head}in '{sec.heading}', statement {i + 1} of {count} "
                          f"({page}), {shown}: {why}; {ranking.of(st).describe()}")
             continue
