@@ -5,10 +5,11 @@ explainable (``explain`` prints them):
 
 - **sources**: each independent source beyond the first counts most
   (copies of one wire text count once); a copy counts a little;
-- **centrality**: how much of its wording the other statements of the topic
-  share (the mean, over its content words, of how many other statements of
-  the topic hold that word, over the highest such mean in the topic): a
-  statement about what most reports are about ranks above a detail (words
+- **centrality**: how much of its wording the other statements of its
+  section share (the mean, over its content words, of how many other
+  statements of the section hold that word, over the highest such mean in
+  the section): a statement about what most reports of the section are
+  about ranks above a detail or a sentence that only passes by (words
   that a fifth of all sentences hold, the story itself, do not count);
 - **lead**: it comes from an article's opening sentences, where news
   writing puts what matters most;
@@ -83,7 +84,7 @@ class Importance:
 
 
 class Ranking:
-    """Importance of the statements of one topic; ``positions`` knows each sentence's place in its article."""
+    """Importance of the statements of one section; ``positions`` knows the sentences of each article's lead."""
 
     def __init__(self, positions: dict[Sentence, int], statements: Iterable[Statement],
                  boost: frozenset[str] = frozenset(), found: dict[Sentence, frozenset[str]] | None = None,
