@@ -10,7 +10,10 @@ mentions, only those that say when one of its events happened are kept
 Several reports of one event are one entry: sentences of one claim naming the
 same date, and sentences naming the same date (at the same precision) whose
 clauses around the date share enough content words (``_same_event``: at least
-three stems beyond the date's own words, and a third of the shorter clause's), so
+three stems beyond the date's own words, and a third of the shorter clause's)
+and do not each name someone or somewhere the other does not ("Russian forces
+struck Kyiv with drones" and "Ukrainian forces struck Russian depots with
+drones" on one Sunday are two events), so
 that "The fire broke out in Shed 14 on 14 October" and "The blaze started on
 Tuesday in Shed 14 on the Eastern Quay" meet while a death and a fire on one
 night stay apart. An entry shows first a report that writes its date out
@@ -133,18 +136,30 @@ _DATE_STEMS = frozenset(
 _LABEL_COLON = re.compile(r"\s*:\s*")
 
 
-def _event_words(report: Report) -> frozenset[str]:
-    """The content stems of the clause around the report's date, without date words and bare numbers."""
+_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
+
+
+def _event_words(report: Report) -> tuple[frozenset[str], frozenset[str]]:
+    """The content stems of the clause around the report's date, without date words and bare numbers,
+    and the stems of the names it holds (capitalised words but its first)."""
     m, text = report.mention, report.sentence.text
     label = _LABEL_COLON.match(text, m.end)  # "18 March: the ministers recommend…": the clause after the colon
     start, end = (label.end(), label.end()) if label else (m.start, m.end)
-    clause = clause_around(text, start, end)
-    return frozenset(t for t in terms(clause) if t not in _DATE_STEMS and not t.isdigit())
+    clause = clause_around(text, start, end).strip()
+    words = frozenset(t for t in terms(clause) if t not in _DATE_STEMS and not t.isdigit())
+    names = frozenset(stem for stem in (found.group().casefold().replace("’", "'").split("'")[0][:6]
+                                        for found in _NAME.finditer(clause) if found.start() > 0)
+                      if stem not in _DATE_STEMS)
+    return words, names
 
 
-def _same_event(a: frozenset[str], b: frozenset[str]) -> bool:
-    shared = len(a & b)
-    return shared >= SHARED_MIN and shared >= SHARED_SHARE * min(len(a), len(b))
+def _same_event(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Enough content words shared, and not each clause naming someone or somewhere the other does not."""
+    (a_words, a_names), (b_words, b_names) = a, b
+    shared = len(a_words & b_words)
+    if shared < SHARED_MIN or shared < SHARED_SHARE * min(len(a_words), len(b_words)):
+        return False
+    return not (a_names - b_names and b_names - a_names)
 
 
 def _one_entry_per_event(
@@ -160,17 +175,18 @@ def _one_entry_per_event(
     earliest entry that matches is joined.
     """
     entries: list[tuple[PartialDate, list[Report]]] = []
-    seeds: list[frozenset[str]] = []
+    seeds: list[tuple[frozenset[str], frozenset[str]]] = []
     by_stem: dict[tuple[PartialDate, str], list[int]] = defaultdict(list)
     for (date, _), reports in groups:
-        words = _event_words(reports[0])
+        found = _event_words(reports[0])
+        words = found[0]
         shared: Counter[int] = Counter()
         for stem in words:
             shared.update(by_stem.get((date, stem), ()))
-        target = min((i for i, n in shared.items() if n >= SHARED_MIN and _same_event(words, seeds[i])), default=None)
+        target = min((i for i, n in shared.items() if n >= SHARED_MIN and _same_event(found, seeds[i])), default=None)
         if target is None:
             entries.append((date, list(reports)))
-            seeds.append(words)
+            seeds.append(found)
             for stem in words:
                 postings = by_stem[(date, stem)]
                 if len(postings) < STEM_POSTINGS:

@@ -140,3 +140,14 @@ def test_a_list_under_a_year_heading_in_an_undated_article():
     events = _timeline(("## 2024\n\n- 20 November: Washington approves the supply of mines to Kyiv.\n\n"
                         "- Later on, talks began again on Friday in the capital city.", None))
     assert _dated(events) == [("2024-11-20", "20 November")]  # "on Friday" cannot be dated
+
+
+def test_two_events_naming_different_actors_on_one_date_stay_apart():
+    monday = PartialDate(2025, 6, 30)
+    bodies = ("Russian forces struck Kyiv with drones and missiles on Sunday, officials said.",
+              "Ukrainian forces struck Russian oil depots with drones and missiles on Sunday.",
+              "Russian forces struck the capital with drones and missiles on Sunday, killing two.")
+    docs = [build_document(Source(f"s{i}", Path(f"s{i}.md"), SourceMeta(date=monday), body, 1))
+            for i, body in enumerate(bodies)]
+    events = build_timeline(docs, [])  # no claims: the timeline's own comparison of the reports
+    assert [sorted({r.sentence.source_id for r in e.reports}) for e in events] == [["s0", "s2"], ["s1"]]
