@@ -24,16 +24,28 @@ import re
 from collections.abc import Callable
 
 from build_scripts.analyse.copies import copied_sources, runs
-from build_scripts.analyse.disagreements import dated_events, dates_differ, event_key, same_event
+from build_scripts.analyse.disagreements import (
+    Attribute,
+    attribute,
+    dated_events,
+    dates_differ,
+    event_key,
+    same_attribute,
+    same_event,
+)
 from build_scripts.analyse.features import Features
 from build_scripts.analyse.neighbours import candidate_cosines, closest_first
-from build_scripts.analyse.similarity import Weights, cosine
+from build_scripts.analyse.quantities import consistent
+from build_scripts.analyse.similarity import Weights, cosine, terms
 from build_scripts.analyse.union_find import UnionFind
-from build_scripts.model import Claim, PartialDate, Sentence
+from build_scripts.model import Claim, PartialDate, Quantity, Sentence
 from build_scripts.text.anchors import normalise
 
 SAME_CLAIM = 0.30
 """Cosine at or above which two sentences can report the same claim."""
+SAME_PREDICATE = 0.15
+"""Cosine two sentences need over their words that are not names: sharing a person, a company
+or a place ("Maren Holt", "Meridian Mutual") is not reporting the same thing about them."""
 GROUP_AVERAGE = 0.27
 """Average cosine a sentence needs with a group's members to join it."""
 _SAMPLE = 6
@@ -65,6 +77,9 @@ _CHANGE = re.compile(r"\bfrom\s+[^.;,]{0,30}?" + _NUMBER + r"[^.;,]{0,30}?\bto\s
 """A figure changed: "reduced from 2 kilometres to 500 metres", "raised … to €65 million, from …"."""
 
 
+_NAMES = re.compile(r"\b[A-Z][\w’'-]*")
+
+
 class _Facts:
     """What keeps two sentences from reporting one fact, whatever their words share: they name
     different countries (each names some, none in common: "Lithuania ratified the treaty in
@@ -75,9 +90,12 @@ class _Facts:
     investigation"), nor a change of a figure its value ("reduced from 2 kilometres to 500
     metres", "set up a 2-kilometre exclusion zone")."""
 
-    def __init__(self, sentences: list[Sentence], features: Features) -> None:
+    def __init__(self, sentences: list[Sentence], features: Features, weights: Weights[str] | None = None) -> None:
         self.sentences = sentences
         self.features = features
+        self.weights = weights
+        self._predicates: dict[int, dict[str, float]] = {}
+        self._figures: dict[int, list[tuple[Attribute, Quantity]]] = {}
         self._countries: dict[int, frozenset[str]] = {}
         self._dates: dict[int, list[tuple[frozenset[str], PartialDate]]] = {}
         self._mood: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str], bool]] = {}
@@ -116,7 +134,33 @@ class _Facts:
         other_intended, infinitive, words, _ = self.mood(y)
         return bool((intended & words) - other_intended - infinitive)
 
+    def predicate(self, node: int) -> dict[str, float]:
+        """The weighted stems of the words that are not names: what the sentence says happened."""
+        found = self._predicates.get(node)
+        if found is None:
+            text = _NAMES.sub(" ", self.sentences[node].text)
+            found = self._predicates[node] = self.weights.vector(terms(text)) if self.weights else {}
+        return found
+
+    def figures(self, node: int) -> list[tuple[Attribute, Quantity]]:
+        found = self._figures.get(node)
+        if found is None:
+            text = self.sentences[node].text
+            found = self._figures[node] = [(attribute(text, q), q) for q in self.features.quantities(text)]
+        return found
+
+    def _figures_conflict(self, x: int, y: int) -> bool:
+        """A figure for the same attribute that cannot be the other's: "Fourteen people were
+        injured" (16 October) and "More than 20 people were injured" (22 October) are two
+        reports, not one fact (``disagreements`` shows them side by side)."""
+        return any(same_attribute(ax, ay, False) and not consistent([qx, qy])
+                   for ax, qx in self.figures(x) for ay, qy in self.figures(y))
+
     def compatible(self, x: int, y: int) -> bool:
+        if self.weights is not None and cosine(self.predicate(x), self.predicate(y)) < SAME_PREDICATE:
+            return False
+        if self._figures_conflict(x, y):
+            return False
         cx, cy = self.countries(x), self.countries(y)
         if cx and cy and not cx & cy:
             return False
@@ -281,7 +325,7 @@ def group_claims(sentences: list[Sentence], features: Features | None = None,
     vectors = _Vectors(term_sets, Weights(term_sets))
     cosines = candidate_cosines(term_sets, vectors)
     firsts = _first_sentences(node_of)
-    facts = _Facts([sentences[i] for i in firsts], features)
+    facts = _Facts([sentences[i] for i in firsts], features, Weights(features.stems(sentences[i].text) for i in firsts))
     groups = _Groups(vectors, cosines, facts.compatible)
     for a, b in closest_first(cosines, SAME_CLAIM):
         groups.try_merge(a, b)

@@ -102,7 +102,9 @@ def attribute(sentence: str, q: Quantity) -> Attribute:
     found: list[str] = []
     for k, w in enumerate(after):
         coordinated = w.casefold() in ("and", "or") and _plural(after[k + 1] if k + 1 < len(after) else "")
-        if (w.casefold() in _PAUSE and not coordinated) or w.isdigit() or len(found) >= _ATTRIBUTE_WORDS:
+        # "members voting in favour": a vote word does not count, what the vote was for comes next.
+        counted = [f for f in found if f not in _VOTE]
+        if (w.casefold() in _PAUSE and not coordinated) or w.isdigit() or len(counted) >= _ATTRIBUTE_WORDS:
             break
         if w[:1].isupper() or w.casefold() in _SKIP or w.casefold() in ("and", "or"):
             continue
@@ -126,7 +128,7 @@ def attribute(sentence: str, q: Quantity) -> Attribute:
     return head, rest
 
 
-def _same_attribute(a: Attribute, b: Attribute, same_claim: bool) -> bool:
+def same_attribute(a: Attribute, b: Attribute, same_claim: bool) -> bool:
     """One counted thing (either noun names the other's counted thing or its words) described
     alike (the words around share one). Across claims both must say something beyond the noun:
     a bare count ("seven abstaining", "six days") says too little of what it counts."""
@@ -213,7 +215,7 @@ def number_disagreements(sentences: list[Sentence], claims: list[Claim],
 
     def join(i: int, j: int, same_claim: bool) -> None:
         (si, _, ai), (sj, _, aj) = mentions[i], mentions[j]
-        if (si.source_id != sj.source_id and _same_attribute(ai, aj, same_claim)
+        if (si.source_id != sj.source_id and same_attribute(ai, aj, same_claim)
                 and _same_actors(who[si.text], who[sj.text])):
             union.join(i, j)
 

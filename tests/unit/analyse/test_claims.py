@@ -124,3 +124,13 @@ def test_an_intention_is_not_the_deed_and_a_change_is_not_the_value():
         "The exclusion zone around the eastern quay of the port was reduced from 2 kilometres to 500 metres.",
     )
     assert all(len(c.sources) == 1 for c in claims)
+
+
+def test_a_shared_name_is_not_a_shared_fact_and_figures_must_fit():
+    claims = _claims(
+        "Chief Fire Officer Maren Holt said the battery bay had been cooled overnight.\n"
+        "Fourteen people were injured in the warehouse fire, the fire service said.",
+        "Chief Fire Officer Maren Holt said crews expected to stay on the quay for days.\n"
+        "More than 20 people were injured in the warehouse fire, the fire service said.",
+    )
+    assert all(len(c.sources) == 1 for c in claims)
