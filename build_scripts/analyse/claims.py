@@ -256,9 +256,21 @@ def _voices(members: list[Sentence], runs_of: dict[str, tuple[str, ...]], copies
         if len(sources) < 2:
             continue
         _, words = _copy_groups(copied, runs_of)
-        found.append((sources, words[0] if len(words) == 1 else copies.passage_of[root]))
+        found.append((sources, words[0] if len(words) == 1 else _common_words(copied) or copies.passage_of[root]))
     found.sort()
     return tuple(g for g, _ in found), tuple(w for _, w in found)
+
+
+def _common_words(members: list[Sentence]) -> str:
+    """The words the members' texts begin with alike (at most eight), when they are three or
+    more: a quotation copied with the rest of the text shares no run outside quotation marks."""
+    lists = [_WORDS.findall(m.text.casefold()) for m in members]
+    common: list[str] = []
+    for column in zip(*lists, strict=False):
+        if len(set(column)) > 1 or len(common) == 8:
+            break
+        common.append(column[0])
+    return " ".join(common) if len(common) >= 3 else ""
 
 
 def _claim_id(source_id: str, anchor: str) -> str:
