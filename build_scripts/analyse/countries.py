@@ -31,9 +31,11 @@ one acting, in the clause that holds the action word:
   to leave": neither acts). Nor is a possibility, a threat or a thought
   ("could leave", "is considering leaving", "threatened to quit"), nor
   anything in a sentence with a condition ("if", "unless").
-* The rule's other groups (what is acted on) may be met in the sentence before,
-  in the same paragraph, when the sentence refers back with a pronoun ("…
-  parties to the Ottawa Convention. Russia and China did not sign it.").
+* The rule's other groups (what is acted on) may be met in the sentences
+  before, in the same paragraph, when the sentence refers back with a pronoun
+  ("… parties to the Ottawa Convention. Russia and China did not sign it.") or
+  leaves the object of the action out ("Russia and the United States are not
+  parties.").
 * Two more shapes name the actor: the country as the object of the action
   followed by "from" or "out of" ("a decree to withdraw Ukraine from the
   convention"), and the country's possessive directly before the action noun
@@ -53,7 +55,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from build_scripts.analyse.features import Features
 from build_scripts.analyse.places import country
@@ -329,28 +333,40 @@ _IT = re.compile(r"\b(?:it|its|them)\b")
 _CAPTION = re.compile(r"\((?:Photo|Image|Picture|Credit)s?\b|\b(?:Photo|Image|Picture)(?:\s+credit)?\s*:\s|\bFot\.\s")
 
 
+@lru_cache(maxsize=1024)
+def _elided(term: str) -> re.Pattern[str]:
+    """``term`` with nothing after it in its clause: its object left out ("are not parties.")."""
+    pattern = compile_group((term,)).patterns[0]
+    return re.compile(pattern.pattern + r"(?=\s*(?:[,;:.!?\"”’)–—]|\Z))", pattern.flags)
+
+
+def _refers_back(text: str, terms: Iterable[str]) -> bool:
+    """The sentence leaves what is acted on to what came before: a pronoun ("did not sign it")
+    or an action with its object left out ("Russia and China have never joined.")."""
+    return bool(_IT.search(text)) or any(_elided(t).search(text) for t in terms)
+
+
 def _add_evidence(rules: list[StanceRule], stance_of: list[int], sentence: Sentence,
                   mentions: list[PlaceMention], evidence: dict[tuple[str, int], _Evidence],
-                  index: TermIndex, before: Sentence | None) -> None:
+                  index: TermIndex, paragraph: frozenset[str]) -> None:
     """Record, for each rule that holds in the sentence, the countries acting in it.
 
     The action must be in the sentence; the rule's other groups (what is acted on) may be
-    in the sentence before, in the same paragraph, when this one refers back with a pronoun
-    ("… the Ottawa Convention. Russia and China did not sign it.").
+    in the sentences before it in the same paragraph (``paragraph``: the terms they hold)
+    when this one refers back ("… the Ottawa Convention. Russia and China did not sign it.",
+    "… Russia and the United States are not parties.").
     """
     found = index.find(sentence.text)
     if not found or _CAPTION.search(sentence.text):
         return
-    context: frozenset[str] | None = None
     matching = []
     for i, rule in enumerate(rules):
         if not score_found(rule.match[:1], found):
             continue
         if len(rule.match) > 1 and not score_found(rule.match[1:], found):
-            if before is None or not _IT.search(sentence.text):
+            if not score_found(rule.match[1:], found | paragraph):
                 continue
-            context = index.find(before.text) if context is None else context
-            if not score_found(rule.match[1:], found | context):
+            if not _refers_back(sentence.text, (t for t in rule.match[0] if t in found)):
                 continue
         matching.append(i)
     if not matching:
@@ -400,6 +416,7 @@ def profile_countries(sentences: list[Sentence], claims: list[Claim], events: li
     stance_of = _stance_of(rules)
     profiles: dict[str, CountryProfile] = {}
     evidence: dict[tuple[str, int], _Evidence] = defaultdict(_Evidence)
+    paragraph: frozenset[str] = frozenset()
     before: Sentence | None = None
     for s in sentences:
         mentions = features.places(s.text)
@@ -410,9 +427,12 @@ def profile_countries(sentences: list[Sentence], claims: list[Claim], events: li
                     p.names_seen.append(m.text)
                 if not p.sentences or p.sentences[-1] != s:
                     p.sentences.append(s)
-        if mentions and rules:
-            same_paragraph = before is not None and (before.source_id, before.block) == (s.source_id, s.block)
-            _add_evidence(rules, stance_of, s, mentions, evidence, index, before if same_paragraph else None)
+        if rules:
+            if before is None or (before.source_id, before.block) != (s.source_id, s.block):
+                paragraph = frozenset()
+            if mentions:
+                _add_evidence(rules, stance_of, s, mentions, evidence, index, paragraph)
+            paragraph |= index.find(s.text)
         before = s
     reports: dict[Sentence, list[tuple[PartialDate, int, int]]] = defaultdict(list)
     for ev in events:

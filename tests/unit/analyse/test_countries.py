@@ -17,7 +17,7 @@ from build_scripts.text.document import build_document
 RULES = [
     StanceRule("Leaving", "leaving", (("withdraw*", "leav*"), ("treaty",)), ("not a party",)),
     StanceRule("Outside", "outside", (("not a party", "not parties", "never joined", "not joined", "did not sign"),
-                                      ("party", "parties", "joined", "treaty"))),
+                                      ("treaty",))),
     StanceRule("Party", "party", (("ratified", "joined", "state party"), ("treaty", "party"))),
 ]
 
@@ -100,6 +100,12 @@ def test_what_is_acted_on_may_be_in_the_sentence_before_when_referred_to():
     assert stances["ru"] == stances["cn"] == stances["us"] == ["outside"]
     assert _stances("The summit ended. Russia, China and the United States did not sign the final statement.") == {
         "ru": [], "cn": [], "us": []}
+    # An action whose object is left out takes it from the paragraph so far, not from another paragraph.
+    paragraph = ("The treaty entered into force in 1999. More than 160 countries have joined it. "
+                 "Russia and the United States are not parties.")
+    assert _stances(paragraph) == {"ru": ["outside"], "us": ["outside"]}
+    assert _stances(paragraph.replace("joined it. ", "joined it.\n\n")) == {"ru": [], "us": []}
+    assert _stances("The treaty was discussed. Russia is not a party to the talks.") == {"ru": []}
 
 
 def test_the_first_configured_stance_with_evidence_is_the_main_one():
