@@ -71,6 +71,7 @@ def _project(workdir: Path, size: int) -> Path:
         shutil.copytree(ROOT / "docs", project / "docs")
         config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
         config = config.replace("  - build_scripts/hook.py", f"  - {ROOT / 'build_scripts' / 'hook.py'}")
+        config = config.replace("custom_dir: build_scripts/theme", f"custom_dir: {ROOT / 'build_scripts' / 'theme'}")
         config = config.replace("  - build_scripts\n", f"  - {ROOT / 'build_scripts'}\n")
         (project / "mkdocs.yml").write_text(config, encoding="utf-8")
         marker.touch()

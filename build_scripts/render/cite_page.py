@@ -1,18 +1,42 @@
-"""The "Cite this page" box at the end of every page."""
+"""The "Cite this page" box at the end of every page: the page's address, the date the reader
+accessed it, and the page cited in APA, Chicago, MLA, BibTeX and Wikipedia's {{cite web}}.
+
+The date of this version of the page is the build date. The access date is the reader's own:
+the page is built with the build date in its place, and ``cite.js`` writes today's date there
+in each form's own style. Without ``site_url`` the page knows only its path: the script writes
+the address the reader sees instead.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from html import unescape
 
-from build_scripts.model import PartialDate
-from build_scripts.render.templates import markup, render
+from markupsafe import Markup
+
+from build_scripts.model import MONTHS
+from build_scripts.render.templates import render
+
+_MONTHS_ABBREVIATED = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+
+
+def _dates(day: dt.date) -> dict[str, str]:
+    """The date as each style writes it."""
+    month = MONTHS[day.month - 1]  # not strftime: its month names follow the machine's locale
+    return {"iso": day.isoformat(), "apa": f"{month} {day.day}, {day.year}",
+            "chicago": f"{month} {day.day}, {day.year}", "mla": f"{day.day} {_MONTHS_ABBREVIATED[day.month - 1]} {day.year}",
+            "day_month": f"{day.day} {month} {day.year}"}
+
+
+def _bibtex_key(site_name: str, page_url: str, year: int) -> str:
+    words = re.findall(r"[a-z0-9]+", f"{site_name} {page_url}".lower())
+    return "-".join(words[:8] + [str(year)])
 
 
 def cite_this_page(title: str, site_name: str, site_url: str | None, page_url: str, built: dt.date) -> str:
-    """Title, site name, address and build date; the address is site-relative when the site's is unknown."""
+    """The box's markdown; the address is the page's path when the site's address is unknown."""
     address = (site_url.rstrip("/") + "/" + page_url) if site_url else f"/{page_url}"
-    when = PartialDate(built.year, built.month, built.day).display()
-    # The address is written as it is: markdown takes no escapes inside an autolink or a code span.
-    return render("cite-page.md.j2", title=unescape(title), site_name=site_name, on_site=bool(site_url),
-                  address=markup(address), when=when)
+    return render("cite-page.md.j2", title=unescape(title), site_name=site_name, address=address,
+                  absolute=bool(site_url), built=_dates(built), year=built.year,
+                  key=Markup(_bibtex_key(site_name, page_url, built.year)))  # letters, digits and '-' only

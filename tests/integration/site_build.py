@@ -69,6 +69,7 @@ def make_project(tmp: Path, sources: dict[str, str | bytes] | None = None) -> Pa
     shutil.copytree(ROOT / "docs", tmp / "docs")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("  - build_scripts/hook.py", f"  - {ROOT / 'build_scripts' / 'hook.py'}")
+    config = config.replace("custom_dir: build_scripts/theme", f"custom_dir: {ROOT / 'build_scripts' / 'theme'}")
     config = config.replace("  - build_scripts\n", f"  - {ROOT / 'build_scripts'}\n")
     (tmp / "mkdocs.yml").write_text(config, encoding="utf-8")
     (tmp / "sources").mkdir()

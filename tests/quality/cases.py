@@ -39,6 +39,7 @@ def make_project(dest: Path, sources: Path, topics: Path | None) -> Path:
     shutil.copytree(sources, dest / "sources")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("  - build_scripts/hook.py", f"  - {ROOT / 'build_scripts' / 'hook.py'}")
+    config = config.replace("custom_dir: build_scripts/theme", f"custom_dir: {ROOT / 'build_scripts' / 'theme'}")
     config = config.replace("  - build_scripts\n", f"  - {ROOT / 'build_scripts'}\n")
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     return dest / "mkdocs.yml"
