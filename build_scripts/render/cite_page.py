@@ -24,8 +24,9 @@ _MONTHS_ABBREVIATED = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "A
 def _dates(day: dt.date) -> dict[str, str]:
     """The date as each style writes it."""
     month = MONTHS[day.month - 1]  # not strftime: its month names follow the machine's locale
+    short = _MONTHS_ABBREVIATED[day.month - 1]
     return {"iso": day.isoformat(), "apa": f"{month} {day.day}, {day.year}",
-            "chicago": f"{month} {day.day}, {day.year}", "mla": f"{day.day} {_MONTHS_ABBREVIATED[day.month - 1]} {day.year}",
+            "chicago": f"{month} {day.day}, {day.year}", "mla": f"{day.day} {short} {day.year}",
             "day_month": f"{day.day} {month} {day.year}"}
 
 
