@@ -10,7 +10,8 @@ mentions, only those that say when one of its events happened are kept
 Several reports of one event are one entry: sentences of one claim naming the
 same date, and sentences naming the same date (at the same precision) whose
 clauses around the date share enough content words (``_same_event``: at least
-three stems beyond the date's own words, and a third of the shorter clause's)
+three stems beyond the date's own words, both when the shorter clause has only
+two, and a third of the shorter clause's)
 and do not each name someone or somewhere the other does not ("Russian forces
 struck Kyiv with drones" and "Ukrainian forces struck Russian depots with
 drones" on one Sunday are two events), so
@@ -121,7 +122,10 @@ def build_timeline(documents: list[Document], claims: list[Claim], keep: set[Sen
 
 
 SHARED_MIN = 3
-"""Content stems two reports' clauses must share, at least, to be one event."""
+"""Content stems two reports' clauses must share, at least, to be one event (two when the shorter
+clause has only two: "It entered into force on 1 March 1999")."""
+MEMBERS_COMPARED = 4
+"""Reports of an entry a new report is compared with (see ``_one_entry_per_event``)."""
 STEM_POSTINGS = 64
 """Entries of one date a stem leads to, at most (see ``_one_entry_per_event``)."""
 SHARED_SHARE = 1 / 3
@@ -156,8 +160,8 @@ def _event_words(report: Report) -> tuple[frozenset[str], frozenset[str]]:
 def _same_event(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
     """Enough content words shared, and not each clause naming someone or somewhere the other does not."""
     (a_words, a_names), (b_words, b_names) = a, b
-    shared = len(a_words & b_words)
-    if shared < SHARED_MIN or shared < SHARED_SHARE * min(len(a_words), len(b_words)):
+    shared, shorter = len(a_words & b_words), min(len(a_words), len(b_words))
+    if shared < min(SHARED_MIN, max(2, shorter)) or shared < SHARED_SHARE * shorter:
         return False
     return not (a_names - b_names and b_names - a_names)
 
@@ -167,32 +171,35 @@ def _one_entry_per_event(
 ) -> list[tuple[PartialDate, list[Report]]]:
     """The groups of one date joined when they report the same event (``_same_event``).
 
-    Each group is compared with the first group of each entry formed so far on its date (not
-    with the words of every group joined, which would let an entry drift from one event to the
-    next), found through the stems they share: no pair of groups is compared that shares fewer
-    than ``SHARED_MIN``, and a stem leads to its first ``STEM_POSTINGS`` entries of a date only,
-    so that a word of every report on a busy date does not make the work quadratic. The
-    earliest entry that matches is joined.
+    Each group is compared with the first ``MEMBERS_COMPARED`` groups of each entry formed so
+    far on its date (not with the words of every group joined, which would let an entry drift
+    from one event to the next), found through the stems they share: no pair of groups is
+    compared that shares fewer than two, and a stem leads to its first ``STEM_POSTINGS``
+    entries of a date only, so that a word of every report on a busy date does not make the
+    work quadratic. The earliest entry that matches is joined.
     """
     entries: list[tuple[PartialDate, list[Report]]] = []
-    seeds: list[tuple[frozenset[str], frozenset[str]]] = []
+    members: list[list[tuple[frozenset[str], frozenset[str]]]] = []
     by_stem: dict[tuple[PartialDate, str], list[int]] = defaultdict(list)
     for (date, _), reports in groups:
         found = _event_words(reports[0])
-        words = found[0]
         shared: Counter[int] = Counter()
-        for stem in words:
+        for stem in found[0]:
             shared.update(by_stem.get((date, stem), ()))
-        target = min((i for i, n in shared.items() if n >= SHARED_MIN and _same_event(found, seeds[i])), default=None)
+        target = min((i for i, n in shared.items()
+                      if n >= 2 and any(_same_event(found, member) for member in members[i])), default=None)
         if target is None:
             entries.append((date, list(reports)))
-            seeds.append(found)
-            for stem in words:
-                postings = by_stem[(date, stem)]
-                if len(postings) < STEM_POSTINGS:
-                    postings.append(len(entries) - 1)
+            members.append([])
+            target = len(entries) - 1
         else:
             entries[target][1].extend(reports)
+        if len(members[target]) < MEMBERS_COMPARED:
+            members[target].append(found)
+            for stem in found[0]:
+                postings = by_stem[(date, stem)]
+                if len(postings) < STEM_POSTINGS and (not postings or postings[-1] != target):
+                    postings.append(target)
     return [(date, sorted(reports, key=_explicitness)) for date, reports in entries]
 
 

@@ -151,3 +151,14 @@ def test_two_events_naming_different_actors_on_one_date_stay_apart():
             for i, body in enumerate(bodies)]
     events = build_timeline(docs, [])  # no claims: the timeline's own comparison of the reports
     assert [sorted({r.sentence.source_id for r in e.reports}) for e in events] == [["s0", "s2"], ["s1"]]
+
+
+def test_a_short_clause_joins_an_event_when_all_its_words_are_shared():
+    pub = PartialDate(2025, 6, 30)
+    bodies = ("The Ottawa Convention entered into force on 1 March 1999 and prohibits anti-personnel mines.",
+              "It entered into force on 1 March 1999.",
+              "It was signed on 1 March 1999 by the government in the capital.")
+    docs = [build_document(Source(f"s{i}", Path(f"s{i}.md"), SourceMeta(date=pub), body, 1))
+            for i, body in enumerate(bodies)]
+    events = build_timeline(docs, [])
+    assert [sorted({r.sentence.source_id for r in e.reports}) for e in events] == [["s0", "s1"], ["s2"]]
