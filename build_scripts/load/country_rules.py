@@ -5,11 +5,14 @@
         - label: Withdrawal announced or under way
           class: withdrawing   # CSS class suffix on the map
           match:
-            - [withdraw*, leave, exit*, pull out]
-            - [convention, treaty]
-          exclude: [not a party]   # optional: sentences with these terms are no evidence
+            - [withdraw*, leave, exit*, pull out]   # the action
+            - [convention, treaty]                  # what is acted on (sentence or paragraph)
+          exclude: [not a party]   # optional: a clause with these terms is no evidence
 
-Without that file, country pages are still made, with no stance.
+Rules sharing a label and class make one stance. How a sentence becomes a
+country's evidence (only where that country acts) is ``analyse/countries.py``.
+These rules are the case's vocabulary: no stance word lives in the code. Without
+that file, country pages are still made, with no stance.
 """
 
 from __future__ import annotations
