@@ -71,11 +71,43 @@ _GENERIC = frozenset(
 """Words of a topic description that say nothing of its subject."""
 
 
-def topic_terms(topic: Topic) -> set[str]:
+def _own_terms(topic: Topic) -> set[str]:
     terms = set(topic.require) | set(topic.exclude) | set(topic.boost)
     for section in topic.sections:
         terms |= group_terms(section.match) | set(section.exclude)
     return terms
+
+
+def topic_terms(topic: Topic) -> set[str]:
+    """The topic's terms and the regular inflections of its plain words (see ``inflections``)."""
+    terms = _own_terms(topic)
+    return terms | {form for term in terms for form in inflections(term)}
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def inflections(term: str) -> set[str]:
+    """The regular inflections of a term that is one plain lower-case word without ``*``: plural or
+    third person (-s, -es, -ies), past (-ed, -d, -ied) and -ing, with a final e dropped and a final
+    consonant doubled as English spells them ("ban": bans, banned, banning; "leave": leaves,
+    leaving; "party": parties). A term in capitals, with a digit, a space or a ``*`` is left as
+    written; so is a word of fewer than three letters."""
+    if not term.isalpha() or not term.islower() or len(term) < 3:
+        return set()
+    w = term
+    if w.endswith("e"):
+        forms = {w + "s", w + "d", w[:-1] + "ing"}
+    elif w.endswith("y") and w[-2] not in _VOWELS:
+        forms = {w[:-1] + "ies", w[:-1] + "ied", w + "ing"}
+    elif w.endswith(("s", "x", "z", "ch", "sh")):
+        forms = {w + "es", w + "ed", w + "ing"}
+    else:
+        forms = {w + "s", w + "ed", w + "ing"}
+        if (len(w) <= 4 and w[-1] not in _VOWELS | {"w", "x", "y"} and w[-2] in _VOWELS
+                and w[-3] not in _VOWELS):
+            forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    return forms - {w}
 
 
 def by_date(documents: list[Document]) -> list[Document]:
@@ -116,6 +148,7 @@ class TopicRules:
 
     def __init__(self, topic: Topic, common: frozenset[str] = frozenset()) -> None:
         self.topic = topic
+        self.canonical = {form: term for term in sorted(_own_terms(topic)) for form in sorted(inflections(term))}
         self.meaning = meaning_words(topic) - common
         self.other = len(topic.sections)
         self._memo: dict[tuple[frozenset[str], bool], Verdict] = {}
@@ -125,6 +158,9 @@ class TopicRules:
         """``found``: the terms the sentence holds; ``context``: those of the sentence before it in
         its paragraph."""
         topic = self.topic
+        if self.canonical:
+            found = self.own(found)
+            context = self.own(context)
         if topic.exclude and (hit := sorted(set(topic.exclude) & found)):
             return Verdict(-1, 0, f"holds the topic's exclude term '{hit[0]}'")
         via = ""
@@ -140,6 +176,12 @@ class TopicRules:
         if verdict.section == -2:  # no section: about the topic by its meaning?
             verdict = self._other(sentence, found, via, verdict.reason)
         return verdict
+
+    def own(self, found: frozenset[str]) -> frozenset[str]:
+        """The topic's own terms among those found, an inflection standing for the word it inflects."""
+        if not found.isdisjoint(self.canonical):
+            return frozenset(self.canonical.get(t, t) for t in found)
+        return found
 
     def _section(self, found: frozenset[str], via: str) -> Verdict:
         best, best_score = -1, 0

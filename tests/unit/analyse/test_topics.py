@@ -263,3 +263,18 @@ def test_needs_context_and_specifics():
     assert not needs_context("Italy said the plan was sound.")
     assert specifics("The Seimas voted 107 to 0 on 8 May, Speaker Anna Berg said.") >= 4
     assert specifics("the vote was delayed again.") == 0
+
+
+def test_a_plain_word_term_matches_its_regular_inflections_on_topic_pages(tmp_path, write):
+    from build_scripts.analyse.topics import inflections
+
+    assert inflections("ban") >= {"bans", "banned", "banning"}
+    assert inflections("leave") == {"leaves", "leaved", "leaving"}
+    assert inflections("party") == {"parties", "partied", "partying"}
+    assert inflections("UN") == inflections("ratif*") == inflections("Russia") == inflections("mine ban") == set()
+    topics = _topics(tmp_path, write, ("withdrawals.md", TOPIC))  # require: [withdraw*, leave]
+    doc = _doc("a", "Poland is leaving the treaty, and Finland is leaving it too this year.\n"
+                    "The decree was signed by the president on Sunday evening in Kyiv.")
+    [evidence] = assign_topics(topics, [doc])
+    assert _by_section(evidence) == {"Neighbours": ["Poland is leaving the treaty, and Finland is leaving it too "
+                                                    "this year."]}
