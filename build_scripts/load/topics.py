@@ -23,7 +23,9 @@ A topic file is a hand-written page. Its frontmatter says what belongs on it::
         - {sentence: "source-id#s-0123456789", text: "The figure is from 2023."}
 
 Terms are whole words, case-insensitive; ``*`` at the end matches any ending;
-a term written in capitals (``UN``, ``US``) matches only in capitals.
+a term written in capitals (``UN``, ``US``) matches only in capitals; on topic
+pages a plain lower-case word also matches its regular inflections (see
+``analyse.topics.inflections``).
 A sentence is named by its source id and anchor, ``source-id#anchor`` (the
 address of the sentence on its source page ends so).
 """
