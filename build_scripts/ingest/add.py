@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from build_scripts.ingest.duplicates import DuplicateIndex
+from build_scripts.ingest.duplicates import DuplicateIndex, without_tracking
 from build_scripts.ingest.ids import readable_id
 from build_scripts.ingest.read_input import read_input
 from build_scripts.ingest.source_file import format_source, write_new
@@ -39,6 +39,8 @@ def _add_one(item: str, overrides: dict[str, Any], sources_dir: Path,
     except ValueError as exc:
         return AddResult(item, "error", str(exc))
     meta = {**candidate.meta, **overrides}
+    if isinstance(meta.get("url"), str):
+        meta["url"] = without_tracking(meta["url"])
     try:
         parse_metadata(meta)
     except FieldError as exc:

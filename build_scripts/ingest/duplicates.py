@@ -21,6 +21,16 @@ NEAR_IDENTICAL = 0.8
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref)$")
 
 
+def without_tracking(url: str) -> str:
+    """The address without tracking parameters (``utm_source``, ``fbclid`` …), otherwise as given."""
+    parts = urlsplit(url.strip())
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, v) for k, v in pairs if not _TRACKING.match(k)]
+    if len(kept) == len(pairs):
+        return url.strip()
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(kept), parts.fragment))
+
+
 def url_key(url: str) -> str:
     """An address in a form where trivial differences (case of host, tracking, slash) vanish."""
     parts = urlsplit(url.strip())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -15,11 +16,17 @@ _URL = re.compile(r"^https?://", re.I)
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 
+def today() -> dt.date:
+    """The day a page is fetched: its ``retrieved`` date (the machine's own calendar day)."""
+    return dt.date.today()
+
+
 def read_input(item: str) -> Candidate:
     """Raises ValueError with a message naming the input and what went wrong."""
     if _URL.match(item):
         data, final_url = fetch(item)
-        return read_html(data, item, url=final_url)
+        candidate = read_html(data, item, url=final_url)
+        return Candidate(candidate.origin, candidate.body, {**candidate.meta, "retrieved": today().isoformat()})
     path = Path(item)
     if not path.is_file():
         raise ValueError(f"{item}: no such file (give a file path or an http(s) address)")

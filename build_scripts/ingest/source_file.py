@@ -25,6 +25,7 @@ def _yaml_value(field: str, value: Any) -> Any:
 def format_source(meta: dict[str, Any], body: str) -> str:
     """Frontmatter of the fields that are known (unknown ones are left out), then the body."""
     known = {f: _yaml_value(f, meta[f]) for f in FIELDS if meta.get(f) not in (None, "")}
+    known.update((k, v) for k, v in meta.items() if k not in FIELDS and v not in (None, ""))  # other tools' fields
     text = body if body.endswith("\n") else body + "\n"
     if not known:
         # A text whose first line is "---" would be read back as frontmatter: an empty one first.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from difflib import get_close_matches
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -74,14 +75,40 @@ def _text(field: str, value: object) -> str | None:
     return value or None
 
 
+_EXTRA_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,39}$")
+MAX_EXTRA = 1000
+"""Longest value, in characters, of a field another tool wrote."""
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_as_text(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_as_text(v)}" for k, v in value.items())
+    return "" if value is None else str(value)
+
+
+def _extra(key: object, value: object) -> tuple[str, str]:
+    """A field the generator does not read, kept as text: a near miss of a known field is a typo."""
+    name = str(key)
+    near = get_close_matches(name.lower(), FIELDS, n=1, cutoff=0.75)
+    if near:
+        raise FieldError(name, f"unknown field '{name}'; did you mean '{near[0]}'?")
+    if not _EXTRA_KEY.match(name):
+        raise FieldError(name, f"unknown field '{name}'; the fields are: {', '.join(FIELDS)} (a field of "
+                         "another tool is kept when its name is letters, digits, '-' and '_')")
+    text = " ".join(_plain(_as_text(value)).split())
+    if len(text) > MAX_EXTRA:
+        raise FieldError(name, f"'{name}' is {len(text):,} characters long, more than the {MAX_EXTRA:,} "
+                         "a field of another tool may have")
+    return name, text
+
+
 def parse_metadata(data: dict[str, Any]) -> SourceMeta:
     """Check every field and build the metadata; raises FieldError on the first problem."""
-    for key in data:
-        if key not in FIELDS:
-            raise FieldError(
-                str(key), f"unknown field '{key}'; the fields are: {', '.join(FIELDS)}"
-            )
+    extra = tuple(_extra(key, value) for key, value in data.items() if key not in FIELDS)
     values: dict[str, Any] = {f: _text(f, data.get(f)) for f in _TEXT_FIELDS}
+    values["extra"] = extra
     for field in ("date", "retrieved"):
         if data.get(field) is not None:
             try:
@@ -108,4 +135,5 @@ def meta_fields(meta: SourceMeta) -> dict[str, Any]:
         if value is None or (name == "language" and value == "en"):
             continue
         out[name] = value.iso() if hasattr(value, "iso") else value
+    out.update(meta.extra)
     return out

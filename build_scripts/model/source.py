@@ -20,6 +20,9 @@ class SourceMeta:
     retrieved: PartialDate | None = None
     language: str = "en"
     notes: str | None = None
+    extra: tuple[tuple[str, str], ...] = ()
+    """Fields other tools write (``tags``, ``aliases`` …), kept as text and shown on the source's
+    page; the generator reads nothing from them."""
 
 
 @dataclass(frozen=True)
