@@ -55,10 +55,14 @@ _DEPENDENT = frozenset(
 _FIRST = re.compile(r"[\W_]*([^\W_]+)")
 
 
-def specifics(text: str) -> int:
-    """Figures, dates and names a sentence holds (each run of digits, month or capitalised name once)."""
+def specifics(text: str, common: frozenset[str] = frozenset()) -> int:
+    """Figures, dates and names a sentence holds (each run of digits, month or capitalised name once).
+
+    A name all of whose words are ``common`` (the place or body the whole corpus is about) tells
+    nothing particular and does not count."""
     figures = len(re.findall(r"\d[\d,.]*", text)) + len(_NUMBER_WORD.findall(text))
-    return figures + len(_MONTH.findall(text)) + len([m for m in _NAME.findall(text) if not _MONTH.fullmatch(m)])
+    names = [m for m in _NAME.findall(text) if not _MONTH.fullmatch(m) and not (stems(m) <= common)]
+    return figures + len(_MONTH.findall(text)) + len(names)
 
 
 def needs_context(text: str) -> bool:
@@ -118,7 +122,7 @@ class Ranking:
             "copies": float(sources - independent),
             "centrality": round(central, 3),
             "lead": 1.0 if lead else 0.0,
-            "specific": min(3, specifics(st.sentence.text)) / 3,
+            "specific": min(3, specifics(st.sentence.text, self.common)) / 3,
             "boost": float(min(2, boosted)),
             "rule": float(min(4, st.score)),
             "topic words": float(min(3, len(stems(st.sentence.text) & self.meaning))),
