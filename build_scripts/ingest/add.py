@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from build_scripts.ingest.candidate import Candidate
 from build_scripts.ingest.duplicates import DuplicateIndex, without_tracking
 from build_scripts.ingest.ids import readable_id
 from build_scripts.ingest.read_input import read_input
+from build_scripts.ingest.reference_export import is_export, read_export
 from build_scripts.ingest.source_file import format_source, write_new
 from build_scripts.load.metadata import FieldError, parse_metadata
 from build_scripts.load.sources import SourceProblem, load_source, load_sources
@@ -32,12 +34,25 @@ def _index(sources_dir: Path) -> tuple[DuplicateIndex, set[str]]:
     return index, {s.id for s in sources} | {p.stem for p in sources_dir.glob("*")}
 
 
-def _add_one(item: str, overrides: dict[str, Any], sources_dir: Path,
-             index: DuplicateIndex, taken: set[str]) -> AddResult:
+def _inputs(item: str) -> list[Candidate | AddResult]:
+    """What one item gives: a reference manager's export gives a candidate per record (or the
+    reason a record cannot be added), anything else one candidate."""
+    path = Path(item)
+    if path.is_file() and is_export(path):
+        try:
+            read = read_export(path)
+        except (ValueError, OSError) as exc:
+            return [AddResult(item, "error", f"{item}: the export cannot be read ({exc})")]
+        return [r if isinstance(r, Candidate) else AddResult(r.split(": ", 1)[0], "error", r) for r in read]
     try:
-        candidate = read_input(item)
+        return [read_input(item)]
     except ValueError as exc:
-        return AddResult(item, "error", str(exc))
+        return [AddResult(item, "error", str(exc))]
+
+
+def _add_one(candidate: Candidate, overrides: dict[str, Any], sources_dir: Path,
+             index: DuplicateIndex, taken: set[str]) -> AddResult:
+    item = candidate.origin
     meta = {**candidate.meta, **overrides}
     if isinstance(meta.get("url"), str):
         meta["url"] = without_tracking(meta["url"])
@@ -87,8 +102,9 @@ def add_sources(items: Iterable[str], sources_dir: Path, overrides: dict[str, An
     index, taken = _index(sources_dir)
     results = []
     for item in items:
-        result = _add_one(item, overrides or {}, sources_dir, index, taken)
-        results.append(result)
-        if on_result:
-            on_result(result)
+        for read in _inputs(item):
+            result = read if isinstance(read, AddResult) else _add_one(read, overrides or {}, sources_dir, index, taken)
+            results.append(result)
+            if on_result:
+                on_result(result)
     return results
