@@ -57,7 +57,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 def cmd_explain(args: argparse.Namespace) -> int:
     from build_scripts.analyse.topics import explain
     from build_scripts.model import Project
-    from build_scripts.pages.topics import SECTION_LIMIT
+    from build_scripts.pages.topics import section_limits
     from build_scripts.pipeline import analyse
 
     root = Path(args.root)
@@ -80,7 +80,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
         print(f"error: source '{source_id}' has no sentence '{anchor}'", file=sys.stderr)
         return 1
     print(f"{source_id}#{anchor}: {sentence.text}")
-    for line in explain(analysis.evidence, analysis.documents, analysis.claims, sentence, SECTION_LIMIT):
+    for line in explain(analysis.evidence, analysis.documents, analysis.claims, sentence, section_limits):
         print(f"- {line}")
     return 0
 

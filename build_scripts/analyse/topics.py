@@ -29,7 +29,7 @@ statement. Within a section statements are ordered by importance (see
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 # Part of this module's surface (re-exported):
@@ -367,8 +367,9 @@ def _topic_evidence(topic: Topic, matching: list[tuple[Claim, list[Member]]],
 
 
 def explain(evidence: list[TopicEvidence], documents: list[Document], claims: list[Claim],
-            sentence: Sentence, section_limit: int) -> list[str]:
-    """For one sentence, on each topic: where it went and why, or why not (for ``explain``)."""
+            sentence: Sentence, section_limits: Callable[[TopicEvidence], list[int]]) -> list[str]:
+    """For one sentence, on each topic: where it went and why, or why not (for ``explain``);
+    ``section_limits`` says how many statements of each section the topic page shows."""
     topics = [ev.topic for ev in evidence]
     ctx = TopicContext.of(topics, documents, None)
     claim = next((c for c in claims if sentence in c.members), None)
@@ -386,11 +387,12 @@ def explain(evidence: list[TopicEvidence], documents: list[Document], claims: li
         topic = ev.topic
         rules = TopicRules(topic, ctx.common)
         head = f"{topic.title} ({topic.src_uri}): "
-        placed = next(((sec, i, st, len(sts)) for sec, sts in ev.sections for i, st in enumerate(sts)
-                       if any((m.source_id, m.anchor) == key for m in st.members)), None)
+        placed = next(((sec, i, st, len(sts), limit) for (sec, sts), limit in zip(ev.sections, section_limits(ev),
+                                                                               strict=True)
+                       for i, st in enumerate(sts) if any((m.source_id, m.anchor) == key for m in st.members)), None)
         if placed is not None:
-            sec, i, st, count = placed
-            page = "first page" if i < section_limit else "a continuation page"
+            sec, i, st, count, limit = placed
+            page = "first page" if i < limit else "a continuation page"
             shown = "shown in its own words" if st.sentence == sentence else (
                 f"shown through {st.sentence.source_id}#{st.sentence.anchor}, which reports the same")
             pinned = any((p.source_id, p.anchor) == key for p in topic.pins)

@@ -31,7 +31,8 @@ from build_scripts.render.statement import all_members, claim_sources, render_st
 from build_scripts.render.templates import render
 
 SECTION_LIMIT = 15
-"""Statements per section on the topic page itself; the rest go to continuation pages."""
+"""Statements per section on the topic page itself, on average: a section with fewer lends its
+unused room to longer ones (``section_limits``); the rest go to continuation pages."""
 CONTINUATION_SIZE = 100
 """Statements per continuation page."""
 
@@ -42,6 +43,28 @@ class TopicPages:
     """Markdown appended to the hand-written topic page."""
     continuations: list[tuple[str, str]]
     """(src_uri, markdown) of each continuation page."""
+
+
+def section_limits(evidence: TopicEvidence) -> list[int]:
+    """How many statements of each section the topic page shows.
+
+    The page holds up to ``SECTION_LIMIT`` statements per section; room a short section leaves
+    goes to the longer ones, shared out evenly in the sections' order, so a page is never longer
+    than fifteen a section and a long section is not cut while the page has room.
+    """
+    sizes = [len(sts) for _, sts in evidence.sections]
+    limits = [min(n, SECTION_LIMIT) for n in sizes]
+    spare = SECTION_LIMIT * len(sizes) - sum(limits)
+    while spare > 0:
+        wanting = [i for i, n in enumerate(sizes) if limits[i] < n]
+        if not wanting:
+            break
+        share = max(1, spare // len(wanting))
+        for i in wanting:
+            extra = min(share, sizes[i] - limits[i], spare)
+            limits[i] += extra
+            spare -= extra
+    return limits
 
 
 def summary_line(evidence: TopicEvidence, docs: dict[str, Document]) -> str:
@@ -89,7 +112,9 @@ def _blocks(statements: list[Statement], src: str, docs: dict[str, Document], no
 
 
 def _continuations(evidence: TopicEvidence, docs: dict[str, Document]) -> list[tuple[str, str]]:
-    rest = [(sec.heading, st) for sec, sts in evidence.sections for st in sts[SECTION_LIMIT:]]
+    limits = section_limits(evidence)
+    rest = [(sec.heading, st) for (sec, sts), limit in zip(evidence.sections, limits, strict=True)
+            for st in sts[limit:]]
     pages = []
     for start in range(0, len(rest), CONTINUATION_SIZE):
         number = start // CONTINUATION_SIZE + 2
@@ -124,8 +149,9 @@ def _last_sections(evidence: TopicEvidence, wanted: set[Sentence]) -> dict[Sente
     """
     keys = {(s.source_id, s.anchor) for s in wanted}
     shown: dict[Sentence, int] = {}
+    limits = section_limits(evidence)
     for i, (_, statements) in enumerate(evidence.sections):
-        for st in statements[:SECTION_LIMIT]:
+        for st in statements[:limits[i]]:
             for m in all_members(st):
                 if (m.source_id, m.anchor) in keys and m in wanted:
                     shown[m] = i
@@ -142,8 +168,9 @@ def render_topic(evidence: TopicEvidence, docs: dict[str, Document],
     notes: list[str] = []
     placed = _placed(evidence, list(disagreements))
     sections = []
+    limits = section_limits(evidence)
     for index, (section, statements) in enumerate(evidence.sections):
-        blocks = _blocks(statements[:SECTION_LIMIT], src, docs, notes, evidence)
+        blocks = _blocks(statements[:limits[index]], src, docs, notes, evidence)
         for d in placed.get(index, []):
             lines, d_notes = render_disagreement(d, src, docs)
             blocks.append((Markup("\n".join(lines)), ""))
@@ -152,7 +179,7 @@ def render_topic(evidence: TopicEvidence, docs: dict[str, Document],
     continuations = _continuations(evidence, docs)
     addition = render("topic.md.j2", summary=Markup(summary_line(evidence, docs)), sections=sections,
                       continuations=[relative(src, uri) for uri, _ in continuations],
-                      hidden=sum(max(0, len(sts) - SECTION_LIMIT) for _, sts in evidence.sections),
+                      hidden=sum(len(sts) - limit for (_, sts), limit in zip(evidence.sections, limits, strict=True)),
                       notes=[Markup(n) for n in dict.fromkeys(notes)])
     return TopicPages(addition, continuations)
 

@@ -245,7 +245,8 @@ def test_explain_says_where_a_sentence_went_and_why_not(tmp_path, write):
                     "The weather in Kyiv was warm and sunny all week long.\nShort one.")
     claims = group_claims([s for s in doc.sentences if eligible(s)])
     evidence = _assign(topics, [doc], claims)
-    placed, off, short = (explain(evidence, [doc], claims, s, 15) for s in doc.sentences)
+    placed, off, short = (explain(evidence, [doc], claims, s, lambda ev: [15] * len(ev.sections))
+                          for s in doc.sentences)
     assert placed[-1].startswith("Withdrawals (topics/withdrawals.md): in 'The decree', statement 1 of 1 "
                                  "(first page), shown in its own words: matches the rule of section 'The decree'")
     assert "importance" in placed[-1]

@@ -78,3 +78,18 @@ def test_a_researchers_note_is_shown_with_its_statement_escaped():
     note_line = next(line for line in addition.splitlines() if "Researcher's note:" in line)
     assert "*1998*" not in note_line and "<b>" not in note_line  # escaped, not markup
     assert addition.index("The treaty was signed in 1997") < addition.index("Researcher's note:")
+
+
+def test_a_short_section_lends_its_room_on_the_page_to_longer_ones():
+    from build_scripts.pages.topics import section_limits
+
+    def evidence(*sizes):
+        sections = [(TopicSection(f"S{i}", (("x",),)), [Statement(_sentence("s", f"a{i}-{j}"), 1) for j in range(n)])
+                    for i, n in enumerate(sizes)]
+        return TopicEvidence(Topic("t", "T", "topics/t.md", tuple(s for s, _ in sections)), sections)
+
+    assert section_limits(evidence(3)) == [3]
+    assert section_limits(evidence(40)) == [SECTION_LIMIT]
+    assert section_limits(evidence(2, 21, 5)) == [2, 21, 5]  # 45 places, 28 statements
+    limits = section_limits(evidence(1, 40, 40))
+    assert limits[0] == 1 and sum(limits) == 3 * SECTION_LIMIT and abs(limits[1] - limits[2]) <= 1
