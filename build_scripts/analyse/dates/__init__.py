@@ -44,11 +44,13 @@ Relative mentions (``relative=True``):
   March" is the latest March strictly before the publication month, "next
   March" the first one after. Needs a month-precise publication date, or a
   publication year when it heads an item of a dated list ("July: …").
-* A weekday ("on Sunday"): the most recent such day 0-6 days before the
-  publication day, or, in a clause in the future tense ("will reopen on
-  Friday"), the first such day 0-6 days after it ("last Sunday": 1-7 days
-  before; "next Sunday": 1-7 days after). Needs a day-precise publication
-  date.
+* A weekday ("on Sunday"): in a clause in the past tense ("voted on
+  Sunday"), the most recent such day 0-6 days before the publication day; in
+  the future tense ("will reopen on Friday"), the first such day 0-6 days
+  after it; in a clause whose tense says neither ("voters go to the polls on
+  Sunday", a bare "on Sunday"), nothing, as the day could be either
+  ("last Sunday": 1-7 days before; "next Sunday": 1-7 days after, whatever
+  the tense). Needs a day-precise publication date.
 * "yesterday", "today", "tomorrow", "tonight", "this morning" (afternoon,
   evening: the publication day) and "last night" (the day before it)
   (day-precise publication date needed);

@@ -180,13 +180,16 @@ def _weekday(match: re.Match[str], published: PartialDate | None) -> list[DateMe
         return []
     weekday = _WEEKDAY_NUMBER[match.group("wd")[:3]]
     prep = _preposition(match)
+    when = "" if prep in ("last", "next") else _tense(match)
     if prep == "next":
         offset = (weekday - pub_day.weekday()) % 7 or 7
-    elif prep != "last" and _tense(match, future_only=True) == "future":  # "will reopen on Friday": the coming Friday
+    elif when == "future":  # "will reopen on Friday": the coming Friday
         offset = (weekday - pub_day.weekday()) % 7
-    else:
+    elif prep == "last" or when == "past":
         back = (pub_day.weekday() - weekday) % 7
         offset = -(back or 7) if prep == "last" else -back
+    else:  # "voters go to the polls on Sunday": the last Sunday or the next? Not guessed.
+        return []
     day = pub_day + dt.timedelta(days=offset)
     return [_mention(match, match.start(), match.end(), PartialDate(day.year, day.month, day.day), True)]
 

@@ -40,7 +40,10 @@ _FUTURE = re.compile(
 _PAST = frozenset("""was were had did said told met held took gave made came went began won lost sent struck
     fell rose saw found left led brought became broke chose spoke wrote ran sat stood paid shot fought
     sought thought felt kept built caught taught drew flew grew knew threw hid bit ate drove rode
-    woke froze stole swore tore wore sold bought heard meant ago earlier previously""".split())
+    woke froze stole swore tore wore sold bought heard meant ago earlier previously sank swept spent fled
+    bled slid spun stuck hung rang sang sprang shrank drank withdrew overtook undertook overthrew arose
+    awoke blew clung crept dug flung forgot got knelt laid leapt mistook overcame shook shone slept
+    strode swam underwent upheld wept withheld withstood oversaw foresaw overran rebuilt""".split())
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 # Every match of _FUTURE holds one of these words, "'ll", or "is"/"are" with "to".
 _FUTURE_CUES = frozenset("""will shall won due expected set scheduled planned going about be plan plans intend
