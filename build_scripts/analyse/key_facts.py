@@ -17,9 +17,11 @@ def pick_key_facts(facts: list[TopicSection], documents: list[Document], claims:
                    index: TermIndex | None = None) -> list[Statement]:
     """For each fact, the highest-scoring sentence.
 
-    Ties go to the source used least so far by earlier facts, then to the
-    earliest dated source, so the facts spread over the sources. A sentence is
-    used for one fact at most; a fact no sentence matches is left out.
+    Ties go to the sentence reported by the most independent sources, then to
+    the source used least so far by earlier facts, then to the earliest dated
+    source, so the facts are the best corroborated and spread over the
+    sources. A sentence is used for one fact at most; a fact no sentence
+    matches is left out.
     """
     ordered = [s for d in by_date(documents) for s in d.sentences if eligible(s)]
     index = index if index is not None else TermIndex(fact_terms(facts))
@@ -29,13 +31,14 @@ def pick_key_facts(facts: list[TopicSection], documents: list[Document], claims:
     per_source: Counter[str] = Counter()
     chosen: list[Statement] = []
     for fact in facts:
-        best: tuple[int, int] | None = None
+        best: tuple[int, int, int] | None = None
         pick: Statement | None = None
         for sentence, found in prepared:
             value = section_score_found(fact, found)
             if not value or (sentence.source_id, sentence.anchor) in used:
                 continue
-            rank = (value, -per_source[sentence.source_id])
+            claim = claim_of.get(sentence)
+            rank = (value, claim.independent if claim else 1, -per_source[sentence.source_id])
             if best is None or rank > best:
                 best, pick = rank, Statement(sentence, value, claim_of.get(sentence))
         if pick:
