@@ -31,6 +31,8 @@ _inserts: dict[str, tuple[tuple[str, str], ...]] = {}
 # footnotes, and the index does not repeat them on every page.
 _log = logging.getLogger("mkdocs.hooks.build_scripts")
 _SEARCH_EXCLUDED = re.compile(r'<(div class="footnote"|details class="furniture"|details class="cite")')
+_FOOTNOTE_MARK = re.compile(r'<sup id="fnref')
+"""A footnote's number stays out of the search text: a snippet read "land.45" for "land."."""
 
 
 def _project(config: MkDocsConfig) -> Project:
@@ -119,6 +121,7 @@ def _insert(html: str, page: Page) -> str:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     html = _insert(html, page)
     html = _SEARCH_EXCLUDED.sub(r"<\1 data-search-exclude", html)
+    html = _FOOTNOTE_MARK.sub('<sup data-search-exclude id="fnref', html)
     return _TABLE.sub('<table tabindex="0"', html)
 
 

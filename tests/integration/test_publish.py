@@ -65,3 +65,13 @@ def test_without_site_url_the_box_leaves_the_address_to_the_reader_s_browser(tmp
     box = _page(tmp_path / "site", "topics/treaty/index.html").select_one("details.cite")
     assert box.select(".page-address[data-relative]")
     assert "/topics/treaty/" in box.select_one("#cite-apa").get_text()
+
+
+def test_footnote_numbers_stay_out_of_the_search_text(published):
+    """Issue 17, item 6: a snippet read "land.45" where a statement ended in footnote marks."""
+    import json
+
+    docs = json.loads((published / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    topics = " ".join(d["text"] for d in docs if d["location"].startswith("topics/"))
+    assert "anti-personnel" in topics
+    assert not re.search(r"<sup>\d+</sup>", topics)
