@@ -20,6 +20,7 @@ _ROOT = str(Path(__file__).resolve().parent.parent)
 _PACKAGE = Path(__file__).resolve().parent
 _events: ModuleType | None = None
 _loaded_state: tuple[tuple[str, int], ...] | None = None
+_serving = False
 _live: dict[str, Any] = {}
 """Analysis of unchanged sources, unpickled, kept across rebuilds (the bytes are on disk);
 emptied when the modules are imported afresh."""
@@ -46,9 +47,15 @@ def on_config(config: Any) -> Any:
     return _events.on_config(config)
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    """MkDocs says once whether it serves or builds; a serve shows input problems in the browser."""
+    global _serving
+    _serving = command == "serve"
+
+
 def on_pre_build(config: Any) -> None:
     assert _events is not None
-    _events.on_pre_build(config, _live)
+    _events.on_pre_build(config, _live, serving=_serving)
 
 
 def on_files(files: Any, config: Any) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
@@ -20,11 +21,14 @@ from build_scripts.infra.disk_store import FOLDER as CACHE_FOLDER
 from build_scripts.infra.disk_store import DiskStore
 from build_scripts.model import Project, SiteContent
 from build_scripts.pipeline import generate
+from build_scripts.publish.build_error import error_banner, error_site
 from build_scripts.publish.nav import build_nav
 from build_scripts.render.cite_page import cite_this_page
 
 _content: SiteContent | None = None
 _inserts: dict[str, tuple[tuple[str, str], ...]] = {}
+_banner = ""
+"""Under ``mkdocs serve``, the problems that stopped the build, opening every page."""
 
 # Citations, furniture and the "Cite this page" box stay out of the search
 # index, so a search for a quotation lands on the statement, not on a list of
@@ -46,15 +50,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_pre_build(config: MkDocsConfig, live: MutableMapping[str, Any] | None = None) -> None:
-    """Generate before MkDocs empties the site folder, so bad input stops the build first.
+def on_pre_build(config: MkDocsConfig, live: MutableMapping[str, Any] | None = None, serving: bool = False) -> None:
+    """Generate before MkDocs empties the site folder, so bad input stops the build first
+    (when ``serving``, it makes a site that shows the problems instead: see ``build_error``).
 
     The analysis of each source is kept in ``.cache/build_scripts`` beside ``mkdocs.yml``, and
     ``live`` keeps it unpickled from one build to the next under ``mkdocs serve`` (see
     ``StageCache``).
     """
-    global _content, _inserts
-    _content, _inserts = None, {}
+    global _content, _inserts, _banner
+    _content, _inserts, _banner = None, {}, ""
     root = Path(config.config_file_path).resolve().parent
     store = DiskStore(root / CACHE_FOLDER)
     cache = StageCache(store, live)
@@ -62,7 +67,12 @@ def on_pre_build(config: MkDocsConfig, live: MutableMapping[str, Any] | None = N
         _content = generate(_project(config), cache, progress=_log.info)
         _inserts = {page.src_uri: page.inserts for page in _content.pages if page.inserts}
     except InputError as exc:
-        raise PluginError(exc.report()) from None
+        if not serving:
+            raise PluginError(exc.report()) from None
+        # Not through MkDocs' log: in strict mode an error there would stop the site that shows it.
+        print(f"ERROR    -  {exc.report()}\nThe pages show the problems until they are fixed.", file=sys.stderr)
+        _banner = error_banner(exc)
+        _content = error_site(exc, Path(config.docs_dir), config.nav or [])
     finally:
         store.sweep()
 
@@ -93,10 +103,19 @@ def _edit_uri(config: MkDocsConfig, root: Path, edit_path: str) -> str:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if _banner:
+        return _after_heading(markdown, _banner)
     if _content is not None:
         markdown += _content.additions.get(page.file.src_uri, "")
     return markdown + cite_this_page(page.title or "", config.site_name, config.site_url, page.url,
                                      get_build_datetime().date())
+
+
+def _after_heading(markdown: str, banner: str) -> str:
+    """The banner after the page's first heading (or first, if it has none)."""
+    lines = markdown.split("\n")
+    at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
+    return "\n".join([*lines[:at], "", banner, *lines[at:]])
 
 
 # Material wraps every table in a box that scrolls sideways when the table is wider than the screen;

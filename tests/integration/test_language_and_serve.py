@@ -81,3 +81,37 @@ def test_serve_shows_an_edited_and_a_new_source_without_restart(tmp_path):
         output = proc.communicate(timeout=30)[0]
     assert "Traceback" not in output
     assert output.count("Building documentation") <= 5, output  # one build per change, no loop
+
+
+def test_serve_shows_a_source_s_problem_in_the_browser_until_it_is_fixed(tmp_path):
+    """Issue 17, item 10: a bad source left the browser waiting with no message."""
+    config = make_project(tmp_path)
+    broken = tmp_path / "sources" / "broken.md"
+    broken.write_text("---\ntitle: [oops\n---\nText.\n", encoding="utf-8")
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--strict", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        assert _wait_for(f"{base}/", "sources/broken.md:2: the frontmatter is not valid YAML")
+        assert _wait_for(f"{base}/topics/treaty/", "The site could not be built")
+        assert _wait_for(f"{base}/timeline/", "The site could not be built")
+        broken.write_text("---\ntitle: Fixed now\n---\nThe treaty bans anti-personnel mines in every state party.\n",
+                          encoding="utf-8")
+        assert _wait_for(f"{base}/sources/broken/", "Fixed now")
+        with urllib.request.urlopen(f"{base}/", timeout=5) as response:
+            assert "could not be built" not in response.read().decode("utf-8")
+    finally:
+        proc.terminate()
+        output = proc.communicate(timeout=30)[0]
+    assert "Traceback" not in output and "sources/broken.md:2" in output
+
+
+def test_a_build_still_stops_on_a_source_s_problem(tmp_path):
+    config = make_project(tmp_path)
+    (tmp_path / "sources" / "broken.md").write_text("---\ntitle: [oops\n---\nText.\n", encoding="utf-8")
+    build = run_mkdocs_build(config, tmp_path / "site")
+    assert build.returncode != 0 and "sources/broken.md:2" in build.output
