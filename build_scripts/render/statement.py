@@ -2,10 +2,11 @@
 
 A sentence that cannot be read alone (``analyse.standalone``: it points back with a pronoun or a
 connective, or it is quoted words whose speaker is named in another sentence) is shown with the
-sentences of its source it needs, in a paragraph of the item before (or after) it, marked
-``.context``: each of those sentences is a link to itself on its source page, highlighted there,
-so every word shown is a sentence of a source, none reworded, and each can be checked. They are
-context, not statements: the footnotes stay those of the statement's own reports. A sentence
+sentences of its source it needs, in a paragraph of the item under it ("Before it in the
+source: …", marked ``.context``): each of those sentences is a link to itself on its source
+page, highlighted there, none reworded, so each can be checked. They are context, not
+statements: the statement stays the item's first paragraph, and the footnotes stay those of
+its own reports. A sentence
 that is nothing but quoted words is shown instead after its speaker's name, as the quotation
 finder gives it ("Nadia Osei: “…"), when one is found.
 

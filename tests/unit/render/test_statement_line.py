@@ -47,13 +47,14 @@ def _source_doc(*paragraphs: str) -> Document:
     return build_document(Source("src", Path("src.md"), meta, "\n\n".join(paragraphs), 1))
 
 
-def test_a_sentence_leaning_on_the_one_before_is_shown_after_it_as_linked_context():
+def test_a_sentence_leaning_on_the_one_before_is_shown_with_it_as_linked_context():
     doc = _source_doc("The mayor signed the decree on Sunday. He called it a necessary step for the town.")
     first, second = doc.sentences
     lines, notes = render_statement(Statement(second, 1), "topics/treaty.md", {"src": doc}, 1)
     text = "\n".join(lines)
-    assert text.startswith(f"- [The mayor signed the decree on Sunday.](../sources/src.md#{first.anchor})\n"
-                           "    {: .context }\n\n    He called it a necessary step for the town.[^src-")
+    assert text.startswith("- He called it a necessary step for the town.[^src-")
+    link = f"[The mayor signed the decree on Sunday.](../sources/src.md#{first.anchor})"
+    assert f"\n\n    *Before it in the source:* {link}\n    {{: .context }}\n" in text
     assert len(notes) == 1 and second.anchor in notes[0]  # context is linked, not footnoted
 
 
