@@ -96,6 +96,7 @@ class _Facts:
         self.weights = weights
         self._predicates: dict[int, dict[str, float]] = {}
         self._figures: dict[int, list[tuple[Attribute, Quantity]]] = {}
+        self._compatible: dict[tuple[int, int], bool] = {}
         self._countries: dict[int, frozenset[str]] = {}
         self._dates: dict[int, list[tuple[frozenset[str], PartialDate]]] = {}
         self._mood: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str], bool]] = {}
@@ -157,14 +158,22 @@ class _Facts:
                    for ax, qx in self.figures(x) for ay, qy in self.figures(y))
 
     def compatible(self, x: int, y: int) -> bool:
-        if self.weights is not None and cosine(self.predicate(x), self.predicate(y)) < SAME_PREDICATE:
-            return False
-        if self._figures_conflict(x, y):
-            return False
+        """Remembered per pair: merging groups compares their sampled members again and again."""
+        pair = (x, y) if x < y else (y, x)
+        known = self._compatible.get(pair)
+        if known is None:
+            known = self._compatible[pair] = self._check(*pair)
+        return known
+
+    def _check(self, x: int, y: int) -> bool:
         cx, cy = self.countries(x), self.countries(y)
         if cx and cy and not cx & cy:
             return False
         if self.mood(x)[3] != self.mood(y)[3] or self._intention_and_deed(x, y) or self._intention_and_deed(y, x):
+            return False
+        if self.weights is not None and cosine(self.predicate(x), self.predicate(y)) < SAME_PREDICATE:
+            return False
+        if self._figures_conflict(x, y):
             return False
         return not any(same_event(kx, ky) and dates_differ(dx, dy)
                        for kx, dx in self.dates(x) for ky, dy in self.dates(y))
