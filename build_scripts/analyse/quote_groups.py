@@ -2,7 +2,11 @@
 
 The same person is recognised across spellings (Zelensky, Zelenskyy) and a
 body across wordings ("the Ukrainian foreign ministry", "Ukraine’s foreign
-ministry") by its content words. Within a speaker, two quotations of
+ministry") by its content words. A bare description ("the foreign ministry",
+"the company", "officials") stands for whom its own article means: the same
+description in two sources is one speaker only when they print the same
+statement (a wire story and its copy); otherwise each is its own speaker,
+named with its source's publisher when another source uses the description. Within a speaker, two quotations of
 different sources are one when they share at least half of the content words
 of the shorter one, so a translation, a paraphrase or a short excerpt joins
 the fuller quotation. Quotations of one source are never grouped together.
@@ -17,6 +21,7 @@ from build_scripts.analyse.features import Features
 from build_scripts.analyse.quotes import without_repeats
 from build_scripts.analyse.roles import person_key
 from build_scripts.analyse.similarity import terms
+from build_scripts.analyse.union_find import UnionFind
 from build_scripts.model import (
     CitedQuote,
     Document,
@@ -40,12 +45,57 @@ def spelling_neutral(text: str) -> str:
     return text
 
 
+def _description(name: str) -> bool:
+    """"the foreign ministry", "The company", "officials": a description, not a name."""
+    words = name.split()
+    if words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return bool(words) and all(not w[:1].isupper() for w in words)
+
+
 def _speaker_key(q: Quote) -> str:
     if q.speaker is None:
         return "?"
     if q.kind == "person" and len(q.speaker.split()) >= 2:
         return "p:" + person_key(q.speaker)
+    if _description(q.speaker):
+        # "the ministry" of one article need not be that of another: apart, unless they quote alike.
+        return "d:" + " ".join(sorted(terms(q.speaker))) + "@" + q.source_id
     return "b:" + " ".join(sorted(terms(q.speaker)))
+
+
+def _join_descriptions(by_key: dict[str, list[CitedQuote]]) -> dict[str, bool]:
+    """Join the same description in several sources when they print the same statement.
+
+    "the ministers" of a wire story and of its copy say the same words: one speaker. The
+    same words grouped by ``_groups`` are the evidence; a description is never joined
+    on its wording alone. Returns, for each description key left, whether it still
+    stands for one source while another source uses the same description.
+    """
+    by_terms: dict[str, list[str]] = defaultdict(list)
+    for key in by_key:
+        if key.startswith("d:"):
+            by_terms[key.rsplit("@", 1)[0]].append(key)
+    single: dict[str, bool] = {}
+    for keys in by_terms.values():
+        if len(keys) < 2:
+            continue
+        joined = UnionFind(keys)
+        key_of = {k.rsplit("@", 1)[1]: k for k in keys}
+        for group in _groups([q for k in keys for q in by_key[k]]):
+            owners = sorted({key_of[q.quote.source_id] for q in group.quotes})
+            for other in owners[1:]:
+                joined.join(owners[0], other)
+        roots: dict[str, list[str]] = defaultdict(list)
+        for k in keys:
+            roots[joined.find(k)].append(k)
+        for root, members in roots.items():
+            for k in members:
+                if k != root:
+                    by_key[root].extend(by_key.pop(k))
+            single[root] = len(members) == 1
+    return single
+
 
 
 def _units(quotes: list[CitedQuote], bags: list[frozenset[str]]) -> list[list[int]]:
@@ -182,11 +232,15 @@ def group_quotes(documents: list[Document], features: Features | None = None) ->
                 if q.role_anchor in sentences:
                     role_sentences[(d.source.id, q.role_anchor)] = sentences[q.role_anchor]
     _surnames_to_full_names(by_key)
+    alone = _join_descriptions(by_key)
+    publishers = {d.source.id: d.source.meta.publisher for d in documents}
     speakers = []
     for key, quotes in by_key.items():
         kinds = Counter(q.quote.kind for q in quotes if q.quote.kind)
         kind = kinds.most_common(1)[0][0] if kinds else None
-        speakers.append(Speaker(_display_name(quotes) if key != "?" else UNKNOWN_SPEAKER, kind,
-                                _roles(quotes, role_sentences), _groups(quotes)))
+        name = _display_name(quotes) if key != "?" else UNKNOWN_SPEAKER
+        if alone.get(key) and publishers.get(quotes[0].quote.source_id):
+            name = f"{name} (in {publishers[quotes[0].quote.source_id]})"
+        speakers.append(Speaker(name, kind, _roles(quotes, role_sentences), _groups(quotes)))
     speakers.sort(key=lambda s: (s.name == UNKNOWN_SPEAKER, -sum(len(g.quotes) for g in s.groups), s.name))
     return speakers

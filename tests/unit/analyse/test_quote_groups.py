@@ -95,3 +95,18 @@ def test_a_role_is_cited_to_the_sentence_that_states_it():
     assert role.sentence.text.startswith("Lena Voss, a senior engineer")
     [group] = speaker.groups
     assert group.quotes[0].sentence.text.startswith("“The dikes")
+
+
+def test_the_same_description_in_two_sources_is_one_speaker_only_when_they_quote_alike():
+    bodies = (
+        "In Riga, the foreign ministry said: “Leaving the treaty gives us the freedom to defend the country.”\n"
+        "The ministers wrote: “Our countries are prepared to defend every metre of our territory.”",
+        "In Kyiv, the foreign ministry said: “Russia uses these weapons against civilians every single day.”\n"
+        "The ministers wrote: “Our countries are prepared to defend every metre of our territory.”",
+    )
+    docs = [build_document(Source(f"s{i}", Path(f"s{i}.md"), SourceMeta(publisher=p), b, 1))
+            for i, (p, b) in enumerate(zip(("Alpha Post", "Beta News"), bodies, strict=True))]
+    speakers = {s.name: s for s in group_quotes(docs)}
+    assert "The ministers" in speakers and [len(g.sources) for g in speakers["The ministers"].groups] == [2]
+    ministries = sorted(n for n in speakers if "foreign ministry" in n)
+    assert ministries == ["the foreign ministry (in Alpha Post)", "the foreign ministry (in Beta News)"]
