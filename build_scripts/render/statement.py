@@ -71,7 +71,8 @@ def render_statement(st: Statement, page_src_uri: str, docs: dict[str, Document]
     doc = docs.get(st.sentence.source_id)
     said_by = speaker(doc, st.sentence) if doc is not None else None
     context = _context(st.sentence, docs) if said_by is None else Passage()
-    label = Markup(f"{md_text(said_by)}: ") if said_by else ""
+    # The speaker's name is no word of the sentence: it stands apart (bold, ``.speaker``).
+    label = Markup(f"**{md_text(said_by)}:**{{: .speaker }} ") if said_by else ""
     text = render("statement.md.j2", st=st, members=members, label=label,
                   before=_linked(context.before, page_src_uri, context.skipped),
                   after=_linked(context.after, page_src_uri, False), note=Markup(note.strip()))

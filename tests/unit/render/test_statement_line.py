@@ -69,4 +69,5 @@ def test_quoted_words_are_shown_after_their_speakers_name():
                       "“We did what we had to do for the town and its people.”")
     quoted = next(s for s in doc.sentences if s.quoted)
     lines, _ = render_statement(Statement(quoted, 1), "topics/treaty.md", {"src": doc}, 1)
-    assert lines[0].startswith("- Ana Lopez: “We did what we had to do for the town and its people.”[^src-")
+    assert lines[0].startswith(
+        "- **Ana Lopez:**{: .speaker } “We did what we had to do for the town and its people.”[^src-")
