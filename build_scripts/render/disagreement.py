@@ -4,9 +4,10 @@ Three cases are told apart and shown differently:
 
 - a **conflict**, values that cannot all be true (figures reported on the same day, titles
   of one rank above the other, two dates for one event): a warning box, "Sources differ: …";
-- a **change over time**, figures that differ between reports of different dates: a dated
+- a **change over time**, figures that differ between reports of two dates or more: a dated
   series in date order, an information box, not a warning (and a warning beside it for any
-  day on which sources gave figures that cannot all be true);
+  day on which sources gave figures that cannot all be true); undated reports cannot be
+  placed in time, so figures of one date and undated ones are a plain conflict;
 - a **variant**, values that can all be true (a rounded figure and an exact one, two wordings
   of one post held by one person): a quiet note.
 """
@@ -73,13 +74,13 @@ def _box(d: Disagreement, sides: list[Side], page_src_uri: str, docs: dict[str, 
     return [*text.removesuffix("\n").split("\n"), ""], notes
 
 
-def _by_day(docs: dict[str, Document], sides: tuple[Side, ...]) -> dict[str | None, list[Side]]:
-    """The sides by the day their source is dated; a source dated only to the month or year, or
-    undated, cannot be placed against the others (``None``)."""
+def _by_date(docs: dict[str, Document], sides: tuple[Side, ...]) -> dict[str | None, list[Side]]:
+    """The sides by their source's date as precise as it is known ("2025-10-22", "2025-10");
+    undated sources under ``None``."""
     days: dict[str | None, list[Side]] = {}
     for side in sides:
         date = _date(docs, side)
-        days.setdefault(date.iso() if date and date.day else None, []).append(side)
+        days.setdefault(date.iso() if date else None, []).append(side)
     return days
 
 
@@ -95,12 +96,12 @@ def render_disagreement(d: Disagreement, page_src_uri: str, docs: dict[str, Docu
     same-day conflict gives two admonitions)."""
     subject = d.subject
     if d.kind == "number" and d.consistent is False:
-        days = _by_day(docs, d.sides)
+        days = _by_date(docs, d.sides)
         dated = [day for day in days if day is not None]
-        if len(days) > 1 and dated:
+        if len(dated) > 1:  # reports of two dates or more: a series, and any same-day conflict
             lines, notes = _box(d, list(d.sides), page_src_uri, docs, kind="info",
                                 title=f"Sources differ over time: {subject}", verdict=_SERIES)
-            for day in sorted(dated):
+            for day in sorted(day for day in dated if len(day) == len("2025-01-01")):
                 if _cannot_all_be_true(days[day]):
                     more, more_notes = _box(d, days[day], page_src_uri, docs, kind="warning",
                                             title=f"Sources differ: {subject}",

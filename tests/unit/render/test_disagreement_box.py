@@ -48,3 +48,8 @@ def test_compatible_figures_and_titles_are_a_quiet_note():
     assert _render([("more than 20", OCT[2]), ("23", OCT[2])], True).startswith('!!! note "Compatible accounts:')
     title = _render([("Mayor", OCT[0]), ("who chairs the emergency committee", OCT[1])], True, "title")
     assert title.startswith("!!! note") and "compatible" in title and "differ" not in title.split("\n")[0]
+
+
+def test_figures_of_one_date_and_an_undated_report_are_a_plain_conflict():
+    text = _render([("nine", OCT[0]), ("at least 11", None)], False)
+    assert text.startswith('!!! warning "Sources differ: the number of people injured"') and "over time" not in text
