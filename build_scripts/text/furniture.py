@@ -397,14 +397,15 @@ def _near_title(norm: str, title: str) -> bool:
 def _outlet_and_reader(i: int, ctx: _Context) -> str | None:
     """The outlet speaking of itself to its reader: a sign-up, a membership, a donation, a bio.
 
-    Short lines only. A line asking the reader to join, subscribe, donate or follow; a line that
-    names the publisher, or says "our newsroom"/"you", and speaks of subscribers, members,
-    newsletters, donations; a line that opens with the byline's name (the author's bio).
+    Short lines only. A line asking the reader to join, subscribe, donate or follow, with no
+    quotation in it; a line that names the publisher and speaks of subscribers, members,
+    newsletters, donations; one that says "you" or "our newsroom" with the words of selling a
+    subscription, membership or newsletter; a line that opens with the byline's name (the bio).
     """
     if ctx.words[i] > _WORD_CAP:
         return None
     text, norm = ctx.lines[i].text, ctx.normalised[i]
-    if _SOLICIT.search(text):
+    if _SOLICIT.search(text) and not _QUOTED.search(text):  # "…. Donate blood," the mayor said: news
         return "promotion"
     if ctx.publisher is not None and f" {ctx.publisher} " in f" {norm} " and _PROMO_WORDS.search(text):
         return "promotion"

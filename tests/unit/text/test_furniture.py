@@ -319,8 +319,9 @@ def test_news_that_speaks_to_the_reader_is_not_a_promotion():
         "The council met on Tuesday to discuss the budget for the coming year in full.",
         "Members of the public who saw the fire are asked to call police if you can help.",
         "“If you want to help, donate blood at the town hall,” the mayor said on Monday.",
+        "“The hospital is full. Donate blood if you can,” the mayor said on Monday.",
     ])
-    assert [k[0] for k in _kinds(body, SourceMeta(publisher="Town Gazette"))] == ["text", "text", "text"]
+    assert [k[0] for k in _kinds(body, SourceMeta(publisher="Town Gazette"))] == ["text"] * 4
 
 
 def test_share_rows_datelines_with_a_bar_and_also_read_links_are_furniture():
