@@ -174,7 +174,20 @@ def _name_phrase(words: list[str]) -> Phrase:
     name = [w.removesuffix("’s").removesuffix("'s") for w in name]
     if title:
         return Phrase(" ".join(name), " ".join(title).rstrip(","))
-    return Phrase(" ".join(name), _descriptor(words[:start]))
+    return Phrase(" ".join(name), _descriptor(words[:start]) or _lower_title(words[:start]))
+
+
+def _lower_title(words: list[str]) -> str | None:
+    """A role written in lower case right before the name: "chief executive Petra Lindqvist"."""
+    if not words or bare(words[-1]) not in ROLE_NOUNS or words[-1].endswith(","):
+        return None
+    start = len(words) - 1
+    while start > 0 and len(words) - start < 4:
+        prev = words[start - 1]
+        if is_cap(prev) or prev.lower() in STOP_LOWER or prev.lower() in DETERMINERS or prev.endswith((",", ";")):
+            break
+        start -= 1
+    return " ".join(words[start:])
 
 
 def _document_owner(words: list[str]) -> Phrase | None:

@@ -556,3 +556,8 @@ def test_an_honorific_is_not_a_role() -> None:
     body = "David Lee, the local MP, was angry. “We have heard it all before,” Mr Lee said."
     (quote,) = _quotes(body)
     assert (quote.speaker, quote.role) == ("David Lee", "the local MP")
+
+
+def test_a_lower_case_role_right_before_the_name() -> None:
+    (quote,) = _quotes("“Our thoughts are with the families of our staff,” chief executive Petra Lind said.")
+    assert (quote.speaker, quote.role) == ("Petra Lind", "chief executive")
