@@ -19,7 +19,7 @@ def analyse_file(file: SourceFile) -> tuple[Document, DocumentFeatures]:
     try:
         source = parse_source(*file)
     except SourceProblem as exc:
-        raise StageRefused(str(exc), exc.line) from None
+        raise StageRefused(str(exc), exc.line, exc.more) from None
     document = build_document(source)
     return document, extract(document)
 

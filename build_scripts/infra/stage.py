@@ -16,9 +16,11 @@ from typing import Any
 class StageRefused(Exception):
     """Raised by a stage for an input it cannot take: what to fix, and the line (0 if unknown)."""
 
-    def __init__(self, message: str, line: int = 0) -> None:
+    def __init__(self, message: str, line: int = 0, more: tuple[tuple[str, int], ...] = ()) -> None:
         super().__init__(message)
         self.line = line
+        self.more = more
+        """Other problems of the same input, as (message, line)."""
 
 
 def any_value(value: object) -> bool:

@@ -34,6 +34,7 @@ class Refused:
 
     message: str
     line: int
+    more: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def run_chain(chain: Sequence[Stage], job: Job) -> Outcome:
                 results.append(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
             return results
     except StageRefused as exc:
-        return Refused(str(exc), exc.line)
+        return Refused(str(exc), exc.line, exc.more)
     except Exception as exc:  # noqa: BLE001 - reported against the item by the caller
         return f"{stage.name} failed ({type(exc).__name__}: {exc})"
 

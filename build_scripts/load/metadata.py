@@ -104,27 +104,49 @@ def _extra(key: object, value: object) -> tuple[str, str]:
     return name, text
 
 
+class FieldErrors(FieldError):
+    """Every problem of a frontmatter, in field order; reads as the first where one is expected."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__(errors[0].field, str(errors[0]))
+        self.errors = errors
+
+
+def _date_field(field: str, value: object) -> Any:
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise FieldError(field, f"'{field}': {exc}") from None
+
+
+def _language(value: object) -> str:
+    if not isinstance(value, str) or not _LANGUAGE.match(value.strip()):
+        raise FieldError("language", f"'language' must be a language code such as en or uk; got {value!r}")
+    return value.strip()
+
+
 def parse_metadata(data: dict[str, Any]) -> SourceMeta:
-    """Check every field and build the metadata; raises FieldError on the first problem."""
-    extra = tuple(_extra(key, value) for key, value in data.items() if key not in FIELDS)
-    values: dict[str, Any] = {f: _text(f, data.get(f)) for f in _TEXT_FIELDS}
-    values["extra"] = extra
-    for field in ("date", "retrieved"):
-        if data.get(field) is not None:
-            try:
-                values[field] = parse_date(data[field])
-            except ValueError as exc:
-                raise FieldError(field, f"'{field}': {exc}") from None
-    if data.get("url") is not None:
-        values["url"] = validate_url(data["url"])
-    language = data.get("language")
-    if language is not None:
-        if not isinstance(language, str) or not _LANGUAGE.match(language.strip()):
-            raise FieldError(
-                "language", f"'language' must be a language code such as en or uk; got {language!r}"
-            )
-        values["language"] = language.strip()
-    return SourceMeta(**values)
+    """Check every field and build the metadata; raises FieldErrors listing every problem."""
+    values: dict[str, Any] = {}
+    errors: list[FieldError] = []
+    extra = []
+    for key, value in data.items():
+        try:
+            if key in _TEXT_FIELDS:
+                values[key] = _text(key, value)
+            elif key in ("date", "retrieved") and value is not None:
+                values[key] = _date_field(key, value)
+            elif key == "url" and value is not None:
+                values[key] = validate_url(value)
+            elif key == "language" and value is not None:
+                values[key] = _language(value)
+            elif key not in FIELDS:
+                extra.append(_extra(key, value))
+        except FieldError as exc:
+            errors.append(exc)
+    if errors:
+        raise FieldErrors(errors)
+    return SourceMeta(**values, extra=tuple(extra))
 
 
 def meta_fields(meta: SourceMeta) -> dict[str, Any]:

@@ -11,7 +11,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from build_scripts.errors import InputProblem
-from build_scripts.load.metadata import FieldError, parse_metadata
+from build_scripts.load.metadata import FieldErrors, parse_metadata
 from build_scripts.model import Source
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -40,11 +40,16 @@ _Loader.yaml_implicit_resolvers = {
 
 
 class SourceProblem(Exception):
-    """What is wrong with one source file, and the line (0 if unknown)."""
+    """What is wrong with one source file, and the line (0 if unknown); ``more`` holds the
+    file's other problems, as (message, line), so that ``check`` lists them all."""
 
-    def __init__(self, message: str, line: int = 0) -> None:
+    def __init__(self, message: str, line: int = 0, more: tuple[tuple[str, int], ...] = ()) -> None:
         super().__init__(message)
         self.line = line
+        self.more = more
+
+    def problems(self, path: Path) -> list[InputProblem]:
+        return [InputProblem(path, str(self), self.line), *(InputProblem(path, m, n) for m, n in self.more)]
 
 
 def _frontmatter_span(text: str) -> tuple[str, str, int]:
@@ -146,8 +151,9 @@ def parse_source(path: Path, raw: bytes) -> Source:
         raise SourceProblem("the frontmatter must be a mapping of fields such as 'title: ...'", 2)
     try:
         meta = parse_metadata(data)
-    except FieldError as exc:
-        raise SourceProblem(str(exc), _field_line(fm_text, exc.field)) from None
+    except FieldErrors as exc:
+        found = [(str(e), _field_line(fm_text, e.field)) for e in exc.errors]
+        raise SourceProblem(*found[0], more=tuple(found[1:])) from None
     if not body.strip():
         raise SourceProblem("the file has frontmatter but no article text after it", body_line)
     return Source(id=path.stem, path=path, meta=meta, body=body, body_first_line=body_line)
@@ -212,7 +218,7 @@ def load_sources(
                 raise SourceProblem(_too_large(path.stat().st_size))
             source = parse(path, path.read_bytes())
         except SourceProblem as exc:
-            problems.append(InputProblem(path, str(exc), exc.line))
+            problems += exc.problems(path)
             continue
         except OSError as exc:
             problems.append(InputProblem(path, f"cannot be read ({exc.strerror})"))

@@ -93,6 +93,7 @@ def run_per_source(sources_dir: Path, cache: StageCache, progress: Progress | No
             outcome = next(outcomes)  # unpickled as they come
             if isinstance(outcome, Refused):
                 problems.append(InputProblem(file.path, outcome.message, outcome.line))
+                problems += [InputProblem(file.path, message, line) for message, line in outcome.more]
                 continue
             if isinstance(outcome, str):  # one odd article must not hide the others
                 problems.append(InputProblem(file.path, f"the {outcome}; please report it with this file attached"))

@@ -66,3 +66,17 @@ def test_a_source_named_like_a_web_file_is_refused(tmp_path):
     assert [s.id for s in sources] == ["report.v2"]
     assert sorted(p.path.name for p in problems) == ["index.html.md", "report.json.md"]
     assert all("rename the file" in p.message for p in problems)
+
+
+def test_every_problem_of_a_file_is_listed_with_its_line(tmp_path):
+    """Issue 19, item 4: `check` reported only the first problem of each file."""
+    from build_scripts.infra.cache import StageCache
+    from build_scripts.model import Project
+    from build_scripts.pipeline.inputs import run_per_source
+
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "a.md").write_bytes(b"---\ndate: yesterday\ntitel: x\nurl: ftp://x\n---\n" + BODY)
+    _, alone = load_sources(tmp_path / "sources")
+    assert [p.line for p in alone] == [2, 3, 4]
+    _, through_the_stages = run_per_source(Project.at(tmp_path).sources_dir, StageCache())
+    assert through_the_stages == alone
