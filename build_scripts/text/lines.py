@@ -7,7 +7,15 @@ from dataclasses import dataclass
 
 from build_scripts.text.clean import strip_controls
 
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
+"""An ATX heading: its marks and the rest of the line. The closing marks are cut in Python
+(``_heading_text``): in the pattern, a lazy text before optional spaces, marks and spaces
+tried every split of a long run of spaces, and "# a" + 8,000 spaces + "b" never finished."""
+
+
+def _heading_text(rest: str) -> str:
+    """The heading's words: surrounding spaces and a closing run of "#" cut."""
+    return rest.rstrip().rstrip("#").strip()
 _BULLET = re.compile(r"^\s{0,3}(?:[-*+•·▪]|\d{1,3}[.)])\s+")
 
 
@@ -36,8 +44,9 @@ def body_lines(body: str, first_line: int = 1) -> list[Line]:
         # A heading's "#" is among the first four characters (at most three spaces before it).
         heading = _HEADING.match(raw) if "#" in raw[:4] else None
         if heading:
-            if heading.group(2).strip("# "):  # a bare "#" line holds no heading
-                lines.append(Line(heading.group(2).strip(), number, marked_heading=True))
+            text = _heading_text(heading.group(2))
+            if text.strip("# "):  # a bare "#" line holds no heading
+                lines.append(Line(text, number, marked_heading=True))
             continue
         # ``_BULLET`` is anchored, so its one possible match is a prefix to cut off.
         bullet = _BULLET.match(raw)
