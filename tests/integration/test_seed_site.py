@@ -55,7 +55,7 @@ def _statements_with_all_notes(soup: BeautifulSoup) -> list[tuple[str, list[str]
         refs = [a["href"].lstrip("#") for a in para.select("sup a.footnote-ref")]
         if refs:
             para = BeautifulSoup(str(para), "html.parser")
-            for sup in para.select("sup"):
+            for sup in para.select("sup, strong.speaker"):  # a quotation's speaker is shown before it
                 sup.decompose()
             out.append((para.get_text().strip(), refs))
     return out

@@ -75,7 +75,9 @@ def test_seed_claims_group_the_decree_the_neighbours_and_the_translations(seed_p
     multi_source = [c for c in analysis.claims if len(c.sources) > 1]
     texts = {c.id: " | ".join(m.text for m in c.members) for c in analysis.claims}
     decree = next(c for c in analysis.claims if "pull Ukraine out of the Ottawa Convention" in texts[c.id])
-    assert len(decree.sources) >= 4 and decree.independent == len(decree.sources)
+    # 000, 001 and 003 report the decree in an article sentence; 004's line of it is a summary bullet,
+    # page furniture since the junk rules of issue 16.
+    assert len(decree.sources) >= 3 and decree.independent == len(decree.sources)
     kostenko = next(c for c in analysis.claims if "We cannot stay bound" in texts[c.id])
     assert {"000_183601ec9612ed3f", "001_03d95e605726db09", "003_c1aef827e21e06e1"} <= set(kostenko.sources)
     biden = next(c for c in analysis.claims if "Biden administration in 2024" in texts[c.id])
