@@ -91,8 +91,9 @@ def source_page(doc: Document) -> SourcePage:
 
 
 def render_source_page(doc: Document, cited_on: list[tuple[str, str, int]]) -> str:
-    """Markdown of ``sources/<id>.md``; ``cited_on`` lists (topic title, link, count)."""
-    return source_page(doc).with_citations(cited_on)
+    """Markdown of ``sources/<id>.md``, its article in place; ``cited_on`` lists (topic title, link, count)."""
+    page = source_page(doc)
+    return page.with_citations(cited_on).replace(ARTICLE_SLOT, page.article, 1)
 
 
 def page_of(analysed: tuple[Document, DocumentFeatures]) -> SourcePage:
