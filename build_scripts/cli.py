@@ -1,4 +1,5 @@
-"""The command line: ``python -m build_scripts COMMAND``. Each handler returns the exit status."""
+"""The command line: ``python -m build_scripts COMMAND`` (``--help`` lists them). Each handler
+returns the exit status."""
 
 from __future__ import annotations
 
@@ -91,7 +92,9 @@ def cmd_add(args: argparse.Namespace) -> int:
     from build_scripts.ingest.add import AddResult, add_sources
 
     overrides = {f: getattr(args, f) for f in OVERRIDE_FIELDS if getattr(args, f) is not None}
-    bar = tqdm(total=len(args.items), unit="source", file=sys.stderr, disable=len(args.items) < 2)
+    # A bar only where a person watches a terminal: in a log it is a line drawn over and over.
+    bar = tqdm(total=len(args.items), unit="input", file=sys.stderr,
+               disable=len(args.items) < 2 or not sys.stderr.isatty())
 
     def report(result: AddResult) -> None:
         stream = sys.stdout if result.status == "added" else sys.stderr
@@ -104,6 +107,21 @@ def cmd_add(args: argparse.Namespace) -> int:
     print(f"added {counts['added']}, refused {counts['duplicate']} duplicate(s), "
           f"{counts['error']} error(s)", file=sys.stderr)
     return 0 if counts["added"] == len(results) else 1
+
+
+def cmd_new_case(args: argparse.Namespace) -> int:
+    from build_scripts.scaffold.new_case import new_case
+
+    try:
+        written = new_case(Path(args.folder), args.title)
+    except (FileExistsError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    folder = Path(args.folder)
+    print(f"wrote {len(written)} files into {folder}: add articles with "
+          f"`python -m build_scripts add … --root {folder}`, write topic files in {folder / 'docs' / 'topics'}, "
+          f"and build with `mkdocs build -f {folder / 'mkdocs.yml'}`")
+    return 0
 
 
 def cmd_import_folder(args: argparse.Namespace) -> int:
@@ -128,44 +146,90 @@ def cmd_build(args: argparse.Namespace) -> int:
     return build_site(Path(args.config), Path(args.site_dir), quiet=args.quiet)
 
 
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__)
-    sub = p.add_subparsers(dest="command", required=True)
+DESCRIPTION = """Turn a folder of news articles into a research site whose every statement is
+footnoted to the sentence it comes from. Run from a project folder (one holding mkdocs.yml,
+docs/ and sources/), or name one with --root."""
+EPILOG = """Start with `new-case DIR` for a case study of your own, `add` to bring articles in,
+`check` to see every problem, and `build` (or `make build`) for the site. The README says more."""
+_ROOT_HELP = "the project folder, holding sources/ and docs/ (default: the current folder)"
 
-    add = sub.add_parser("add", help="add articles: saved HTML pages, URLs, markdown or text files")
-    add.add_argument("items", nargs="+", metavar="PATH_OR_URL")
+
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("research-microsite")
+    except metadata.PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+def _command(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, summary: str,
+             description: str) -> argparse.ArgumentParser:
+    return sub.add_parser(name, help=summary, description=description)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m build_scripts", description=DESCRIPTION, epilog=EPILOG)
+    p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    new = _command(sub, "new-case", "start a case study of your own in a new folder",
+                   "Write a new case study into DIR: mkdocs.yml with its title, an introduction with the "
+                   "rules for key facts, an example topic file that explains every field in comments, country "
+                   "stances, and an empty sources/ folder. It builds as it is; add articles and topic files.")
+    new.add_argument("folder", metavar="DIR", help="the new case's folder (new or empty)")
+    new.add_argument("--title", default="A new case study", help="the site's title (default: %(default)s)")
+    new.set_defaults(func=cmd_new_case)
+
+    add = _command(sub, "add", "add articles: saved web pages, addresses, markdown or text files, "
+                   "reference-manager exports",
+                   "Add each article to sources/, refusing one that duplicates a source by address or by text. "
+                   "A saved web page or an address has its text and metadata extracted; a markdown file keeps its "
+                   "frontmatter; a CSL-JSON or BibTeX export adds one source per record, from its snapshot. "
+                   "The options set a field of every source added.")
+    add.add_argument("items", nargs="+", metavar="PATH_OR_URL", help="files, folders' exports or http(s) addresses")
     for field in OVERRIDE_FIELDS:
-        add.add_argument(f"--{field}", help=f"set the {field} of every added source")
-    add.add_argument("--root", default=".", help="project folder holding sources/ (default: .)")
+        add.add_argument(f"--{field}", help=f"set the {field} of every added source"
+                         + (" (2025, 2025-06 or 2025-06-30)" if field == "date" else ""))
+    add.add_argument("--root", default=".", help=_ROOT_HELP)
     add.set_defaults(func=cmd_add)
 
-    check = sub.add_parser("check", help="validate every source and topic file; exit 1 on any problem")
-    check.add_argument("--root", default=".")
+    check = _command(sub, "check", "list every problem of every source and topic file; exit 1 if any",
+                     "Read and clean every source and read every topic and configuration page as the build "
+                     "does, and list every problem as file:line: message. Exits 1 if there is any.")
+    check.add_argument("--root", default=".", help=_ROOT_HELP)
     check.set_defaults(func=cmd_check)
 
-    exp = sub.add_parser("explain", help="say where one sentence went on each topic page, and why")
+    exp = _command(sub, "explain", "say where one sentence went on each topic page, and why",
+                   "For one sentence, say on each topic page whether it is shown, in which section and on "
+                   "which page, or which rule kept it out.")
     exp.add_argument("sentence", metavar="SOURCE#ANCHOR", help="a source id and a sentence anchor (s-…)")
     exp.add_argument("anchor", nargs="?", metavar="ANCHOR", help="the anchor, if not given after '#'")
-    exp.add_argument("--root", default=".")
+    exp.add_argument("--root", default=".", help=_ROOT_HELP)
     exp.set_defaults(func=cmd_explain)
 
-    gen = sub.add_parser("generate", help="write every page as markdown into a folder")
-    gen.add_argument("--out", required=True)
-    gen.add_argument("--root", default=".")
+    gen = _command(sub, "generate", "write every page as markdown into a folder",
+                   "Write the whole site as markdown (docs/ with the generated pages and data files) into "
+                   "OUT, for diffs or another engine. OUT is replaced; it may not be or hold the project.")
+    gen.add_argument("--out", required=True, metavar="OUT", help="the folder to write (replaced)")
+    gen.add_argument("--root", default=".", help=_ROOT_HELP)
     gen.set_defaults(func=cmd_generate)
 
-    imp = sub.add_parser("import-folder", help="import a folder of .txt/.md articles described by METADATA.yml")
-    imp.add_argument("folder")
-    imp.add_argument("--dest", default="sources", help="folder to write into (default: sources)")
+    imp = _command(sub, "import-folder", "import a folder of .txt/.md articles described by METADATA.yml",
+                   "Import every .txt or .md article of FOLDER with the fields METADATA.yml gives it (file "
+                   "name → fields, null for unknown), the words unchanged.")
+    imp.add_argument("folder", metavar="FOLDER", help="the folder holding the articles and METADATA.yml")
+    imp.add_argument("--dest", default="sources", help="folder to write into (default: %(default)s)")
     imp.add_argument("--force", action="store_true", help="replace files that already exist")
     imp.set_defaults(func=cmd_import_folder)
 
-    build = sub.add_parser(
-        "build", help="build the site elsewhere, then swap it in (a failed build keeps the old site)"
-    )
-    build.add_argument("--config", default="mkdocs.yml")
-    build.add_argument("--site-dir", default="site")
-    build.add_argument("--quiet", action="store_true")
+    build = _command(sub, "build", "build the site elsewhere, then swap it in (a failed build keeps the old site)",
+                     "Run `mkdocs build --strict` into a staging folder and swap it in only when it succeeded, "
+                     "so a bad source leaves the previous site as it was. Builds of one project take turns.")
+    build.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration (default: %(default)s)")
+    build.add_argument("--site-dir", default="site",
+                       help="where the site goes (default: %(default)s); never in docs/ or sources/")
+    build.add_argument("--quiet", action="store_true", help="print only warnings and errors")
     build.set_defaults(func=cmd_build)
     return p
 

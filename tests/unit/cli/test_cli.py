@@ -198,3 +198,26 @@ def test_check_reports_a_pin_or_hide_whose_sentence_is_gone(tmp_path, capsys):
     line = (head + "\n").count("\n") + 4
     assert f"docs/{topic.src_uri}:{line}: hide: no sentence {sentence.source_id}#s-0000000000 in the sources" in err
     assert "pin:" not in err  # the pinned sentence exists
+
+
+def test_every_option_has_help_and_every_command_a_description(capsys):
+    """Issue 19, item 4."""
+    from build_scripts.cli import parser
+
+    top = parser()
+    commands = next(a for a in top._actions if a.dest == "command").choices
+    assert {"new-case", "add", "check", "explain", "generate", "import-folder", "build"} <= set(commands)
+    for name, sub in commands.items():
+        assert sub.description and len(sub.description) > 40, name
+        for action in sub._actions:
+            assert action.help, f"{name} {action.option_strings or action.dest}"
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0 and capsys.readouterr().out.startswith("python -m build_scripts ")
+
+
+def test_the_progress_bar_is_drawn_only_on_a_terminal(tmp_path, capsys):
+    page = str(PAGE)
+    assert main(["add", page, page, "--root", str(tmp_path)]) == 1  # the second is a duplicate
+    err = capsys.readouterr().err
+    assert "\r" not in err and "it/s" not in err and "input/s" not in err
