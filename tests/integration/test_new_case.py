@@ -1,0 +1,46 @@
+"""A new case started with new-case builds with `mkdocs build --strict` and passes `check`
+(issue 19, item 1)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from build_scripts.cli import main
+from build_scripts.scaffold.new_case import new_case
+from tests.integration.site_build import ROOT, run_mkdocs_build
+
+PAGE = ROOT / "tests" / "fixtures" / "exports" / "herald-wall.html"
+
+
+def test_a_new_case_builds_empty_and_with_a_source_and_passes_check(tmp_path, capsys):
+    case = tmp_path / "floods"
+    assert main(["new-case", str(case), "--title", "The Calder Bay floods, 2026"]) == 0
+    config = yaml.safe_load((case / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    assert config["site_name"] == "The Calder Bay floods, 2026"
+    assert (case / "docs" / "topics" / "example.md").is_file() and (case / "sources").is_dir()
+    assert "Ottawa" not in "".join(p.read_text(encoding="utf-8") for p in (case / "docs").rglob("*.md")
+                                   if "about" not in p.parts)
+    assert main(["check", "--root", str(case)]) == 0
+    empty = run_mkdocs_build(case / "mkdocs.yml", tmp_path / "empty-site")
+    assert empty.returncode == 0, empty.output
+    assert main(["add", str(PAGE), "--root", str(case)]) == 0
+    assert main(["check", "--root", str(case)]) == 0
+    built = run_mkdocs_build(case / "mkdocs.yml", tmp_path / "site")
+    assert built.returncode == 0, built.output
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "The Calder Bay floods, 2026" in home
+    assert list((tmp_path / "site" / "sources").glob("*council*"))
+
+
+def test_new_case_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
+    (tmp_path / "case").mkdir()
+    (tmp_path / "case" / "notes.txt").write_text("mine", encoding="utf-8")
+    assert main(["new-case", str(tmp_path / "case")]) == 1
+    assert "is not empty" in capsys.readouterr().err
+    assert (tmp_path / "case" / "notes.txt").read_text(encoding="utf-8") == "mine"
