@@ -21,9 +21,9 @@ import re
 from pathlib import Path
 
 import frontmatter
-import yaml
 
 from build_scripts.errors import InputProblem
+from build_scripts.load.topics import read_page
 from build_scripts.model import StanceRule
 
 CONFIG_URI = "countries/index.md"
@@ -52,9 +52,12 @@ def load_stance_rules(docs_dir: Path) -> tuple[list[StanceRule], list[InputProbl
     path = docs_dir / CONFIG_URI
     if not path.exists():
         return [], []
+    text, problem = read_page(path)
+    if problem is not None:
+        return [], [problem]
     try:
-        meta = frontmatter.loads(path.read_text(encoding="utf-8")).metadata
-    except yaml.YAMLError:
+        meta = frontmatter.loads(text).metadata
+    except Exception:  # noqa: BLE001 - any value YAML cannot make (a tag's) is the file's problem
         return [], [InputProblem(path, "the frontmatter is not valid YAML; fix the syntax", 1)]
     section = meta.get("countries") or {}
     raw = section.get("stances") or [] if isinstance(section, dict) else None

@@ -143,7 +143,7 @@ def parse_source(path: Path, raw: bytes) -> Source:
         raise
     except yaml.YAMLError as exc:
         raise _yaml_problem(exc, fm_text) from None
-    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # a tag's constructor failed
+    except Exception as exc:  # noqa: BLE001 - a tag's constructor failed (ValueError, IndexError, ...)
         raise _yaml_problem(exc, fm_text) from None
     if data is None:
         data = {}

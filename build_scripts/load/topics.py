@@ -37,12 +37,12 @@ from pathlib import Path
 from typing import Any
 
 import frontmatter
-import yaml
 
 from build_scripts.errors import InputProblem
 from build_scripts.model import Topic, TopicOverride, TopicSection
 
 TOPICS_DIR = "topics"
+_WORD = re.compile(r"\w")
 
 
 class _TopicError(ValueError):
@@ -58,6 +58,10 @@ def _terms(value: object, where: str) -> tuple[str, ...]:
         value = [value]
     if not isinstance(value, list) or not all(isinstance(t, str) and t.strip() for t in value):
         raise _TopicError(f"{where} must be a list of words or phrases", where.split(".")[-1])
+    for term in value:
+        if not _WORD.search(term.rstrip("*")):
+            raise _TopicError(f"{where} has the term {term.strip()!r}, which holds no word; write a word or a "
+                              "phrase (a '*' may end a word: ratif*)", where.split(".")[-1].split("[")[0])
     return tuple(t.strip() for t in value)
 
 
@@ -74,6 +78,9 @@ def _section(raw: object, index: int) -> TopicSection:
     if not isinstance(match, list) or not match:
         raise _TopicError(f"{where}.match must be a non-empty list of term lists", "match")
     groups = tuple(_terms(g, f"{where}.match[{i}]") for i, g in enumerate(match))
+    if not all(groups):
+        raise _TopicError(f"{where}.match has an empty group; every group needs at least one term "
+                          "(an empty one would take no sentence)", "match")
     exclude = _terms(raw.get("exclude"), f"{where}.exclude")
     return TopicSection(heading=raw["heading"].strip(), match=groups, exclude=exclude)
 
@@ -89,6 +96,17 @@ def _sentence_ref(value: object, where: str) -> tuple[str, str]:
         if source_id.strip() and anchor.strip():
             return source_id.strip(), anchor.strip()
     raise _TopicError(f"{where} must name a sentence as 'source-id#anchor'", where.split(".")[1].split("[")[0])
+
+
+def read_page(path: Path) -> tuple[str, InputProblem | None]:
+    """A configuration page's text, or the problem of a file that is not UTF-8 text."""
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff"), None
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        message = f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; re-save the file as UTF-8"
+        return "", InputProblem(path, message, line)
 
 
 def _line_of(text: str, needle: str, default: int) -> int:
@@ -185,10 +203,13 @@ def load_topics(docs_dir: Path) -> tuple[list[Topic], list[InputProblem]]:
     topics: list[Topic] = []
     problems: list[InputProblem] = []
     for path in sorted((docs_dir / TOPICS_DIR).glob("*.md")):
-        text = path.read_text(encoding="utf-8")
+        text, problem = read_page(path)
+        if problem is not None:
+            problems.append(problem)
+            continue
         try:
             meta = frontmatter.loads(text).metadata
-        except yaml.YAMLError as exc:
+        except Exception as exc:  # noqa: BLE001 - any value YAML cannot make (a tag's) is the file's problem
             mark = getattr(exc, "problem_mark", None)
             problems.append(InputProblem(path, "the frontmatter is not valid YAML; fix the syntax",
                                          mark.line + 1 if mark else 1))
@@ -206,10 +227,12 @@ def load_key_facts(home: Path) -> tuple[list[TopicSection], list[InputProblem]]:
     """The ``key_facts`` of the home page: a list of ``{match: [[terms], ...]}``."""
     if not home.exists():
         return [], []
-    text = home.read_text(encoding="utf-8")
+    text, problem = read_page(home)
+    if problem is not None:
+        return [], [problem]
     try:
         raw = frontmatter.loads(text).metadata.get("key_facts") or []
-    except yaml.YAMLError:
+    except Exception:  # noqa: BLE001 - any value YAML cannot make (a tag's) is the file's problem
         return [], [InputProblem(home, "the frontmatter is not valid YAML; fix the syntax", 1)]
     if not isinstance(raw, list):
         return [], [InputProblem(home, "key_facts must be a list of {match: [[terms]]}", _key_line(text, "key_facts"))]

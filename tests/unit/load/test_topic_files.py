@@ -72,3 +72,24 @@ def test_stale_pins_hides_and_notes_are_reported_with_their_line(tmp_path, write
         "docs/topics/withdrawals.md:12: pin: no sentence b#s-2 in the sources",
         "docs/topics/withdrawals.md:13: hide: no sentence c#s-3 in the sources",
     ]
+
+
+def test_a_term_without_a_word_an_empty_group_or_bytes_that_are_not_utf8_are_named(tmp_path):
+    """Issue 18, case 9: `match: [["*"]]` crashed the build, `match: [[]]` made an empty topic
+    silently, a topic file that is not UTF-8 crashed it."""
+    from build_scripts.load.topics import load_topics
+
+    topics = tmp_path / "topics"
+    topics.mkdir()
+    head = "---\ntitle: T\ntopic:\n  sections:\n    - heading: H\n"
+    (topics / "star.md").write_text(head + "      match: [['*']]\n---\n", encoding="utf-8")
+    (topics / "empty.md").write_text(head + "      match: [[]]\n---\n", encoding="utf-8")
+    (topics / "latin1.md").write_bytes((head + "      match: [[caf\xe9]]\n---\n").encode("latin-1"))
+    (topics / "tag.md").write_text("---\ntitle: !!int \n---\n", encoding="utf-8")
+    loaded, problems = load_topics(tmp_path)
+    assert loaded == []
+    messages = {p.path.name: (p.message, p.line) for p in problems}
+    assert "holds no word" in messages["star.md"][0]
+    assert "empty group" in messages["empty.md"][0]
+    assert messages["latin1.md"] == ("byte 0xe9 is not valid UTF-8; re-save the file as UTF-8", 6)
+    assert "tag.md" in messages
