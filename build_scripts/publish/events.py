@@ -27,6 +27,8 @@ from build_scripts.render.cite_page import cite_this_page
 
 _content: SiteContent | None = None
 _inserts: dict[str, tuple[tuple[str, str], ...]] = {}
+_own_nav = False
+"""Whether ``mkdocs.yml`` writes its own ``nav:``."""
 _banner = ""
 """Under ``mkdocs serve``, the problems that stopped the build, opening every page."""
 
@@ -45,9 +47,21 @@ def _project(config: MkDocsConfig) -> Project:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """The navigation of every page kind, unless ``mkdocs.yml`` writes one of its own: then the
+    generated pages it leaves out are built but not listed (strict mode would stop on them)."""
+    global _own_nav
+    _own_nav = config.nav is not None
     if config.nav is None:
         config.nav = build_nav(Path(config.docs_dir))
     return config
+
+
+def _listed(nav: object) -> set[str]:
+    if isinstance(nav, dict):
+        return set().union(*(_listed(v) for v in nav.values())) if nav else set()
+    if isinstance(nav, list):
+        return set().union(*(_listed(v) for v in nav)) if nav else set()
+    return {str(nav)}
 
 
 def on_pre_build(config: MkDocsConfig, live: MutableMapping[str, Any] | None = None, serving: bool = False) -> None:
@@ -80,13 +94,15 @@ def on_pre_build(config: MkDocsConfig, live: MutableMapping[str, Any] | None = N
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _content is not None, "on_pre_build runs first"
     root = Path(config.config_file_path).resolve().parent
+    listed = _listed(config.nav) if _own_nav else None
     for page in _content.pages:
         existing = files.get_file_from_path(page.src_uri)
         if existing is not None:
             raise PluginError(f"docs/{page.src_uri} would hide a generated page; rename or remove it")
         file = File.generated(
             config, page.src_uri, content=page.markdown,
-            inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
+            inclusion=InclusionLevel.INCLUDED if (page.src_uri in listed if listed is not None else page.in_nav)
+            else InclusionLevel.NOT_IN_NAV,
         )
         if page.edit_path and config.repo_url and config.edit_uri:
             file.edit_uri = _edit_uri(config, root, page.edit_path)

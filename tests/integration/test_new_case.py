@@ -44,3 +44,22 @@ def test_new_case_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
     assert main(["new-case", str(tmp_path / "case")]) == 1
     assert "is not empty" in capsys.readouterr().err
     assert (tmp_path / "case" / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_nav_of_one_s_own_in_mkdocs_yml_builds_in_strict_mode(tmp_path):
+    """Issue 19: a nav: in mkdocs.yml failed strict mode unless it listed the generated pages
+    (the hand-written ones it must list, as MkDocs asks)."""
+    case = tmp_path / "case"
+    new_case(case, "A case")
+    config = case / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8")
+                      + "\nnav:\n  - Home: index.md\n  - Example: topics/example.md\n  - Timeline: timeline.md\n"
+                        "  - countries/index.md\n  - data/index.md\n  - about/how-to-read.md\n  - about/methodology.md\n",
+                      encoding="utf-8")
+    shutil.copy(PAGE, tmp_path / "page.html")
+    assert main(["add", str(tmp_path / "page.html"), "--root", str(case)]) == 0
+    built = run_mkdocs_build(config, tmp_path / "site")
+    assert built.returncode == 0, built.output
+    assert (tmp_path / "site" / "quotes" / "index.html").is_file()  # built, not listed
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href="timeline/"' in home and 'href="quotes/"' not in home.split("md-content")[0]
