@@ -10,7 +10,8 @@
           exclude: [not a party]   # optional: a clause with these terms is no evidence
 
 Rules sharing a label and class make one stance. How a sentence becomes a
-country's evidence (only where that country acts) is ``analyse/countries.py``.
+country's evidence (only where that country acts) is ``analyse/countries.py``, with
+``analyse/country_actors.py`` for who acts in a sentence.
 These rules are the case's vocabulary: no stance word lives in the code. Without
 that file, country pages are still made, with no stance.
 """

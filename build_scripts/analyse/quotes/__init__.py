@@ -113,6 +113,8 @@ Layout
   * ``spans``: the quotation marks, paragraph by paragraph;
   * ``phrases``: noun phrases, the speaker, role and kind they give;
   * ``attributions``: speech verbs and their subjects as written;
+  * ``subjects``: persons and organisations that open a sentence;
+  * ``titled_names``: names written with a title before them;
   * ``resolve``: pronouns, short references and surnames turned into speakers;
   * ``rules``: the choice of each quotation's speaker.
 
