@@ -4,11 +4,7 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
-import pytest
 import yaml
 
 from build_scripts.cli import main
@@ -52,9 +48,9 @@ def test_a_nav_of_one_s_own_in_mkdocs_yml_builds_in_strict_mode(tmp_path):
     case = tmp_path / "case"
     new_case(case, "A case")
     config = case / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8")
-                      + "\nnav:\n  - Home: index.md\n  - Example: topics/example.md\n  - Timeline: timeline.md\n"
-                        "  - countries/index.md\n  - data/index.md\n  - about/how-to-read.md\n  - about/methodology.md\n",
+    nav = ["Home: index.md", "Example: topics/example.md", "Timeline: timeline.md", "countries/index.md",
+           "data/index.md", "about/how-to-read.md", "about/methodology.md"]
+    config.write_text(config.read_text(encoding="utf-8") + "\nnav:\n" + "".join(f"  - {n}\n" for n in nav),
                       encoding="utf-8")
     shutil.copy(PAGE, tmp_path / "page.html")
     assert main(["add", str(tmp_path / "page.html"), "--root", str(case)]) == 0
