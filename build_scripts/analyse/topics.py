@@ -143,6 +143,9 @@ class Verdict:
     reason: str
 
 
+_NO_NEAR_MISS = Verdict(-1, 0, "matches no section's rule, nor any but for one group of terms")
+
+
 class TopicRules:
     """One topic's rules applied to sentences, from the terms each holds."""
 
@@ -153,29 +156,43 @@ class TopicRules:
         self.other = len(topic.sections)
         self._memo: dict[tuple[frozenset[str], bool], Verdict] = {}
         self._near: dict[frozenset[str], str] = {}
+        self._settled: dict[frozenset[str], Verdict] = {}
+        """Verdicts that depend on the terms found only (not on the sentence or its neighbour)."""
+        self._exclude = frozenset(topic.exclude)
+        self._require = frozenset(topic.require)
 
-    def verdict(self, sentence: Sentence, found: frozenset[str], context: frozenset[str]) -> Verdict:
-        """``found``: the terms the sentence holds; ``context``: those of the sentence before it in
-        its paragraph."""
-        topic = self.topic
+    def verdict(self, sentence: Sentence, found: frozenset[str],
+                context: Callable[[Sentence], frozenset[str]]) -> Verdict:
+        """``found``: the terms the sentence holds; ``context`` gives those of the sentence before it
+        in its paragraph (asked only when the sentence holds no require term)."""
+        settled = self._settled.get(found)
+        if settled is not None:
+            return settled
+        raw = found
         if self.canonical:
             found = self.own(found)
-            context = self.own(context)
-        if topic.exclude and (hit := sorted(set(topic.exclude) & found)):
-            return Verdict(-1, 0, f"holds the topic's exclude term '{hit[0]}'")
+        if not self._exclude.isdisjoint(found):
+            hit = sorted(self._exclude & found)[0]
+            verdict = self._settled[raw] = Verdict(-1, 0, f"holds the topic's exclude term '{hit}'")
+            return verdict
         via = ""
-        if topic.require and not score_found((topic.require,), found):
-            if not score_found((topic.require,), context):
+        if self._require and self._require.isdisjoint(found):
+            before = context(sentence)
+            if self._require.isdisjoint(self.own(before) if self.canonical else before):
                 return Verdict(-1, 0, "holds none of the topic's require terms (nor does the sentence before it "
                                       "in its paragraph)")
             via = " (its require term is in the sentence before it, in the same paragraph)"
         key = (found, bool(via))
-        verdict = self._memo.get(key)
-        if verdict is None:
-            verdict = self._memo[key] = self._section(found, via)
-        if verdict.section == -2:  # no section: about the topic by its meaning?
-            verdict = self._other(sentence, found, via, verdict.reason)
-        return verdict
+        placed = self._memo.get(key)
+        if placed is None:
+            placed = self._memo[key] = self._section(found, via)
+            if not via and placed.section != -2:
+                self._settled[raw] = placed
+        if placed.section == -2:  # no section: about the topic by its meaning?
+            placed = self._other(sentence, found, via, placed.reason)
+            if not via and placed.section == -1 and placed is _NO_NEAR_MISS:
+                self._settled[raw] = placed
+        return placed
 
     def own(self, found: frozenset[str]) -> frozenset[str]:
         """The topic's own terms among those found, an inflection standing for the word it inflects."""
@@ -210,7 +227,7 @@ class TopicRules:
         if near is None:
             near = self._near[found] = self.near_miss(found)
         if not near:  # most sentences: no need to look further
-            return Verdict(-1, 0, "matches no section's rule, nor any but for one group of terms")
+            return _NO_NEAR_MISS
         words = sorted(stems(sentence.text) & self.meaning)
         said = f", and shares the words {', '.join(words)} with the topic file" if words else ""
         if self.topic.require and not via:
@@ -258,8 +275,8 @@ class TopicContext:
     def of(cls, topics: list[Topic], documents: list[Document], index: TermIndex | None) -> TopicContext:
         index = index if index is not None else TermIndex(set().union(*map(topic_terms, topics)))
         counts: Counter[str] = Counter()
-        sentences = [s for d in documents for s in d.sentences if eligible(s)]
-        sample = sentences[::max(1, len(sentences) // COMMON_SAMPLE)]  # a share needs no more
+        every = [s for d in documents for s in d.sentences]
+        sample = [s for s in every[::max(1, len(every) // COMMON_SAMPLE)] if eligible(s)]  # a share needs no more
         n = len(sample)
         for s in sample:
             counts.update(stems(s.text))
@@ -274,16 +291,16 @@ class TopicContext:
         return self.index.find(before.text) if before is not None else frozenset()
 
 
-Member = tuple[Sentence, frozenset[str], frozenset[str]]
-"""A claim's sentence, the terms it holds and those of the sentence before it in its paragraph."""
+Member = tuple[Sentence, frozenset[str]]
+"""A claim's sentence and the terms it holds."""
 
 
-def _place(rules: TopicRules, claim: Claim, members: list[Member]) -> tuple[int, Statement] | None:
+def _place(rules: TopicRules, claim: Claim, members: list[Member], ctx: TopicContext) -> tuple[int, Statement] | None:
     """The claim's best section in the topic and the member that states it best (a section's rule
     before "Other reports", then the most term hits, then the first in source order)."""
     best: tuple[tuple[bool, int], int, Sentence] | None = None
-    for member, found, context in members:
-        v = rules.verdict(member, found, context)
+    for member, found in members:
+        v = rules.verdict(member, found, ctx.context)
         if v.section < 0:
             continue
         rank = (v.section != rules.other, v.score)
@@ -308,7 +325,7 @@ def assign_topics(topics: Iterable[Topic], documents: list[Document], claims: li
     matching: list[tuple[Claim, list[Member]]] = []
     claim_of: dict[tuple[str, str], Claim] = {}
     for claim in claims:
-        members = [(m, found, ctx.context(m)) for m in claim.members if eligible(m) and (found := ctx.found(m))]
+        members = [(m, found) for m in claim.members if (found := ctx.found(m)) and eligible(m)]
         if members:
             members.sort(key=lambda item: ctx.order.sentence(item[0]))
             matching.append((claim, members))
@@ -353,7 +370,7 @@ def _topic_evidence(topic: Topic, matching: list[tuple[Claim, list[Member]]],
     for claim, members in matching:
         if id(claim) in pin_ids or id(claim) in hidden_claims:
             continue
-        placed = _place(rules, claim, members)
+        placed = _place(rules, claim, members, ctx)
         if placed:
             buckets[placed[0]].append(placed[1])
     found = {st.sentence: ctx.found(st.sentence) for b in buckets for st in b}
@@ -399,7 +416,7 @@ def explain(evidence: list[TopicEvidence], documents: list[Document], claims: li
             if pinned:
                 why = f"pinned to '{sec.heading}' by the topic file"
             else:
-                v = rules.verdict(st.sentence, ctx.found(st.sentence), ctx.context(st.sentence))
+                v = rules.verdict(st.sentence, ctx.found(st.sentence), ctx.context)
                 why = v.reason
             peers = next(sts for sec_, sts in ev.sections if sec_ is sec)
             ranking = Ranking(ctx.positions, peers, frozenset(topic.boost),
@@ -419,6 +436,6 @@ def explain(evidence: list[TopicEvidence], documents: list[Document], claims: li
             lines.append(f"{head}not shown: the topic file hides {hidden[0].source_id}#{hidden[0].anchor}, "
                          "which reports the same")
             continue
-        v = rules.verdict(sentence, ctx.found(sentence), ctx.context(sentence))
+        v = rules.verdict(sentence, ctx.found(sentence), ctx.context)
         lines.append(f"{head}not on the page: {v.reason}")
     return lines
