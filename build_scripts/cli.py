@@ -236,4 +236,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except BrokenPipeError:  # the output was piped into `head` or a pager that quit: not an error
+        sys.stderr.close()
+        return 0
