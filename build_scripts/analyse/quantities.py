@@ -174,14 +174,7 @@ def _range(qual: str | None, num: str) -> tuple[float, float]:
         low, high = _WORD_NUMBERS[key]
     else:
         low = high = float(num.replace(",", ""))
-    if not qual:
-        return low, high
-    lo_f, hi_f, inclusive = _QUALIFIERS[_fold(qual)]
-    if hi_f == math.inf:
-        return (low if inclusive else low + 1e-9), math.inf
-    if lo_f == 0.0:
-        return 0.0, (high if inclusive else high - 1e-9)
-    return low * lo_f, high * hi_f
+    return _scaled(qual, low, high)
 
 
 _YEAR = re.compile(r"(19|20)\d\d")
