@@ -17,6 +17,11 @@ def _print_problems(problems: list[InputProblem], root: Path) -> None:
         print(problem.format(root), file=sys.stderr)
 
 
+def _error(message: str, status: int = 1) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return status
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from build_scripts.load.topics import stale_overrides
     from build_scripts.model import Project
@@ -49,8 +54,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         _print_problems(exc.problems, root)
         return 1
     except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return _error(str(exc))
     print(f"wrote {count} markdown files to {args.out}")
     return 0
 
@@ -64,8 +68,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     root = Path(args.root)
     ref = args.sentence.split("#", 1) if args.anchor is None else [args.sentence, args.anchor]
     if len(ref) != 2 or not all(ref):
-        print("error: name the sentence as SOURCE-ID#ANCHOR or SOURCE-ID ANCHOR", file=sys.stderr)
-        return 2
+        return _error("name the sentence as SOURCE-ID#ANCHOR or SOURCE-ID ANCHOR", 2)
     source_id, anchor = ref[0].removesuffix(".md").rsplit("/", 1)[-1], ref[1]
     try:
         analysis = analyse(Project.at(root))
@@ -74,12 +77,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
         return 1
     doc = next((d for d in analysis.documents if d.source.id == source_id), None)
     if doc is None:
-        print(f"error: no source '{source_id}' in {root / 'sources'}", file=sys.stderr)
-        return 1
+        return _error(f"no source '{source_id}' in {root / 'sources'}")
     sentence = next((s for s in doc.sentences if s.anchor == anchor), None)
     if sentence is None:
-        print(f"error: source '{source_id}' has no sentence '{anchor}'", file=sys.stderr)
-        return 1
+        return _error(f"source '{source_id}' has no sentence '{anchor}'")
     print(f"{source_id}#{anchor}: {sentence.text}")
     for line in explain(analysis.evidence, analysis.documents, analysis.claims, sentence, section_limits):
         print(f"- {line}")
@@ -115,8 +116,7 @@ def cmd_new_case(args: argparse.Namespace) -> int:
     try:
         written = new_case(Path(args.folder), args.title)
     except (FileExistsError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return _error(str(exc))
     folder = Path(args.folder)
     print(f"wrote {len(written)} files into {folder}: add articles with "
           f"`python -m build_scripts add … --root {folder}`, write topic files in {folder / 'docs' / 'topics'}, "
@@ -130,8 +130,7 @@ def cmd_import_folder(args: argparse.Namespace) -> int:
     try:
         done, warnings = import_folder(Path(args.folder), Path(args.dest), overwrite=args.force)
     except (ValueError, FileExistsError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return _error(str(exc))
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for item in done:

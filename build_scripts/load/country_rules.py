@@ -21,10 +21,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import frontmatter
-
 from build_scripts.errors import InputProblem
-from build_scripts.load.topics import read_page
+from build_scripts.load.topics import read_frontmatter
 from build_scripts.model import StanceRule
 
 CONFIG_URI = "countries/index.md"
@@ -51,15 +49,9 @@ def _rule(raw: object, index: int) -> StanceRule:
 
 def load_stance_rules(docs_dir: Path) -> tuple[list[StanceRule], list[InputProblem]]:
     path = docs_dir / CONFIG_URI
-    if not path.exists():
-        return [], []
-    text, problem = read_page(path)
-    if problem is not None:
-        return [], [problem]
-    try:
-        meta = frontmatter.loads(text).metadata
-    except Exception:  # noqa: BLE001 - any value YAML cannot make (a tag's) is the file's problem
-        return [], [InputProblem(path, "the frontmatter is not valid YAML; fix the syntax", 1)]
+    _, meta, problem = read_frontmatter(path)
+    if problem is not None or meta is None:
+        return [], [problem] if problem else []
     section = meta.get("countries") or {}
     raw = section.get("stances") or [] if isinstance(section, dict) else None
     if not isinstance(raw, list):

@@ -109,6 +109,20 @@ def read_page(path: Path) -> tuple[str, InputProblem | None]:
         return "", InputProblem(path, message, line)
 
 
+def read_frontmatter(path: Path) -> tuple[str, dict[str, Any] | None, InputProblem | None]:
+    """A configuration page's text and frontmatter (None when there is no such page), or the
+    problem that keeps them from being read."""
+    if not path.exists():
+        return "", None, None
+    text, problem = read_page(path)
+    if problem is not None:
+        return text, None, problem
+    try:
+        return text, dict(frontmatter.loads(text).metadata), None
+    except Exception:  # noqa: BLE001 - any value YAML cannot make (a tag's) is the file's problem
+        return text, None, InputProblem(path, "the frontmatter is not valid YAML; fix the syntax", 1)
+
+
 def _line_of(text: str, needle: str, default: int) -> int:
     for i, line in enumerate(text.split("\n"), start=1):
         if needle in line:
@@ -225,15 +239,10 @@ def load_topics(docs_dir: Path) -> tuple[list[Topic], list[InputProblem]]:
 
 def load_key_facts(home: Path) -> tuple[list[TopicSection], list[InputProblem]]:
     """The ``key_facts`` of the home page: a list of ``{match: [[terms], ...]}``."""
-    if not home.exists():
-        return [], []
-    text, problem = read_page(home)
-    if problem is not None:
-        return [], [problem]
-    try:
-        raw = frontmatter.loads(text).metadata.get("key_facts") or []
-    except Exception:  # noqa: BLE001 - any value YAML cannot make (a tag's) is the file's problem
-        return [], [InputProblem(home, "the frontmatter is not valid YAML; fix the syntax", 1)]
+    text, meta, problem = read_frontmatter(home)
+    if problem is not None or meta is None:
+        return [], [problem] if problem else []
+    raw = meta.get("key_facts") or []
     if not isinstance(raw, list):
         return [], [InputProblem(home, "key_facts must be a list of {match: [[terms]]}", _key_line(text, "key_facts"))]
     facts, problems = [], []
