@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from build_scripts.errors import InputError, InputProblem
@@ -162,9 +163,15 @@ def _version() -> str:
         return "unknown (not installed)"
 
 
-def _command(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, summary: str,
-             description: str) -> argparse.ArgumentParser:
-    return sub.add_parser(name, help=summary, description=description)
+def _command(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str,
+             func: Callable[[argparse.Namespace], int], summary: str, description: str,
+             root: bool = True) -> argparse.ArgumentParser:
+    """A command with its handler, and ``--root`` when it works on a project folder."""
+    command = sub.add_parser(name, help=summary, description=description)
+    command.set_defaults(func=func)
+    if root:
+        command.add_argument("--root", default=".", help=_ROOT_HELP)
+    return command
 
 
 def parser() -> argparse.ArgumentParser:
@@ -172,15 +179,15 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    new = _command(sub, "new-case", "start a case study of your own in a new folder",
+    new = _command(sub, "new-case", cmd_new_case, "start a case study of your own in a new folder",
                    "Write a new case study into DIR: mkdocs.yml with its title, an introduction with the "
                    "rules for key facts, an example topic file that explains every field in comments, country "
-                   "stances, and an empty sources/ folder. It builds as it is; add articles and topic files.")
+                   "stances, and an empty sources/ folder. It builds as it is; add articles and topic files.",
+                   root=False)
     new.add_argument("folder", metavar="DIR", help="the new case's folder (new or empty)")
     new.add_argument("--title", default="A new case study", help="the site's title (default: %(default)s)")
-    new.set_defaults(func=cmd_new_case)
 
-    add = _command(sub, "add", "add articles: saved web pages, addresses, markdown or text files, "
+    add = _command(sub, "add", cmd_add, "add articles: saved web pages, addresses, markdown or text files, "
                    "reference-manager exports",
                    "Add each article to sources/, refusing one that duplicates a source by address or by text. "
                    "A saved web page or an address has its text and metadata extracted; a markdown file keeps its "
@@ -190,46 +197,39 @@ def parser() -> argparse.ArgumentParser:
     for field in OVERRIDE_FIELDS:
         add.add_argument(f"--{field}", help=f"set the {field} of every added source"
                          + (" (2025, 2025-06 or 2025-06-30)" if field == "date" else ""))
-    add.add_argument("--root", default=".", help=_ROOT_HELP)
-    add.set_defaults(func=cmd_add)
 
-    check = _command(sub, "check", "list every problem of every source and topic file; exit 1 if any",
+    _command(sub, "check", cmd_check, "list every problem of every source and topic file; exit 1 if any",
                      "Read and clean every source and read every topic and configuration page as the build "
                      "does, and list every problem as file:line: message. Exits 1 if there is any.")
-    check.add_argument("--root", default=".", help=_ROOT_HELP)
-    check.set_defaults(func=cmd_check)
 
-    exp = _command(sub, "explain", "say where one sentence went on each topic page, and why",
+    exp = _command(sub, "explain", cmd_explain, "say where one sentence went on each topic page, and why",
                    "For one sentence, say on each topic page whether it is shown, in which section and on "
                    "which page, or which rule kept it out.")
     exp.add_argument("sentence", metavar="SOURCE#ANCHOR", help="a source id and a sentence anchor (s-…)")
     exp.add_argument("anchor", nargs="?", metavar="ANCHOR", help="the anchor, if not given after '#'")
-    exp.add_argument("--root", default=".", help=_ROOT_HELP)
-    exp.set_defaults(func=cmd_explain)
 
-    gen = _command(sub, "generate", "write every page as markdown into a folder",
+    gen = _command(sub, "generate", cmd_generate, "write every page as markdown into a folder",
                    "Write the whole site as markdown (docs/ with the generated pages and data files) into "
                    "OUT, for diffs or another engine. OUT is replaced; it may not be or hold the project.")
     gen.add_argument("--out", required=True, metavar="OUT", help="the folder to write (replaced)")
-    gen.add_argument("--root", default=".", help=_ROOT_HELP)
-    gen.set_defaults(func=cmd_generate)
 
-    imp = _command(sub, "import-folder", "import a folder of .txt/.md articles described by METADATA.yml",
+    imp = _command(sub, "import-folder", cmd_import_folder,
+                   "import a folder of .txt/.md articles described by METADATA.yml",
                    "Import every .txt or .md article of FOLDER with the fields METADATA.yml gives it (file "
-                   "name → fields, null for unknown), the words unchanged.")
+                   "name → fields, null for unknown), the words unchanged.", root=False)
     imp.add_argument("folder", metavar="FOLDER", help="the folder holding the articles and METADATA.yml")
     imp.add_argument("--dest", default="sources", help="folder to write into (default: %(default)s)")
     imp.add_argument("--force", action="store_true", help="replace files that already exist")
-    imp.set_defaults(func=cmd_import_folder)
 
-    build = _command(sub, "build", "build the site elsewhere, then swap it in (a failed build keeps the old site)",
+    build = _command(sub, "build", cmd_build,
+                     "build the site elsewhere, then swap it in (a failed build keeps the old site)",
                      "Run `mkdocs build --strict` into a staging folder and swap it in only when it succeeded, "
-                     "so a bad source leaves the previous site as it was. Builds of one project take turns.")
+                     "so a bad source leaves the previous site as it was. Builds of one project take turns.",
+                     root=False)
     build.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration (default: %(default)s)")
     build.add_argument("--site-dir", default="site",
                        help="where the site goes (default: %(default)s); never in docs/ or sources/")
     build.add_argument("--quiet", action="store_true", help="print only warnings and errors")
-    build.set_defaults(func=cmd_build)
     return p
 
 
