@@ -108,7 +108,7 @@ _EDGE_TEXTS = [
 
 
 def test_sentence_ending_check_agrees_with_its_pattern():
-    from build_scripts.text.furniture import _SENTENCE_END, looks_like_sentence
+    from build_scripts.text.furniture_context import _SENTENCE_END, looks_like_sentence
 
     for text in _EDGE_TEXTS:
         assert looks_like_sentence(text) == (_SENTENCE_END.search(text) is not None), repr(text)
@@ -117,7 +117,7 @@ def test_sentence_ending_check_agrees_with_its_pattern():
 def test_normalised_text_agrees_with_its_definition():
     import re
 
-    from build_scripts.text.furniture import _PUNCTUATION, _norm
+    from build_scripts.text.furniture_context import _PUNCTUATION, _norm
 
     for text in _EDGE_TEXTS:
         assert _norm(text) == re.sub(r"\W+", " ", text.casefold()).strip(), repr(text)
@@ -130,7 +130,7 @@ def test_case_insensitive_prefilters_only_rely_on_letters_that_lower_cleanly():
     # that letter, so a lower-cased needle without i or s is found whenever the pattern matches.
     import re
 
-    from build_scripts.text.furniture import _BYLINE_STARTS, _CREDIT_NEEDLES
+    from build_scripts.text.furniture_patterns import _BYLINE_STARTS, _CREDIT_NEEDLES
 
     every_character = "".join(map(chr, range(0x110000)))
     non_ascii = {c for c in re.findall("[a-z]", every_character, re.I) if not c.isascii()}
@@ -142,7 +142,7 @@ def test_case_insensitive_prefilters_only_rely_on_letters_that_lower_cleanly():
 
 
 def test_prefilters_pass_every_line_their_pattern_matches():
-    from build_scripts.text.furniture import (
+    from build_scripts.text.furniture_patterns import (
         _BIO,
         _BYLINE,
         _CREDIT,

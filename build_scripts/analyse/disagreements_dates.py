@@ -1,0 +1,196 @@
+"""Dates where sources differ: two dates given for one event.
+
+What a date is the date of (``event_key``), which dates date an event
+(``dated_events``), and the disagreements between sources on them
+(``date_disagreements``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from build_scripts.analyse.dates import find_dates
+from build_scripts.analyse.disagreements_shared import (
+    _PER_CLAIM,
+    RELATED,
+    _clause_bounds,
+    _same_actors,
+    actors,
+    make_id,
+)
+from build_scripts.analyse.disagreements_words import _PAUSE, _SKIP, _words
+from build_scripts.analyse.features import Features
+from build_scripts.analyse.neighbours import close_pairs
+from build_scripts.analyse.similarity import Weights
+from build_scripts.analyse.union_find import UnionFind
+from build_scripts.model import Claim, DateMention, Disagreement, PartialDate, PlaceMention, Sentence, Side
+
+_JOIN_VERBS = {"ratify": "join", "ratifi": "join", "acced": "join", "acces": "join", "join": "join"}
+_EVENT_WORDS = 4
+"""Content words before a date (back to a pause) that say what happened on it."""
+
+
+def _verb_stem(word: str) -> str:
+    w = word.casefold()
+    for suffix in ("ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            w = w[: -len(suffix)]
+            break
+    w = w[:6]
+    return _JOIN_VERBS.get(w, _JOIN_VERBS.get(w[:5], w))
+
+
+def event_key(sentence: str, m: DateMention) -> frozenset[str]:
+    """What a date is the date of: the lowercase content words of its clause just before it
+    ("Lithuania ratified the treaty in 2003" -> ratify (as join), treaty), or after it when the
+    date opens the sentence or precedes the verb ("29 June: Zelensky signs a decree",
+    "Zelensky on 30 June signed a decree" -> sign, decree). Joining, ratifying and acceding
+    to a treaty are one event."""
+    after = _words(sentence[m.end:])
+    before = _words(sentence[:m.start])
+    opens = not [w for w in before if w not in "•-–*"]
+    words: list[str] = []
+    if (opens and after[:1] == [":"]) or (after and after[0].islower() and after[0].casefold() not in _SKIP):
+        for w in after:
+            if len(words) >= 2 or (w in _PAUSE and w != ":"):
+                break
+            if w.islower() and w.casefold() not in _SKIP:
+                words.append(_verb_stem(w))
+        return frozenset(words)
+    for w in reversed(before):
+        if w.casefold() in _PAUSE or len(words) >= _EVENT_WORDS:
+            break
+        if w.islower() and w.casefold() not in _SKIP and not w.isdigit():
+            words.append(_verb_stem(w))
+    return frozenset(words)
+
+
+def _clause(sentence: str, m: DateMention) -> tuple[int, int]:
+    """The clause around a date: from the ``;`` before it to the ``;`` after it."""
+    return _clause_bounds(sentence, m.start, m.end)
+
+
+_PRONOUNS = frozenset("its their his her it they he she this that these".split())
+
+
+def _clause_actors(sentence: str, m: DateMention, places: list[PlaceMention]
+                   ) -> tuple[frozenset[str], frozenset[str]]:
+    """``actors`` of the date's clause: "Poland ratified the treaty in 2012; the three Baltic
+    states joined between 2003 and 2005" dates Poland's ratification only."""
+    start, end = _clause(sentence, m)
+    if _words(sentence[start:end])[:1] and _words(sentence[start:end])[0].casefold() in _PRONOUNS:
+        return actors(sentence, places)  # "…Poland notifies the UN; its withdrawal takes effect…"
+    inside = [p for p in places if start <= p.start and p.end <= end]
+    return actors(sentence[start:end], inside)
+
+
+def _event_words(sentence: str, m: DateMention) -> str:
+    """The words of the clause that say what happened on the date, as written (at most eight)."""
+    start, end = _clause(sentence, m)
+    before = sentence[start:m.start].rsplit(",", 1)[-1].strip(" :–-•")
+    after = sentence[m.end:end].split(",")[0].strip(" :–-•.")
+    has_event = any(w.islower() and w.casefold() not in _SKIP for w in _words(before))
+    words = (before if has_event else f"{before} {after}".strip()).split()
+    return " ".join(words[:8])
+
+
+_NEGATION = frozenset("not no never n't".split())
+
+
+def _dates_the_event(sentence: str, m: DateMention) -> bool:
+    """A date "since", "until", "by" or "from" is the start or end of a span, not the date of
+    the event, except "not … since March 2023", which dates the last time it happened."""
+    lead = m.text.casefold().split()[0] if m.text.strip() else ""
+    if lead not in ("since", "until", "by", "from"):
+        return True
+    start, _ = _clause(sentence, m)
+    return lead == "since" and bool(_NEGATION & {w.casefold() for w in _words(sentence[start:m.start])})
+
+
+def same_event(a: frozenset[str], b: frozenset[str]) -> bool:
+    return len(a & b) >= 2 or (len(a) == 1 and a == b)
+
+
+def dates_differ(a: PartialDate, b: PartialDate) -> bool:
+    """Two dates that cannot be the same day, compared as far as both are known."""
+    if a.year != b.year:
+        return True
+    if a.month is None or b.month is None:
+        return False
+    if a.month != b.month:
+        return True
+    return a.day is not None and b.day is not None and a.day != b.day
+
+
+def _mentions_of(features: Features, s: Sentence) -> list[DateMention]:
+    """The dates a sentence gives, as extracted with its source (resolved against its date)."""
+    extracted: dict[tuple[str, str], list[DateMention]] = getattr(features, "_dates", {})
+    found = extracted.get((s.source_id, s.text))
+    return found if found is not None else find_dates(s.text, None)
+
+
+def dated_events(features: Features, s: Sentence) -> list[DateMention]:
+    """The dates of a sentence that date an event it names (``_dates_the_event``, ``event_key``)."""
+    return [m for m in _mentions_of(features, s) if _dates_the_event(s.text, m) and event_key(s.text, m)]
+
+
+def date_disagreements(sentences: list[Sentence], claims: list[Claim],
+                       features: Features | None = None) -> list[Disagreement]:
+    """Two dates given for one event: the same event words (``event_key``), in sentences of one
+    claim, or close in their rarer words and naming the same country or name; values that
+    cannot be the same day. A date "since", "until", "by" or "from" another is not the date of
+    the event itself, and is left out."""
+    features = features if features is not None else Features()
+    claim_of = {m: c.id for c in claims for m in c.members}
+    mentions: list[tuple[Sentence, DateMention, frozenset[str]]] = []
+    for s in sentences:
+        for m in dated_events(features, s):
+            mentions.append((s, m, event_key(s.text, m)))
+    who = [_clause_actors(s.text, m, features.places(s.text)) for s, m, _ in mentions]
+    pairs: set[tuple[int, int]] = set()
+    by_claim: dict[str, list[int]] = defaultdict(list)
+    for i, (s, _, _) in enumerate(mentions):
+        if s in claim_of:
+            by_claim[claim_of[s]].append(i)
+    for members in by_claim.values():
+        members = members[:_PER_CLAIM]
+        pairs.update((i, j) for x, i in enumerate(members) for j in members[x + 1:])
+    # Reports naming the same country or name and an event word: few per bucket, so all pairs.
+    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, (_, _, key) in enumerate(mentions):
+        codes, names = who[i]
+        for actor in codes | names:
+            for word in key:
+                buckets[actor, word].append(i)
+    for members in buckets.values():
+        if len(members) <= _PER_CLAIM:
+            pairs.update((i, j) for x, i in enumerate(members) for j in members[x + 1:] if i != j)
+    if mentions:
+        weights = Weights(features.stems(s.text) for s in sentences)
+        stems = [features.stems(s.text) for s, _, _ in mentions]
+        pairs.update((a, b) for _, a, b in close_pairs(stems, [weights.vector(t) for t in stems], RELATED))
+    union: UnionFind[int] = UnionFind()
+    for i, j in sorted((min(p), max(p)) for p in pairs):
+        (si, di, ki), (sj, dj, kj) = mentions[i], mentions[j]
+        (ci, ni), (cj, nj) = who[i], who[j]
+        # Positive sign that both are about the same actor: a country or a name in common, or
+        # one claim whose sentences name none (two dates are a conflict only for one event).
+        same = bool(ci & cj or ni & nj) or (claim_of.get(si) == claim_of.get(sj) is not None
+                                             and not (ci | cj | ni | nj))
+        if (si.source_id != sj.source_id and same and same_event(ki, kj) and dates_differ(di.date, dj.date)
+                and _same_actors(who[i], who[j])):
+            union.add(i)
+            union.add(j)
+            union.join(i, j)
+    out = []
+    for members in union.groups().values():
+        chosen = [mentions[i] for i in members]
+        seen: dict[tuple[str, str], Side] = {}
+        for s, d, _ in chosen:
+            seen.setdefault((s.source_id, d.date.iso()), Side(s, d.text))
+        sides = list(seen.values())
+        what = min((_event_words(s.text, d) for s, d, _ in chosen),
+                   key=lambda w: (w.casefold().startswith(("which", "who", "that")), len(w), w))
+        out.append(Disagreement(make_id("date", sides), "date", f"the date: {what}" if what
+                                else "the date of one event", tuple(sides), False))
+    return out
