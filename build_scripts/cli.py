@@ -61,7 +61,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from build_scripts.analyse.topics import explain
+    from build_scripts.analyse.topic_explain import explain
     from build_scripts.model import Project
     from build_scripts.pages.topics import section_limits
     from build_scripts.pipeline import analyse

@@ -238,7 +238,7 @@ def test_importance_puts_corroborated_lead_and_specific_statements_first(tmp_pat
 
 
 def test_explain_says_where_a_sentence_went_and_why_not(tmp_path, write):
-    from build_scripts.analyse.topics import explain
+    from build_scripts.analyse.topic_explain import explain
 
     topics = _topics(tmp_path, write, ("withdrawals.md", TOPIC))
     doc = _doc("a", "The president signed a decree to withdraw from the treaty on Sunday.\n"
