@@ -75,3 +75,15 @@ def test_footnote_numbers_stay_out_of_the_search_text(published):
     topics = " ".join(d["text"] for d in docs if d["location"].startswith("topics/"))
     assert "anti-personnel" in topics
     assert not re.search(r"<sup>\d+</sup>", topics)
+
+
+def test_open_graph_tags_escape_a_hostile_title(tmp_path):
+    """A title scraped from a web page could close the attribute and open a script."""
+    hostile = '---\ntitle: "x\\"><script>alert(1)</script>"\n---\nThe council approved the harbour wall on Monday.\n'
+    build = run_mkdocs_build(make_project(tmp_path / "project", {"hostile.md": hostile}), tmp_path / "site")
+    assert build.returncode == 0, build.output
+    page = (tmp_path / "site" / "sources" / "hostile" / "index.html").read_text(encoding="utf-8")
+    head = page.split("</head>")[0]
+    assert "<script>alert(1)</script>" not in head
+    title = BeautifulSoup(page, "html.parser").select_one("meta[property='og:title']")["content"]
+    assert title.startswith('x"><script>alert(1)</script>')  # shown as text, whole
