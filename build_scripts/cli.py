@@ -105,6 +105,8 @@ def cmd_add(args: argparse.Namespace) -> int:
 
     results = add_sources(args.items, Path(args.root) / "sources", overrides, report)
     bar.close()
+    if not results:
+        return _error("nothing to add: the inputs hold no article (an export with no record?)")
     counts = {s: sum(r.status == s for r in results) for s in ("added", "duplicate", "error")}
     print(f"added {counts['added']}, refused {counts['duplicate']} duplicate(s), "
           f"{counts['error']} error(s)", file=sys.stderr)
@@ -143,7 +145,9 @@ def cmd_import_folder(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from build_scripts.publish.safe_build import build_site
 
-    return build_site(Path(args.config), Path(args.site_dir), quiet=args.quiet)
+    config = Path(args.config)
+    site_dir = Path(args.site_dir) if args.site_dir is not None else config.parent / "site"
+    return build_site(config, site_dir, quiet=args.quiet)
 
 
 DESCRIPTION = """Turn a folder of news articles into a research site whose every statement is
@@ -227,8 +231,8 @@ def parser() -> argparse.ArgumentParser:
                      "so a bad source leaves the previous site as it was. Builds of one project take turns.",
                      root=False)
     build.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration (default: %(default)s)")
-    build.add_argument("--site-dir", default="site",
-                       help="where the site goes (default: %(default)s); never in docs/ or sources/")
+    build.add_argument("--site-dir", default=None,
+                       help="where the site goes (default: site/ beside the configuration); never in docs/ or sources/")
     build.add_argument("--quiet", action="store_true", help="print only warnings and errors")
     return p
 

@@ -34,6 +34,12 @@ def format_source(meta: dict[str, Any], body: str) -> str:
     return f"---\n{header}---\n{text}"
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_new(dest: Path, text: str) -> None:
     """Write ``text`` to ``dest`` whole or not at all, and never over an existing file.
 
@@ -46,12 +52,19 @@ def write_new(dest: Path, text: str) -> None:
     handle, temporary = tempfile.mkstemp(dir=dest.parent, prefix=".add-", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
+            os.fchmod(out.fileno(), 0o666 & ~_umask())  # as a file written plainly, not mkstemp's 0600
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
         if Path(temporary).read_bytes() != data:
             raise OSError(f"{dest}: the file read back differs from what was written")
-        os.link(temporary, dest)
+        try:
+            os.link(temporary, dest)
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: create the name exclusively instead
+            with dest.open("xb") as out:
+                out.write(data)
     finally:
         Path(temporary).unlink(missing_ok=True)
 

@@ -54,6 +54,12 @@ def _one_build_at_a_time(root: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _retired(site_dir: Path) -> Path:
     return site_dir.with_name(f".{site_dir.name}.old")
 
@@ -96,6 +102,7 @@ def build_site(config: Path, site_dir: Path, *, quiet: bool = False) -> int:
             left = "is left as it was" if site_dir.exists() else "was not made"
             print(f"build failed; {site_dir} {left}", file=sys.stderr)
             return code
+        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp's 0700 would keep a web server out
         retired = _retired(site_dir)
         if site_dir.exists():
             site_dir.rename(retired)

@@ -95,3 +95,18 @@ def test_a_build_killed_between_the_renames_of_the_swap_loses_no_site(tmp_path):
     assert "put back" in run.stderr and "is left as it was" in run.stderr
     assert _tree_digest(site) == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_the_built_site_is_readable_by_others_and_goes_beside_its_configuration(tmp_path):
+    """A web server running as another user could not read a site made from mkdtemp's 0700 folder;
+    and `build --config other/mkdocs.yml` replaced the current folder's site."""
+    config = make_project(tmp_path / "project")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1751241600"}
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    run = subprocess.run([sys.executable, "-m", "build_scripts", "build", "--config", str(config), "--quiet"],
+                         capture_output=True, text=True, env=env, check=False, cwd=elsewhere)
+    assert run.returncode == 0, run.stderr
+    site = tmp_path / "project" / "site"
+    assert (site / "index.html").is_file() and not (elsewhere / "site").exists()
+    assert site.stat().st_mode & 0o055 == 0o055 & ~os.umask(os.umask(0))

@@ -67,3 +67,11 @@ def test_a_text_file_starting_with_dashes_keeps_them_as_text(tmp_path):
 def test_temporary_files_are_never_read_as_sources(tmp_path, name):
     (tmp_path / name).write_text(TEXT, encoding="utf-8")
     assert load_sources(tmp_path) == ([], [])
+
+
+def test_an_added_source_is_readable_like_any_file_written_plainly(tmp_path):
+    [result] = add_sources([_input(tmp_path)], tmp_path / "sources", {"title": "A story"})
+    assert result.path is not None
+    mask = os.umask(0)
+    os.umask(mask)
+    assert result.path.stat().st_mode & 0o777 == 0o666 & ~mask

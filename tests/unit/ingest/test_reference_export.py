@@ -44,3 +44,12 @@ def test_bibtex_records_find_their_snapshot_through_the_file_field(tmp_path):
     assert source.meta.author == "Kyle Anzalone" and source.meta.publisher == "Libertarian Institute"
     assert source.meta.retrieved is not None and source.meta.retrieved.iso() == "2025-07-01"
     assert "signed a decree" in source.body
+
+
+def test_an_export_without_records_is_an_error_not_a_silent_success(tmp_path, capsys):
+    from build_scripts.cli import main
+
+    empty = tmp_path / "empty.bib"
+    empty.write_text("% nothing here\n", encoding="utf-8")
+    assert main(["add", str(empty), "--root", str(tmp_path)]) == 1
+    assert "nothing to add" in capsys.readouterr().err
