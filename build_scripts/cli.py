@@ -118,12 +118,12 @@ def cmd_new_case(args: argparse.Namespace) -> int:
 
     try:
         written = new_case(Path(args.folder), args.title)
-    except (FileExistsError, OSError) as exc:
+    except (OSError, ValueError) as exc:
         return _error(str(exc))
     folder = Path(args.folder)
     print(f"wrote {len(written)} files into {folder}: add articles with "
           f"`python -m build_scripts add … --root {folder}`, write topic files in {folder / 'docs' / 'topics'}, "
-          f"and build with `mkdocs build -f {folder / 'mkdocs.yml'}`")
+          f"and build with `python -m build_scripts build --config {folder / 'mkdocs.yml'}`")
     return 0
 
 

@@ -30,9 +30,12 @@ def _mkdocs_yml(title: str) -> str:
                                "each statement footnoted to the sentence it comes from."},
                               sort_keys=False, allow_unicode=True, width=1000)
     rest = "\nsite_url:" + rest
-    rest = rest.replace("  - build_scripts/hook.py", f"  - {_PACKAGE / 'hook.py'}")
-    rest = rest.replace("  - build_scripts\n", f"  - {_PACKAGE}\n")
-    rest = rest.replace("custom_dir: build_scripts/theme", f"custom_dir: {_PACKAGE / 'theme'}")
+    quoted = {name: yaml.safe_dump(str(path), default_style='"').strip() for name, path in
+              (("hook", _PACKAGE / "hook.py"), ("package", _PACKAGE), ("theme", _PACKAGE / "theme"))}
+    rest = rest.replace("  - build_scripts/hook.py", f"  - {quoted['hook']}")
+    rest = rest.replace("  - build_scripts\n", f"  - {quoted['package']}\n")
+    rest = rest.replace("custom_dir: build_scripts/theme", f"custom_dir: {quoted['theme']}")
+    rest = rest.replace("# Screenshots for the README live in docs/images but are not part of the site.\n", "")
     return "# The case's site: its title and description here; the rest is the generator's.\n" + settings + rest
 
 
@@ -40,6 +43,13 @@ def new_case(folder: Path, title: str) -> list[Path]:
     """Write the case's files into ``folder`` (which must be empty or absent); returns them."""
     if folder.exists() and any(folder.iterdir()):
         raise FileExistsError(f"{folder} is not empty; choose a new folder for the case")
+    if not title.strip():
+        raise ValueError("the title is empty; give the case a title with --title")
+    missing = [name for name in COPIED if not (_PROJECT / "docs" / name).exists()]
+    if missing or not (_PROJECT / "mkdocs.yml").is_file():
+        raise FileNotFoundError(f"this generator's own pages are missing ({', '.join(missing) or 'mkdocs.yml'}); "
+                                "run new-case from a checkout of the project")
+    config = _mkdocs_yml(title.strip())  # made before anything is written: a failure leaves no half case
     docs = folder / "docs"
     written = []
     for path in sorted((_HERE / "files").rglob("*")):
@@ -58,7 +68,7 @@ def new_case(folder: Path, title: str) -> list[Path]:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
             written.append(target)
-    (folder / "mkdocs.yml").write_text(_mkdocs_yml(title), encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     (folder / "sources").mkdir(exist_ok=True)
     (folder / "sources" / ".keep").write_text("", encoding="utf-8")  # dot files are not read as sources
     return [folder / "mkdocs.yml", *written]

@@ -59,3 +59,9 @@ def test_a_nav_of_one_s_own_in_mkdocs_yml_builds_in_strict_mode(tmp_path):
     assert (tmp_path / "site" / "quotes" / "index.html").is_file()  # built, not listed
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert 'href="timeline/"' in home and 'href="quotes/"' not in home.split("md-content")[0]
+
+
+def test_new_case_refuses_an_empty_title_and_writes_nothing(tmp_path, capsys):
+    assert main(["new-case", str(tmp_path / "case"), "--title", "  "]) == 1
+    assert "title is empty" in capsys.readouterr().err
+    assert not (tmp_path / "case").exists()
