@@ -12,7 +12,8 @@ The files hold pickles, read back by ``cache.safe_loads``, which makes only
 the data classes of ``model`` and the types a stage declares: a file naming
 any other callable is refused, not run, and its source analysed again. So a
 cache folder carried between CI runs, or copied from elsewhere, cannot run
-code.
+code; it still shapes the pages (a crafted entry could change a source's page),
+so keep only a cache that this project's own builds wrote.
 """
 
 from __future__ import annotations
