@@ -40,6 +40,18 @@ def _umask() -> int:
     return mask
 
 
+def _write_exclusively(dest: Path, data: bytes) -> None:
+    """Create ``dest`` (FileExistsError if taken) and write it; removed again if the write fails."""
+    with dest.open("xb") as out:
+        try:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        except OSError:
+            dest.unlink(missing_ok=True)
+            raise
+
+
 def write_new(dest: Path, text: str) -> None:
     """Write ``text`` to ``dest`` whole or not at all, and never over an existing file.
 
@@ -63,8 +75,7 @@ def write_new(dest: Path, text: str) -> None:
         except FileExistsError:
             raise
         except OSError:  # a file system without hard links: create the name exclusively instead
-            with dest.open("xb") as out:
-                out.write(data)
+            _write_exclusively(dest, data)
     finally:
         Path(temporary).unlink(missing_ok=True)
 

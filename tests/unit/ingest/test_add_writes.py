@@ -75,3 +75,17 @@ def test_an_added_source_is_readable_like_any_file_written_plainly(tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert result.path.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_without_hard_links_the_name_is_still_created_exclusively(tmp_path, monkeypatch):
+    sources = tmp_path / "sources"
+
+    def no_links(src, dst):
+        raise OSError(95, "Operation not supported")
+
+    monkeypatch.setattr(os, "link", no_links)
+    [first] = add_sources([_input(tmp_path)], sources, {"title": "A story"})
+    other = "Rain closed the mountain pass for three days and the buses ran on the old valley road.\n" * 30
+    [second] = add_sources([_input(tmp_path, "other.txt", other)], sources, {"title": "A story"})
+    assert first.status == second.status == "added" and first.path != second.path
+    assert sorted(p.name for p in sources.iterdir()) == sorted([first.path.name, second.path.name])
