@@ -29,5 +29,5 @@ def _valid(value: object) -> bool:
             and isinstance(value[1], DocumentFeatures))
 
 
-STAGE = Stage("source analysis", analyse_file, ("build_scripts.analyse.per_source",), ("analyse/data/*.json",),
-              valid=_valid)
+STAGE = Stage("source analysis", analyse_file, ("build_scripts.analyse.per_source",),
+              ("analyse/data/*.json", "analyse/data/quote_words.toml", "text/data/*.toml"), valid=_valid)

@@ -19,9 +19,13 @@ from build_scripts.load.sources import SourceProblem, load_source, load_sources
 
 @dataclass(frozen=True)
 class AddResult:
+    """What became of one input (a file, a URL, a reference export's record).
+
+    ``status`` is ``added``, ``duplicate`` or ``error``; ``message`` says why in words.
+    """
+
     origin: str
     status: str
-    """``added``, ``duplicate`` or ``error``."""
     message: str
     path: Path | None = None
 

@@ -74,7 +74,10 @@ class CountryProfile:
 
 @dataclass(frozen=True)
 class Report:
-    """One sentence's report of a dated event, and the date as written in it."""
+    """One sentence's report of a dated event, and the date as written in it.
+
+    The date is the one that governs the event's verb, not any date the sentence mentions.
+    """
 
     sentence: Sentence
     mention: DateMention

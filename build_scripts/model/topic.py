@@ -28,7 +28,11 @@ class TopicSection:
 
 @dataclass(frozen=True)
 class Topic:
-    """A topic page, defined by a hand-written file in ``docs/topics/``."""
+    """A topic page, defined by a hand-written file in ``docs/topics/``.
+
+    ``slug`` is the file's name without ``.md``; terms (``require``, ``exclude``, ``boost``)
+    are the researcher's explicit control, the words and ``examples`` say what the topic means.
+    """
 
     slug: str
     title: str

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+from typing import NamedTuple
 
 from build_scripts.analyse.quotes.phrases import bare, is_title
 from build_scripts.analyse.quotes.vocabulary import BODY_HEADS, STOP_CAPS
@@ -21,8 +21,7 @@ _CAP_RUN = re.compile(r"[A-Z][\w’'-]*(?:,? [A-Z][\w’'-]*)+")
 _RUN_SEPARATOR = re.compile(r"(,? )")
 
 
-@dataclass(frozen=True)
-class _Mention:
+class _Mention(NamedTuple):
     """A person named with a title before the name, anywhere in the article."""
 
     block: int
