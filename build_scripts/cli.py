@@ -24,6 +24,7 @@ def _error(message: str, status: int = 1) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from build_scripts.load.sources import address_clashes
     from build_scripts.load.topics import stale_overrides
     from build_scripts.model import Project
     from build_scripts.pipeline import load_inputs
@@ -31,6 +32,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     root = Path(args.root)
     project = Project.at(root)
     inputs, problems = load_inputs(project)
+    problems = problems + address_clashes(d.source for d in inputs.documents)
     sentences = {(s.source_id, s.anchor) for d in inputs.documents for s in d.sentences}
     problems = problems + stale_overrides(inputs.topics, sentences, project.docs_dir)
     _print_problems(problems, root)
@@ -142,6 +144,31 @@ def cmd_import_folder(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rename_sources(args: argparse.Namespace) -> int:
+    from build_scripts.ingest.rename import RenameRefused, apply_renames, plan_renames
+
+    root = Path(args.root)
+    try:
+        plan = plan_renames(root, args.sources)
+        if not args.dry_run:
+            apply_renames(plan)
+    except RenameRefused as exc:
+        for problem in exc.problems:
+            print(f"refused: {problem}", file=sys.stderr)
+        return 1
+    verb = "would rename" if args.dry_run else "renamed"
+    for r in plan.renamings:
+        print(f"{r.old_path} -> {r.new_path}")
+    for path, (_text, count) in plan.topic_files.items():
+        print(f"{path}: {count} reference(s) to a renamed source updated")
+    if not plan.renamings:
+        print("nothing to rename: every source's id is readable", file=sys.stderr)
+        return 0
+    print(f"{verb} {len(plan.renamings)} source(s) and {len(plan.topic_files)} topic file(s); each old id is kept "
+          "in the source's former_ids, and its old address leads to the new page", file=sys.stderr)
+    return 0
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from build_scripts.publish.safe_build import build_site
 
@@ -224,6 +251,17 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("folder", metavar="FOLDER", help="the folder holding the articles and METADATA.yml")
     imp.add_argument("--dest", default="sources", help="folder to write into (default: %(default)s)")
     imp.add_argument("--force", action="store_true", help="replace files that already exist")
+
+    ren = _command(sub, "rename-sources", cmd_rename_sources,
+                   "give sources with unreadable names (000_183601ec9612ed3f) ids from their metadata",
+                   "Rename each source whose file name says nothing (a hash, a number) to an id made from its "
+                   "date, publisher and title words (its opening words when untitled), as `add` names a new "
+                   "source; or rename the sources named. The text is unchanged; the old id is kept in the "
+                   "source's former_ids, where the site keeps a redirect from the old address, and references "
+                   "in the topic files are updated. A second run changes nothing.")
+    ren.add_argument("sources", nargs="*", metavar="SOURCE",
+                     help="ids or files of sources to rename (default: every source with an unreadable id)")
+    ren.add_argument("--dry-run", action="store_true", help="say what would be renamed, and change nothing")
 
     build = _command(sub, "build", cmd_build,
                      "build the site elsewhere, then swap it in (a failed build keeps the old site)",

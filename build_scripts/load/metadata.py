@@ -12,7 +12,19 @@ from build_scripts.model import SourceMeta
 from build_scripts.text.clean import strip_controls
 
 FIELDS = ("title", "publisher", "author", "date", "url", "retrieved", "language", "notes")
-"""Every field a source's frontmatter may have, in the order files are written."""
+"""Every field of what is known of an article, in the order files are written."""
+ADDRESS_FIELDS = ("former_ids",)
+"""Fields about the source's place in this project, which ``add`` does not carry over from a file
+of another project: ``former_ids``, the ids the source had before ``rename-sources`` renamed it
+(their addresses redirect to its page)."""
+KNOWN_FIELDS = FIELDS + ADDRESS_FIELDS
+"""Every field the generator reads."""
+
+SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+"""A source's id: its file name without ``.md``, which becomes its page's address."""
+WEB_SUFFIX = re.compile(r"\.(html?|xml|json|md|markdown|txt|css|js|svg|png|jpe?g|gif|pdf)$", re.IGNORECASE)
+"""A page address ending like a file (``sources/report.html/``) collides with files MkDocs writes."""
+MAX_ID_LENGTH = 200
 
 _TEXT_FIELDS = ("title", "publisher", "author", "notes")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -91,11 +103,11 @@ def _as_text(value: object) -> str:
 def _extra(key: object, value: object) -> tuple[str, str]:
     """A field the generator does not read, kept as text: a near miss of a known field is a typo."""
     name = str(key)
-    near = get_close_matches(name.lower(), FIELDS, n=1, cutoff=0.75)
+    near = get_close_matches(name.lower(), KNOWN_FIELDS, n=1, cutoff=0.75)
     if near:
         raise FieldError(name, f"unknown field '{name}'; did you mean '{near[0]}'?")
     if not _EXTRA_KEY.match(name):
-        raise FieldError(name, f"unknown field '{name}'; the fields are: {', '.join(FIELDS)} (a field of "
+        raise FieldError(name, f"unknown field '{name}'; the fields are: {', '.join(KNOWN_FIELDS)} (a field of "
                          "another tool is kept when its name is letters, digits, '-' and '_')")
     text = " ".join(_plain(_as_text(value)).split())
     if len(text) > MAX_EXTRA:
@@ -125,6 +137,40 @@ def _language(value: object) -> str:
     return value.strip()
 
 
+def id_problem(name: str) -> str | None:
+    """Why ``name`` cannot be a source's id (and so the last part of a page's address), or None."""
+    if len(name) > MAX_ID_LENGTH:
+        return f"is {len(name)} characters long, more than the {MAX_ID_LENGTH} an id may have"
+    if not SOURCE_ID.match(name):
+        return "must start with a letter or digit and use only letters, digits, '.', '_' and '-'"
+    if name.lower() == "index":
+        return "is the address of the sources list"
+    if suffix := WEB_SUFFIX.search(name):
+        return f"ends in '{suffix.group(0)}', which the site would take for a file of its own rather than a page"
+    return None
+
+
+def _former_ids(value: object) -> tuple[str, ...]:
+    """The ids a source had before it was renamed: one id or a list, each a valid id, no repeats."""
+    items = value if isinstance(value, list) else [value]
+    ids: list[str] = []
+    for item in items:
+        if isinstance(item, int) and not isinstance(item, bool):
+            item = str(item)
+        if not isinstance(item, str):
+            raise FieldError("former_ids", "'former_ids' must be a list of the ids the source had before it was "
+                             "renamed, such as [\"000_183601ec9612ed3f\"]; got "
+                             f"{type(item).__name__}")
+        name = item.strip()
+        problem = id_problem(name)
+        if problem:
+            raise FieldError("former_ids", f"'former_ids': {name!r} {problem}, so it was never a source's id; "
+                             "write the file name (without '.md') the source had before it was renamed")
+        if name.lower() not in {i.lower() for i in ids}:
+            ids.append(name)
+    return tuple(ids)
+
+
 def parse_metadata(data: dict[str, Any]) -> SourceMeta:
     """Check every field and build the metadata; raises FieldErrors listing every problem."""
     values: dict[str, Any] = {}
@@ -140,6 +186,8 @@ def parse_metadata(data: dict[str, Any]) -> SourceMeta:
                 values[key] = validate_url(value)
             elif key == "language" and value is not None:
                 values[key] = _language(value)
+            elif key == "former_ids" and value is not None:
+                values[key] = _former_ids(value)
             elif key not in FIELDS:
                 extra.append(_extra(key, value))
         except FieldError as exc:
@@ -150,7 +198,8 @@ def parse_metadata(data: dict[str, Any]) -> SourceMeta:
 
 
 def meta_fields(meta: SourceMeta) -> dict[str, Any]:
-    """The known fields of ``meta`` as frontmatter values (dates in ISO form)."""
+    """The known fields of ``meta`` as frontmatter values (dates in ISO form); not its
+    ``former_ids``, which are addresses in the project it was read from."""
     out: dict[str, Any] = {}
     for name in FIELDS:
         value = getattr(meta, name)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
@@ -11,7 +11,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from build_scripts.errors import InputProblem
-from build_scripts.load.metadata import FieldErrors, parse_metadata
+from build_scripts.load.metadata import SOURCE_ID, WEB_SUFFIX, FieldErrors, parse_metadata
 from build_scripts.model import Source
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -20,10 +20,6 @@ MAX_FRONTMATTER = 64 * 1024
 """Largest frontmatter accepted: a few fields of metadata, never a document of its own."""
 MAX_NESTING = 20
 """Deepest nesting of lists and mappings in a frontmatter (its fields are flat)."""
-
-SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-_WEB_SUFFIX = re.compile(r"\.(html?|xml|json|md|markdown|txt|css|js|svg|png|jpe?g|gif|pdf)$", re.IGNORECASE)
-"""A page address ending like a file (``sources/report.html/``) collides with files MkDocs writes."""
 
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
@@ -169,7 +165,7 @@ def _check_path(path: Path, root: Path) -> None:
             )
     if path.stem.lower() == "index":
         raise SourceProblem("'index' is the address of the sources list; rename the file")
-    if suffix := _WEB_SUFFIX.search(path.stem):
+    if suffix := WEB_SUFFIX.search(path.stem):
         raise SourceProblem(f"the name ends in '{suffix.group(0)}', which the site would take for a file of its "
                             "own rather than a page; rename the file")
     if not SOURCE_ID.match(path.stem):
@@ -232,3 +228,37 @@ def load_sources(
         seen[key] = path
         sources.append(source)
     return sources, problems
+
+
+def address_clashes(sources: Iterable[Source]) -> list[InputProblem]:
+    """Each former id (``former_ids``) whose old address cannot lead to its source: the address of
+    a source's page now, or the former id of another source too. Ids compare without case, as
+    they do on a case-insensitive disk."""
+    sources = list(sources)
+    current = {s.id.lower(): s for s in sources}
+    claimed: dict[str, Source] = {}
+    problems = []
+    for source in sources:
+        for old in source.meta.former_ids:
+            owner, earlier = current.get(old.lower()), claimed.get(old.lower())
+            if owner is source:
+                message = f"former_ids: '{old}' is this source's own id; remove it from former_ids"
+            elif owner is not None:
+                message = (f"former_ids: '{old}' is the id of {owner.path.name}, whose page is at that address; "
+                           "remove it from former_ids, or rename that file")
+            elif earlier is not None:
+                message = (f"former_ids: '{old}' is also a former id of {earlier.path.name}, and an old address "
+                           "leads to one source only; remove it from one of the two")
+            else:
+                claimed[old.lower()] = source
+                continue
+            problems.append(InputProblem(source.path, message, _former_ids_line(source.path)))
+    return problems
+
+
+def _former_ids_line(path: Path) -> int:
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return 0
+    return next((i for i, line in enumerate(lines, start=1) if re.match(r"^former_ids\s*:", line)), 0)

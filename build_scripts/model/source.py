@@ -23,6 +23,8 @@ class SourceMeta:
     extra: tuple[tuple[str, str], ...] = ()
     """Fields other tools write (``tags``, ``aliases`` …), kept as text and shown on the source's
     page; the generator reads nothing from them."""
+    former_ids: tuple[str, ...] = ()
+    """The ids the source had before it was renamed: its old addresses redirect to its page."""
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,9 @@ class Rendered:
     """Markdown appended to hand-written pages, by their path in ``docs/``."""
     closed: bool = False
     """The pages end with their "Sources used" section already."""
+    files: dict[str, str] = field(default_factory=dict)
+    """Files of the site written as they are, by their path under the site's root (a redirect
+    page at an old address), for kinds whose files are not known before the analysis."""
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ def render_site(analysis: Analysis, docs_dir: Path, memo: dict[str, Any] | None 
         rendered = kind.render(view)
         page_list += rendered.pages if rendered.closed else [_closed(p, view) for p in rendered.pages]
         additions.update(rendered.additions)
+        files.update(rendered.files)
         for data in kind.data:
             content = data.write(view)
             if content is not None:

@@ -79,8 +79,8 @@ def test_partial_dates_display_no_more_precision_than_known():
         ("url: ftp://example.org/x", "sources/a.md:2: 'url' must start with http:// or https:// and name a host; got 'ftp://example.org/x'"),
         ("titel: Typo", "sources/a.md:2: unknown field 'titel'; did you mean 'title'?"),
         ("bad key!: x", "sources/a.md:2: unknown field 'bad key!'; the fields are: title, publisher, author, date, "
-                        "url, retrieved, language, notes (a field of another tool is kept when its name is letters, "
-                        "digits, '-' and '_')"),
+                        "url, retrieved, language, notes, former_ids (a field of another tool is kept when its "
+                        "name is letters, digits, '-' and '_')"),
         ("title: [unclosed",
          "sources/a.md:2: the frontmatter is not valid YAML (did not find expected ',' or ']'); fix the syntax"),
         ("language: English", "sources/a.md:2: 'language' must be a language code such as en or uk; got 'English'"),

@@ -10,7 +10,7 @@ from build_scripts.pages.registry import build_nav, kinds, render_site
 from build_scripts.publish.nav import build_nav as site_nav
 
 EVERY_KIND = {"home", "topics", "timeline", "countries", "quotations", "disagreements", "sources index", "source",
-              "data", "about", "feed"}
+              "data", "about", "feed", "redirects"}
 
 
 def test_every_module_with_a_kind_is_found_in_order():
