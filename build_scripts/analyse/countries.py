@@ -188,7 +188,8 @@ def profile_countries(sentences: list[Sentence], claims: list[Claim], events: li
             reports[r.sentence].append((ev.date, r.mention.start, r.mention.end))
     claim_of = {m: c for c in claims for m in c.members}
     for code, p in profiles.items():
-        p.stances = [Stance(rules[i], float(len(e.sentences)), tuple(e.sentences), _dates(e, reports))
+        p.stances = [Stance(rules[i], float(len(e.sentences)), tuple(e.sentences), _dates(e, reports),
+                            tuple(e.clauses))
                      for i in sorted(set(stance_of)) if (e := evidence.get((code, i))) and e.sentences]
         p.claims = list({id(c): c for s in p.sentences if (c := claim_of.get(s))}.values())
         p.claims.sort(key=lambda c: (-c.independent, -len(c.sources)))

@@ -71,6 +71,7 @@ class _Alias:
     codes: tuple[str, ...]  # empty for an excluded phrase
     demonym: bool
     guard: str | None
+    kind: str  # "name", "demonym", "capital", "place" (a seat or legislature), "group" or "exclude"
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ def _gazetteer() -> _Gazetteer:
             raise ValueError(f"countries.json: alias {entry['text']!r} names unknown codes {unknown}")
         if entry["guard"] is not None and entry["guard"] not in _GUARDS:
             raise ValueError(f"countries.json: alias {entry['text']!r} has unknown guard {entry['guard']!r}")
-        aliases[_key(entry["text"])] = _Alias(codes, entry["kind"] == "demonym", entry["guard"])
+        aliases[_key(entry["text"])] = _Alias(codes, entry["kind"] == "demonym", entry["guard"], entry["kind"])
     keys = sorted(aliases)
     lower_case = [key for key in keys if key[0].islower()]
     capitalised = [key for key in keys if not key[0].islower()]
@@ -294,6 +295,13 @@ def find_places(text: str) -> list[PlaceMention]:
         mentions.append(PlaceMention(start, end, written, alias.codes, alias.demonym))
         prev_end = end
     return mentions
+
+
+def is_country_name(text: str) -> bool:
+    """Whether ``text``, as a mention was written, is a name of one country ("Ukraine", "US"),
+    not a demonym, capital, seat, legislature or group ("Ukrainian", "Kyiv", "Rada", "the Baltic states")."""
+    alias = _gazetteer().aliases.get(_key(text))
+    return alias is not None and alias.kind == "name" and len(alias.codes) == 1
 
 
 def country(code: str) -> Country:

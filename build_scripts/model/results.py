@@ -50,6 +50,8 @@ class Stance:
     sentences: tuple[Sentence, ...]
     dates: tuple[tuple[PartialDate, Sentence], ...]
     """Each date the evidence names, with the first sentence that names it."""
+    clauses: tuple[tuple[int, int], ...] = ()
+    """For each sentence, the span (start, end) of the clause that says it of the country."""
 
 
 @dataclass

@@ -6,6 +6,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from build_scripts.analyse.places import is_country_name
 from build_scripts.model import (
     CountryProfile,
     Document,
@@ -27,6 +28,8 @@ from build_scripts.render.templates import render
 INDEX_URI = "countries/index.md"
 MAX_STATEMENTS = 25
 MAX_EVIDENCE = 8
+EXCERPT = 160
+"""Characters, at most, of a clause quoted in a country's summary."""
 NO_STANCE = "no stance found in the sources"
 NAMED_CLASS = "named"
 """The map's class for a country named, when no stance rules are set."""
@@ -34,6 +37,52 @@ NAMED_CLASS = "named"
 
 def page_uri(code: str) -> str:
     return f"countries/{code}.md"
+
+
+def page_url(code: str) -> str:
+    """The address of a country's page from the overview's (``countries/`` to ``countries/<code>/``): the
+    map is raw HTML, whose links MkDocs does not rewrite, so they are written as built (directory URLs)."""
+    return f"{code}/"
+
+
+def _excerpt(sentence: Sentence, span: tuple[int, int] | None) -> str:
+    """The clause of ``sentence`` that says the stance (the whole sentence when it is the clause),
+    with "…" where words are left out, at most ``EXCERPT`` characters cut at a word."""
+    text = sentence.text
+    start, end = span if span is not None else (0, len(text))
+    clause = text[start:end].strip(" ,;:–—-")
+    head = "…" if text[:start].strip(" \"“‘'(") else ""
+    if len(clause) > EXCERPT:
+        clause = clause[:EXCERPT].rsplit(" ", 1)[0].rstrip(" ,;:–—-")
+    tail = "…" if clause and not text.rstrip().endswith(clause.rstrip()) else ""
+    return f"{head}{clause}{tail}"
+
+
+def _summary(p: CountryProfile, src: str, docs: dict[str, Document], notes: list[str]) -> list[dict[str, Any]]:
+    """The country's position in brief: for each stance, each date its evidence gives with the clause
+    that gives it, in date order; a stance with no date, once, from its first sentence, after them.
+
+    Only what the stance rules found is listed (no step the sources do not state); the footnotes it
+    needs are added to ``notes``.
+    """
+    dated: list[tuple[tuple[int, int, int], dict[str, Any]]] = []
+    undated: list[dict[str, Any]] = []
+    for stance in p.stances:
+        clause_of: dict[Sentence, tuple[int, int]] = {}
+        for sentence, span in zip(stance.sentences, stance.clauses, strict=False):
+            clause_of.setdefault(sentence, span)
+        if stance.dates:
+            for date, sentence in stance.dates:
+                notes.append(footnote(src, docs[sentence.source_id], sentence))
+                dated.append((date.sort_key(), {"date": date.display(), "label": stance.rule.label,
+                                                "excerpt": _excerpt(sentence, clause_of.get(sentence)),
+                                                "sentence": sentence}))
+        else:
+            sentence = stance.sentences[0]
+            notes.append(footnote(src, docs[sentence.source_id], sentence))
+            undated.append({"date": "", "label": stance.rule.label,
+                            "excerpt": _excerpt(sentence, clause_of.get(sentence)), "sentence": sentence})
+    return [item for _, item in sorted(dated, key=lambda pair: pair[0])] + undated
 
 
 def source_count(p: CountryProfile) -> int:
@@ -68,6 +117,7 @@ def render_country_page(p: CountryProfile, docs: dict[str, Document], has_rules:
     """A country's page; without stance rules (``has_rules`` false) it says nothing of stances."""
     src = page_uri(p.code)
     notes: list[str] = []
+    summary = _summary(p, src, docs, notes) if has_rules else []
     stances = [_stance(s, src, docs, notes) for s in p.stances]
     naming = set(p.sentences)
     blocks = []
@@ -78,7 +128,8 @@ def render_country_page(p: CountryProfile, docs: dict[str, Document], has_rules:
         notes += st_notes
     return render("country.md.j2", head=Markup("\n".join(page_head(p.name)[:-1])), name=p.name,
                   stance=(p.primary.rule.label if p.primary else NO_STANCE) if has_rules else None,
-                  names=p.names_seen,
+                  summary=summary,
+                  names=[n for n in p.names_seen if n != p.name and is_country_name(n)],
                   sentences=len(p.sentences), sources=source_count(p), all_countries=relative(src, INDEX_URI),
                   stances=stances, statements=blocks, unlisted=max(0, len(p.claims) - MAX_STATEMENTS),
                   notes=[Markup(n) for n in dict.fromkeys(notes)])
@@ -88,28 +139,35 @@ def render_countries_overview(profiles: list[CountryProfile], rules: list[Stance
     """The map and the table, appended to ``countries/index.md`` (or making it, with ``intro``).
 
     No table when the sources name no country; no map when none of the countries they name
-    is on it (the map shows Europe). Without stance rules the map marks the countries named
-    and the table has no stance column.
+    is drawn (the smallest states are not). The map is fitted to the countries named, each
+    a link to its page; the table says the same in text. Without stance rules the map marks
+    the countries named and the table has no stance column.
     """
+    plain = None
+    categories: dict[str, str | None]
     if rules:
-        categories = {p.code: p.primary.rule.css for p in profiles if p.primary}
+        categories = {p.code: p.primary.rule.css if p.primary else None for p in profiles}
         labels = {p.code: f"{p.name}: {p.primary.rule.label if p.primary else NO_STANCE}" for p in profiles}
-        used = {p.primary.rule.css for p in profiles if p.primary}
+        used = set(categories.values())
         legend = {r.css: r.label for r in rules if r.css in used}
-        title = "Map of Europe: stances the sources report for each country"
+        if None in used:
+            plain = NO_STANCE[:1].upper() + NO_STANCE[1:]
+        title = "Map of the countries the sources name, coloured by the stance they report; each links to its page"
     else:
         categories = {p.code: NAMED_CLASS for p in profiles}
         labels = {p.code: p.name for p in profiles}
         legend = {NAMED_CLASS: "Named in the sources"} if profiles else {}
-        title = "Map of Europe: the countries the sources name"
-    drawn = drawn_codes()
-    svg = render_map(categories, labels, legend, title) if any(p.code in drawn for p in profiles) else ""
+        title = "Map of the countries the sources name; each links to its page"
+    svg = render_map(categories, labels, legend, title, {p.code: page_url(p.code) for p in profiles}, plain)
     counts = {p.code: source_count(p) for p in profiles}
     rows = [{"name": p.name, "stance": p.primary.rule.label if p.primary else NO_STANCE,
              "dates": ", ".join(d.display() for d, _ in p.primary.dates) if p.primary else "",
              "link": relative(INDEX_URI, page_uri(p.code)), "sentences": len(p.sentences), "sources": counts[p.code]}
             for p in sorted(profiles, key=lambda p: (-counts[p.code], p.name))]
-    return render("countries-overview.md.j2", svg=Markup(svg), rows=rows, stances=bool(rules), intro=intro)
+    drawn = drawn_codes()
+    missing = [p.name for p in sorted(profiles, key=lambda p: p.name) if p.code not in drawn]
+    return render("countries-overview.md.j2", svg=Markup(svg), rows=rows, stances=bool(rules), intro=intro,
+                  missing=missing)
 
 
 def _render(view: SiteView) -> Rendered:

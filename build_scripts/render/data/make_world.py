@@ -1,33 +1,47 @@
-"""Generate ``europe.json``, the country outlines drawn by ``build_scripts/render/map_svg.py``.
+"""Generate ``world.json``, the country outlines drawn by ``build_scripts/render/map_svg.py``.
 
 Run once, by hand; the project reads only the committed JSON::
 
     mkdir -p /tmp/atlas && cd /tmp/atlas && npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
     python3 -m venv /tmp/placesvenv && /tmp/placesvenv/bin/pip install pycountry==26.2.16
-    /tmp/placesvenv/bin/python build_scripts/render/data/make_europe.py /tmp/atlas/package/countries-110m.json
+    /tmp/placesvenv/bin/python build_scripts/render/data/make_world.py /tmp/atlas/package/countries-110m.json
 
-Source: ``countries-110m.json`` of the npm package world-atlas 2.0.2 (ISC
-licence, Mike Bostock), which is Natural Earth's 1:110m Admin 0 countries
-(public domain) as TopoJSON with ISO 3166-1 *numeric* ids. pycountry maps the
-ids to alpha-2. Three features have no id: Kosovo becomes "xk" (the
-user-assigned code in common use), "N. Cyprus" is drawn as part of Cyprus
-("cy", the internationally recognised state) and Somaliland (outside the
-window) as part of Somalia. Natural Earth draws Crimea as Russia (its de facto
-view); here it is drawn as part of Ukraine, as internationally recognised.
-Polygons given to one code that share a
-border are merged (outline of the union), so no border line is drawn inside
-Cyprus or across the Perekop isthmus. The 1:110m data has no Andorra, Liechtenstein,
-Malta, Monaco, San Marino or Vatican City.
+Source and licence: ``countries-110m.json`` of the npm package world-atlas 2.0.2
+(ISC licence, copyright 2013-2019 Michael Bostock: use, copy, modify and
+distribute for any purpose, keeping the copyright and permission notice, which
+this docstring does), which is Natural Earth's 1:110m Admin 0 countries
+(public domain, naturalearthdata.com) as TopoJSON with ISO 3166-1 *numeric*
+ids. pycountry maps the ids to alpha-2, the codes of
+``build_scripts/analyse/data/countries.json`` (the script stops if a code is
+not there). Three features have no id: Kosovo becomes "xk" (the user-assigned
+code in common use, as in countries.json), "N. Cyprus" is drawn as part of
+Cyprus ("cy", the internationally recognised state) and Somaliland as part of
+Somalia ("so"). Natural Earth draws Crimea as Russia (its de facto view); here
+it is drawn as part of Ukraine, as internationally recognised. Polygons given
+to one code that share a border are merged (outline of the union), so no
+border line is drawn inside Cyprus, Somalia or across the Perekop isthmus.
+The 1:110m data has no microstates (Andorra, Liechtenstein, Malta, Monaco, San
+Marino, Vatican City, Singapore, Bahrain and other small islands): a country
+it lacks is not drawn, and the map's table still lists it.
 
 Steps: decode the TopoJSON arcs here (quantized, delta-encoded; no topojson
-library), make rings that cross the antimeridian continuous (Chukotka), clip every ring
-to a rectangle a little larger than the map window (lon -25..60, lat 34..72)
-so nothing spills far past the viewBox (Russia is cut at lon 62), keep every country with land inside the
-window (a superset of
-the "centroid in the window" rule, so that the map has no holes: Kazakhstan,
-Algeria and Iran are drawn at the edges), project equirectangularly with
-x = (lon - LON0) * cos(55 deg), y = -lat, round to 0.1 and write one SVG path
-``d`` per country (alpha-2, sorted). Same input gives the same bytes.
+library), make rings that cross the antimeridian continuous (Chukotka, Fiji:
+their longitudes run past -180 or 180), and write, per country (alpha-2,
+sorted):
+
+* ``d``: one SVG path in degrees, x = longitude, y = -latitude, rounded to
+  0.1 degree, each ring a first point then relative steps ("M x y l dx dy
+  ... z"): the map projects it with an SVG transform (x scaled by the cosine
+  of the view's middle latitude).
+* ``box``: the bounding box [west, south, east, north] of all its rings, to
+  leave out countries outside a view.
+* ``fit``: the bounding box of its main polygons only, those at least a fifth
+  the area of the largest (sinusoidal projection, equal-area), so that a map
+  fitted to France is not stretched to French Guiana, nor one fitted to Norway
+  to Svalbard; the largest polygon alone when those span more than 180 degrees
+  of longitude (Fiji, on both sides of the antimeridian).
+
+Same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -39,14 +53,12 @@ from pathlib import Path
 
 import pycountry
 
-OUT = Path(__file__).resolve().parent / "europe.json"
+OUT = Path(__file__).resolve().parent / "world.json"
+COUNTRIES = Path(__file__).resolve().parents[2] / "analyse" / "data" / "countries.json"
 
-WINDOW = (-25.0, 34.0, 60.0, 72.0)  # lon_min, lat_min, lon_max, lat_max shown
-CLIP = (-27.0, 32.0, 62.0, 74.0)  # a margin beyond it, so clip edges stay unseen
-LON0 = (WINDOW[0] + WINDOW[2]) / 2
-KX = math.cos(math.radians(55))
 UNNAMED = {"Kosovo": "xk", "N. Cyprus": "cy", "Somaliland": "so"}
 CRIMEA = (32.0, 44.0, 37.0, 46.5)  # lon/lat box holding the Crimea polygon
+MAIN_SHARE = 0.2  # a polygon at least this share of the largest one's area counts for fitting
 
 Point = tuple[float, float]
 Ring = list[Point]
@@ -167,65 +179,49 @@ def in_box(bbox: tuple[float, float, float, float], box: tuple[float, float, flo
     return box[0] <= bbox[0] and box[1] <= bbox[1] and bbox[2] <= box[2] and bbox[3] <= box[3]
 
 
-def clip(points: Ring, box: tuple[float, float, float, float]) -> Ring:
-    """Sutherland-Hodgman clipping of a ring to an axis-aligned box."""
-    x0, y0, x1, y1 = box
-    edges = [
-        (lambda p: p[0] >= x0, lambda p, q: _at_x(p, q, x0)),
-        (lambda p: p[0] <= x1, lambda p, q: _at_x(p, q, x1)),
-        (lambda p: p[1] >= y0, lambda p, q: _at_y(p, q, y0)),
-        (lambda p: p[1] <= y1, lambda p, q: _at_y(p, q, y1)),
-    ]
-    for inside, cross in edges:
-        if not points:
-            break
-        result: Ring = []
-        prev = points[-1]
-        for point in points:
-            if inside(point):
-                if not inside(prev):
-                    result.append(cross(prev, point))
-                result.append(point)
-            elif inside(prev):
-                result.append(cross(prev, point))
-            prev = point
-        points = result
-    return points
-
-
-def _at_x(p: Point, q: Point, x: float) -> Point:
-    t = (x - p[0]) / (q[0] - p[0])
-    return (x, p[1] + t * (q[1] - p[1]))
-
-
-def _at_y(p: Point, q: Point, y: float) -> Point:
-    t = (y - p[1]) / (q[1] - p[1])
-    return (p[0] + t * (q[0] - p[0]), y)
-
-
-def overlaps_window(points: Ring) -> bool:
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    return min(xs) < WINDOW[2] and max(xs) > WINDOW[0] and min(ys) < WINDOW[3] and max(ys) > WINDOW[1]
-
-
-def number(value: float) -> str:
-    text = f"{value:.1f}".removesuffix(".0")
-    return "0" if text == "-0" else text
-
-
 def path_d(points: Ring) -> str:
-    """Projected, rounded ``M..L..Z`` for a ring; empty when it collapses."""
-    projected: list[tuple[str, str]] = []
+    """A ring as ``M x y l dx dy ... z`` in degrees (y = -lat), rounded to 0.1; empty when it collapses."""
+    tenths: list[tuple[int, int]] = []
     for lon, lat in points:
-        xy = (number((lon - LON0) * KX), number(-lat))
-        if not projected or projected[-1] != xy:
-            projected.append(xy)
-    if len(projected) > 1 and projected[0] == projected[-1]:
-        projected.pop()
-    if len(set(projected)) < 3:
+        xy = (round(lon * 10), round(-lat * 10))
+        if not tenths or tenths[-1] != xy:
+            tenths.append(xy)
+    if len(tenths) > 1 and tenths[0] == tenths[-1]:
+        tenths.pop()
+    if len(set(tenths)) < 3:
         return ""
-    coords = [f"{x},{y}" for x, y in projected]
-    return "M" + coords[0] + "L" + " ".join(coords[1:]) + "Z"
+    steps = [value for (x0, y0), (x1, y1) in zip(tenths, tenths[1:], strict=False) for value in (x1 - x0, y1 - y0)]
+    return "M" + _numbers(list(tenths[0])) + "l" + _numbers(steps) + "z"
+
+
+def _tenth(value: int) -> str:
+    """A number of tenths as a short SVG number: 12 -> "1.2", -3 -> "-.3", 0 -> "0"."""
+    sign = "-" if value < 0 else ""
+    whole, tenth = divmod(abs(value), 10)
+    if tenth == 0:
+        return f"{sign}{whole}"
+    return f"{sign}{whole if whole else ''}.{tenth}"
+
+
+def _numbers(values: list[int]) -> str:
+    """Numbers of tenths for a path, a space between two unless the second starts with "-"."""
+    text = ""
+    for value in values:
+        number = _tenth(value)
+        text += number if not text or number.startswith("-") else " " + number
+    return text
+
+
+def area(points: Ring) -> float:
+    """Area of a ring in square degrees, on the sinusoidal projection (x = lon * cos lat): equal-area."""
+    xy = [(lon * math.cos(math.radians(lat)), lat) for lon, lat in points]
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(xy, xy[1:] + xy[:1], strict=True))) / 2
+
+
+def bbox(rings: list[Ring]) -> list[float]:
+    xs = [p[0] for r in rings for p in r]
+    ys = [p[1] for r in rings for p in r]
+    return [round(min(xs), 1), round(min(ys), 1), round(max(xs), 1), round(max(ys), 1)]
 
 
 def alpha2(geometry: dict) -> str | None:
@@ -237,33 +233,42 @@ def alpha2(geometry: dict) -> str | None:
 
 def build(topology: dict) -> dict:
     arcs = decode_arcs(topology)
+    known = {c["code"] for c in json.loads(COUNTRIES.read_text(encoding="utf-8"))["countries"]}
     by_code: dict[str, list[ArcPolygon]] = {}
     for geometry in topology["objects"]["countries"]["geometries"]:
         code = alpha2(geometry)
-        if code is None:
-            raise SystemExit(f"no alpha-2 code for {geometry['properties']['name']!r}")
+        if code is None or code not in known:
+            raise SystemExit(f"no alpha-2 code of countries.json for {geometry['properties']['name']!r}")
         for polygon in arc_polygons(geometry):
             code_here = "ua" if code == "ru" and in_box(_bbox(polygon, arcs), CRIMEA) else code
             by_code.setdefault(code_here, []).append(polygon)
-    paths: dict[str, list[str]] = {}
+    countries = {}
     for code, polygons in sorted(by_code.items()):
+        outers: list[Ring] = []
+        paths: list[str] = []
+        rings: list[Ring] = []
         for polygon in merge_neighbours(polygons, arcs):
-            for indexes in polygon:
-                clipped = clip(unwrap(ring(indexes, arcs)), CLIP)
-                if len(clipped) < 3 or not overlaps_window(clipped):
+            for n, indexes in enumerate(polygon):
+                points = unwrap(ring(indexes, arcs))
+                d = path_d(points)
+                if not d:
                     continue
-                d = path_d(clipped)
-                if d:
-                    paths.setdefault(code, []).append(d)
-    x0, y0 = (WINDOW[0] - LON0) * KX, -WINDOW[3]
-    width, height = (WINDOW[2] - WINDOW[0]) * KX, WINDOW[3] - WINDOW[1]
+                paths.append(d)
+                rings.append(points)
+                if n == 0:
+                    outers.append(points)
+        if not paths:
+            continue
+        largest = max(outers, key=area)
+        fit = bbox([r for r in outers if area(r) >= MAIN_SHARE * area(largest)])
+        if fit[2] - fit[0] > 180:  # main parts on both sides of the antimeridian (Fiji): the largest only
+            fit = bbox([largest])
+        countries[code] = {"fit": fit, "box": bbox(rings), "d": "".join(paths)}
     return {
-        "_source": "Generated by make_europe.py from world-atlas 2.0.2 countries-110m.json "
-        "(Natural Earth 1:110m, public domain); do not edit.",
-        "projection": f"x = (lon - {LON0}) * cos(55 deg), y = -lat",
-        "lon0": LON0,
-        "viewBox": [round(x0, 1), round(y0, 1), round(width, 1), round(height, 1)],
-        "countries": {code: "".join(paths[code]) for code in sorted(paths)},
+        "_source": "Generated by make_world.py from world-atlas 2.0.2 countries-110m.json "
+        "(ISC licence, Michael Bostock; Natural Earth 1:110m, public domain); do not edit.",
+        "units": "degrees: x = longitude, y = -latitude; boxes are [west, south, east, north]",
+        "countries": countries,
     }
 
 
@@ -272,7 +277,8 @@ def dump(data: dict) -> str:
     head = {k: v for k, v in data.items() if k != "countries"}
     lines = ["{"] + [f"{json.dumps(k)}: {json.dumps(v)}," for k, v in head.items()]
     lines.append('"countries": {')
-    lines.append(",\n".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in data["countries"].items()))
+    lines.append(",\n".join(f"{json.dumps(k)}: {json.dumps(v, separators=(',', ':'))}"
+                            for k, v in data["countries"].items()))
     lines.append("}")
     lines.append("}")
     return "\n".join(lines) + "\n"
