@@ -7,6 +7,11 @@ to the end and makes next to no cycles (a 1,000-source run left 39 objects of
 cyclic garbage), so the walks find nothing. Measured on 1,000 sources:
 generation used 11.0 s of CPU with the collector and 8.3 s without, at the
 same peak memory. Reference counting still frees everything else at once.
+
+After generation, ``freeze_survivors`` moves what generation left alive out of the collector's
+reach for good: MkDocs then renders the pages with the collector on, and each full collection
+would walk the whole analysis again (1.1 s at 4,000 sources, 5.4 s at 10,000, measured for
+issue 20). Frozen objects are still freed by reference counting when the next build drops them.
 """
 
 from __future__ import annotations
@@ -26,3 +31,8 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was_on:
             gc.enable()
+
+
+def freeze_survivors() -> None:
+    """Leave every object alive now out of all later collections (``gc.freeze``)."""
+    gc.freeze()

@@ -12,7 +12,7 @@ import hashlib
 
 from build_scripts.errors import InputError
 from build_scripts.infra.cache import StageCache
-from build_scripts.infra.collector import collector_paused
+from build_scripts.infra.collector import collector_paused, freeze_survivors
 from build_scripts.model import Analysis, Inputs, Project, SiteContent
 from build_scripts.pages.registry import render_site
 from build_scripts.pipeline.across import analyse_across, term_index
@@ -42,7 +42,16 @@ def _checked_inputs(project: Project, cache: StageCache | None, progress: Progre
 def generate(project: Project, cache: StageCache | None = None, progress: Progress | None = None) -> SiteContent:
     """Every page and data file. With a ``cache`` kept from the last call (as under ``mkdocs
     serve``), unchanged inputs give back the last call's pages without any work: an edit to a
-    hand-written page that no stage reads (the methodology) costs nothing here."""
+    hand-written page that no stage reads (the methodology) costs nothing here.
+
+    What it leaves alive is frozen out of the cycle collector (``freeze_survivors``)."""
+    try:
+        return _generate(project, cache, progress)
+    finally:
+        freeze_survivors()
+
+
+def _generate(project: Project, cache: StageCache | None, progress: Progress | None) -> SiteContent:
     with collector_paused():
         if cache is None:
             inputs = _checked_inputs(project, None, progress)

@@ -37,3 +37,18 @@ def test_generation_leaves_the_collector_on(seed_project):
 
     generate(seed_project)
     assert gc.isenabled()
+
+
+def test_what_generation_leaves_alive_is_frozen_out_of_later_collections(seed_project):
+    from build_scripts.pipeline import generate
+
+    gc.unfreeze()
+    try:
+        content = generate(seed_project)
+        assert gc.get_freeze_count() > 0
+        tracked = {id(o) for o in gc.get_objects()}
+        assert id(content.pages) not in tracked and id(content.analysis.documents) not in tracked
+        fresh: list[object] = []
+        assert id(fresh) in {id(o) for o in gc.get_objects()}  # made after: collected as usual
+    finally:
+        gc.unfreeze()
