@@ -113,6 +113,16 @@ def _stance(stance: Stance, src: str, docs: dict[str, Document], notes: list[str
             "unlisted": len(lines) - len(shown)}
 
 
+def _one_per_label(notes: list[str]) -> list[str]:
+    """The footnote definitions, one per label (``[^label]:``), the first kept: the summary, the
+    stances and the statements may cite one sentence in different words, and a label defined twice
+    would show one definition and leave the other as text."""
+    kept: dict[str, str] = {}
+    for note in notes:
+        kept.setdefault(note.split("]:", 1)[0], note)
+    return list(kept.values())
+
+
 def render_country_page(p: CountryProfile, docs: dict[str, Document], has_rules: bool = True) -> str:
     """A country's page; without stance rules (``has_rules`` false) it says nothing of stances."""
     src = page_uri(p.code)
@@ -132,7 +142,7 @@ def render_country_page(p: CountryProfile, docs: dict[str, Document], has_rules:
                   names=[n for n in p.names_seen if n != p.name and is_country_name(n)],
                   sentences=len(p.sentences), sources=source_count(p), all_countries=relative(src, INDEX_URI),
                   stances=stances, statements=blocks, unlisted=max(0, len(p.claims) - MAX_STATEMENTS),
-                  notes=[Markup(n) for n in dict.fromkeys(notes)])
+                  notes=[Markup(n) for n in _one_per_label(notes)])
 
 
 def render_countries_overview(profiles: list[CountryProfile], rules: list[StanceRule], intro: bool = False) -> str:

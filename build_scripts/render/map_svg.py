@@ -144,9 +144,16 @@ def fit_view(codes: list[str]) -> Box | None:
     if ratio < _MIN_RATIO:  # too tall: widen, up to the whole world
         middle, half = (west + east) / 2, min(360.0, _MIN_RATIO * (north - south) / kx) / 2
         west, east = middle - half, middle + half
-    elif ratio > _MAX_RATIO:  # too wide: heighten, within the limits (a world view stays a little wider)
+        ratio = (east - west) * kx / (north - south)
+    # Too wide: heighten, within the limits. The scale follows the middle latitude, which moves when
+    # a limit is met: a few rounds settle it (a world view may stay a little wider).
+    for _ in range(8):
+        if ratio <= _MAX_RATIO * 1.001 or (south, north) == _LAT_LIMITS:
+            break
         middle, half = (north + south) / 2, (east - west) * kx / _MAX_RATIO / 2
         south, north = _within(middle - half, middle + half, _LAT_LIMITS)
+        kx = _kx(south, north)
+        ratio = (east - west) * kx / (north - south)
     return (west, south, east, north)
 
 

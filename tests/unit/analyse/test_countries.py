@@ -151,3 +151,14 @@ def test_without_rules_countries_are_profiled_with_no_stance():
 def test_ottawa_convention_is_not_canada():
     profiles = _profiles("Ukraine will withdraw from the Ottawa Convention, the treaty banning mines.")
     assert sorted(profiles) == ["ua"]
+
+
+def test_each_evidence_sentence_keeps_the_clause_that_says_it():
+    profiles = _profiles("Talks went on in Vienna, while Estonia said it would withdraw from the treaty.\n\n"
+                         "Latvia ratified the treaty in 2005.")
+    stance = profiles["ee"].stances[0]
+    assert len(stance.clauses) == len(stance.sentences) == 1
+    start, end = stance.clauses[0]
+    assert stance.sentences[0].text[start:end].strip() == "Estonia said it would withdraw from the treaty."
+    party = profiles["lv"].stances[0]
+    assert party.sentences[0].text[slice(*party.clauses[0])].strip() == "Latvia ratified the treaty in 2005."

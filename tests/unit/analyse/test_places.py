@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from build_scripts.analyse import places as places_module
-from build_scripts.analyse.places import DATA, all_countries, country, find_places
+from build_scripts.analyse.places import DATA, all_countries, country, find_places, is_country_name
 from build_scripts.model import Country, PlaceMention
 
 # Expected country sets of the raw article text (furniture included: the
@@ -300,3 +300,12 @@ def test_the_trie_matches_like_a_plain_alternation(words, glue):
         "".join(places_module._char_pattern(c) for c in key) for key in sorted(TRIE_KEYS, key=len, reverse=True)
     ) + r")(?!\w)")
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ukraine", True), ("US", True), ("United States", True), ("the United States", False),
+    ("Kyiv", False), ("Verkhovna Rada", False), ("Ukrainian", False), ("Ukrainians", False),
+    ("the Baltic states", False), ("the two Koreas", False), ("Human Rights Watch", False), ("Atlantis", False),
+])
+def test_is_country_name_only_for_names_of_one_country(text, expected):
+    assert is_country_name(text) is expected
