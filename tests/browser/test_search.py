@@ -1,0 +1,137 @@
+"""Search as a reader uses it, in Chromium at desktop and phone sizes: a quoted phrase, Ukrainian and
+Russian words, and snippets that show the sentence that matches.
+
+The site is the seed corpus with two Cyrillic sources added (the seed holds Cyrillic only in
+names): the Ukrainian fixture and a Russian one written here, both translating seed sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from tests.browser.conftest import _serve
+from tests.browser.support import DESKTOP, PHONE, expect, page_path, wait_for_search_ready
+from tests.integration.site_build import ROOT, make_project, run_mkdocs_build
+
+UKRAINIAN = ROOT / "tests" / "fixtures" / "sources" / "uk-zelenskyy-decree.md"
+RUSSIAN = """---
+title: Украина выходит из Оттавской конвенции
+language: ru
+notes: A test fixture; its sentences translate sentences of seed article 000 into Russian.
+---
+Министерство иностранных дел Украины назвало выход из договора трудным, но необходимым шагом.
+Прежде чем выход вступит в силу, его должен ратифицировать украинский парламент.
+"""
+
+GLUED = re.compile(r"[^\W\d_]{2}[.,;:!?”’\"»)]?\d")
+"""A word with a number stuck to its end, as a footnote's number once was ("land.45")."""
+
+
+@pytest.fixture(name="search_site", scope="module")
+def fixture_search_site(tmp_path_factory) -> Iterator[str]:
+    """The seed site with a Ukrainian and a Russian source, served at the root."""
+    sources = {path.name: path.read_bytes() for path in sorted((ROOT / "sources").glob("*.md"))}
+    sources[UKRAINIAN.name] = UKRAINIAN.read_bytes()
+    sources["ru-ministry-withdrawal.md"] = RUSSIAN
+    project = make_project(tmp_path_factory.mktemp("search-project"), sources)
+    site = tmp_path_factory.mktemp("search") / "site"
+    build = run_mkdocs_build(project, site)
+    if build.returncode != 0:
+        pytest.fail(f"mkdocs build failed:\n{build.output}", pytrace=False)
+    yield from _serve(site)
+
+
+@pytest.fixture(name="reader", params=["desktop", "phone"])
+def fixture_reader(request, open_page, search_site):
+    """A page of the site at the home page, search ready, at a desktop or a phone's size."""
+    if request.param == "phone":
+        page, _ = open_page(PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+    else:
+        page, _ = open_page(DESKTOP)
+    page.goto(search_site)
+    wait_for_search_ready(page)
+    return page
+
+
+def _results(page, query: str):
+    """The result items for the whole query: typed at once (``fill``), not letter by letter, so the
+    results shown are those of the whole query, not of a part typed so far."""
+    box = page.locator("input.md-search__input")
+    magnifier = page.locator('label.md-header__button[for="__search"]')
+    (magnifier if magnifier.is_visible() else box).click()
+    expect(box).to_be_focused()
+    box.fill(query)
+    box.press("End")  # Material reads the query on keyup
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text(re.compile(r"matching document", re.I))
+    return page.locator("li.md-search-result__item")
+
+
+def _snippets(page) -> list[str]:
+    """The text of every section shown under a result (its title left out)."""
+    return page.locator("a.md-search-result__link article").evaluate_all(
+        "els => els.map(a => Array.from(a.children).filter(c => !/^H[12]$/.test(c.tagName))"
+        ".map(c => c.textContent).join(' ').trim()).filter(Boolean)")
+
+
+@pytest.mark.parametrize("query", ['"difficult but necessary"', "“difficult but necessary”"])
+def test_a_quoted_phrase_finds_the_pages_quoting_it(reader, search_site, query):
+    items = _results(reader, query)
+    expect(items.first).to_be_visible()
+    hrefs = reader.locator("a.md-search-result__link").evaluate_all("els => els.map(a => a.href)")
+    pages = {page_path(h, search_site) for h in hrefs}
+    assert "quotes/" in pages, pages
+    assert any(p.startswith("sources/") for p in pages), pages
+    snippets = _snippets(reader)
+    # Every section shown holds the phrase itself, not only its words somewhere.
+    assert snippets and all("difficult but necessary" in re.sub(r"\s+", " ", s) for s in snippets), snippets
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    pytest.param("Зеленський", "Президент України Володимир Зеленський", id="ukrainian"),
+    pytest.param("конвенції", "вихід України з Оттавської конвенції", id="ukrainian-inflected"),
+    pytest.param("необходимым", "трудным, но необходимым шагом", id="russian"),
+])
+def test_a_cyrillic_word_finds_its_source(reader, search_site, query, expected):
+    items = _results(reader, query)
+    expect(items.first).to_be_visible()
+    first = items.first.locator("a.md-search-result__link").first
+    assert page_path(first.get_attribute("href"), search_site).startswith("sources/")
+    expect(items.first).to_contain_text(expected)
+    expect(items.first.locator("mark").first).to_be_visible()
+
+
+@pytest.mark.parametrize(("query", "sentence"), [
+    # On a topic page the statements of a section form one long list; the snippet is the one that matches.
+    pytest.param("ratified", re.compile(r"\bratified\b", re.I), id="topic-list"),
+    pytest.param("Kostenko", re.compile(r"\bKostenko\b"), id="person"),
+])
+def test_a_snippet_shows_the_matching_sentence_with_no_number_glued_to_a_word(reader, query, sentence):
+    items = _results(reader, query)
+    expect(items.first).to_be_visible()
+    snippets = _snippets(reader)
+    assert snippets, "no section text shown"
+    for snippet in snippets:
+        assert not GLUED.search(snippet), snippet
+    shown = [s for s in snippets if sentence.search(s)]
+    assert shown, snippets
+    for snippet in shown:
+        # The matching sentences (two at most, a long one cut around the word), not the start of a
+        # long section: each piece between the ellipses holds the word.
+        pieces = [p.strip() for p in snippet.split("…") if p.strip(" .,;:“”\"")]
+        assert len(snippet) <= 500 and all(query.lower() in p.lower() for p in pieces), snippet
+    marks = reader.locator("a.md-search-result__link article mark")
+    expect(marks.first).to_be_visible()
+    marked = marks.evaluate_all("els => els.map(m => m.textContent)")
+    assert marked and all(query.lower() in m.lower() for m in marked), marked
+
+
+def test_glued_pattern_catches_a_footnote_number():
+    assert GLUED.search("the land.45 and")
+    assert GLUED.search("Kostenko3 said")
+    assert not GLUED.search("Article 20 of the treaty, 2025.")
+    assert not GLUED.search("on 29 June 2025")
+
