@@ -41,8 +41,10 @@ PAGE_KINDS = {
     "topic-withdrawals": "topics/withdrawals/",
     "topic-russian-mine-use": "topics/russian-mine-use/",
     "topic-humanitarian-criticism": "topics/humanitarian-criticism/",
-    "source": "sources/003_c1aef827e21e06e1/",
-    "source-with-original": "sources/001_03d95e605726db09/",  # has its address: "Read the original ↗"
+    "source": "sources/2025-06-30-libertarian-institute-ukraine-eastern-european-nato-countries-to/",
+    # has its address: "Read the original ↗"
+    "source-with-original": (
+        "sources/2025-06-30-the-vaultz-news-ukrainian-president-volodymyr-zelenskyy-has-signed/"),
     "sources-index": "sources/",
     "timeline": "timeline/",
     "countries-overview": "countries/",

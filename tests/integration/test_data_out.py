@@ -22,6 +22,10 @@ from jsonschema import Draft202012Validator
 from tests.integration.site_build import ROOT, make_project, run_mkdocs_build
 
 SCHEMAS = ROOT / "docs" / "data" / "schemas"
+# Seed sources, by their ids (made from date, publisher and title words, or opening words)
+UNTITLED = "undated-ukrainian-president-volodymyr-zelensky-has-officially"
+VAULTZ = "2025-06-30-the-vaultz-news-ukrainian-president-volodymyr-zelenskyy-has-signed"
+LIBERTARIAN = "2025-06-30-libertarian-institute-ukraine-eastern-european-nato-countries-to"
 JSON_FILES = ["sources", "statements", "quotes", "timeline", "timeline.timelinejs", "disagreements", "countries"]
 
 
@@ -77,7 +81,7 @@ def test_statements_carry_topic_and_corroboration_and_match_the_csv(site):
     decree = next(r for r in rows if "decree" in r["text"] and "Ottawa Convention" in r["text"]
                   and r["sources"] >= 3)
     assert decree["independent_sources"] == decree["sources"]
-    assert {c["source"] for c in decree["citations"]} >= {"000_183601ec9612ed3f", "001_03d95e605726db09"}
+    assert {c["source"] for c in decree["citations"]} >= {UNTITLED, VAULTZ}
     # No two seed sources reuse one text (copies are tested on the challenge's wire pair): a row naming
     # shared wording would count its sources once.
     assert all(r["independent_sources"] < r["sources"] for r in rows if r["shared_wording"])
@@ -88,8 +92,8 @@ def test_statements_carry_topic_and_corroboration_and_match_the_csv(site):
 
 def test_unknown_metadata_is_null_never_guessed(site):
     sources = {s["id"]: s for s in _json(site, "sources.json")["sources"]}
-    assert sources["000_183601ec9612ed3f"]["publisher"] is None and sources["000_183601ec9612ed3f"]["date"] is None
-    assert sources["001_03d95e605726db09"]["date"] == {"iso": "2025-06-30", "precision": "day",
+    assert sources[UNTITLED]["publisher"] is None and sources[UNTITLED]["date"] is None
+    assert sources[VAULTZ]["date"] == {"iso": "2025-06-30", "precision": "day",
                                                        "display": "30 June 2025"}
     timeline = _json(site, "timeline.json")["events"]
     assert {"iso": "2005", "precision": "year", "display": "2005"} in [e["date"] for e in timeline]
@@ -100,11 +104,11 @@ def test_bibtex_parses_with_missing_fields_left_out(site):
     assert library.failed_blocks == []
     entries = {e.key: e for e in library.entries}
     assert len(entries) == 5
-    li = entries["003_c1aef827e21e06e1"]
+    li = entries[LIBERTARIAN]
     assert li.entry_type == "online"
     assert li["title"] == "Ukraine, Eastern European NATO Countries to Leave Anti-Landmine Treaty"
     assert li["author"] == "Anzalone, Kyle" and li["date"] == "2025-06-30"
-    unknown = entries["000_183601ec9612ed3f"]
+    unknown = entries[UNTITLED]
     assert unknown["title"].startswith("[Untitled article, opening words: ")  # a description, never empty
     assert "date" not in unknown.fields_dict
     assert "author" not in unknown.fields_dict and "publisher" not in unknown.fields_dict
@@ -123,7 +127,7 @@ def test_csl_json_matches_the_schema_and_loads_in_a_citation_processor(site):
     assert len(rendered) == 5
     assert any(r.startswith("Anzalone, K.") and "Ukraine, Eastern European NATO Countries" in r for r in rendered)
     assert all(r.strip() for r in rendered)
-    li = next(i for i in items if i["id"] == "003_c1aef827e21e06e1")
+    li = next(i for i in items if i["id"] == LIBERTARIAN)
     assert li["author"] == [{"family": "Anzalone", "given": "Kyle"}]
 
 
@@ -139,7 +143,7 @@ def test_data_page_links_every_file_and_pages_close_with_sources_and_a_citation(
         assert name in links
     index = BeautifulSoup((site / "sources" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert {"../data/sources.bib", "../data/sources.csl.json"} <= {a["href"] for a in index.select("article a[href]")}
-    for url in ["topics/treaty", "timeline", "quotes", "disagreements", "countries/ua", "sources/003_c1aef827e21e06e1"]:
+    for url in ["topics/treaty", "timeline", "quotes", "disagreements", "countries/ua", f"sources/{LIBERTARIAN}"]:
         soup = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
         article = soup.select_one("article")
         headings = [h.get_text(strip=True).rstrip("¶") for h in article.select("h2")]

@@ -15,6 +15,8 @@ from bs4 import BeautifulSoup
 
 from tests.integration.site_build import make_project, run_mkdocs_build
 
+# A seed source with a date and a publisher
+VAULTZ = "2025-06-30-the-vaultz-news-ukrainian-president-volodymyr-zelenskyy-has-signed"
 UKRAINIAN = Path(__file__).resolve().parents[1] / "fixtures" / "sources" / "uk-zelenskyy-decree.md"
 
 
@@ -63,11 +65,11 @@ def test_serve_shows_an_edited_and_a_new_source_without_restart(tmp_path):
     )
     try:
         base = f"http://127.0.0.1:{port}"
-        assert _wait_for(f"{base}/sources/001_03d95e605726db09/", "has signed a decree")
-        source = tmp_path / "sources" / "001_03d95e605726db09.md"
+        assert _wait_for(f"{base}/sources/{VAULTZ}/", "has signed a decree")
+        source = tmp_path / "sources" / f"{VAULTZ}.md"
         edited = source.read_text(encoding="utf-8").replace("has signed a decree", "has signed an edited decree")
         source.write_text(edited, encoding="utf-8")
-        assert _wait_for(f"{base}/sources/001_03d95e605726db09/", "has signed an edited decree")
+        assert _wait_for(f"{base}/sources/{VAULTZ}/", "has signed an edited decree")
         (tmp_path / "sources" / "zz-new.md").write_text(
             "---\ntitle: A new one\n---\nThe treaty bans anti-personnel mines in every state party.\n",
             encoding="utf-8")
