@@ -79,8 +79,12 @@ def cmd_explain(args: argparse.Namespace) -> int:
         _print_problems(exc.problems, root)
         return 1
     doc = next((d for d in analysis.documents if d.source.id == source_id), None)
+    doc = doc or next((d for d in analysis.documents if source_id in d.source.meta.former_ids), None)
     if doc is None:
         return _error(f"no source '{source_id}' in {root / 'sources'}")
+    if doc.source.id != source_id:
+        print(f"{source_id} was renamed {doc.source.id}", file=sys.stderr)
+        source_id = doc.source.id
     sentence = next((s for s in doc.sentences if s.anchor == anchor), None)
     if sentence is None:
         return _error(f"source '{source_id}' has no sentence '{anchor}'")

@@ -35,7 +35,9 @@ def _index(sources_dir: Path) -> tuple[DuplicateIndex, set[str]]:
     sources, _ = load_sources(sources_dir)  # broken files are for `check` to report
     for s in sources:
         index.add(s.path.name, s.meta.url, s.body)
-    return index, {s.id for s in sources} | {p.stem for p in sources_dir.glob("*")}
+    # A former id is taken too: its address leads to the renamed source (``rename-sources``).
+    former = {old for s in sources for old in s.meta.former_ids}
+    return index, {s.id for s in sources} | {p.stem for p in sources_dir.glob("*")} | former
 
 
 def _inputs(item: str) -> list[Candidate | AddResult]:

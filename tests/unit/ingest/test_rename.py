@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts.cli import main
+from build_scripts.ingest.add import add_sources
 from build_scripts.ingest.rename import RenameRefused, apply_renames, is_readable, plan_renames
 from build_scripts.load.sources import load_source, load_sources
 from build_scripts.text.document import build_document
@@ -171,3 +172,28 @@ def test_the_frontmatter_takes_the_former_id_and_nothing_else_changes(tmp_path, 
     assert plan.renamings[0].text.decode("utf-8") == expected
     apply_renames(plan)
     assert [p.name for p in sources.iterdir()] == [plan.renamings[0].new_path.name]
+
+
+def test_add_never_gives_a_new_source_an_id_a_renamed_one_had(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "wire-exit.md").write_text(
+        '---\nformer_ids: ["2025-06-30-wire-treaty-exit"]\n---\nThe first article, renamed by hand.\n',
+        encoding="utf-8")
+    new = tmp_path / "new.md"
+    new.write_text("---\ntitle: Treaty exit\npublisher: Wire\ndate: 2025-06-30\n---\nA different article, "
+                   "about the parliament's vote on leaving the treaty.\n", encoding="utf-8")
+    (result,) = add_sources([str(new)], sources, {}, lambda r: None)
+    assert result.status == "added" and result.path is not None
+    assert result.path.name == "2025-06-30-wire-treaty-exit-2.md"
+
+
+def test_explain_takes_a_sentence_by_its_old_address(tmp_path, capsys):
+    copy_seed(tmp_path)
+    anchor = _first_anchor(tmp_path / "sources" / "003_c1aef827e21e06e1.md")
+    apply_renames(plan_renames(tmp_path))
+    capsys.readouterr()
+    assert main(["explain", f"003_c1aef827e21e06e1#{anchor}", "--root", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    new = "2025-06-30-libertarian-institute-ukraine-eastern-european-nato-countries-to"
+    assert f"003_c1aef827e21e06e1 was renamed {new}" in err and out.startswith(f"{new}#{anchor}: ")
