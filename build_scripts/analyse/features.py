@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from build_scripts.analyse.dates import find_dates
-from build_scripts.analyse.eligible import eligible as is_eligible
+from build_scripts.analyse.eligible import long_enough
 from build_scripts.analyse.places import find_places
 from build_scripts.analyse.quantities import find_quantities
 from build_scripts.analyse.quotes import find_quotes
@@ -36,12 +36,12 @@ V = TypeVar("V")
 
 
 def extract(document: Document, eligible: bool = True) -> DocumentFeatures:
-    """Everything the cross-source stages need from one source's (eligible) sentences."""
+    """Everything the cross-source stages need from one source's sentences (those long enough to be read)."""
     published = document.source.meta.date
     found = DocumentFeatures(document.source.id, find_quotes(document))
     for sentence in document.sentences:
         text = sentence.text
-        if (eligible and not is_eligible(sentence)) or text in found.stems:
+        if (eligible and not long_enough(sentence)) or text in found.stems:
             continue
         found.stems[text] = stems(text)
         found.quantities[text] = find_quantities(text)

@@ -23,7 +23,7 @@ from build_scripts.analyse.disagreements import (
 from build_scripts.analyse.features import Features
 from build_scripts.analyse.quantities import consistent
 from build_scripts.analyse.similarity import Weights, cosine, terms
-from build_scripts.model import PartialDate, Quantity, Sentence
+from build_scripts.model import MONTHS, PartialDate, Quantity, Sentence
 
 SAME_PREDICATE = 0.15
 """Cosine two sentences need over their words that are not names: sharing a person, a company
@@ -42,6 +42,59 @@ _CHANGE = re.compile(r"\bfrom\s+[^.;,]{0,30}?" + _NUMBER + r"[^.;,]{0,30}?\bto\s
 
 
 _NAMES = re.compile(r"\b[A-Z][\w’'-]*")
+_FOLLOWS = re.compile(r"\b(?:follow(?:s|ed|ing)?|in (?:response|reply|reaction) to|in the wake of|c[ao]mes? after)\b",
+                      re.IGNORECASE)
+_PROMPTS = re.compile(r"\b(?:prompt(?:s|ed|ing)?|trigger(?:s|ed|ing)?|spur(?:s|red|ring)?|spark(?:s|ed|ing)?|"
+                      r"caus(?:es|ed|ing)|le(?:d|ads?|ading) to|inspir(?:es|ed|ing))\b", re.IGNORECASE)
+"""A sentence that puts its event after another ("The move follows similar steps by its
+neighbours") and one that puts it before, as the cause ("The move has prompted its neighbours to
+…") relate the same events in opposite orders, or different events: not one fact."""
+
+SPECIFIC_FIGURE = 10
+"""Smallest figure that tells one fact from another: "two men", "three abstentions" and "nine
+people" are said of many things; "413 votes", "a 12,000-tonne cargo" of few."""
+_FIGURE = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\w,])|(?<![\w.,])\d+(?:\.\d+)?(?![\w]|[.,]\d)")
+_MONTH_WORDS = "|".join(m.casefold() for m in MONTHS)
+_MONTH_BEFORE = re.compile(rf"(?:{_MONTH_WORDS})\s+$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"\s+(?:{_MONTH_WORDS})\b", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*\s+$")
+_ASIDE = re.compile(r",\s+(?:which|who|whose|whom|where|a|an)\s[^,;()]*|,\s+(?:covering|including|according)\s[^;()]*"
+                    r"|\([^)]*\)")
+"""An aside: a clause or apposition between commas ("The convention, which 160 countries have
+ratified, bans…", "Shed 14, a warehouse on the 400-metre quay, …"), a participle phrase to the end
+("…, covering the building and the 12,000-tonne cargo"), a parenthesis. What it says is
+background to the sentence's fact."""
+
+
+def _outside_asides(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` that are not asides (``_ASIDE``)."""
+    spans, start = [], 0
+    for m in _ASIDE.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def specific_figures(text: str) -> frozenset[str]:
+    """The figures of a sentence that can tell its fact from others, as digits without grouping
+    commas: at least ``SPECIFIC_FIGURE``, and not a year ("in 2005"), a day of a month ("20
+    November", "June 29"), the number in a name ("Shed 14", "Article 20") or a figure of an aside
+    (``_ASIDE``): sharing background is not reporting one fact."""
+    found = set()
+    main = _outside_asides(text)
+    for m in _FIGURE.finditer(text):
+        if not any(a <= m.start() < b for a, b in main):
+            continue
+        digits = m.group().replace(",", "")
+        year = len(digits) == 4 and "," not in m.group() and 1800 <= int(digits) < 2100
+        if float(digits) < SPECIFIC_FIGURE or year:
+            continue
+        before = text[max(0, m.start() - 12):m.start()]
+        if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(text, m.end()) or _NAME_BEFORE.search(before):
+            continue
+        found.add(digits)
+    return frozenset(found)
 
 
 class _Facts:
@@ -64,6 +117,8 @@ class _Facts:
         self._countries: dict[int, frozenset[str]] = {}
         self._dates: dict[int, list[tuple[frozenset[str], PartialDate]]] = {}
         self._mood: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str], bool]] = {}
+        self._specific: dict[int, frozenset[str]] = {}
+        self._shared_figure: dict[tuple[int, int], bool] = {}
 
     def countries(self, node: int) -> frozenset[str]:
         found = self._countries.get(node)
@@ -91,6 +146,23 @@ class _Facts:
             found = self._mood[node] = (intended, infinitive, frozenset(w[:5] for w in words),
                                         _CHANGE.search(text) is not None)
         return found
+
+    def _order(self, node: int) -> tuple[bool, bool]:
+        """Whether the sentence puts its event after another, and whether it says its event
+        caused another (``_FOLLOWS``, ``_PROMPTS``)."""
+        text = self.sentences[node].text
+        return _FOLLOWS.search(text) is not None, _PROMPTS.search(text) is not None
+
+    def _opposite_order(self, x: int, y: int) -> bool:
+        (follows_x, prompts_x), (follows_y, prompts_y) = self._order(x), self._order(y)
+        return (follows_x and not prompts_x and prompts_y and not follows_y) or (
+            prompts_x and not follows_x and follows_y and not prompts_y)
+
+    def _same_dated_event(self, x: int, y: int) -> bool:
+        """Both date one event to the same day or month ("will take effect on 27 December
+        2025", "take effect on 27 December 2025"): one fact, whatever else differs in tense."""
+        return any(same_event(kx, ky) and dx.month is not None and dx == dy
+                   for kx, dx in self.dates(x) for ky, dy in self.dates(y))
 
     def _intention_and_deed(self, x: int, y: int) -> bool:
         """``x`` says something will be done that ``y`` reports as done ("said it would
@@ -121,6 +193,31 @@ class _Facts:
         return any(same_attribute(ax, ay, False) and not consistent([qx, qy])
                    for ax, qx in self.figures(x) for ay, qy in self.figures(y))
 
+    def specific(self, node: int) -> frozenset[str]:
+        found = self._specific.get(node)
+        if found is None:
+            found = self._specific[node] = specific_figures(self.sentences[node].text)
+        return found
+
+    def _main_figures(self, node: int) -> list[tuple[Attribute, Quantity]]:
+        """The figures outside the sentence's asides (``_ASIDE``)."""
+        main = _outside_asides(self.sentences[node].text)
+        return [(a, q) for a, q in self.figures(node) if any(s <= q.start < e for s, e in main)]
+
+    def share_figure(self, x: int, y: int) -> bool:
+        """Whether both sentences give one specific figure: the same number ("voted 413 to 15",
+        "by 413 votes to 15"), or counts of the same attribute that one number fits ("More than
+        40 fire crews", "Forty-three fire crews"), at least ``SPECIFIC_FIGURE`` either way. A
+        figure that specific, given by two reports, is strong evidence they report one fact,
+        whatever other words they use."""
+        pair = (x, y) if x < y else (y, x)
+        known = self._shared_figure.get(pair)
+        if known is None:
+            known = self._shared_figure[pair] = bool(self.specific(x) & self.specific(y)) or any(
+                min(qx.low, qy.low) >= SPECIFIC_FIGURE and same_attribute(ax, ay, False) and consistent([qx, qy])
+                for ax, qx in self._main_figures(x) for ay, qy in self._main_figures(y))
+        return known
+
     def compatible(self, x: int, y: int) -> bool:
         """Remembered per pair: merging groups compares their sampled members again and again."""
         pair = (x, y) if x < y else (y, x)
@@ -133,11 +230,15 @@ class _Facts:
         cx, cy = self.countries(x), self.countries(y)
         if cx and cy and not cx & cy:
             return False
-        if self.mood(x)[3] != self.mood(y)[3] or self._intention_and_deed(x, y) or self._intention_and_deed(y, x):
+        same_dated = self._same_dated_event(x, y)
+        if self.mood(x)[3] != self.mood(y)[3] or self._opposite_order(x, y):
             return False
-        if self.weights is not None and cosine(self.predicate(x), self.predicate(y)) < SAME_PREDICATE:
+        if not same_dated and (self._intention_and_deed(x, y) or self._intention_and_deed(y, x)):
             return False
-        if self._figures_conflict(x, y):
+        if (self.weights is not None and cosine(self.predicate(x), self.predicate(y)) < SAME_PREDICATE
+                and not self.share_figure(x, y)):
             return False
-        return not any(same_event(kx, ky) and dates_differ(dx, dy)
-                       for kx, dx in self.dates(x) for ky, dy in self.dates(y))
+        if self._figures_conflict(x, y) and not self.share_figure(x, y):
+            return False
+        return same_dated or not any(same_event(kx, ky) and dates_differ(dx, dy)
+                                     for kx, dx in self.dates(x) for ky, dy in self.dates(y))

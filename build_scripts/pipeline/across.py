@@ -13,7 +13,7 @@ from build_scripts.analyse.disagreements import (
     quote_wording,
     title_disagreements,
 )
-from build_scripts.analyse.eligible import eligible
+from build_scripts.analyse.eligible import eligible, long_enough
 from build_scripts.analyse.features import Features
 from build_scripts.analyse.key_facts import fact_terms, pick_key_facts
 from build_scripts.analyse.quote_groups import group_quotes
@@ -35,7 +35,9 @@ def analyse_across(inputs: Inputs, cache: StageCache | None) -> Analysis:
     sentences = [s for d in documents for s in d.sentences if eligible(s)]
     index = term_index(inputs, cache)
     with _terms_found_meanwhile(index, sentences) as keep_terms_found:
-        claims = group_claims(sentences, features, cache.memo("claims") if cache else None)
+        # An opinion piece's sentences corroborate reports (cited, never shown alone: ``long_enough``).
+        read = [s for d in documents for s in d.sentences if long_enough(s)]
+        claims = group_claims(read, features, cache.memo("claims") if cache else None)
         speakers = group_quotes(documents, features)
         disagreements = (number_disagreements(sentences, claims, features) + title_disagreements(sentences, features)
                          + quote_wording(speakers))

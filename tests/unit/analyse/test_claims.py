@@ -136,3 +136,72 @@ def test_a_shared_name_is_not_a_shared_fact_and_figures_must_fit():
         "More than 20 people were injured in the warehouse fire, the fire service said.",
     )
     assert all(len(c.sources) == 1 for c in claims)
+
+
+# --- Evidence beyond shared words, and what is not one fact -------------------------------
+
+
+def test_one_specific_figure_joins_reports_worded_differently(monkeypatch):
+    bodies = (
+        "The upper chamber backed the pension bill 212 to 37 on Thursday evening.\n"
+        "Snow closed the mountain pass for the second time this winter.",
+        "11 March: the senate passes the pension reform by 212 votes to 37, with two abstentions.\n"
+        "The ferry company added a second daily crossing to the islands.",
+    )
+    [merged] = [c for c in _claims(*bodies) if len(c.sources) > 1]
+    assert all("212" in m.text for m in merged.members)
+    # Their words alone would not join them: the figure does.
+    monkeypatch.setattr("build_scripts.analyse.claims.FIGURE_BONUS", 0.0)
+    assert all(len(c.sources) == 1 for c in _claims(*bodies))
+
+
+def test_counts_that_one_number_fits_are_one_figure_and_counts_that_none_fits_are_not(monkeypatch):
+    bodies = (
+        "More than 60 ambulances were sent to the stadium after a stand gave way during the derby.\n"
+        "Snow closed the mountain pass for the second time this winter.",
+        "Sixty-four ambulances were sent to the stadium from across the county, emergency officials said.\n"
+        "The ferry company added a second daily crossing to the islands.",
+    )
+    assert [len(c.sources) for c in _claims(*bodies) if any("ambulances" in m.text for m in c.members)] == [2]
+    monkeypatch.setattr("build_scripts.analyse.claims.FIGURE_BONUS", 0.0)
+    assert all(len(c.sources) == 1 for c in _claims(*bodies))
+
+
+def test_a_small_figure_a_year_a_day_a_name_number_or_an_aside_is_no_such_evidence():
+    from build_scripts.analyse.same_fact import specific_figures
+
+    assert specific_figures("Nine people were hurt at Gate 12 on 14 March in 2024.") == frozenset()
+    assert specific_figures("The senate voted 212 to 37, with a turnout of 1,250 delegates.") == {"212", "37", "1250"}
+    # A figure in an aside is background: "…, which 160 states have signed, …".
+    assert specific_figures("The accord, which 160 states have signed, bans cluster bombs.") == frozenset()
+    assert specific_figures("Losses reached €90 million, covering the hall and its 4,000 seats.") == {"90"}
+
+
+def test_figures_that_conflict_beside_a_figure_both_give_are_one_fact_in_dispute():
+    claims = _claims(
+        "The two climbers who died on the north face were Ana Ruiz, 29, and Tomas Brenner, 44.\n"
+        "Snow closed the mountain pass for the second time this winter.",
+        "The two climbers who died on the north face have been named as Ana Ruiz, 29, and Tomas Brenner, 45.\n"
+        "The ferry company added a second daily crossing to the islands.",
+    )
+    assert [len(c.sources) for c in claims if any("Brenner" in m.text for m in c.members)] == [2]
+
+
+def test_one_event_in_opposite_orders_is_not_one_fact():
+    claims = _claims(
+        "The strike follows similar walkouts by dock workers in neighbouring ports, including Hull and Leith.\n"
+        "Snow closed the mountain pass for the second time this winter.",
+        "The strike has prompted dock workers in neighbouring ports, including Hull and Leith, to plan walkouts.\n"
+        "The ferry company added a second daily crossing to the islands.",
+    )
+    assert all(len(c.sources) == 1 for c in claims)
+
+
+def test_the_same_date_for_one_event_outweighs_a_difference_in_tense():
+    claims = _claims(
+        "The new tariffs will take effect on 1 September 2026, the trade ministry said.\n"
+        "Snow closed the mountain pass for the second time this winter.",
+        "The new tariffs take effect on 1 September 2026, and the first review is due a year later.\n"
+        "The ferry company added a second daily crossing to the islands.",
+    )
+    assert [len(c.sources) for c in claims if any("tariffs" in m.text for m in c.members)] == [2]
