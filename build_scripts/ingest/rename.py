@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,6 +98,9 @@ def _with_former_id(text: str, former: tuple[str, ...]) -> str:
 
 
 def _renamed_source(source: Source, new: str, sources_dir: Path) -> Renaming:
+    if source.path.is_symlink():
+        raise RenameRefused([f"{source.path}: is a link to {source.path.resolve()}; renaming it would leave that "
+                             "file behind: rename the file it points to, or replace the link by the file"])
     raw = source.path.read_bytes()
     former = (*source.meta.former_ids, source.id)
     text = _with_former_id(raw.decode("utf-8"), former).encode("utf-8")
@@ -182,6 +186,7 @@ def apply_renames(plan: Plan) -> None:
         try:
             with r.new_path.open("xb") as out:
                 out.write(r.text)
+            shutil.copymode(r.old_path, r.new_path)
         except FileExistsError:
             raise RenameRefused([f"{r.new_path}: already exists (made while renaming); the sources before "
                                  "it in this list were renamed, run the command again"]) from None

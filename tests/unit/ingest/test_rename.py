@@ -197,3 +197,17 @@ def test_explain_takes_a_sentence_by_its_old_address(tmp_path, capsys):
     out, err = capsys.readouterr()
     new = "2025-06-30-libertarian-institute-ukraine-eastern-european-nato-countries-to"
     assert f"003_c1aef827e21e06e1 was renamed {new}" in err and out.startswith(f"{new}#{anchor}: ")
+
+
+def test_a_link_is_not_renamed_and_a_file_keeps_its_permissions(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    target = sources / "b1c2d3e4f5a6.md"
+    target.write_text("---\ntitle: Kept\n---\nThe article.\n", encoding="utf-8")
+    target.chmod(0o640)
+    (sources / "a1b2c3d4e5f6.md").symlink_to(target.name)
+    with pytest.raises(RenameRefused, match="a1b2c3d4e5f6.md: is a link to"):
+        plan_renames(tmp_path)
+    (sources / "a1b2c3d4e5f6.md").unlink()
+    apply_renames(plan_renames(tmp_path))
+    assert (sources / "undated-kept.md").stat().st_mode & 0o777 == 0o640
