@@ -130,7 +130,7 @@ def _topic_updates(docs_dir: Path, renamings: list[Renaming]) -> dict[Path, tupl
         text = path.read_bytes().decode("utf-8")  # as it is, line endings and all
         count = 0
         for r in renamings:
-            text, n = _reference(r.old).subn(r.new, text)
+            text, n = _reference(r.old).subn(r.new.replace("\\", "\\\\"), text)  # no template escapes
             count += n
         if count:
             updates[path] = (text, count)
