@@ -73,7 +73,7 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 
 _WIDTH = 1000  # viewBox width; the height follows from the view
 _MARGIN = 3.0  # degrees, at least, around the countries named
-_MIN_LAT = 14.0  # degrees of latitude, at least, in view
+_MIN_LAT = 10.0  # degrees of latitude, at least, in view
 _MIN_RATIO = 1.3  # width / height of the view, at least ...
 _MAX_RATIO = 2.4  # ... and at most (a world view is about 2.2)
 _LAT_LIMITS = (-60.0, 85.0)  # no view reaches further (Antarctica is only drawn at its edge)

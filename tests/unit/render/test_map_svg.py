@@ -96,7 +96,7 @@ def test_the_view_is_fitted_to_the_countries_named():
 
 def test_one_small_country_shows_its_neighbours():
     west, south, east, north = fit_view(["lu"])
-    assert north - south >= 14
+    assert north - south >= 10
     assert {"be", "de", "fr", "nl"} <= context_codes(render(categories={"lu": "withdrawn"}, labels={}, links={}))
 
 
