@@ -13,6 +13,8 @@ from build_scripts.render.citation import date_text, plain_title
 from build_scripts.render.links import relative, source_src_uri
 from build_scripts.render.sources_used import sources_used
 from build_scripts.render.templates import render
+from build_scripts.text.inline import Run, may_hold_markup
+from build_scripts.text.lines import MarkedLine, marked_line
 
 UNKNOWN = "unknown"
 
@@ -59,13 +61,77 @@ def _pieces(text: str, sentences: list[Sentence]) -> list[tuple[str, str | None]
     return pieces
 
 
+_Segment = tuple[str, bool, bool, bool]
+"""A stretch of a sentence: its text, strong, emphasised, a link's text."""
+_Piece = tuple[str, "str | None", "tuple[_Segment, ...] | None", tuple[str, ...]]
+"""A piece of a paragraph: its text, its sentence's anchor (None between sentences), its segments
+(None when nothing in it is marked) and the addresses of the links that end in it."""
+
+
+def _marked_pieces(text: str, sentences: list[Sentence], runs: tuple[Run, ...]) -> list[_Piece]:
+    """``_pieces`` with the markup of the paragraph: each piece cut where its emphasis and links
+    start and end, and after it the address of each link whose text ends in it."""
+    out: list[_Piece] = []
+    start = 0
+    last_of_link = {run.link: run for run in runs if run.link}
+    for piece, anchor in _pieces(text, sentences):
+        end = start + len(piece)
+        inside = [r for r in runs if r.start < end and r.end > start]
+        if not inside:
+            out.append((piece, anchor, None, ()))
+        else:
+            segments: list[_Segment] = []
+            cursor = start
+            for run in inside:
+                a, b = max(run.start, start), min(run.end, end)
+                if a > cursor:
+                    segments.append((text[cursor:a], False, False, False))
+                segments.append((text[a:b], run.strong, run.em, run.href is not None))
+                cursor = b
+            if cursor < end:
+                segments.append((text[cursor:end], False, False, False))
+            addresses = tuple(r.href for r in inside if r.href is not None and last_of_link[r.link] is r
+                              and start < r.end <= end)
+            out.append((piece, anchor, tuple(segments), addresses))
+        start = end
+    return out
+
+
+def _markup(doc: Document) -> dict[int, MarkedLine]:
+    """The markup of each text block whose line holds some, read again from the source's body
+    (``Document`` keeps the plain text only): the emphasis, links and block quotes to show."""
+    body = doc.source.body
+    if not may_hold_markup(body) and ">" not in body:
+        return {}
+    raw = body.split("\n")
+    marked: dict[int, MarkedLine] = {}
+    for i, block in enumerate(doc.blocks):
+        offset = block.line - doc.source.body_first_line
+        if block.kind != "text" or not 0 <= offset < len(raw):
+            continue
+        line = marked_line(raw[offset])
+        # A line read again gives the block's text; a document made otherwise (a test's) shows as text.
+        if line is not None and line.text == block.text and (line.runs or line.quote):
+            marked[i] = line
+    return marked
+
+
 def _article(doc: Document) -> Markup:
-    """Headings and paragraphs, each sentence in a span its footnotes link to."""
+    """Headings and paragraphs, each sentence in a span its footnotes link to; emphasis, links
+    (their text, then their address as text) and block quotes as the source marks them."""
     by_block = _by_block(doc)
-    blocks = [{"heading": True, "text": b.text} if b.kind == "heading" else
-              {"heading": False, "css": "article-text opinion" if b.opinion else "article-text",
-               "pieces": _pieces(b.text, by_block.get(i, []))}
-              for i, b in enumerate(doc.blocks) if b.kind in ("heading", "text")]
+    markup = _markup(doc)
+    blocks = []
+    for i, b in enumerate(doc.blocks):
+        if b.kind == "heading":
+            blocks.append({"heading": True, "text": b.text})
+        elif b.kind == "text":
+            line = markup.get(i)
+            sentences = by_block.get(i, [])
+            pieces = (_marked_pieces(b.text, sentences, line.runs) if line is not None and line.runs
+                      else [(text, anchor, None, ()) for text, anchor in _pieces(b.text, sentences)])
+            blocks.append({"heading": False, "css": "article-text opinion" if b.opinion else "article-text",
+                           "quote": line is not None and line.quote, "pieces": pieces})
     return Markup(render("source-article.html.j2", blocks=blocks, lang=doc.source.meta.language))
 
 

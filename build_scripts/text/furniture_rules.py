@@ -168,10 +168,11 @@ def _outlet_and_reader(i: int, ctx: _Context) -> str | None:
 
 def _pull_quote(i: int, ctx: _Context) -> str | None:
     """A blockquote that repeats words of the text, or a quotation with a dash and its speaker."""
-    text = ctx.lines[i].text
-    if not text.startswith(">"):
+    line = ctx.lines[i]
+    if not line.quote:
         return None
-    if _PULL_QUOTE.match(text):
+    text = line.text
+    if _PULL_QUOTE.match("> " + text):  # the pattern reads the line as written, its ">" first
         return "pull quote"
     inner = _norm(text)
     if inner.count(" ") >= 4 and any(inner in n for j, n in enumerate(ctx.normalised) if j != i):

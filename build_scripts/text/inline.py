@@ -1,0 +1,146 @@
+"""Inline markdown in a line of article text: the plain words, and where the markup was.
+
+A source's article is markdown, as a reader's clipping tool writes it: ``**East Shield**``,
+``*in italics*``, ``[our earlier report](https://…)``, ``![a photo](…)``, ``\\*``. The sentences
+are the plain words (``East Shield``, ``our earlier report``), so a statement, a quotation or a
+footnote never shows the marks; the source page shows the emphasis and each link's text with its
+address after it, as text (``runs``). Images are left out (their text describes a picture, it is
+not the article's). Nothing else is markup here: HTML stays text, and stars or underscores that do
+not open and close an emphasis (``5 * 3``, ``file_name``, ``Ukraine*``) stay as they are.
+
+The patterns cannot take long on any line: what an emphasis or a link may hold stops at the next
+mark of its own kind, so no match looks further than that.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_URL = r"(?:<[^<>\n]*>|[^\s()<>]*(?:\([^\s()<>]*\)[^\s()<>]*)*)"
+"""A link's address: in angle brackets, or without spaces, holding balanced parentheses only."""
+_TITLE = r"""(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?"""
+_LABEL = r"(?:[^\[\]\\\n]|\\.)+"
+
+_INLINE = re.compile(
+    r"(?P<escape>\\(?P<escaped>[!-/:-@\[-`{-~]))"
+    rf"|(?P<image>!\[(?:{_LABEL})?\]\(\s*{_URL}{_TITLE}\s*\))"
+    rf"|(?P<link>\[(?P<label>{_LABEL})\]\(\s*(?P<href>{_URL}){_TITLE}\s*\))"
+    r"|(?P<autolink><(?P<auto>https?://[^\s<>]+)>)"
+    r"|(?P<both>\*\*\*(?=[^\s*])(?P<both_in>[^*]+?)(?<=[^\s*])\*\*\*)"
+    r"|(?P<strong>\*\*(?=[^\s*])(?P<strong_in>(?:[^*]|\*(?!\*))+?)(?<=[^\s*])\*\*(?!\*))"
+    r"|(?P<ustrong>(?<![\w\\])__(?=[^\s_])(?P<ustrong_in>(?:[^_]|_(?!_))+?)(?<=[^\s_])__(?!\w))"
+    r"|(?P<em>(?<![\w*\\])\*(?=[^\s*])(?P<em_in>[^*]+?)(?<=[^\s*])\*(?![\w*]))"
+    r"|(?P<uem>(?<![\w\\])_(?=[^\s_])(?P<uem_in>[^_]+?)(?<=[^\s_])_(?!\w))"
+)
+_MAY_HOLD = ("*", "_", "[", "\\", "<")
+"""A line holding none of these has no inline markup (every pattern starts with one of them)."""
+_QUOTE = re.compile(r"^(?:[ ]{0,3}>[ ]?)+")
+"""A block quote's marks at the start of a line, nested ones included."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch ``[start, end)`` of the plain text that was emphasised or a link's text."""
+
+    start: int
+    end: int
+    strong: bool = False
+    em: bool = False
+    href: str | None = None
+    """The address of the link whose text this is, as written (never followed)."""
+    link: int = 0
+    """Which link of the line (1, 2, …) the text belongs to; 0 for none. A link's text may be
+    several runs (``[a **b**](u)``): its address is shown once, after the last."""
+
+
+def may_hold_markup(text: str) -> bool:
+    return any(mark in text for mark in _MAY_HOLD)
+
+
+def strip_quote(text: str) -> tuple[str, bool]:
+    """A line without its block quote's ``>`` marks; True when it had them."""
+    if ">" not in text[:4]:
+        return text, False
+    match = _QUOTE.match(text)
+    if match is None:
+        return text, False
+    return text[match.end():], True
+
+
+_Piece = tuple[str, bool, bool, "str | None", int]
+
+
+def _pieces(text: str, strong: bool, em: bool, href: str | None, link: int, out: list[_Piece],
+            links: list[int]) -> None:
+    """``out`` gets each stretch of ``text`` with its marks; ``links`` counts the links seen."""
+    cursor = 0
+    for match in _INLINE.finditer(text):
+        if match.start() > cursor:
+            out.append((text[cursor:match.start()], strong, em, href, link))
+        cursor = match.end()
+        kind = match.lastgroup  # the outer group of the alternative that matched
+        if kind == "escape":
+            out.append((match.group("escaped"), strong, em, href, link))
+        elif kind == "image":
+            continue
+        elif kind == "link":
+            address = match.group("href")
+            if address.startswith("<"):
+                address = address[1:-1]
+            links[0] += 1
+            _pieces(match.group("label"), strong, em, address.strip() or href, links[0], out, links)
+        elif kind == "autolink":
+            links[0] += 1
+            out.append((match.group("auto"), strong, em, match.group("auto"), links[0]))
+        else:
+            bold = kind in ("both", "strong", "ustrong")
+            italic = kind in ("both", "em", "uem")
+            _pieces(match.group(f"{kind}_in"), strong or bold, em or italic, href, link, out, links)
+    if cursor < len(text):
+        out.append((text[cursor:], strong, em, href, link))
+
+
+def plain_and_runs(text: str) -> tuple[str, tuple[Run, ...]]:
+    """The line's plain words, spaces squeezed as ``lines.squeeze`` does, and its marked runs."""
+    if not may_hold_markup(text):
+        return " ".join(text.split()), ()
+    pieces: list[_Piece] = []
+    _pieces(text, False, False, None, 0, pieces, [0])
+    plain: list[str] = []
+    length = 0
+    runs: list[Run] = []
+    space = True  # at the start, a space is dropped
+    for piece, strong, em, href, link in pieces:
+        start = length
+        for char in piece:
+            if char.isspace():
+                if space:
+                    continue
+                char, space = " ", True
+            else:
+                space = False
+            plain.append(char)
+            length += 1
+        if (strong or em or href) and length > start:
+            runs.append(Run(start, length, strong, em, href, link))
+    if plain and plain[-1] == " ":
+        plain.pop()
+        length -= 1
+    kept = tuple(_trimmed(run, length, plain) for run in runs)
+    return "".join(plain), tuple(r for r in kept if r.end > r.start)
+
+
+def _trimmed(run: Run, length: int, plain: list[str]) -> Run:
+    """A run without the spaces at its ends (a space kept from its markup belongs to no word)."""
+    start, end = run.start, min(run.end, length)
+    while start < end and plain[start] == " ":
+        start += 1
+    while end > start and plain[end - 1] == " ":
+        end -= 1
+    return Run(start, end, run.strong, run.em, run.href, run.link)
+
+
+def plain_text(text: str) -> str:
+    """The line's plain words: ``plain_and_runs(text)[0]``."""
+    return plain_and_runs(text)[0]
