@@ -145,5 +145,5 @@ def test_the_seed_countries_summaries(seed):
 
 def test_the_map_stylesheet_is_served(seed):
     css = (seed.site / "stylesheets" / "map.css").read_text(encoding="utf-8")
-    assert "focus-visible" in css and 'data-md-color-scheme="slate"' in css
+    assert "--map-focus" in css and 'data-md-color-scheme="slate"' in css
     assert _page(seed, "countries").select_one('link[href$="stylesheets/map.css"]') is not None
