@@ -58,18 +58,22 @@ _MONTH_WORDS = "|".join(m.casefold() for m in MONTHS)
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTH_WORDS})\s+$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"\s+(?:{_MONTH_WORDS})\b", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*\s+$")
-_ASIDE = re.compile(r",\s+(?:which|who|whose|whom|where|a|an)\s[^,;()]*|,\s+(?:covering|including|according)\s[^;()]*"
-                    r"|\([^)]*\)")
-"""An aside: a clause or apposition between commas ("The convention, which 160 countries have
-ratified, bans…", "Shed 14, a warehouse on the 400-metre quay, …"), a participle phrase to the end
-("…, covering the building and the 12,000-tonne cargo"), a parenthesis. What it says is
-background to the sentence's fact."""
+_ASIDE = re.compile(r",\s+(?:which|who|whose|whom|where|(?P<apposition>a|an))\s[^,;()]*"
+                    r"|,\s+(?:covering|including|according)\s[^;()]*|\([^)]*\)")
+"""An aside: a clause between commas ("The convention, which 160 countries have ratified,
+bans…"), an apposition to a name ("Shed 14, a warehouse on the 400-metre quay, …"), a participle
+phrase to the end ("…, covering the building and the 12,000-tonne cargo"), a parenthesis. What it
+says is background to the sentence's fact. ", a" after a common noun opens the main clause
+("Under the treaty's rules, a state that withdraws…"), not an apposition."""
+_NAMED = re.compile(r"(?:\b[A-Z][\w’'-]*|\d)\s*$")
 
 
 def _outside_asides(text: str) -> list[tuple[int, int]]:
     """The spans of ``text`` that are not asides (``_ASIDE``)."""
     spans, start = [], 0
     for m in _ASIDE.finditer(text):
+        if m.group("apposition") and not _NAMED.search(text, max(0, m.start() - 30), m.start()):
+            continue
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
@@ -118,6 +122,7 @@ class _Facts:
         self._dates: dict[int, list[tuple[frozenset[str], PartialDate]]] = {}
         self._mood: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str], bool]] = {}
         self._specific: dict[int, frozenset[str]] = {}
+        self._main: dict[int, dict[str, float]] = {}
         self._shared_figure: dict[tuple[int, int], bool] = {}
 
     def countries(self, node: int) -> frozenset[str]:
@@ -179,6 +184,15 @@ class _Facts:
             found = self._predicates[node] = self.weights.vector(terms(text)) if self.weights else {}
         return found
 
+    def main_clause(self, node: int) -> dict[str, float]:
+        """The weighted stems of the sentence without its asides (``_ASIDE``)."""
+        found = self._main.get(node)
+        if found is None:
+            text = self.sentences[node].text
+            main = " ".join(text[a:b] for a, b in _outside_asides(text))
+            found = self._main[node] = self.weights.vector(terms(main)) if self.weights else {}
+        return found
+
     def figures(self, node: int) -> list[tuple[Attribute, Quantity]]:
         found = self._figures.get(node)
         if found is None:
@@ -235,8 +249,9 @@ class _Facts:
             return False
         if not same_dated and (self._intention_and_deed(x, y) or self._intention_and_deed(y, x)):
             return False
-        if (self.weights is not None and cosine(self.predicate(x), self.predicate(y)) < SAME_PREDICATE
-                and not self.share_figure(x, y)):
+        if (self.weights is not None and not self.share_figure(x, y)
+                and min(cosine(self.predicate(x), self.predicate(y)),
+                        cosine(self.main_clause(x), self.main_clause(y))) < SAME_PREDICATE):
             return False
         if self._figures_conflict(x, y) and not self.share_figure(x, y):
             return False

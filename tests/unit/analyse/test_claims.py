@@ -205,3 +205,32 @@ def test_the_same_date_for_one_event_outweighs_a_difference_in_tense():
         "The ferry company added a second daily crossing to the islands.",
     )
     assert [len(c.sources) for c in claims if any("tariffs" in m.text for m in c.members)] == [2]
+
+
+def test_words_shared_only_in_an_aside_do_not_join_two_facts(monkeypatch):
+    # The story's own words ("flood", "Mill Lane") are common in its sources, as in any story.
+    bodies = (
+        "The flood began late on Sunday in Mill Lane, a street beside the 300-year-old stone bridge that the "
+        "council owns.\nVolunteers from Mill Lane filled sandbags through the flood night.\n"
+        "Insurers expect flood claims from Mill Lane to take months.",
+        "The flood that ruined Mill Lane has cut off about a third of the town's shops and closed its "
+        "300-year-old stone bridge, which carries most of the market traffic.\n"
+        "Schools near Mill Lane stayed shut after the flood.\nThe flood left mud in every cellar of Mill Lane.",
+    )
+
+    def bridge(claims):
+        return [len(c.sources) for c in claims if any("300-year-old" in m.text for m in c.members)]
+
+    assert bridge(_claims(*bodies)) == [1, 1]
+    # With the asides read as part of the sentence, the shared bridge would join them.
+    monkeypatch.setattr("build_scripts.analyse.same_fact._outside_asides", lambda text: [(0, len(text))])
+    assert bridge(_claims(*bodies)) == [2]
+
+
+def test_an_introductory_phrase_before_a_comma_is_no_aside():
+    from build_scripts.analyse.same_fact import _outside_asides
+
+    text = "Under the club's rules, a member who resigns still pays the fee for the season."
+    assert _outside_asides(text) == [(0, len(text))]
+    named = "The fire spread to Pier 9, a store for timber and grain, within minutes."
+    assert [named[a:b] for a, b in _outside_asides(named)] == ["The fire spread to Pier 9", ", within minutes."]
