@@ -1,10 +1,11 @@
-"""The table of all sources."""
+"""The table of all sources, newest first; a very long one continues on further pages (``continued``)."""
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
 from build_scripts.model import Document, GeneratedPage
+from build_scripts.pages.continued import continuation_uri, pack, pages_line
 from build_scripts.pages.kind import DataFile, PageKind, Rendered, SiteView, nav_entry
 from build_scripts.render.bibliography import bibtex, csl_json
 from build_scripts.render.citation import date_text, plain_title
@@ -21,22 +22,52 @@ def _sort_key(doc: Document) -> tuple[object, ...]:
     return (date is None, tuple(-x for x in date.sort_key()) if date else (), doc.source.id)
 
 
+def _row(doc: Document, counts: dict[str, int], uri: str) -> dict[str, object]:
+    return {"title": plain_title(doc), "link": relative(uri, source_src_uri(doc.source.id)),
+            "publisher": doc.source.meta.publisher, "date": date_text(doc), "statements": counts.get(doc.source.id, 0)}
+
+
+def _row_size(doc: Document) -> int:
+    """About how many characters of markdown the row takes."""
+    return len(plain_title(doc)) + len(doc.source.meta.publisher or "") + 2 * len(doc.source.id) + 60
+
+
+def render_sources_pages(documents: list[Document], counts: dict[str, int]) -> list[tuple[str, str]]:
+    """(src_uri, markdown) of the table and its continuations: newest dated sources first,
+    undated last; ``counts`` = statements citing each source."""
+    ordered = sorted(documents, key=_sort_key)
+    groups = pack([_row_size(doc) for doc in ordered])
+    uris = [continuation_uri(INDEX_SRC_URI, n) for n in range(1, len(groups) + 1)]
+    out = []
+    for number, (uri, indexes) in enumerate(zip(uris, groups, strict=True), start=1):
+        shown = [ordered[i] for i in indexes]
+        if number == 1:
+            intro = [Markup(f"{len(documents)} articles. Each links to its archived text, where every cited "
+                            "sentence can be linked to. Unknown metadata is shown as unknown."),
+                     Markup("Bibliography for reference managers: [BibTeX](../data/sources.bib) · "
+                            "[CSL-JSON](../data/sources.csl.json) · all research data: [data files](../data/index.md)")]
+        else:
+            intro = [Markup(f"Sources {indexes.start + 1:,} to {indexes.stop:,} of {len(documents):,}, continued "
+                            f"from [the first page]({relative(uri, INDEX_SRC_URI)}).")]
+        if len(uris) > 1:
+            intro.append(Markup(pages_line(number, uris)))
+        title = "Sources" if number == 1 else f"Sources ({number})"
+        out.append((uri, render("sources-index.md.j2", title=title, intro=intro,
+                                rows=[_row(doc, counts, uri) for doc in shown])))
+    return out
+
+
 def render_sources_index(documents: list[Document], counts: dict[str, int]) -> str:
-    """Newest dated sources first, undated last; ``counts`` = statements citing each source."""
-    intro = [Markup(f"{len(documents)} articles. Each links to its archived text, where every cited "
-                    "sentence can be linked to. Unknown metadata is shown as unknown."),
-             Markup("Bibliography for reference managers: [BibTeX](../data/sources.bib) · "
-                    "[CSL-JSON](../data/sources.csl.json) · all research data: [data files](../data/index.md)")]
-    rows = [{"title": plain_title(doc), "link": relative(INDEX_SRC_URI, source_src_uri(doc.source.id)),
-             "publisher": doc.source.meta.publisher, "date": date_text(doc), "statements": counts.get(doc.source.id, 0)}
-            for doc in sorted(documents, key=_sort_key)]
-    return render("sources-index.md.j2", title="Sources", intro=intro, rows=rows)
+    """The first page of the table (the only one unless there are very many sources)."""
+    return render_sources_pages(documents, counts)[0][1]
 
 
 def _render(view: SiteView) -> Rendered:
-    markdown = render_sources_index(view.analysis.documents, view.statements_citing)
-    closed = sources_used(markdown, INDEX_SRC_URI, view.docs, [], "All the sources in the table above.")
-    return Rendered([GeneratedPage(INDEX_SRC_URI, closed, True)], closed=True)
+    pages = []
+    for uri, markdown in render_sources_pages(view.analysis.documents, view.statements_citing):
+        closed = sources_used(markdown, uri, view.docs, [], "All the sources in the table above.")
+        pages.append(GeneratedPage(uri, closed, uri == INDEX_SRC_URI))
+    return Rendered(pages, closed=True)
 
 
 KIND = PageKind("sources index", 60, nav_entry("Sources", INDEX_SRC_URI), _render, (

@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from build_scripts.model import MONTHS, Document, Event, GeneratedPage, Report, Sentence
+from build_scripts.pages.continued import pack
 from build_scripts.pages.kind import DataFile, PageKind, Rendered, SiteView, nav_entry
 from build_scripts.render.citation import footnote, publisher_name
 from build_scripts.render.data_files import timeline_json, timelinejs_json
@@ -26,7 +27,10 @@ MAX_FOOTNOTES = 8
 MAX_WORDINGS = 3
 """Other sentences shown under an event, each with its source; the others are cited only."""
 EVENTS_PER_PAGE = 400
-"""Events on one page of the timeline; a large corpus continues on further pages."""
+"""Events on one page of the timeline at most; a large corpus continues on further pages, as
+does a timeline whose events take more than ``PAGE_BUDGET`` characters of markdown."""
+FOOTNOTE_SIZE = 160
+"""A footnote's characters besides the sentence it quotes, about (the name and the links)."""
 
 
 def _cited(event: Event) -> list[Sentence]:
@@ -93,11 +97,26 @@ def _pages_line(number: int, chunks: list[list[Event]]) -> str:
     return "The timeline continues over several pages: " + " · ".join(links) + "."
 
 
+def _size(event: Event) -> int:
+    """About how many characters of markdown the event takes, its footnotes included."""
+    shown = event.reports[:MAX_WORDINGS + 1]
+    return sum(len(r.sentence.text) + 40 for r in shown) + sum(len(s.text) + FOOTNOTE_SIZE for s in _cited(event))
+
+
+def _chunks(events: list[Event]) -> list[list[Event]]:
+    """The events of each page: up to ``EVENTS_PER_PAGE``, and up to ``PAGE_BUDGET`` characters."""
+    chunks: list[list[Event]] = []
+    for indexes in pack([_size(e) for e in events]):
+        page = [events[i] for i in indexes]
+        chunks += [page[i:i + EVENTS_PER_PAGE] for i in range(0, len(page), EVENTS_PER_PAGE)]
+    return chunks
+
+
 def render_timeline_pages(events: list[Event], docs: dict[str, Document]) -> list[tuple[str, str]]:
     """(src_uri, markdown) of each page of the timeline, ``EVENTS_PER_PAGE`` events a page."""
     if not events:
         return [(SRC_URI, render("timeline.md.j2", title="Timeline", intro=[], years=[], notes=[], pages_line=""))]
-    chunks = [events[i:i + EVENTS_PER_PAGE] for i in range(0, len(events), EVENTS_PER_PAGE)]
+    chunks = _chunks(events)
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         src = page_uri(number)
