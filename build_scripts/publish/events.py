@@ -23,6 +23,7 @@ from build_scripts.model import Project, SiteContent
 from build_scripts.pipeline import generate
 from build_scripts.publish.build_error import error_banner, error_site
 from build_scripts.publish.nav import build_nav
+from build_scripts.publish.page_cache import RenderCache
 from build_scripts.render.cite_page import cite_this_page
 
 _content: SiteContent | None = None
@@ -31,6 +32,9 @@ _own_nav = False
 """Whether ``mkdocs.yml`` writes its own ``nav:``."""
 _banner = ""
 """Under ``mkdocs serve``, the problems that stopped the build, opening every page."""
+_serving = False
+_renders = RenderCache()
+"""Under ``mkdocs serve``, each page's conversion, reused while its markdown is unchanged."""
 
 # Citations, furniture and the "Cite this page" box stay out of the search
 # index, so a search for a quotation lands on the statement, not on a list of
@@ -72,8 +76,9 @@ def on_pre_build(config: MkDocsConfig, live: MutableMapping[str, Any] | None = N
     ``live`` keeps it unpickled from one build to the next under ``mkdocs serve`` (see
     ``StageCache``).
     """
-    global _content, _inserts, _banner
-    _content, _inserts, _banner = None, {}, ""
+    global _content, _inserts, _banner, _serving
+    _content, _inserts, _banner, _serving = None, {}, "", serving
+    _renders.start()
     root = Path(config.config_file_path).resolve().parent
     store = DiskStore(root / CACHE_FOLDER)
     cache = StageCache(store, live)
@@ -143,12 +148,18 @@ def _edit_uri(config: MkDocsConfig, root: Path, edit_path: str) -> str:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The page's markdown with what the generator adds; under ``mkdocs serve``, a page whose
+    markdown is the same as in the last build gets that build's conversion (``RenderCache``)."""
     if _banner:
-        return _after_heading(markdown, _banner)
-    if _content is not None:
-        markdown += _content.additions.get(page.file.src_uri, "")
-    return markdown + cite_this_page(page.title or "", config.site_name, config.site_url, page.url,
-                                     get_build_datetime().date())
+        markdown = _after_heading(markdown, _banner)
+    else:
+        if _content is not None:
+            markdown += _content.additions.get(page.file.src_uri, "")
+        markdown += cite_this_page(page.title or "", config.site_name, config.site_url, page.url,
+                                   get_build_datetime().date())
+    if _serving:
+        _renders.prepare(page, markdown, config, files)
+    return markdown
 
 
 def _after_heading(markdown: str, banner: str) -> str:
@@ -185,6 +196,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if _serving:
+        _renders.finish()
+        _log.debug(f"pages converted: {_renders.converted}, reused: {_renders.reused}")
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

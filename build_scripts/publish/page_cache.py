@@ -1,0 +1,127 @@
+"""Under ``mkdocs serve``: a page whose markdown did not change is not converted again.
+
+After an edit, ``mkdocs serve`` rebuilds the whole site, and converting every page's markdown
+with Python-Markdown was most of the wait (13 of 14.75 s at 1,000 sources, issue 20), though
+an edit to one source changes the markdown of only a few pages. So each page's conversion is
+kept for the next build of the session: what MkDocs 1.6's ``Page.render`` sets (the HTML, the
+table of contents, the title found in it, the anchors it holds and the links to anchors it
+makes), under a digest of everything that conversion reads: the page's markdown after every
+``on_page_markdown``, where the page is, every file of the site and its address (links are
+resolved and checked against them), and the Markdown and validation settings.
+
+When a page's digest is known, its ``render`` is replaced, for this build only, by putting
+back what was kept; otherwise the page is converted as usual and kept, unless the conversion
+logged a warning (strict mode must see it again next time). Everything after the conversion
+(``on_page_content``, the theme's templates, the search index) runs as in any build, so what
+is served is what ``mkdocs build`` makes from the same files (a test compares them).
+
+``mkdocs build`` does not use this: each build is a fresh process.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import logging
+from dataclasses import dataclass
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    content: str
+    toc: TableOfContents
+    title: str | None
+    anchors: frozenset[str] | None
+    links_to_anchors: dict[str, dict[str, str]] | None
+    """By the ``src_uri`` of the file linked to (MkDocs keys them by ``File``, made anew each build)."""
+
+
+class _Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class RenderCache:
+    """The conversions of one ``serve`` session, by digest; only the last build's are kept."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, _Rendered] = {}
+        self._used: dict[str, _Rendered] = {}
+        self._site = ""
+        self.reused = self.converted = 0
+
+    def start(self) -> None:
+        """A new build (the conversions of a build that stopped half-way are kept too)."""
+        self._kept.update(self._used)
+        self._used, self._site = {}, ""
+        self.reused = self.converted = 0
+
+    def finish(self) -> None:
+        """Forget the conversions the last build did not use (pages gone or changed)."""
+        self._kept, self._used = self._used, {}
+
+    def _site_digest(self, config: MkDocsConfig, files: Files) -> str:
+        """What every page's conversion reads besides its own markdown."""
+        digest = hashlib.sha256()
+        settings = (config.markdown_extensions, config.mdx_configs, config.use_directory_urls, config.validation,
+                    config.docs_dir, logging.getLogger("mkdocs").getEffectiveLevel())
+        digest.update(repr(settings).encode())
+        for f in files:
+            digest.update(f"\0{f.src_uri}\0{f.url}\0{f.inclusion.name}".encode())
+        return digest.hexdigest()
+
+    def prepare(self, page: Page, markdown: str, config: MkDocsConfig, files: Files) -> None:
+        """Have ``page.render`` reuse a conversion of the same ``markdown``, or keep this one."""
+        if not self._site:
+            self._site = self._site_digest(config, files)
+        key = hashlib.sha256(f"{self._site}\0{page.file.src_uri}\0{page.file.url}\0".encode()
+                             + markdown.encode()).hexdigest()
+        found = self._kept.get(key) or self._used.get(key)
+        if found is not None:
+            self._used[key] = found
+            page.render = lambda config, files: self._restore(page, found, files)  # type: ignore[method-assign]
+        else:
+            page.render = lambda config, files: self._convert(page, key, config, files)  # type: ignore[method-assign]
+
+    def _restore(self, page: Page, kept: _Rendered, files: Files) -> None:
+        page.content = kept.content
+        page.toc = copy.deepcopy(kept.toc)
+        page._title_from_render = kept.title
+        page.present_anchor_ids = None if kept.anchors is None else set(kept.anchors)
+        if kept.links_to_anchors is not None:
+            page.links_to_anchors = {_file(files, uri): dict(links) for uri, links in kept.links_to_anchors.items()}
+        self.reused += 1
+
+    def _convert(self, page: Page, key: str, config: MkDocsConfig, files: Files) -> None:
+        warnings = _Warnings()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(warnings)
+        try:
+            Page.render(page, config, files)
+        finally:
+            logger.removeHandler(warnings)
+        self.converted += 1
+        if warnings.count or page.content is None:
+            return
+        links = page.links_to_anchors
+        self._used[key] = _Rendered(
+            page.content, copy.deepcopy(page.toc), page._title_from_render,
+            None if page.present_anchor_ids is None else frozenset(page.present_anchor_ids),
+            None if links is None else {f.src_uri: dict(a) for f, a in links.items()})
+
+
+def _file(files: Files, src_uri: str) -> File:
+    found = files.get_file_from_path(src_uri)
+    if found is None:  # the digest covers every file: a kept link cannot point to a file now gone
+        raise RuntimeError(f"kept conversion links to {src_uri}, which is not in this build")
+    return found
+

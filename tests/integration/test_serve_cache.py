@@ -1,0 +1,60 @@
+"""Under ``mkdocs serve``, pages whose markdown did not change reuse their last conversion; what
+is served after an edit is byte for byte what ``mkdocs build`` makes from the same files."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from tests.integration.site_build import make_project
+
+URL = "http://127.0.0.1:8000/"
+
+
+def _serve_build(config_file: Path, site: Path, *, first: bool = False) -> None:
+    """One build as ``mkdocs serve`` runs it (its configuration read again each time)."""
+    config = load_config(str(config_file), site_dir=str(site))
+    if first:
+        config.plugins.on_startup(command="serve", dirty=False)
+    config.site_url = URL
+    build(config, serve_url=URL, dirty=False)
+
+
+def _pages(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.suffix in {".html", ".json", ".csv", ".xml", ".bib"}}
+
+
+def test_what_is_served_after_an_edit_is_what_a_build_makes(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764633600")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    config_file = make_project(tmp_path / "case")
+    served = tmp_path / "served"
+    edited = sorted((tmp_path / "case" / "sources").glob("*.md"))[0]
+    try:
+        _serve_build(config_file, served, first=True)
+        renders = sys.modules["build_scripts.publish.events"]._renders
+        assert renders.converted > 20 and renders.reused == 0
+        edited.write_text(edited.read_text(encoding="utf-8")
+                          + "\nThe treaty was signed by 153 countries, a later report said.\n", encoding="utf-8")
+        _serve_build(config_file, served)
+        renders = sys.modules["build_scripts.publish.events"]._renders
+        assert renders.reused > renders.converted > 0  # the edited source's page and those citing it
+    finally:
+        config = load_config(str(config_file))
+        config.plugins.on_startup(command="build", dirty=False)  # the hook's module is shared in this process
+    fresh = tmp_path / "fresh"
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d",
+                           str(fresh)], capture_output=True, text=True, check=False,
+                          env={**os.environ, "SITE_URL": URL})
+    assert proc.returncode == 0, proc.stderr
+    served_pages, built_pages = _pages(served), _pages(fresh)
+    assert "153 countries" in served_pages[f"sources/{edited.stem}/index.html"].decode("utf-8")
+    assert served_pages.keys() == built_pages.keys()
+    differing = [uri for uri in built_pages if served_pages[uri] != built_pages[uri]]
+    assert not differing, differing[:10]
