@@ -1,0 +1,57 @@
+"""A source written in markdown, built by the real `mkdocs build`: its page shows the emphasis, the
+block quote and each link's text with its address, as text; its hostile markup stays inert; no page
+shows the marks themselves."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+
+from tests.integration.site_build import ROOT, make_project, run_mkdocs_build
+
+MARKDOWN_SOURCE = """---
+title: Ukraine leaves the mine ban treaty
+publisher: Test Gazette
+date: 2025-06-30
+notes: A test fixture; its sentences restate seed sentences in markdown.
+---
+Ukraine announced its withdrawal from the **Ottawa Convention** on Sunday, the *foreign ministry* said.
+> The ministry called the decision to withdraw from the Ottawa Convention “difficult but necessary”.
+As [our earlier report](https://example.org/report) showed, the withdrawal must be ratified by parliament.
+The decree was signed on **<img src=x onerror=alert(1)>** and [the text](javascript:alert(1)) was published.
+Officials said <script>alert(2)</script> the treaty still binds Ukraine until the withdrawal takes effect.
+"""
+
+
+def test_markdown_in_a_source_renders_and_stays_inert(tmp_path):
+    sources = {path.name: path.read_bytes() for path in sorted((ROOT / "sources").glob("*.md"))}
+    sources["test-gazette-markdown.md"] = MARKDOWN_SOURCE
+    build = run_mkdocs_build(make_project(tmp_path, sources), tmp_path / "site")
+    assert build.returncode == 0, build.output
+
+    pages = {path: path.read_text(encoding="utf-8") for path in (tmp_path / "site").rglob("*.html")}
+    [source] = [p for p, html in pages.items() if p.parent.parent.name == "sources" and "Test Gazette" in html]
+    article = BeautifulSoup(pages[source], "html.parser").select_one("article")
+    text = article.get_text()
+
+    strong = [s.get_text() for s in article.select("p.article-text strong")]
+    assert strong == ["Ottawa Convention", "<img src=x onerror=alert(1)>"]
+    assert [e.get_text() for e in article.select("p.article-text em")] == ["foreign ministry"]
+    assert [q.get_text() for q in article.select("blockquote.article-quote p.article-text")] == [
+        "The ministry called the decision to withdraw from the Ottawa Convention “difficult but necessary”."]
+    assert [a.get_text() for a in article.select("span.article-link")] == ["our earlier report", "the text"]
+    assert [a.get_text() for a in article.select("span.link-address")] == [
+        "(link: https://example.org/report)", "(link: javascript:alert(1))"]
+    assert "<script>alert(2)</script>" in text
+
+    # Inert: the page's article holds no element a source could have slipped in.
+    assert not article.select("p.article-text a, script, [onerror], img")
+    assert not re.search(r"<(script|img)\b", pages[source].split('<article', 1)[1].split('</article>', 1)[0])
+    # No page shows the marks themselves, cited statements included.
+    for path, html in pages.items():
+        shown = BeautifulSoup(html, "html.parser").get_text()
+        for mark in ("**Ottawa Convention**", "*foreign ministry*", "[our earlier report](", "> The ministry"):
+            assert mark not in shown, (path, mark)
+    cited = [p for p, html in pages.items() if "topics" in p.parts and "foreign ministry said" in html]
+    assert cited, "the source's first sentence is cited on no topic page"
