@@ -39,7 +39,7 @@ def analyse_across(inputs: Inputs, cache: StageCache | None) -> Analysis:
         read = [s for d in documents for s in d.sentences if long_enough(s)]
         claims = group_claims(read, features, cache.memo("claims") if cache else None)
         speakers = group_quotes(documents, features)
-        disagreements = (number_disagreements(sentences, claims, features) + title_disagreements(sentences, features)
+        disagreements = (number_disagreements(sentences, claims, features) + title_disagreements(read, features)
                          + quote_wording(speakers))
         timeline = build_timeline(documents, claims, set(sentences), features)
         keep_terms_found()
