@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup
@@ -58,12 +59,22 @@ def _excerpt(sentence: Sentence, span: tuple[int, int] | None) -> str:
     return f"{head}{clause}{tail}"
 
 
+_QUOTE_MARKS = "\"“‘'«„"
+
+
+def _directness(clause_of: dict[Sentence, tuple[int, int]], sentence: Sentence) -> tuple[bool, int]:
+    """Sort key of the sentences that say a stance, the most direct first: not a quotation, then the shortest clause."""
+    start, end = clause_of.get(sentence, (0, len(sentence.text)))
+    return sentence.text.lstrip()[:1] in _QUOTE_MARKS, end - start
+
+
 def _summary(p: CountryProfile, src: str, docs: dict[str, Document], notes: list[str]) -> list[dict[str, Any]]:
     """The country's position in brief: for each stance, each date its evidence gives with the clause
-    that gives it, in date order; a stance with no date, once, from its first sentence, after them.
+    that gives it, in date order; a stance with no date once, after them, from the sentence that says
+    it most directly (not a quotation, then the shortest clause).
 
     Only what the stance rules found is listed (no step the sources do not state); the footnotes it
-    needs are added to ``notes``.
+    needs are added to ``notes``, in the order of the items.
     """
     dated: list[tuple[tuple[int, int, int], dict[str, Any]]] = []
     undated: list[dict[str, Any]] = []
@@ -73,16 +84,16 @@ def _summary(p: CountryProfile, src: str, docs: dict[str, Document], notes: list
             clause_of.setdefault(sentence, span)
         if stance.dates:
             for date, sentence in stance.dates:
-                notes.append(footnote(src, docs[sentence.source_id], sentence))
                 dated.append((date.sort_key(), {"date": date.display(), "label": stance.rule.label,
                                                 "excerpt": _excerpt(sentence, clause_of.get(sentence)),
                                                 "sentence": sentence}))
         else:
-            sentence = stance.sentences[0]
-            notes.append(footnote(src, docs[sentence.source_id], sentence))
+            sentence = min(stance.sentences, key=partial(_directness, clause_of))
             undated.append({"date": "", "label": stance.rule.label,
                             "excerpt": _excerpt(sentence, clause_of.get(sentence)), "sentence": sentence})
-    return [item for _, item in sorted(dated, key=lambda pair: pair[0])] + undated
+    items = [item for _, item in sorted(dated, key=lambda pair: pair[0])] + undated
+    notes += [footnote(src, docs[item["sentence"].source_id], item["sentence"]) for item in items]
+    return items
 
 
 def source_count(p: CountryProfile) -> int:

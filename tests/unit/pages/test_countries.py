@@ -160,3 +160,16 @@ def test_no_map_when_no_country_named_is_drawn():
     docs = _documents("Tonga will leave the treaty, officials in Nuku'alofa said.")
     overview = render_countries_overview(_profiles(docs, RULES), RULES)
     assert "<svg" not in overview and "[Tonga]" in overview
+
+
+def test_an_undated_stance_is_said_by_its_most_direct_sentence_and_footnotes_follow_the_items():
+    rules = [*RULES, StanceRule("Party to the treaty", "party", (("ratified",), ("treaty",)))]
+    page = _page_of("ee", "Estonia said after long talks with its allies in the region that it would withdraw "
+                          "from the treaty.\n\nEstonia will leave the treaty.\n\nEstonia ratified the treaty in 2004.",
+                    rules=rules)
+    items = _summary(page)
+    assert items[0].startswith("- **2004** · Party to the treaty: “Estonia ratified the treaty in 2004.”[^")
+    assert items[1].startswith("- No date given · Leaving the treaty: “Estonia will leave the treaty.”[^")
+    cited = [item.split("[^")[1].rstrip("]") for item in items]
+    defined = [line.split("]:")[0][2:] for line in page.splitlines() if line.startswith("[^")]
+    assert defined[:2] == cited  # numbered in the order the reader meets them
