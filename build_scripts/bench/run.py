@@ -42,28 +42,38 @@ Result = dict[str, Any]
 """The results of one corpus size, as written to the JSON."""
 
 
-def _project(workdir: Path, size: int) -> Path:
-    """The case with ``size`` synthetic sources. The generator's folder is not watched under
-    ``mkdocs serve`` (as it is in the case): on a shared checkout, an edit to it would rebuild."""
+def _snapshot(workdir: Path) -> Path:
+    """A copy of the generator's code, which every measurement runs: an edit to the checkout
+    while the benchmark runs (a shared machine) neither changes what is measured nor makes the
+    MkDocs hook import the code afresh in the middle of a preview."""
+    code = workdir / "code"
+    shutil.rmtree(code, ignore_errors=True)
+    shutil.copytree(ROOT / "build_scripts", code / "build_scripts", ignore=shutil.ignore_patterns("__pycache__"))
+    return code
+
+
+def _project(workdir: Path, size: int, code: Path) -> Path:
+    """The case with ``size`` synthetic sources, built with the code in ``code``. The code's
+    folder is not watched under ``mkdocs serve`` (the case's ``mkdocs.yml`` watches it)."""
     project = workdir / f"corpus-{size}"
     marker = project / ".complete"
     if not marker.exists():
         shutil.rmtree(project, ignore_errors=True)
         write_corpus(project / "sources", size, ROOT / "sources")
         shutil.copytree(ROOT / "docs", project / "docs")
-        config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-        config = config.replace("  - build_scripts/hook.py", f"  - {ROOT / 'build_scripts' / 'hook.py'}")
-        config = config.replace("custom_dir: build_scripts/theme", f"custom_dir: {ROOT / 'build_scripts' / 'theme'}")
-        config = config.replace("  - build_scripts\n", "")
-        (project / "mkdocs.yml").write_text(config, encoding="utf-8")
         marker.touch()
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  - build_scripts/hook.py", f"  - {code / 'build_scripts' / 'hook.py'}")
+    config = config.replace("custom_dir: build_scripts/theme", f"custom_dir: {code / 'build_scripts' / 'theme'}")
+    config = config.replace("  - build_scripts\n", "")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     return project
 
 
-def _measure(*args: str) -> Measurement:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def _measure(code: Path, *args: str) -> Measurement:
+    env = {**os.environ, "PYTHONPATH": str(code)}  # run from ``code``: ``python -m`` puts the folder first
     proc = subprocess.run([sys.executable, "-m", "build_scripts.bench.measure", *args],
-                          capture_output=True, text=True, env=env, check=False)
+                          capture_output=True, text=True, env=env, cwd=code, check=False)
     if proc.returncode != 0:
         raise SystemExit(f"measurement {args[0]} failed:\n{proc.stderr[-3000:]}")
     result: Measurement = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -80,10 +90,10 @@ def _median(runs: list[Measurement], key: str) -> float:
     return float(statistics.median(float(r[key]) for r in runs))  # type: ignore[arg-type]
 
 
-def run_size(workdir: Path, size: int, bar: tqdm, repeat: int, edits: int) -> Result:
+def run_size(workdir: Path, code: Path, size: int, bar: tqdm, repeat: int, edits: int) -> Result:
     load_before = os.getloadavg()
     bar.set_description(f"{size} sources: corpus")
-    project = _project(workdir, size)
+    project = _project(workdir, size, code)
     site, plain, plain_site = workdir / f"site-{size}", workdir / f"plain-{size}", workdir / f"plain-site-{size}"
     builds: list[Measurement] = []
     plains: list[Measurement] = []
@@ -91,7 +101,7 @@ def run_size(workdir: Path, size: int, bar: tqdm, repeat: int, edits: int) -> Re
     for turn in range(1 if size >= ONCE_FROM else repeat):
         bar.set_description(f"{size} sources: mkdocs build {turn + 1}")
         shutil.rmtree(project / CACHE_FOLDER, ignore_errors=True)  # the first build of a clean clone
-        builds.append(_measure("mkdocs", str(project), str(site)))
+        builds.append(_measure(code, "mkdocs", str(project), str(site)))
         if turn == 0:
             result["largest_page"], result["largest_page_kb"] = _largest_page(site)
             result["pages"], result["words"] = site_pages(site)
@@ -99,7 +109,7 @@ def run_size(workdir: Path, size: int, bar: tqdm, repeat: int, edits: int) -> Re
             write_plain_project(plain, project / "sources", result["pages"], result["words"],
                                 (project / "mkdocs.yml").read_text(encoding="utf-8"))
         bar.set_description(f"{size} sources: plain mkdocs build {turn + 1}")
-        plains.append(_measure("mkdocs", str(plain), str(plain_site)))
+        plains.append(_measure(code, "mkdocs", str(plain), str(plain_site)))
     result.update({
         "build_s": _median(builds, "seconds"), "build_cpu_s": _median(builds, "cpu_s"),
         "build_runs_s": [round(float(b["seconds"]), 2) for b in builds],  # type: ignore[arg-type]
@@ -111,7 +121,7 @@ def run_size(workdir: Path, size: int, bar: tqdm, repeat: int, edits: int) -> Re
     })
     if size <= PREVIEW_UP_TO and edits > 0:
         bar.set_description(f"{size} sources: preview, {edits} edits")
-        preview = _measure("preview", str(project), str(edits))
+        preview = _measure(code, "preview", str(project), str(edits))
         result.update({"preview_s": preview["seconds"], "preview_runs_s": preview["runs_s"],
                        "preview_session_cpu_s": preview["session_cpu_s"]})
     result["load_before"], result["load_after"] = list(load_before), list(os.getloadavg())
@@ -191,10 +201,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     workdir = Path(args.workdir).resolve()  # mkdocs reads a relative site folder from the config's folder
     workdir.mkdir(parents=True, exist_ok=True)
+    code = _snapshot(workdir)
     rows: list[Result] = []
     with tqdm(total=len(args.sizes), unit="corpus", file=sys.stderr) as bar:
         for size in args.sizes:
-            rows.append(run_size(workdir, size, bar, max(1, args.repeat), args.edits))
+            rows.append(run_size(workdir, code, size, bar, max(1, args.repeat), args.edits))
     checks = targets(rows)
     machine = {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
     Path(args.out).write_text(json.dumps({"machine": machine, "results": rows,
