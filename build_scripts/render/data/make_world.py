@@ -7,11 +7,25 @@ Run once, by hand; the project reads only the committed JSON::
     /tmp/placesvenv/bin/python build_scripts/render/data/make_world.py /tmp/atlas/package/countries-110m.json
 
 Source and licence: ``countries-110m.json`` of the npm package world-atlas 2.0.2
-(ISC licence, copyright 2013-2019 Michael Bostock: use, copy, modify and
-distribute for any purpose, keeping the copyright and permission notice, which
-this docstring does), which is Natural Earth's 1:110m Admin 0 countries
+(ISC licence, below), which is Natural Earth's 1:110m Admin 0 countries
 (public domain, naturalearthdata.com) as TopoJSON with ISO 3166-1 *numeric*
-ids. pycountry maps the ids to alpha-2, the codes of
+ids. The package's licence, as it ships it:
+
+    Copyright 2013-2019 Michael Bostock
+
+    Permission to use, copy, modify, and/or distribute this software for any purpose
+    with or without fee is hereby granted, provided that the above copyright notice
+    and this permission notice appear in all copies.
+
+    THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES WITH
+    REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF MERCHANTABILITY AND
+    FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR ANY SPECIAL, DIRECT,
+    INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES WHATSOEVER RESULTING FROM LOSS
+    OF USE, DATA OR PROFITS, WHETHER IN AN ACTION OF CONTRACT, NEGLIGENCE OR OTHER
+    TORTIOUS ACTION, ARISING OUT OF OR IN CONNECTION WITH THE USE OR PERFORMANCE OF
+    THIS SOFTWARE.
+
+pycountry maps the ids to alpha-2, the codes of
 ``build_scripts/analyse/data/countries.json`` (the script stops if a code is
 not there). Three features have no id: Kosovo becomes "xk" (the user-assigned
 code in common use, as in countries.json), "N. Cyprus" is drawn as part of
