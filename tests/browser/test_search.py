@@ -90,6 +90,13 @@ def test_a_quoted_phrase_finds_the_pages_quoting_it(reader, search_site, query):
     assert snippets and all("difficult but necessary" in re.sub(r"\s+", " ", s) for s in snippets), snippets
 
 
+def test_a_quoted_phrase_needs_its_words_in_that_order(reader):
+    """Each word is on many pages, "difficult but necessary" on several: in another order, on none."""
+    _results(reader, '"necessary but difficult"')
+    expect(reader.locator(".md-search-result__meta")).to_have_text(re.compile("No matching document", re.I))
+    expect(reader.locator("li.md-search-result__item")).to_have_count(0)
+
+
 @pytest.mark.parametrize(("query", "expected"), [
     pytest.param("Зеленський", "Президент України Володимир Зеленський", id="ukrainian"),
     pytest.param("конвенції", "вихід України з Оттавської конвенції", id="ukrainian-inflected"),
