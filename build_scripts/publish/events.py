@@ -23,7 +23,7 @@ from build_scripts.model import Project, SiteContent
 from build_scripts.pipeline import generate
 from build_scripts.publish.build_error import error_banner, error_site
 from build_scripts.publish.nav import build_nav
-from build_scripts.publish.page_cache import RenderCache
+from build_scripts.publish.page_cache import RenderCache, SearchCache
 from build_scripts.render.cite_page import cite_this_page
 
 _content: SiteContent | None = None
@@ -35,6 +35,8 @@ _banner = ""
 _serving = False
 _renders = RenderCache()
 """Under ``mkdocs serve``, each page's conversion, reused while its markdown is unchanged."""
+_search = SearchCache()
+"""Under ``mkdocs serve``, each page's search entries, reused while the page is unchanged."""
 
 # Citations, furniture and the "Cite this page" box stay out of the search
 # index, so a search for a quotation lands on the statement, not on a list of
@@ -79,6 +81,8 @@ def on_pre_build(config: MkDocsConfig, live: MutableMapping[str, Any] | None = N
     global _content, _inserts, _banner, _serving
     _content, _inserts, _banner, _serving = None, {}, "", serving
     _renders.start()
+    if serving:
+        _search.start(config)
     root = Path(config.config_file_path).resolve().parent
     store = DiskStore(root / CACHE_FOLDER)
     cache = StageCache(store, live)
@@ -201,7 +205,9 @@ _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog
 def on_post_build(config: MkDocsConfig) -> None:
     if _serving:
         _renders.finish()
-        _log.debug(f"pages converted: {_renders.converted}, reused: {_renders.reused}")
+        _search.finish()
+        _log.debug(f"pages converted: {_renders.converted}, reused: {_renders.reused}; "
+                   f"indexed for search: {_search.indexed}, reused: {_search.reused}")
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

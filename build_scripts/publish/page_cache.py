@@ -24,6 +24,7 @@ import copy
 import hashlib
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -125,3 +126,57 @@ def _file(files: Files, src_uri: str) -> File:
         raise RuntimeError(f"kept conversion links to {src_uri}, which is not in this build")
     return found
 
+
+
+class SearchCache:
+    """Under ``mkdocs serve``, each page's entries in the search index, reused while what Material's
+    search plugin reads of the page (its address, title, metadata, table of contents and final
+    HTML) is unchanged. It wraps, for one build, the plugin's ``add_entry_from_context``."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, list[dict[str, Any]]] = {}
+        self._used: dict[str, list[dict[str, Any]]] = {}
+        self.reused = self.indexed = 0
+
+    def start(self, config: MkDocsConfig) -> None:
+        """A new build: wrap the search plugin's index of this build, if there is one."""
+        self._kept.update(self._used)
+        self._used = {}
+        self.reused = self.indexed = 0
+        for plugin in config.plugins.values():
+            index = getattr(plugin, "search_index", None)
+            if index is not None and hasattr(index, "add_entry_from_context") and hasattr(index, "entries"):
+                self._wrap(index)
+
+    def finish(self) -> None:
+        self._kept, self._used = self._used, {}
+
+    def _wrap(self, index: Any) -> None:
+        original = index.add_entry_from_context
+
+        def add_entry_from_context(page: Page) -> None:
+            key = _search_key(page)
+            found = self._kept.get(key) or self._used.get(key)
+            if found is not None:
+                self._used[key] = found
+                index.entries.extend(copy.deepcopy(found))
+                self.reused += 1
+                return
+            before = len(index.entries)
+            original(page)
+            self._used[key] = copy.deepcopy(index.entries[before:])
+            self.indexed += 1
+
+        index.add_entry_from_context = add_entry_from_context
+
+
+def _toc_key(items: Any) -> list[Any]:
+    return [(item.title, item.id, item.level, item.url, _toc_key(item.children)) for item in items]
+
+
+def _search_key(page: Page) -> str:
+    digest = hashlib.sha256()
+    for part in (page.url, str(page.title), repr(sorted(page.meta.items())), repr(_toc_key(page.toc)),
+                 page.content or ""):
+        digest.update(part.encode() + b"\0")
+    return digest.hexdigest()

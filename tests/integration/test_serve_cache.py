@@ -43,8 +43,9 @@ def test_what_is_served_after_an_edit_is_what_a_build_makes(tmp_path, monkeypatc
         edited.write_text(edited.read_text(encoding="utf-8")
                           + "\nThe treaty was signed by 153 countries, a later report said.\n", encoding="utf-8")
         _serve_build(config_file, served)
-        renders = sys.modules["build_scripts.publish.events"]._renders
-        assert renders.reused > renders.converted > 0  # the edited source's page and those citing it
+        events = sys.modules["build_scripts.publish.events"]
+        assert events._renders.reused > events._renders.converted > 0  # the edited page and those citing it
+        assert events._search.reused > events._search.indexed > 0
     finally:
         config = load_config(str(config_file))
         config.plugins.on_startup(command="build", dirty=False)  # the hook's module is shared in this process
