@@ -1,4 +1,5 @@
-"""One statement as a list item: the sentence, a footnote per report, and who reports it.
+"""One statement as a list item: the sentence, a footnote per report, and who reports it (a line of
+source chips, ``corroboration``).
 
 A sentence that cannot be read alone (``analyse.standalone``: it points back with a pronoun or a
 connective, or it is quoted words whose speaker is named in another sentence) is shown with the
@@ -62,12 +63,15 @@ def first_members(st: Statement, limit: int) -> tuple[list[Sentence], int]:
 
 def render_statement(st: Statement, page_src_uri: str, docs: dict[str, Document],
                      total_sources: int) -> tuple[list[str], list[str]]:
-    """The list item's lines and the footnote definitions it needs."""
+    """The list item's lines and the footnote definitions it needs.
+
+    ``total_sources`` (the site's) is no longer shown: the corroboration line names the sources.
+    """
     members, total = first_members(st, MAX_FOOTNOTES)
     extra = total - len(members)
-    note = corroboration_line(st, docs, total_sources)
+    note = corroboration_line(st, docs, page_src_uri)
     if extra:
-        note += f" {extra} more {'report is' if extra == 1 else 'reports are'} not footnoted here."
+        note += f" · {extra} more {'report is' if extra == 1 else 'reports are'} not footnoted here."
     doc = docs.get(st.sentence.source_id)
     said_by = speaker(doc, st.sentence) if doc is not None else None
     context = _context(st.sentence, docs) if said_by is None else Passage()
@@ -76,7 +80,8 @@ def render_statement(st: Statement, page_src_uri: str, docs: dict[str, Document]
     text = render("statement.md.j2", st=st, members=members, label=label,
                   before=_linked(context.before, page_src_uri, context.skipped),
                   after=_linked(context.after, page_src_uri, False), note=Markup(note.strip()))
-    notes = [footnote(page_src_uri, docs[m.source_id], m) for m in members]
+    # The statement shows its sentence's words: its own footnote need not quote them again.
+    notes = [footnote(page_src_uri, docs[m.source_id], m, st.sentence.text) for m in members]
     return [*text.removesuffix("\n").split("\n"), ""], notes
 
 

@@ -86,19 +86,42 @@ def test_topic_page_has_cited_statements_that_are_the_source_sentences(built, to
         sentence = source.find(id=anchor)
         assert sentence is not None and "sentence" in sentence["class"], link
         assert text.strip() in sentence.get_text(), (text, sentence.get_text())
-        footnote_text = soup.find(id=fn_id).get_text()
-        assert f"“{sentence.get_text()}”" in footnote_text
+        # The footnote opens with its short label, a link to the source's page (issue 17).
+        label = soup.find(id=fn_id).select_one("a")
+        assert label["href"] == urlsplit(link)._replace(fragment="").geturl(), (label, link)
+        assert re.search(r", (n\.d\.|(\d{1,2} )?(\w+ )?\d{4})$", label.get_text()), label.get_text()
 
 
 @pytest.mark.parametrize("topic", TOPICS)
-def test_every_footnote_of_a_statement_quotes_its_linked_sentence(built, topic):
+def test_every_footnote_of_a_statement_quotes_its_linked_sentence_unless_the_statement_shows_it(built, topic):
     soup = _page(built, f"topics/{topic}")
-    for _, refs in _statements_with_all_notes(soup):
+    omitted = quoted = 0
+    for text, refs in _statements_with_all_notes(soup):
         for fn_id in refs:
             link = _archived_link(soup, fn_id)
             target = (built.site / f"topics/{topic}" / urlsplit(link).path / "index.html").resolve()
             sentence = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=urlsplit(link).fragment)
-            assert f"“{sentence.get_text()}”" in soup.find(id=fn_id).get_text()
+            if f"“{sentence.get_text()}”" in soup.find(id=fn_id).get_text():
+                quoted += 1
+            else:  # not quoted again: it is the statement's own text
+                assert " ".join(sentence.get_text().split()) == " ".join(text.split()), (fn_id, text)
+                omitted += 1
+    assert omitted and quoted, (omitted, quoted)
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_corroboration_is_a_line_of_source_chips(built, topic):
+    soup = _page(built, f"topics/{topic}")
+    lines = _article(soup).select("p.corroboration")
+    assert lines
+    assert "Reported by" not in _article(soup).get_text()
+    sources = {p.name for p in (built.site / "sources").iterdir() if p.is_dir()}
+    for line in lines:
+        head = re.match(r"(\d+) (independent sources|sources, (\d+) independent):", line.get_text())
+        assert head, line.get_text()
+        chips = line.select("a[href]")
+        assert chips and all(re.search(r"sources/([^/]+)/$", a["href"])[1] in sources for a in chips)
+        assert len(chips) == int(head[1]) or "more" in line.get_text()
 
 
 def test_every_footnote_link_on_every_page_resolves(built):
@@ -113,7 +136,8 @@ def test_every_footnote_link_on_every_page_resolves(built):
             target = (html.parent / unquote(parts.path) / "index.html").resolve()
             assert target.is_file(), (html, href)
             ids = {t["id"] for t in BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").select("[id]")}
-            assert parts.fragment in ids, (html, href)
+            if a.find_previous_sibling("a") is not None:  # a note's first link, its label, is to the page itself
+                assert parts.fragment in ids, (html, href)
             checked += 1
     assert checked >= 40
 
