@@ -27,6 +27,9 @@ from build_scripts.model import Claim, DateMention, Disagreement, PartialDate, P
 
 _JOIN_VERBS = {"ratify": "join", "ratifi": "join", "acced": "join", "acces": "join", "join": "join"}
 _EVENT_WORDS = 4
+UNNAMED_CLOSE = 0.30
+"""Cosine two sentences need for a date in one that names no one to be compared with a date in
+the other (as ``claims.SAME_CLAIM``: close enough to report one claim)."""
 """Content words before a date (back to a pause) that say what happened on it."""
 
 
@@ -165,10 +168,29 @@ def date_disagreements(sentences: list[Sentence], claims: list[Claim],
     for members in buckets.values():
         if len(members) <= _PER_CLAIM:
             pairs.update((i, j) for x, i in enumerate(members) for j in members[x + 1:] if i != j)
+    close: set[tuple[int, int]] = set()
     if mentions:
         weights = Weights(features.stems(s.text) for s in sentences)
         stems = [features.stems(s.text) for s, _, _ in mentions]
-        pairs.update((a, b) for _, a, b in close_pairs(stems, [weights.vector(t) for t in stems], RELATED))
+        related = close_pairs(stems, [weights.vector(t) for t in stems], RELATED)
+        pairs.update((a, b) for _, a, b in related)
+        close = {(a, b) for c, a, b in related if c >= UNNAMED_CLOSE}
+    dated_in: dict[Sentence, set[tuple[frozenset[str], PartialDate]]] = defaultdict(set)
+    for s, m, key in mentions:
+        dated_in[s].add((key, m.date))
+
+    def _unnamed_alike(i: int, j: int) -> bool:
+        """One clause names no country and no one ("The treaty, adopted on 3 December 1997, …"),
+        the sentences are as close in their rarer words as one claim's (``UNNAMED_CLOSE``), the
+        event words are the same and both dates give the month: the same thing, for all either
+        says, dated two ways. Unless one sentence also gives the other's date to the event:
+        then its other dates are of other events ("The withdrawals take effect on 27 December
+        2025, Finland's in January 2026")."""
+        (si, mi, ki), (sj, mj, kj) = mentions[i], mentions[j]
+        return ((min(i, j), max(i, j)) in close and ki == kj and (not any(who[i]) or not any(who[j]))
+                and mi.date.month is not None and mj.date.month is not None
+                and (kj, mi.date) not in dated_in[sj] and (ki, mj.date) not in dated_in[si])
+
     union: UnionFind[int] = UnionFind()
     for i, j in sorted((min(p), max(p)) for p in pairs):
         (si, di, ki), (sj, dj, kj) = mentions[i], mentions[j]
@@ -176,7 +198,7 @@ def date_disagreements(sentences: list[Sentence], claims: list[Claim],
         # Positive sign that both are about the same actor: a country or a name in common, or
         # one claim whose sentences name none (two dates are a conflict only for one event).
         same = bool(ci & cj or ni & nj) or (claim_of.get(si) == claim_of.get(sj) is not None
-                                             and not (ci | cj | ni | nj))
+                                             and not (ci | cj | ni | nj)) or _unnamed_alike(i, j)
         if (si.source_id != sj.source_id and same and same_event(ki, kj) and dates_differ(di.date, dj.date)
                 and _same_actors(who[i], who[j])):
             union.add(i)

@@ -192,3 +192,22 @@ def test_a_post_and_its_deputy_conflict_two_posts_are_compatible():
     )
     found = {d.subject: d.consistent for d in title_disagreements(sentences)}
     assert found == {"Maren Holt’s title or role": False, "Jan Kowal’s title or role": True}
+
+
+def test_a_date_in_a_sentence_naming_no_one_is_compared_with_a_close_report():
+    sentences = _sentences(
+        "The charter, signed on 4 May 1950 and in force since 1 January 1952, guarantees free passage on the river.\n"
+        + FILLER,
+        "The River Charter was signed in Geneva on 14 April 1950 and guarantees free passage on the river.\n"
+        + FILLER,
+    )
+    dates = [d for d in number_disagreements(sentences, []) if d.kind == "date"]
+    assert [sorted(s.value for s in d.sides) for d in dates] == [["on 14 April 1950", "on 4 May 1950"]]
+
+
+def test_a_list_that_also_gives_the_other_date_holds_other_events():
+    sentences = _sentences(
+        "The new tariffs take effect on 1 September 2026.\n" + FILLER,
+        "The new tariffs take effect on 1 September 2026, the duties on steel in October 2026.\n" + FILLER,
+    )
+    assert [d for d in number_disagreements(sentences, []) if d.kind == "date"] == []
