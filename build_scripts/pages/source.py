@@ -74,9 +74,16 @@ def _marked_pieces(text: str, sentences: list[Sentence], runs: tuple[Run, ...]) 
     out: list[_Piece] = []
     start = 0
     last_of_link = {run.link: run for run in runs if run.link}
+    first = 0  # runs are in order and apart: those before ``first`` end before this piece
     for piece, anchor in _pieces(text, sentences):
         end = start + len(piece)
-        inside = [r for r in runs if r.start < end and r.end > start]
+        while first < len(runs) and runs[first].end <= start:
+            first += 1
+        inside = []
+        following = first
+        while following < len(runs) and runs[following].start < end:
+            inside.append(runs[following])
+            following += 1
         if not inside:
             out.append((piece, anchor, None, ()))
         else:

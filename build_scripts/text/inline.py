@@ -35,6 +35,8 @@ _INLINE = re.compile(
 )
 _MAY_HOLD = ("*", "_", "[", "\\", "<")
 """A line holding none of these has no inline markup (every pattern starts with one of them)."""
+_SPACES = re.compile(r"\s+")
+"""A run of whitespace: ``\\s`` is what ``str.isspace`` accepts, as ``str.split`` splits at."""
 _QUOTE = re.compile(r"^(?:[ ]{0,3}>[ ]?)+")
 """A block quote's marks at the start of a line, nested ones included."""
 
@@ -110,30 +112,28 @@ def plain_and_runs(text: str) -> tuple[str, tuple[Run, ...]]:
     plain: list[str] = []
     length = 0
     runs: list[Run] = []
-    space = True  # at the start, a space is dropped
+    space = True  # after a space, or at the start: a space is dropped
     for piece, strong, em, href, link in pieces:
-        start = length
-        for char in piece:
-            if char.isspace():
-                if space:
-                    continue
-                char, space = " ", True
-            else:
-                space = False
-            plain.append(char)
-            length += 1
-        if (strong or em or href) and length > start:
-            runs.append(Run(start, length, strong, em, href, link))
-    if plain and plain[-1] == " ":
-        plain.pop()
-        length -= 1
-    kept = tuple(_trimmed(run, length, plain) for run in runs)
-    return "".join(plain), tuple(r for r in kept if r.end > r.start)
+        piece = _SPACES.sub(" ", piece)
+        if space and piece.startswith(" "):
+            piece = piece[1:]
+        if not piece:
+            continue
+        plain.append(piece)
+        if strong or em or href:
+            runs.append(Run(length, length + len(piece), strong, em, href, link))
+        length += len(piece)
+        space = piece.endswith(" ")
+    joined = "".join(plain)
+    if joined.endswith(" "):
+        joined = joined[:-1]
+    kept = (_trimmed(run, joined) for run in runs)
+    return joined, tuple(r for r in kept if r.end > r.start)
 
 
-def _trimmed(run: Run, length: int, plain: list[str]) -> Run:
+def _trimmed(run: Run, plain: str) -> Run:
     """A run without the spaces at its ends (a space kept from its markup belongs to no word)."""
-    start, end = run.start, min(run.end, length)
+    start, end = run.start, min(run.end, len(plain))
     while start < end and plain[start] == " ":
         start += 1
     while end > start and plain[end - 1] == " ":
