@@ -22,7 +22,7 @@ from build_scripts.analyse.disagreements import (
 )
 from build_scripts.analyse.features import Features
 from build_scripts.analyse.quantities import consistent
-from build_scripts.analyse.similarity import Weights, cosine, terms
+from build_scripts.analyse.similarity import STOP_WORDS, Weights, cosine, terms
 from build_scripts.model import MONTHS, PartialDate, Quantity, Sentence
 
 SAME_PREDICATE = 0.15
@@ -59,7 +59,7 @@ _MONTH_BEFORE = re.compile(rf"(?:{_MONTH_WORDS})\s+$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"\s+(?:{_MONTH_WORDS})\b", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*\s+$")
 _ASIDE = re.compile(r",\s+(?:which|who|whose|whom|where|(?P<apposition>a|an))\s[^,;()]*"
-                    r"|,\s+(?:covering|including|according)\s[^;()]*|\([^)]*\)")
+                    r"|,\s+(?:covering|including|according|saying)\s[^;()]*|\([^)]*\)")
 """An aside: a clause between commas ("The convention, which 160 countries have ratified,
 bans…"), an apposition to a name ("Shed 14, a warehouse on the 400-metre quay, …"), a participle
 phrase to the end ("…, covering the building and the 12,000-tonne cargo"), a parenthesis. What it
@@ -169,6 +169,26 @@ class _Facts:
         return any(same_event(kx, ky) and dx.month is not None and dx == dy
                    for kx, dx in self.dates(x) for ky, dy in self.dates(y))
 
+    def _plan_and_other(self, x: int, y: int) -> bool:
+        """``x``'s main clause says what someone will or would do, and ``y``'s says nothing of
+        what anyone will do, means or promises to do ("will", "would", "to" and a verb), nor
+        names that deed ("Ukraine will likely notify the United Nations after parliament
+        approves", "Withdrawal is subject to parliament's approval"): a plan the other does not
+        report."""
+        planned, _ = self._main_mood(x)
+        other_planned, other_infinitive = self._main_mood(y)
+        return bool(planned) and not other_planned and not other_infinitive and not planned & self.mood(y)[2]
+
+    def _main_mood(self, node: int) -> tuple[frozenset[str], frozenset[str]]:
+        """Stems of the verbs the main clause (``_ASIDE``) says someone will or would do, and of
+        the lower-case words after its "to"."""
+        text = self.sentences[node].text
+        main = " ".join(text[a:b] for a, b in _outside_asides(text))
+        words = _WORDS.findall(main)
+        infinitive = frozenset(b[:5] for a, b in zip(words, words[1:], strict=False)
+                               if a.casefold() == "to" and b.islower() and b not in STOP_WORDS)
+        return frozenset(m.group(1).casefold()[:5] for m in _INTENT.finditer(main)), infinitive
+
     def _intention_and_deed(self, x: int, y: int) -> bool:
         """``x`` says something will be done that ``y`` reports as done ("said it would
         investigate the fire", "opened a formal investigation")."""
@@ -247,7 +267,8 @@ class _Facts:
         same_dated = self._same_dated_event(x, y)
         if self.mood(x)[3] != self.mood(y)[3] or self._opposite_order(x, y):
             return False
-        if not same_dated and (self._intention_and_deed(x, y) or self._intention_and_deed(y, x)):
+        if not same_dated and (self._intention_and_deed(x, y) or self._intention_and_deed(y, x)
+                               or self._plan_and_other(x, y) or self._plan_and_other(y, x)):
             return False
         if (self.weights is not None and not self.share_figure(x, y)
                 and min(cosine(self.predicate(x), self.predicate(y)),

@@ -234,3 +234,22 @@ def test_an_introductory_phrase_before_a_comma_is_no_aside():
     assert _outside_asides(text) == [(0, len(text))]
     named = "The fire spread to Pier 9, a store for timber and grain, within minutes."
     assert [named[a:b] for a, b in _outside_asides(named)] == ["The fire spread to Pier 9", ", within minutes."]
+
+
+def test_a_plan_is_not_a_condition_that_names_no_plan_but_a_promise_is_a_plan(monkeypatch):
+    bodies = (
+        "Final approval of the port merger is subject to a shareholder vote, which is not expected to delay it.\n"
+        "The old harbour bridge will stay open to cyclists, the mayor said.\n"
+        "Snow closed the mountain pass for the second time this winter.",
+        "With the contract signed, the port will likely inform the regulator of the merger after the shareholder "
+        "vote.\nThe mayor has promised to keep the old harbour bridge open to cyclists.\n"
+        "The ferry company added a second daily crossing to the islands.",
+    )
+
+    def groups():
+        return [sorted(m.text[:20] for m in c.members) for c in _claims(*bodies) if len(c.sources) > 1]
+
+    # A plan against a condition: two facts. A plan and a promise of it: one.
+    assert groups() == [["The mayor has promis", "The old harbour brid"]]
+    monkeypatch.setattr("build_scripts.analyse.same_fact._Facts._plan_and_other", lambda self, x, y: False)
+    assert len(groups()) == 2
