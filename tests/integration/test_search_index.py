@@ -1,0 +1,40 @@
+"""The search index of the built seed site: no footnote number stuck to a word, and every page loads
+the script that reads quoted phrases and cuts a result to its matching sentences (from the site)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from bs4 import BeautifulSoup
+
+from tests.integration.site_build import make_project, run_mkdocs_build
+
+GLUED = re.compile(r"[^\W\d_]{2}[.,;:!?”’\"»)\]]?\[?\d")
+"""A word with a number stuck to its end, as a footnote's number once was ("land.45")."""
+
+
+def test_search_index_keeps_footnote_numbers_apart_and_pages_load_the_search_script(tmp_path):
+    build = run_mkdocs_build(make_project(tmp_path), tmp_path / "site")
+    assert build.returncode == 0, build.output
+    site = tmp_path / "site"
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    glued = [(doc["location"], m.group(0)) for doc in index["docs"] for m in GLUED.finditer(doc["text"])]
+    assert not glued, glued[:10]
+    # The footnote markers are on the topic pages, left out of the index (not missing from the page).
+    topic = (site / "topics" / "treaty" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<sup[^>]*\bdata-search-exclude\b[^>]*id=\"fnref", topic)
+
+    script = site / "javascripts" / "search.js"
+    assert script.is_file()
+    pages = [BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser") for p in sorted(site.rglob("*.html"))]
+    pages = [soup for soup in pages if soup.select_one("article")]  # not a page that only redirects
+    assert len(pages) > 10
+    for soup in pages:
+        sources = [s["src"] for s in soup.select("script[src]")]
+        assert any(src.endswith("javascripts/search.js") and "//" not in src for src in sources), (soup.title, sources)
+
+
+def test_glued_pattern_finds_a_stuck_number_and_not_a_number_in_its_place():
+    assert GLUED.search("our land.45 and") and GLUED.search("Kostenko3") and GLUED.search("said[2]")
+    assert not GLUED.search("Article 20 of the treaty, signed on 29 June 2025.")
