@@ -119,6 +119,11 @@ def test_a_footnote_cited_twice_keeps_its_quotation():
     assert one_definition_each(f"x[^a]\n\n{short}\n") == f"x[^a]\n\n{short}\n"
 
 
+def test_a_footnote_defined_over_several_lines_is_left_as_it_is():
+    page = "x[^a]\n\n[^a]: one\n    more of it\n[^a]: another, longer\n"
+    assert one_definition_each(page) == page
+
+
 def test_the_sources_used_section_follows_one_definition_each():
     doc = _doc("src", publisher="Paper")
     sentence = _sentence("src", "Russia is not a party to the convention.")
