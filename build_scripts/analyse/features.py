@@ -72,6 +72,10 @@ class Features:
     def quotes(self, document: Document) -> list[Quote]:
         return _remembered(self._quotes, document.source.id, lambda: find_quotes(document))
 
+    def known_quotes(self) -> list[Quote]:
+        """The quotations of every source extracted so far."""
+        return [q for quotes in self._quotes.values() for q in quotes]
+
     def stems(self, text: str) -> frozenset[str]:
         return _remembered(self._stems, text, lambda: stems(text))
 

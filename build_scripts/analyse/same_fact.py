@@ -22,12 +22,17 @@ from build_scripts.analyse.disagreements import (
 )
 from build_scripts.analyse.features import Features
 from build_scripts.analyse.quantities import consistent
+from build_scripts.analyse.roles import person_key
 from build_scripts.analyse.similarity import STOP_WORDS, Weights, cosine, terms
 from build_scripts.model import MONTHS, PartialDate, Quantity, Sentence
 
 SAME_PREDICATE = 0.15
 """Cosine two sentences need over their words that are not names: sharing a person, a company
 or a place ("Maren Holt", "Meridian Mutual") is not reporting the same thing about them."""
+
+SAME_MAIN = 0.20
+"""Cosine the two sentences' main clauses (without their asides: ``_ASIDE``) need: words shared
+only in an aside ("…, including Ukraine in 2005") are background to another fact."""
 
 _INTENT = re.compile(r"\b(?:will|would|shall|(?:plans?|planned|planning|intends?|intended|intending|prepares?|"
                      r"preparing|expected|going)\s+to)\s+(?:not\s+|also\s+|still\s+|soon\s+|be\s+|[^\W\d_]+ly\s+)?"
@@ -123,6 +128,7 @@ class _Facts:
         self._mood: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str], bool]] = {}
         self._specific: dict[int, frozenset[str]] = {}
         self._main: dict[int, dict[str, float]] = {}
+        self._speakers: dict[tuple[str, str], str] | None = None
         self._shared_figure: dict[tuple[int, int], bool] = {}
 
     def countries(self, node: int) -> frozenset[str]:
@@ -168,6 +174,20 @@ class _Facts:
         2025", "take effect on 27 December 2025"): one fact, whatever else differs in tense."""
         return any(same_event(kx, ky) and dx.month is not None and dx == dy
                    for kx, dx in self.dates(x) for ky, dy in self.dates(y))
+
+    def speaker(self, node: int) -> str | None:
+        """Who is quoted in the sentence, when a named person is: first initial and surname."""
+        if self._speakers is None:
+            self._speakers = {(q.source_id, a): person_key(q.speaker) for q in self.features.known_quotes()
+                              if q.kind == "person" and q.speaker and len(q.speaker.split()) >= 2 for a in q.anchors}
+        s = self.sentences[node]
+        return self._speakers.get((s.source_id, s.anchor))
+
+    def _different_speakers(self, x: int, y: int) -> bool:
+        """Both quote a named person, and not the same one ("Russia is not a party…," said the MP;
+        "Russia has never been a party…," the president said): two statements, not one fact."""
+        sx, sy = self.speaker(x), self.speaker(y)
+        return sx is not None and sy is not None and sx.split("-")[1] != sy.split("-")[1]
 
     def _plan_and_other(self, x: int, y: int) -> bool:
         """``x``'s main clause says what someone will or would do, and ``y``'s says nothing of
@@ -265,14 +285,14 @@ class _Facts:
         if cx and cy and not cx & cy:
             return False
         same_dated = self._same_dated_event(x, y)
-        if self.mood(x)[3] != self.mood(y)[3] or self._opposite_order(x, y):
+        if self.mood(x)[3] != self.mood(y)[3] or self._opposite_order(x, y) or self._different_speakers(x, y):
             return False
         if not same_dated and (self._intention_and_deed(x, y) or self._intention_and_deed(y, x)
                                or self._plan_and_other(x, y) or self._plan_and_other(y, x)):
             return False
         if (self.weights is not None and not self.share_figure(x, y)
-                and min(cosine(self.predicate(x), self.predicate(y)),
-                        cosine(self.main_clause(x), self.main_clause(y))) < SAME_PREDICATE):
+                and (cosine(self.predicate(x), self.predicate(y)) < SAME_PREDICATE
+                     or cosine(self.main_clause(x), self.main_clause(y)) < SAME_MAIN)):
             return False
         if self._figures_conflict(x, y) and not self.share_figure(x, y):
             return False

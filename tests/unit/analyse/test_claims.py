@@ -253,3 +253,24 @@ def test_a_plan_is_not_a_condition_that_names_no_plan_but_a_promise_is_a_plan(mo
     assert groups() == [["The mayor has promis", "The old harbour brid"]]
     monkeypatch.setattr("build_scripts.analyse.same_fact._Facts._plan_and_other", lambda self, x, y: False)
     assert len(groups()) == 2
+
+
+def test_two_people_quoted_alike_are_two_statements():
+    from build_scripts.analyse.features import Features, extract
+
+    bodies = (
+        "“The company has never paid its suppliers on time and treats them with contempt,” Mayor Ines Kalder said.\n"
+        "Snow closed the mountain pass for the second time this winter.",
+        "“The company does not pay its suppliers on time and treats them with contempt,” said Paul Brandt, a "
+        "supplier.\n“The company has never paid its suppliers on time and treats them with great contempt,” "
+        "Mayor Ines Kalder said.\nThe ferry company added a second daily crossing to the islands.",
+    )
+    docs = [build_document(Source(f"s{i}", Path(f"s{i}.md"), SourceMeta(),
+                                  b + "\n" + "\n".join(FILLER[i * 3:i * 3 + 3]), 1))
+            for i, b in enumerate(bodies)]
+    sentences = [s for d in docs for s in d.sentences if eligible(s)]
+    with_speakers = group_claims(sentences, Features([extract(d) for d in docs]))
+    merged = [c for c in with_speakers if len(c.sources) > 1]
+    assert len(merged) == 1 and all("Kalder" in m.text for m in merged[0].members)
+    # Without knowing who speaks, the supplier's words would join the mayor's.
+    assert any(any("Brandt" in m.text for m in c.members) and len(c.members) > 1 for c in group_claims(sentences))
