@@ -130,19 +130,27 @@ Member = tuple[Sentence, frozenset[str]]
 
 
 def _place(rules: TopicRules, claim: Claim, members: list[Member], ctx: TopicContext) -> tuple[int, Statement] | None:
-    """The claim's best section in the topic and the member that states it best (a section's rule
-    before "Other reports", then the most term hits, then the first in source order)."""
-    best: tuple[tuple[bool, int], int, Sentence] | None = None
+    """The claim's best section in the topic and the member that states it best: a section's rule
+    before "Other reports", then the most term hits, then the member that adds least to what all
+    the claim's sentences share (each source states the shown sentence's fact, as far as words
+    tell), then the first in source order."""
+    best: tuple[tuple[bool, int, int], int, Sentence] | None = None
+    common = _shared_stems(claim) if len(members) > 1 else frozenset()
     for member, found in members:
         v = rules.verdict(member, found, ctx.context)
         if v.section < 0:
             continue
-        rank = (v.section != rules.other, v.score)
+        rank = (v.section != rules.other, v.score, -len(stems(member.text) - common))
         if best is None or rank > best[0]:
             best = (rank, v.section, member)
     if best is None:
         return None
     return best[1], Statement(best[2], best[0][1], claim)
+
+
+def _shared_stems(claim: Claim) -> frozenset[str]:
+    """The stems every sentence of the claim holds."""
+    return frozenset.intersection(*(stems(m.text) for m in claim.members))
 
 
 def assign_topics(topics: Iterable[Topic], documents: list[Document], claims: list[Claim],

@@ -279,3 +279,30 @@ def test_a_plain_word_term_matches_its_regular_inflections_on_topic_pages(tmp_pa
     [evidence] = assign_topics(topics, [doc])
     assert _by_section(evidence) == {"Neighbours": ["Poland is leaving the treaty, and Finland is leaving it too "
                                                     "this year."]}
+
+
+def test_an_opinion_piece_corroborates_a_report_but_is_never_the_statement(tmp_path, write):
+    from build_scripts.analyse.eligible import long_enough
+
+    write("withdrawals.md", TOPIC, folder="docs/topics")
+    topics, _ = load_topics(tmp_path / "docs")
+    docs = [_doc("a", "Commentary\nThe president signed a decree on Sunday to withdraw the country from the treaty."),
+            _doc("b", "On Sunday the president signed the decree to withdraw the country from the treaty.\n"
+                      "The weather in the capital was warm and sunny all week long.")]
+    claims = group_claims([s for d in docs for s in d.sentences if long_enough(s)])
+    [evidence] = _assign(topics, docs, claims)
+    [statement] = evidence.statements
+    assert statement.sentence.source_id == "b" and statement.claim is not None
+    assert statement.claim.sources == ("a", "b")
+
+
+def test_of_equal_members_the_one_adding_least_to_what_all_share_is_shown(tmp_path, write):
+    write("withdrawals.md", TOPIC, folder="docs/topics")
+    topics, _ = load_topics(tmp_path / "docs")
+    docs = [_doc("a", "The president signed a decree to withdraw from the mine treaty, which bans mines, on "
+                      "Sunday after a long meeting of his security council in the capital."),
+            _doc("b", "The president signed a decree to withdraw from the mine treaty on Sunday.\n"
+                      "The weather in the capital was warm and sunny all week long.")]
+    [evidence] = assign_topics(topics, docs)
+    [statement] = evidence.statements
+    assert statement.sentence.source_id == "b" and len(statement.claim.sources) == 2
