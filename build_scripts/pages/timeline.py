@@ -127,8 +127,14 @@ def render_timeline_pages(events: list[Event], docs: dict[str, Document]) -> lis
             shown = []
             for event in group:
                 cited = _cited(event)
-                shown.append(_event(event, cited, docs))
-                notes += [Markup(footnote(src, docs[s.source_id], s)) for s in cited]
+                entry = _event(event, cited, docs)
+                shown.append(entry)
+                # A footnote quotes its sentence only where the entry shows other words: a wording
+                # under the entry is its own sentence, the entry's line the first report's.
+                below = {w["cited"] for w in entry["wordings"]}
+                first = event.reports[0].sentence.text
+                notes += [Markup(footnote(src, docs[s.source_id], s, s.text if s in below else first))
+                          for s in cited]
             years.append((year, shown))
         title = "Timeline" if number == 1 else f"Timeline ({number})"
         pages.append((src, render("timeline.md.j2", title=title, intro=[], pages_line=pages_line, years=years,

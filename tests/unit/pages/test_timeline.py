@@ -67,6 +67,8 @@ def test_an_event_of_several_sources_shows_each_wording_under_it():
     assert "[^s0-" in entry[0] and "[^s2-" in entry[0]  # the same text again is cited, not shown
     assert below == [f"    - *Paper 1:* The blaze started <mark>on 14 October</mark> in Shed 14 on the port's "
                      f"Eastern Quay.[^s1-{docs['s1'].sentences[0].anchor}]"]
+    notes = [line for line in md.splitlines() if line.startswith("[^")]
+    assert len(notes) == 3 and not any("“" in n for n in notes), notes  # every sentence is shown: none quoted again
 
 
 def test_a_relative_date_says_what_it_was_counted_from():
