@@ -13,7 +13,7 @@ from build_scripts.render.citation import date_text, plain_title
 from build_scripts.render.links import relative, source_src_uri
 from build_scripts.render.sources_used import sources_used
 from build_scripts.render.templates import render
-from build_scripts.text.inline import Run, may_hold_markup
+from build_scripts.text.inline import Run, definitions, may_hold_markup
 from build_scripts.text.lines import MarkedLine, marked_line
 
 UNKNOWN = "unknown"
@@ -111,12 +111,13 @@ def _markup(doc: Document) -> dict[int, MarkedLine]:
     if not may_hold_markup(body) and ">" not in body:
         return {}
     raw = body.split("\n")
+    refs = definitions(body)
     marked: dict[int, MarkedLine] = {}
     for i, block in enumerate(doc.blocks):
         offset = block.line - doc.source.body_first_line
         if block.kind != "text" or not 0 <= offset < len(raw):
             continue
-        line = marked_line(raw[offset])
+        line = marked_line(raw[offset], refs)
         # A line read again gives the block's text; a document made otherwise (a test's) shows as text.
         if line is not None and line.text == block.text and (line.runs or line.quote):
             marked[i] = line

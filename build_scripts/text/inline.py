@@ -4,9 +4,11 @@ A source's article is markdown, as a reader's clipping tool writes it: ``**East 
 ``*in italics*``, ``[our earlier report](https://…)``, ``![a photo](…)``, ``\\*``. The sentences
 are the plain words (``East Shield``, ``our earlier report``), so a statement, a quotation or a
 footnote never shows the marks; the source page shows the emphasis and each link's text with its
-address after it, as text (``runs``). Images are left out (their text describes a picture, it is
-not the article's). Nothing else is markup here: HTML stays text, and stars or underscores that do
-not open and close an emphasis (``5 * 3``, ``file_name``, ``Ukraine*``) stay as they are.
+address after it, as text (``runs``). A reference link (``[text][1]``, with ``[1]: https://…`` on
+a line of its own) is read as a link and its definition line left out. Images are left out
+(their text describes a picture, it is not the article's). Nothing else is markup here: HTML
+stays text, and stars, underscores or brackets that do not make an emphasis or a link
+(``5 * 3``, ``file_name``, ``Ukraine*``, ``[Reuters]``) stay as they are.
 
 The patterns cannot take long on any line: what an emphasis or a link may hold stops at the next
 mark of its own kind, so no match looks further than that.
@@ -15,6 +17,7 @@ mark of its own kind, so no match looks further than that.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 _URL = r"(?:<[^<>\n]*>|[^\s()<>]*(?:\([^\s()<>]*\)[^\s()<>]*)*)"
@@ -26,6 +29,7 @@ _INLINE = re.compile(
     r"(?P<escape>\\(?P<escaped>[!-/:-@\[-`{-~]))"
     rf"|(?P<image>!\[(?:{_LABEL})?\]\(\s*{_URL}{_TITLE}\s*\))"
     rf"|(?P<link>\[(?P<label>{_LABEL})\]\(\s*(?P<href>{_URL}){_TITLE}\s*\))"
+    rf"|(?P<ref>\[(?P<ref_label>{_LABEL})\](?:\[(?P<ref_id>{_LABEL})?\])?)"
     r"|(?P<autolink><(?P<auto>https?://[^\s<>]+)>)"
     r"|(?P<both>\*\*\*(?=[^\s*])(?P<both_in>[^*]+?)(?<=[^\s*])\*\*\*)"
     r"|(?P<strong>\*\*(?=[^\s*])(?P<strong_in>(?:[^*]|\*(?!\*))+?)(?<=[^\s*])\*\*(?!\*))"
@@ -37,6 +41,9 @@ _MAY_HOLD = ("*", "_", "[", "\\", "<")
 """A line holding none of these has no inline markup (every pattern starts with one of them)."""
 _SPACES = re.compile(r"\s+")
 """A run of whitespace: ``\\s`` is what ``str.isspace`` accepts, as ``str.split`` splits at."""
+_DEFINITION = re.compile(
+    rf"^[ ]{{0,3}}\[(?P<label>{_LABEL})\]:[ \t]*(?P<href><[^<>\n]*>|\S+){_TITLE}[ \t]*$")
+"""A reference link's definition, a line of its own: ``[1]: https://example.org/ "Title"``."""
 _QUOTE = re.compile(r"^(?:[ ]{0,3}>[ ]?)+")
 """A block quote's marks at the start of a line, nested ones included."""
 
@@ -70,12 +77,48 @@ def strip_quote(text: str) -> tuple[str, bool]:
     return text[match.end():], True
 
 
+def _ref_key(label: str) -> str:
+    """A reference's label as markdown matches it: case and spacing aside."""
+    return " ".join(label.casefold().split())
+
+
+def _address(written: str) -> str:
+    return (written[1:-1] if written.startswith("<") and written.endswith(">") else written).strip()
+
+
+def definitions(body: str) -> dict[str, str]:
+    """The reference links a body defines, by label (the first definition of a label counts)."""
+    found: dict[str, str] = {}
+    if "]:" not in body:
+        return found
+    for line in body.split("\n"):
+        match = _DEFINITION.match(line) if "]:" in line else None
+        if match is not None:
+            found.setdefault(_ref_key(match.group("label")), _address(match.group("href")))
+    return found
+
+
+def is_definition(text: str, refs: Mapping[str, str]) -> bool:
+    """True for a line that defines a reference link of ``refs`` (markup: no words of the article)."""
+    if not refs or "]:" not in text:
+        return False
+    match = _DEFINITION.match(text)
+    return match is not None and _ref_key(match.group("label")) in refs
+
+
 _Piece = tuple[str, bool, bool, "str | None", int]
 
 
+@dataclass
+class _State:
+    refs: Mapping[str, str]
+    links: int = 0
+    """The links seen so far."""
+
+
 def _pieces(text: str, strong: bool, em: bool, href: str | None, link: int, out: list[_Piece],
-            links: list[int]) -> None:
-    """``out`` gets each stretch of ``text`` with its marks; ``links`` counts the links seen."""
+            state: _State) -> None:
+    """``out`` gets each stretch of ``text`` with its marks."""
     cursor = 0
     for match in _INLINE.finditer(text):
         if match.start() > cursor:
@@ -87,28 +130,37 @@ def _pieces(text: str, strong: bool, em: bool, href: str | None, link: int, out:
         elif kind == "image":
             continue
         elif kind == "link":
-            address = match.group("href")
-            if address.startswith("<"):
-                address = address[1:-1]
-            links[0] += 1
-            _pieces(match.group("label"), strong, em, address.strip() or href, links[0], out, links)
+            state.links += 1
+            address = _address(match.group("href"))
+            _pieces(match.group("label"), strong, em, address or href, state.links, out, state)
+        elif kind == "ref":
+            label, ref = match.group("ref_label"), match.group("ref_id")
+            target = state.refs.get(_ref_key(ref or label))
+            if target is not None:
+                state.links += 1
+                _pieces(label, strong, em, target or href, state.links, out, state)
+            else:  # not a reference this body defines: brackets and all, as written
+                out.append(("[", strong, em, href, link))
+                _pieces(label, strong, em, href, link, out, state)
+                out.append((match.group(0)[len(label) + 1:], strong, em, href, link))
         elif kind == "autolink":
-            links[0] += 1
-            out.append((match.group("auto"), strong, em, match.group("auto"), links[0]))
+            state.links += 1
+            out.append((match.group("auto"), strong, em, match.group("auto"), state.links))
         else:
             bold = kind in ("both", "strong", "ustrong")
             italic = kind in ("both", "em", "uem")
-            _pieces(match.group(f"{kind}_in"), strong or bold, em or italic, href, link, out, links)
+            _pieces(match.group(f"{kind}_in"), strong or bold, em or italic, href, link, out, state)
     if cursor < len(text):
         out.append((text[cursor:], strong, em, href, link))
 
 
-def plain_and_runs(text: str) -> tuple[str, tuple[Run, ...]]:
-    """The line's plain words, spaces squeezed as ``lines.squeeze`` does, and its marked runs."""
+def plain_and_runs(text: str, refs: Mapping[str, str] | None = None) -> tuple[str, tuple[Run, ...]]:
+    """The line's plain words, spaces squeezed as ``lines.squeeze`` does, and its marked runs;
+    ``refs`` are the reference links its body defines (``definitions``)."""
     if not may_hold_markup(text):
         return " ".join(text.split()), ()
     pieces: list[_Piece] = []
-    _pieces(text, False, False, None, 0, pieces, [0])
+    _pieces(text, False, False, None, 0, pieces, _State(refs or {}))
     plain: list[str] = []
     length = 0
     runs: list[Run] = []
@@ -141,6 +193,6 @@ def _trimmed(run: Run, plain: str) -> Run:
     return Run(start, end, run.strong, run.em, run.href, run.link)
 
 
-def plain_text(text: str) -> str:
-    """The line's plain words: ``plain_and_runs(text)[0]``."""
-    return plain_and_runs(text)[0]
+def plain_text(text: str, refs: Mapping[str, str] | None = None) -> str:
+    """The line's plain words: ``plain_and_runs(text, refs)[0]``."""
+    return plain_and_runs(text, refs)[0]

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from build_scripts.text.clean import strip_controls
-from build_scripts.text.inline import Run, may_hold_markup, plain_and_runs, plain_text, strip_quote
+from build_scripts.text.inline import (
+    Run,
+    definitions,
+    is_definition,
+    may_hold_markup,
+    plain_and_runs,
+    plain_text,
+    strip_quote,
+)
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
 """An ATX heading: its marks and the rest of the line. The closing marks are cut in Python
@@ -35,27 +44,28 @@ class Line:
 def body_lines(body: str, first_line: int = 1) -> list[Line]:
     """One Line per non-blank line; scraped articles put a paragraph on each line. A line's text is
     its plain words: block marks (heading, list item, block quote) cut off, inline markup read
-    (``inline.plain_and_runs``)."""
+    (``inline.plain_and_runs``); a reference link's definition is no line."""
     lines: list[Line] = []
+    refs = definitions(body)
     for offset, raw in enumerate(body.split("\n")):
-        parsed = _parse(raw)
+        parsed = _parse(raw, refs)
         if parsed is None:
             continue
         source, heading, bullet, quote = parsed
-        text = squeeze(source) if not may_hold_markup(source) else plain_text(source)
+        text = squeeze(source) if not may_hold_markup(source) else plain_text(source, refs)
         if text and (not heading or text.strip("# ")):  # a bare "#" line holds no heading
             lines.append(Line(text, first_line + offset, marked_heading=heading, bullet=bullet, quote=quote))
     return lines
 
 
-def _parse(raw: str) -> tuple[str, bool, bool, bool] | None:
+def _parse(raw: str, refs: Mapping[str, str]) -> tuple[str, bool, bool, bool] | None:
     """A line's markdown without its block marks: (text, heading, list item, block quote), or None
-    for a blank line."""
+    for a blank line or the definition of a reference link."""
     # Controls are stripped line by line (none is a newline), and only from a line
     # with an unprintable character: every character they include is unprintable.
     if not raw.isprintable():
         raw = strip_controls(raw)
-    if not raw or raw.isspace():
+    if not raw or raw.isspace() or is_definition(raw, refs):
         return None
     raw, quote = strip_quote(raw)
     # A heading's "#" is among the first four characters (at most three spaces before it).
@@ -76,13 +86,14 @@ class MarkedLine:
     quote: bool
 
 
-def marked_line(raw: str) -> MarkedLine | None:
+def marked_line(raw: str, refs: Mapping[str, str] | None = None) -> MarkedLine | None:
     """The line ``raw`` of a body read again for its markup: the same text as ``body_lines`` gives
-    it, with its emphasis, links and block quote; None for a line ``body_lines`` leaves out."""
-    parsed = _parse(raw)
+    it, with its emphasis, links and block quote; None for a line ``body_lines`` leaves out.
+    ``refs`` are the reference links of the body (``inline.definitions``)."""
+    parsed = _parse(raw, refs or {})
     if parsed is None:
         return None
-    text, runs = plain_and_runs(parsed[0])
+    text, runs = plain_and_runs(parsed[0], refs)
     return MarkedLine(text, runs, parsed[3])
 
 

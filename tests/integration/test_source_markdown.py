@@ -19,6 +19,8 @@ notes: A test fixture; its sentences restate seed sentences in markdown.
 Ukraine announced its withdrawal from the **Ottawa Convention** on Sunday, the *foreign ministry* said.
 > The ministry called the decision to withdraw from the Ottawa Convention “difficult but necessary”.
 As [our earlier report](https://example.org/report) showed, the withdrawal must be ratified by parliament.
+The [decree][1] takes effect six months after the United Nations is notified.
+[1]: https://example.org/decree
 The decree was signed on **<img src=x onerror=alert(1)>** and [the text](javascript:alert(1)) was published.
 Officials said <script>alert(2)</script> the treaty still binds Ukraine until the withdrawal takes effect.
 """
@@ -40,9 +42,11 @@ def test_markdown_in_a_source_renders_and_stays_inert(tmp_path):
     assert [e.get_text() for e in article.select("p.article-text em")] == ["foreign ministry"]
     assert [q.get_text() for q in article.select("blockquote.article-quote p.article-text")] == [
         "The ministry called the decision to withdraw from the Ottawa Convention “difficult but necessary”."]
-    assert [a.get_text() for a in article.select("span.article-link")] == ["our earlier report", "the text"]
+    assert [a.get_text() for a in article.select("span.article-link")] == [
+        "our earlier report", "decree", "the text"]
     assert [a.get_text() for a in article.select("span.link-address")] == [
-        "(link: https://example.org/report)", "(link: javascript:alert(1))"]
+        "(link: https://example.org/report)", "(link: https://example.org/decree)", "(link: javascript:alert(1))"]
+    assert "[1]: https://example.org/decree" not in text
     assert "<script>alert(2)</script>" in text
 
     # Inert: the page's article holds no element a source could have slipped in.
@@ -51,7 +55,8 @@ def test_markdown_in_a_source_renders_and_stays_inert(tmp_path):
     # No page shows the marks themselves, cited statements included.
     for path, html in pages.items():
         shown = BeautifulSoup(html, "html.parser").get_text()
-        for mark in ("**Ottawa Convention**", "*foreign ministry*", "[our earlier report](", "> The ministry"):
+        for mark in ("**Ottawa Convention**", "*foreign ministry*", "[our earlier report](", "> The ministry",
+                     "[decree][1]"):
             assert mark not in shown, (path, mark)
     cited = [p for p, html in pages.items() if "topics" in p.parts and "foreign ministry said" in html]
     assert cited, "the source's first sentence is cited on no topic page"

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from build_scripts.text.anchors import anchor_for
-from build_scripts.text.inline import Run, plain_and_runs
+from build_scripts.text.inline import Run, definitions, plain_and_runs
 from build_scripts.text.lines import body_lines, marked_line, squeeze
 from tests.unit.markup_text import TEXT
 
@@ -35,6 +35,22 @@ def test_a_link_holding_emphasis_is_one_link_and_escapes_are_their_character():
     assert [(plain[r.start:r.end], r.strong, r.href, r.link) for r in runs] == [
         ("the", False, "https://a.org/x y", 1), ("full", True, "https://a.org/x y", 1),
         ("text", False, "https://a.org/x y", 1), ("https://b.org/", False, "https://b.org/", 2)]
+
+
+def test_a_reference_link_is_a_link_and_its_definition_no_line():
+    body = ("As [our earlier report][1] showed, and [Reuters] said, the [plan][] is costly [here][X].\n"
+            "[1]: https://example.org/r \"Title\"\n  [Plan]: <https://example.org/p>\n[x]: javascript:alert(1)\n")
+    refs = definitions(body)
+    assert refs == {"1": "https://example.org/r", "plan": "https://example.org/p", "x": "javascript:alert(1)"}
+    [line] = body_lines(body)
+    assert line.text == "As our earlier report showed, and [Reuters] said, the plan is costly here."
+    marked = marked_line(body.split("\n")[0], refs)
+    assert marked is not None and marked.text == line.text
+    assert [(line.text[r.start:r.end], r.href, r.link) for r in marked.runs] == [
+        ("our earlier report", "https://example.org/r", 1), ("plan", "https://example.org/p", 2),
+        ("here", "javascript:alert(1)", 3)]
+    # Without its definition, a reference is the text as written.
+    assert plain_and_runs("the [plan][] and [a **b**][c]") == ("the [plan][] and [a b][c]", (Run(20, 21, strong=True),))
 
 
 def test_text_that_only_looks_like_markup_is_left_as_it_is():
