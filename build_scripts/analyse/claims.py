@@ -37,7 +37,7 @@ SAME_CLAIM = 0.30
 """Cosine at or above which two sentences can report the same claim."""
 GROUP_AVERAGE = 0.27
 """Average cosine a sentence needs with a group's members to join it."""
-FIGURE_BONUS = 0.12
+FIGURE_BONUS = 0.18
 """Added to the cosine of two sentences that give one specific figure (``_Facts.share_figure``):
 "Its lower house voted 413 to 15" and "Poland's Sejm approves withdrawal by 413 votes to 15"
 share few words but report one vote."""

@@ -73,6 +73,19 @@ says is background to the sentence's fact. ", a" after a common noun opens the m
 _NAMED = re.compile(r"(?:\b[A-Z][\w’'-]*|\d)\s*$")
 
 
+ROUNDING = 0.1
+"""How far apart two figures that one number fits may be, as a share of the larger, to be one
+figure rounded two ways ("More than 40 fire crews", "Forty-three"): "at least 11 people injured"
+and "Fourteen people were injured" are two counts, taken at different times."""
+
+
+def _close(a: Quantity, b: Quantity) -> bool:
+    """The values the two figures stand for (a bound's own number, a range's middle) differ by at
+    most ``ROUNDING`` of the larger."""
+    va, vb = (q.low if q.high == float("inf") else (q.low + q.high) / 2 for q in (a, b))
+    return abs(va - vb) <= ROUNDING * max(va, vb)
+
+
 def _outside_asides(text: str) -> list[tuple[int, int]]:
     """The spans of ``text`` that are not asides (``_ASIDE``)."""
     spans, start = [], 0
@@ -269,7 +282,7 @@ class _Facts:
         if known is None:
             known = self._shared_figure[pair] = bool(self.specific(x) & self.specific(y)) or any(
                 min(qx.low, qy.low) >= SPECIFIC_FIGURE and same_attribute(ax, ay, False) and consistent([qx, qy])
-                for ax, qx in self._main_figures(x) for ay, qy in self._main_figures(y))
+                and _close(qx, qy) for ax, qx in self._main_figures(x) for ay, qy in self._main_figures(y))
         return known
 
     def compatible(self, x: int, y: int) -> bool:

@@ -274,3 +274,17 @@ def test_two_people_quoted_alike_are_two_statements():
     assert len(merged) == 1 and all("Kalder" in m.text for m in merged[0].members)
     # Without knowing who speaks, the supplier's words would join the mayor's.
     assert any(any("Brandt" in m.text for m in c.members) and len(c.members) > 1 for c in group_claims(sentences))
+
+
+def test_figures_one_number_fits_are_one_figure_only_when_close():
+    from build_scripts.analyse.quantities import find_quantities
+    from build_scripts.analyse.same_fact import _close
+
+    def one(text):
+        [q] = find_quantities(text)
+        return q
+
+    assert _close(one("More than 40 fire crews"), one("Forty-three fire crews"))
+    assert _close(one("about 10 percent of the storage"), one("roughly a tenth of the storage"))
+    # A lower bound one day and a count three days later: both can be true, but two counts.
+    assert not _close(one("at least 11 people were injured"), one("Fourteen people were injured"))
