@@ -35,6 +35,9 @@ _NUMBER_WORDS = {w: str(i + 2) for i, w in enumerate(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen".split())} | {w: str(20 + 10 * i) for i, w in enumerate(
     "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_ORDINALS = {w: str(i + 3) for i, w in enumerate("third fourth fifth sixth seventh eighth ninth tenth".split())}
+"""Ordinals as their number: "the body of a third worker" and "the toll rose to three" count the
+same ("first" and "second" are left alone: "for the first time", "a second bay")."""
 _COMPOUND_NUMBER = re.compile(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(two|three|four|five|six|"
                               r"seven|eight|nine)\b")
 
@@ -52,7 +55,8 @@ def _stem(word: str) -> str:
 @lru_cache(maxsize=1 << 18)
 def terms(text: str) -> frozenset[str]:
     """The stems of a sentence's content words. A number is one term however written: "12,000"
-    as 12000, "Fourteen" as 14, "forty-three" as 43 (two and three are stop words as words)."""
+    as 12000, "Fourteen" as 14, "forty-three" as 43 (two and three are stop words as words), "third"
+    as 3."""
     folded = _GROUPED_DIGITS.sub("", text.casefold().replace("’", "'"))
     folded = _COMPOUND_NUMBER.sub(lambda m: str(int(_NUMBER_WORDS[m.group(1)]) + int(_NUMBER_WORDS[m.group(2)])),
                                   folded)
@@ -60,6 +64,8 @@ def terms(text: str) -> frozenset[str]:
     for w in _WORD.findall(folded):
         if w in _NUMBER_WORDS:
             out.add(_NUMBER_WORDS[w])
+        elif w in _ORDINALS:
+            out.add(_ORDINALS[w])
         elif w not in STOP_WORDS and (len(w) > 2 or w.isdigit()):
             out.add(w if w.isdigit() else _stem(w))
     return frozenset(out)

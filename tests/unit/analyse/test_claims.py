@@ -288,3 +288,10 @@ def test_figures_one_number_fits_are_one_figure_only_when_close():
     assert _close(one("about 10 percent of the storage"), one("roughly a tenth of the storage"))
     # A lower bound one day and a count three days later: both can be true, but two counts.
     assert not _close(one("at least 11 people were injured"), one("Fourteen people were injured"))
+
+
+def test_an_ordinal_counts_as_its_number_but_first_and_second_do_not():
+    from build_scripts.analyse.similarity import terms
+
+    assert "3" in terms("Divers found the body of a third fisherman") & terms("The toll rose to three")
+    assert not {"1", "2"} & terms("For the first time, a second crane was used")
