@@ -41,7 +41,7 @@ def publisher_name(doc: Document) -> str:
 
 def short_name(doc: Document) -> str:
     """The publisher; for an unknown publisher, the first words of the title (or of the text) in
-    quotation marks: “Ukraine is joining other…”. Only the source's own words, never invented;
+    quotation marks: “Ukraine is joining…”. Only the source's own words, never invented;
     the same source gets the same name on every page."""
     meta = doc.source.meta
     if meta.publisher:
@@ -56,7 +56,7 @@ def short_name(doc: Document) -> str:
 
 
 def short_label(doc: Document) -> str:
-    """"The Vaultz News, 30 June 2025"; "“Ukraine is joining other…”, publisher unknown, n.d." (plain text)."""
+    """"The Vaultz News, 30 June 2025"; "“Ukraine is joining…”, publisher unknown, n.d." (plain text)."""
     unknown = "" if doc.source.meta.publisher else f", {NO_PUBLISHER}"
     return f"{short_name(doc)}{unknown}, {date_text(doc)}"
 

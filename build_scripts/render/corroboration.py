@@ -1,7 +1,7 @@
 """How many sources report a claim, how many of them independently, and the line that says so.
 
 The line is a row of source chips, each a link to the source's page: "3 independent sources:
-[Libertarian Institute] [The Vaultz News] [“Ukraine is joining other…”]". Sources that copy one
+[Libertarian Institute] [The Vaultz News] [“Ukraine is joining…”]". Sources that copy one
 another's words (a copy group) stand together, joined by "=", and count once: "4 sources,
 3 independent: [A] [B] = [C] (same words, counted once) [D]".
 
