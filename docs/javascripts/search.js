@@ -16,6 +16,7 @@
   var SETUP = 0, QUERY = 2, RESULT = 3;   // Material's SearchMessageType
   var SNIPPET_SENTENCES = 2;              // sentences shown under a result, at most
   var SENTENCE_CHARS = 240;               // a longer sentence is cut around its first match
+  var GAP = '<span class="search-gap">…</span>';  // text left out of a snippet (not an ellipsis quoted)
   var QUOTES = /"([^"]*)"|“([^”]*)”|„([^“”]*)[“”]|«([^»]*)»/g;
   var NOT_WORD = /[^\p{L}\p{N}]+/u;
   var BLOCKS = /^(P|LI|UL|OL|DL|DT|DD|H[1-6]|DIV|BLOCKQUOTE|TABLE|THEAD|TBODY|TR|TD|TH|PRE|FIGURE|FIGCAPTION|DETAILS|SUMMARY|SECTION|ARTICLE|BR)$/;
@@ -34,10 +35,11 @@
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
 
-  // The phrase's words in order, anything but letters, digits and line breaks between them.
+  // The phrase's words in order, anything but letters, digits and line breaks between them; the
+  // first group is what stands before the phrase (no lookbehind: older browsers lack it).
   function phrasePattern(phrase) {
-    return new RegExp("(?<![\\p{L}\\p{N}])" + phrase.map(escapeRegExp).join("[^\\p{L}\\p{N}\\n]+") +
-                      "(?![\\p{L}\\p{N}])", "giu");
+    return new RegExp("(^|[^\\p{L}\\p{N}])(" + phrase.map(escapeRegExp).join("[^\\p{L}\\p{N}\\n]+") +
+                      ")(?![\\p{L}\\p{N}])", "giu");
   }
 
   // The query with its phrases taken out of quotes: their words become ordinary words, and
@@ -128,7 +130,7 @@
       cursor = b;
     });
     html += escapeHTML(text.slice(cursor, end));
-    return {html: (cutStart ? "… " : "") + html + (cutEnd ? " …" : ""), cutStart: cutStart, cutEnd: cutEnd};
+    return {html: (cutStart ? GAP + " " : "") + html + (cutEnd ? " " + GAP : ""), cutStart: cutStart, cutEnd: cutEnd};
   }
 
   // The sentences holding a match (those with the most marks first, shown in text order),
@@ -144,12 +146,13 @@
     chosen.sort(function (a, b) { return b.count - a.count || a.index - b.index; });
     chosen = chosen.slice(0, SNIPPET_SENTENCES).sort(function (a, b) { return a.index - b.index; });
     var parts = chosen.map(function (c) { return renderSentence(flat.text, c.span, flat.marks); });
-    var lead = chosen[0].span.blockStart || parts[0].cutStart ? "" : "… ";
+    var lead = chosen[0].span.blockStart || parts[0].cutStart ? "" : GAP + " ";
     var last = chosen.length - 1;
-    var tail = chosen[last].index < spans.length - 1 && !parts[last].cutEnd ? " …" : "";
+    var tail = chosen[last].index < spans.length - 1 && !parts[last].cutEnd ? " " + GAP : "";
     var html = parts.map(function (p, i) {
       // One ellipsis between two sentences, though the second be cut at its start.
-      return i === 0 ? p.html : (parts[i - 1].cutEnd ? " " : " … ") + (p.cutStart ? p.html.slice(2) : p.html);
+      return i === 0 ? p.html
+        : (parts[i - 1].cutEnd ? " " : " " + GAP + " ") + (p.cutStart ? p.html.slice(GAP.length + 1) : p.html);
     }).join("");
     return "<p>" + lead + html + tail + "</p>";
   }
@@ -161,7 +164,9 @@
     for (var i = 0; i < phrases.length; i++) {
       var pattern = phrasePattern(phrases[i]), found = false, match;
       while ((match = pattern.exec(flat.text)) !== null) {
-        flat.marks.push([match.index, match.index + match[0].length]);
+        var start = match.index + match[1].length;
+        flat.marks.push([start, start + match[2].length]);
+        pattern.lastIndex = start + match[2].length;
         found = true;
       }
       if (!found) return null;
@@ -238,7 +243,12 @@
         var asked = pending.shift() || {phrases: [], words: new Set()};
         phrases = asked.phrases;
         phraseWords = asked.words;
-        rewritten.set(this, {type: RESULT, data: rewriteResult(message.data)});
+        try {
+          rewritten.set(this, {type: RESULT, data: rewriteResult(message.data)});
+        } catch (error) {  // Material's own results, rather than none
+          console.warn("search.js: results shown as Material made them:", error);
+          rewritten.set(this, message);
+        }
       }
       return rewritten.get(this);
     }
