@@ -17,6 +17,8 @@
   var SNIPPET_SENTENCES = 2;              // sentences shown under a result, at most
   var SENTENCE_CHARS = 240;               // a longer sentence is cut around its first match
   var GAP = '<span class="search-gap">…</span>';  // text left out of a snippet (not an ellipsis quoted)
+  var APOSTROPHE = /\p{L}['’ʼ]\p{L}/u;
+  var APOSTROPHES = /(\p{L})['’ʼ](?=\p{L})/gu;
   var QUOTES = /"([^"]*)"|“([^”]*)”|„([^“”]*)[“”]|«([^»]*)»/g;
   var NOT_WORD = /[^\p{L}\p{N}]+/u;
   var BLOCKS = /^(P|LI|UL|OL|DL|DT|DD|H[1-6]|DIV|BLOCKQUOTE|TABLE|THEAD|TBODY|TR|TD|TH|PRE|FIGURE|FIGCAPTION|DETAILS|SUMMARY|SECTION|ARTICLE|BR)$/;
@@ -51,11 +53,37 @@
       var phrase = words(a || b || c || d || "");
       if (!phrase.length) return " ";
       phrases.push(phrase);
-      phrase.forEach(function (w) { phraseWords.add(w); });
-      return " " + phrase.join(" ") + " ";
+      // Lunr is asked for the phrase's words; a letter alone ("s" of "Ukraine's") would match
+      // every word it starts, and the phrase itself is looked for in each section found.
+      var asked = phrase.filter(function (w) { return w.length > 1; });
+      if (!asked.length) asked = phrase;
+      asked.forEach(function (w) { phraseWords.add(w); });
+      return " " + asked.join(" ") + " ";
     });
     pending.push({phrases: phrases, words: phraseWords});
-    return phrases.length ? rest.replace(/["“”„«»]/g, " ").replace(/\s+/g, " ").trim() : query;
+    var apostrophes = APOSTROPHE.test(rest);
+    if (!phrases.length && !apostrophes) return query;
+    rest = rest.replace(/["“”„«»]/g, " ").replace(/\s+/g, " ").trim();
+    return apostrophes ? rest.split(" ").map(withApostrophes).join(" ") : rest;
+  }
+
+  // A word with an apostrophe in each of its forms: typed "Zelensky's" or "п'ять", it is written
+  // "Zelensky’s" or "пʼять" on the page, and Lunr matches a word only as written.
+  function withApostrophes(term) {
+    if (!APOSTROPHE.test(term) || /^[+-]/.test(term)) return term;
+    var forms = ["'", "’", "ʼ"].map(function (mark) { return term.replace(APOSTROPHES, "$1" + mark); });
+    return forms.filter(function (form, i) { return forms.indexOf(form) === i; }).join(" ");
+  }
+
+  // Of the forms of a word, those found in a section: the others are not "missing" from it.
+  function keepFoundForms(terms) {
+    var found = {};
+    Object.keys(terms).forEach(function (term) {
+      if (terms[term]) found[term.replace(/['’ʼ]/g, "'")] = true;
+    });
+    Object.keys(terms).forEach(function (term) {
+      if (!terms[term] && found[term.replace(/['’ʼ]/g, "'")]) delete terms[term];
+    });
   }
 
   // Text of an HTML fragment: each block on its own line; the ranges of <mark> elements.
@@ -197,6 +225,7 @@
         } else {
           flat = flatten(item.text || "");
         }
+        if (item.terms) keepFoundForms(item.terms);
         item.text = flat ? snippet(flat) : "";
         kept.push(item);
       });

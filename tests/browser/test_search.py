@@ -26,6 +26,12 @@ notes: A test fixture; its sentences translate sentences of seed article 000 int
 Прежде чем выход вступит в силу, его должен ратифицировать украинский парламент.
 """
 
+UKRAINIAN_APOSTROPHE = (
+    "---\ntitle: Протипіхотні міни загрожують цивільним\nlanguage: uk\n"
+    "notes: A test fixture; its sentence translates a sentence of seed article 000 into Ukrainian.\n---\n"
+    "Ці пристрої часто приховані під землею і становлять довготривалу загрозу життю та здоров’ю "
+    "цивільного населення навіть після завершення конфліктів.\n")
+
 GLUED = re.compile(r"[^\W\d_]{2}[.,;:!?”’\"»)]?\d")
 """A word with a number stuck to its end, as a footnote's number once was ("land.45")."""
 
@@ -36,6 +42,7 @@ def fixture_search_site(tmp_path_factory) -> Iterator[str]:
     sources = {path.name: path.read_bytes() for path in sorted((ROOT / "sources").glob("*.md"))}
     sources[UKRAINIAN.name] = UKRAINIAN.read_bytes()
     sources["ru-ministry-withdrawal.md"] = RUSSIAN
+    sources["uk-mines-risk.md"] = UKRAINIAN_APOSTROPHE
     project = make_project(tmp_path_factory.mktemp("search-project"), sources)
     site = tmp_path_factory.mktemp("search") / "site"
     build = run_mkdocs_build(project, site)
@@ -105,6 +112,17 @@ def test_a_quoted_phrase_needs_its_words_in_that_order(reader):
     _results(reader, '"necessary but difficult"')
     expect(reader.locator(".md-search-result__meta")).to_have_text(re.compile("No matching document", re.I))
     expect(reader.locator("li.md-search-result__item")).to_have_count(0)
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    pytest.param("Zelensky's", "Zelensky’s decree underscores", id="english"),
+    pytest.param("здоров'ю", "життю та здоров’ю цивільного населення", id="ukrainian"),
+])
+def test_a_word_typed_with_a_straight_apostrophe_finds_it_written_with_another(reader, search_site, query, expected):
+    items = _results(reader, query)
+    expect(items.first).to_be_visible()
+    expect(reader.locator("li.md-search-result__item", has_text=expected).first).to_be_visible()
+    expect(reader.locator(".md-search-result__terms")).to_have_count(0)  # no form of it "missing"
 
 
 @pytest.mark.parametrize(("query", "expected"), [
