@@ -2,11 +2,13 @@
 // Served with the site; nothing is fetched. Material's worker is left as it is: this script
 // watches the messages the page exchanges with it.
 //
-//  - A quoted phrase ("difficult but necessary", also in typographic quotes “…” «…» „…“) finds
+//  - A quoted phrase ("slow but steady", also in typographic quotes “…” «…» „…“) finds
 //    the sections holding those words in that order. Lunr has no phrase query, and Material
 //    turns a phrase into required words, so a phrase with a word Lunr leaves out of its index
 //    ("but", "cannot") found nothing. The phrase's words are sent as ordinary words, and only
 //    the sections whose text holds the phrase itself are shown.
+//  - A word typed with a straight apostrophe finds it written with a typographic one, as
+//    articles write it ("Zelensky's" finds "Zelensky’s", "п'ять" finds "п’ять" and "пʼять").
 //  - A result shows the sentence that matches, its words marked, not the start of a long
 //    section (a topic section's statements are one list, which Material shows from its top).
 (function () {
