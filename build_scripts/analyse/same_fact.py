@@ -142,6 +142,8 @@ class _Facts:
         self._specific: dict[int, frozenset[str]] = {}
         self._main: dict[int, dict[str, float]] = {}
         self._speakers: dict[tuple[str, str], str] | None = None
+        self._main_moods: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._orders: dict[int, tuple[bool, bool]] = {}
         self._shared_figure: dict[tuple[int, int], bool] = {}
 
     def countries(self, node: int) -> frozenset[str]:
@@ -174,8 +176,11 @@ class _Facts:
     def _order(self, node: int) -> tuple[bool, bool]:
         """Whether the sentence puts its event after another, and whether it says its event
         caused another (``_FOLLOWS``, ``_PROMPTS``)."""
-        text = self.sentences[node].text
-        return _FOLLOWS.search(text) is not None, _PROMPTS.search(text) is not None
+        found = self._orders.get(node)
+        if found is None:
+            text = self.sentences[node].text
+            found = self._orders[node] = (_FOLLOWS.search(text) is not None, _PROMPTS.search(text) is not None)
+        return found
 
     def _opposite_order(self, x: int, y: int) -> bool:
         (follows_x, prompts_x), (follows_y, prompts_y) = self._order(x), self._order(y)
@@ -215,12 +220,16 @@ class _Facts:
     def _main_mood(self, node: int) -> tuple[frozenset[str], frozenset[str]]:
         """Stems of the verbs the main clause (``_ASIDE``) says someone will or would do, and of
         the lower-case words after its "to"."""
-        text = self.sentences[node].text
-        main = " ".join(text[a:b] for a, b in _outside_asides(text))
-        words = _WORDS.findall(main)
-        infinitive = frozenset(b[:5] for a, b in zip(words, words[1:], strict=False)
-                               if a.casefold() == "to" and b.islower() and b not in STOP_WORDS)
-        return frozenset(m.group(1).casefold()[:5] for m in _INTENT.finditer(main)), infinitive
+        found = self._main_moods.get(node)
+        if found is None:
+            text = self.sentences[node].text
+            main = " ".join(text[a:b] for a, b in _outside_asides(text))
+            words = _WORDS.findall(main)
+            infinitive = frozenset(b[:5] for a, b in zip(words, words[1:], strict=False)
+                                   if a.casefold() == "to" and b.islower() and b not in STOP_WORDS)
+            found = self._main_moods[node] = (
+                frozenset(m.group(1).casefold()[:5] for m in _INTENT.finditer(main)), infinitive)
+        return found
 
     def _intention_and_deed(self, x: int, y: int) -> bool:
         """``x`` says something will be done that ``y`` reports as done ("said it would
