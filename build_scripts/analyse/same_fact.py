@@ -239,10 +239,12 @@ class _Facts:
         return bool((intended & words) - other_intended - infinitive)
 
     def predicate(self, node: int) -> dict[str, float]:
-        """The weighted stems of the words that are not names: what the sentence says happened."""
+        """The weighted stems of the main clause's words that are not names: what the sentence
+        says happened (an aside's words are background: ``_ASIDE``)."""
         found = self._predicates.get(node)
         if found is None:
-            text = _NAMES.sub(" ", self.sentences[node].text)
+            text = self.sentences[node].text
+            text = _NAMES.sub(" ", " ".join(text[a:b] for a, b in _outside_asides(text)))
             found = self._predicates[node] = self.weights.vector(terms(text)) if self.weights else {}
         return found
 

@@ -295,3 +295,17 @@ def test_an_ordinal_counts_as_its_number_but_first_and_second_do_not():
 
     assert "3" in terms("Divers found the body of a third fisherman") & terms("The toll rose to three")
     assert not {"1", "2"} & terms("For the first time, a second crane was used")
+
+
+def test_what_an_aside_says_is_not_the_sentences_predicate():
+    from build_scripts.analyse.features import Features
+    from build_scripts.analyse.same_fact import _Facts
+    from build_scripts.analyse.similarity import Weights, terms
+    from build_scripts.model import Sentence
+
+    texts = ["The repairs are now expected to cost €9 million, according to Norland Bank, the stadium's main lender.",
+             "Oslo, which is also outside the pact, approved the supply of rescue boats to Iceland."]
+    facts = _Facts([Sentence("s", f"a{i}", t, i, 0) for i, t in enumerate(texts)], Features(),
+                   Weights(terms(t) for t in texts))
+    assert {"repair", "cost", "expect"} <= set(facts.predicate(0)) and not {"lender", "stadiu"} & set(facts.predicate(0))
+    assert {"approv", "supply", "rescue"} <= set(facts.predicate(1)) and not {"outsid", "pact"} & set(facts.predicate(1))
