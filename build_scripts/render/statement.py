@@ -63,15 +63,12 @@ def first_members(st: Statement, limit: int) -> tuple[list[Sentence], int]:
 
 def render_statement(st: Statement, page_src_uri: str, docs: dict[str, Document],
                      total_sources: int) -> tuple[list[str], list[str]]:
-    """The list item's lines and the footnote definitions it needs.
-
-    ``total_sources`` (the site's) is no longer shown: the corroboration line names the sources.
-    """
+    """The list item's lines and the footnote definitions it needs (``total_sources``: the site's)."""
     members, total = first_members(st, MAX_FOOTNOTES)
     extra = total - len(members)
-    note = corroboration_line(st, docs, page_src_uri)
+    note = corroboration_line(st, docs, total_sources, page_src_uri)
     if extra:
-        note += f" · {extra} more {'report is' if extra == 1 else 'reports are'} not footnoted here."
+        note += f"; {extra} more {'report is' if extra == 1 else 'reports are'} not footnoted here."
     doc = docs.get(st.sentence.source_id)
     said_by = speaker(doc, st.sentence) if doc is not None else None
     context = _context(st.sentence, docs) if said_by is None else Passage()

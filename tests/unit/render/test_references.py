@@ -9,13 +9,16 @@ import markdown
 import pytest
 
 from build_scripts.model import Claim, Document, PartialDate, Sentence, Source, SourceMeta, Statement
-from build_scripts.render.citation import footnote, short_label, short_name
-from build_scripts.render.corroboration import COPIES, UNKNOWN_TITLE, corroboration_line
+from build_scripts.render.citation import card_anchor, footnote, plain_title, short_label, short_name
+from build_scripts.render.corroboration import UNKNOWN_TITLE, corroboration_line
+from build_scripts.render.escape import md_text
 from build_scripts.render.sources_used import one_definition_each, sources_used
 from build_scripts.render.statement import render_statement
 from build_scripts.text.document import build_document
 
 PAGE = "topics/treaty.md"
+CARD = "../sources/src.md#untitled-article-opening-words-some-words-of-the-article"
+"""Where a label of the source "src" (no title, its text "Some words of the article. …") links."""
 
 
 def _doc(sid: str, body: str = "Some words of the article. And more.", **meta) -> Document:
@@ -67,7 +70,7 @@ def test_a_footnote_links_its_label_to_the_source_page_and_its_sentence_to_the_a
     doc = _doc("src", publisher="Paper", date=PartialDate(2025, 6, 30), url="https://example.org/a")
     sentence = _sentence("src", "Russia is not a party to the convention.")
     note = footnote(PAGE, doc, sentence)
-    assert note.startswith("[^src-s-0123456789]: [Paper, 30 June 2025](../sources/src.md) — “Russia is not a party")
+    assert note.startswith(f"[^src-s-0123456789]: [Paper, 30 June 2025]({CARD}) — “Russia is not a party")
     assert "[archived sentence](../sources/src.md#s-0123456789)" in note
     assert " · [original ↗](<https://example.org/a#:~:text=Russia%20is%20not%20a%20party" in note
 
@@ -76,8 +79,7 @@ def test_a_footnote_quotes_its_sentence_only_where_it_is_not_the_statement_shown
     doc = _doc("src", publisher="Paper")
     sentence = _sentence("src", "Russia is not a party to the convention.")
     same = footnote(PAGE, doc, sentence, "Russia is not a party to the  convention.")  # whitespace aside
-    assert same == ("[^src-s-0123456789]: [Paper, n.d.](../sources/src.md)"
-                    " · [archived sentence](../sources/src.md#s-0123456789)")
+    assert same == f"[^src-s-0123456789]: [Paper, n.d.]({CARD}) · [archived sentence](../sources/src.md#s-0123456789)"
     other = footnote(PAGE, doc, sentence, "Moscow never joined the treaty.")
     assert " — “Russia is not a party to the convention.” [archived sentence]" in other
     assert "“" in footnote(PAGE, doc, sentence)  # nothing shown: quoted
@@ -86,7 +88,7 @@ def test_a_footnote_quotes_its_sentence_only_where_it_is_not_the_statement_shown
 def test_an_unknown_publishers_label_says_so_and_is_escaped():
     doc = _doc("src", title="*Breaking* [news](http://evil.example) about mines today")
     note = footnote(PAGE, doc, _sentence("src", "x"))
-    label = note.split("](../sources/src.md)")[0].split("]: [", 1)[1]
+    label = note.split("](../sources/src.md#")[0].split("]: [", 1)[1]
     assert label == "“\\*Breaking\\* \\[news\\]\\(http://evil.example\\) about…”, publisher unknown, n.d."
     html = markdown.markdown(note.split("]: ", 1)[1])
     assert "<em>" not in html and "evil.example\"" not in html
@@ -144,27 +146,28 @@ def _claim(n: int, copy_groups: tuple[tuple[str, ...], ...] = (), **meta) -> tup
 
 def test_one_source_has_no_chips():
     st, docs = _claim(1, publisher="Paper")
-    assert corroboration_line(st, docs, PAGE) == ""
-    assert corroboration_line(Statement(st.sentence, 1), docs, PAGE) == ""
+    assert corroboration_line(st, docs, 5, PAGE) == ""
+    assert corroboration_line(Statement(st.sentence, 1), docs, 5, PAGE) == ""
 
 
 def test_independent_sources_are_chips_linking_to_their_pages():
     st, docs = _claim(3, publisher="Paper")
-    line = corroboration_line(st, docs, PAGE)
-    assert line == ("3 independent sources: [Paper](../sources/s0.md) [Paper](../sources/s1.md) "
+    line = corroboration_line(st, docs, 5, PAGE)
+    assert line == ("Reported by 3 of 5 sources, all independent: [Paper](../sources/s0.md) [Paper](../sources/s1.md) "
                     "[Paper](../sources/s2.md)")
 
 
-def test_copies_stand_together_and_count_once():
+def test_copies_stand_together_at_the_end_and_count_once():
     st, docs = _claim(4, (("s1", "s3"),), publisher="Paper")
-    line = corroboration_line(st, docs, PAGE)
-    assert line == ("4 sources, 3 independent: [Paper](../sources/s0.md) "
-                    f"[Paper](../sources/s1.md) = [Paper](../sources/s3.md) {COPIES} [Paper](../sources/s2.md)")
+    line = corroboration_line(st, docs, 4, PAGE)
+    assert line == ("Reported by 4 of 4 sources, 3 of them independent: [Paper](../sources/s0.md) "
+                    "[Paper](../sources/s2.md); [Paper](../sources/s1.md) = [Paper](../sources/s3.md) "
+                    "share the words “is not a party…” and count once")
 
 
 def test_an_unknown_publishers_chip_shows_its_first_words_with_a_tooltip_saying_so():
     st, docs = _claim(2)
-    line = corroboration_line(st, docs, PAGE)
+    line = corroboration_line(st, docs, 2, PAGE)
     assert f'[“Opening words number…”](../sources/s0.md "{UNKNOWN_TITLE}")' in line
     html = markdown.markdown(line)
     assert f'title="{UNKNOWN_TITLE}"' in html and "“Opening words number…”</a>" in html
@@ -173,5 +176,20 @@ def test_an_unknown_publishers_chip_shows_its_first_words_with_a_tooltip_saying_
 @pytest.mark.parametrize("publisher", ["[x](http://evil.example)", "<script>alert(1)</script>", "{: .evil }"])
 def test_a_chip_is_inert(publisher):
     st, docs = _claim(2, publisher=publisher)
-    html = markdown.markdown(corroboration_line(st, docs, PAGE), extensions=["attr_list"])
+    html = markdown.markdown(corroboration_line(st, docs, 2, PAGE), extensions=["attr_list"])
     assert "<script" not in html and "evil.example\"" not in html and 'class="evil"' not in html
+
+
+# --- the card's anchor -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("meta", [
+    {"title": "Ukraine, Eastern European NATO Countries to Leave Anti-Landmine Treaty"},
+    {"title": "Київ виходить з Оттавської конвенції"},
+    {"title": "*Breaking*: 165 [states] & <b>parties</b> — “quoted”"},
+    {},
+])
+def test_a_labels_anchor_is_the_id_the_source_pages_heading_gets(meta):
+    """The heading is ``# <title>`` (``page-head.md.j2``); MkDocs' ``toc`` names it."""
+    doc = _doc("src", "Київ заявив про вихід. Another sentence.", **meta)
+    html = markdown.markdown(f"# {md_text(plain_title(doc))}", extensions=["toc", "attr_list"])
+    assert f'<h1 id="{card_anchor(doc)}">' in html, html

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from build_scripts.model import Claim, Document, Sentence, Source, SourceMeta, Statement
-from build_scripts.render.corroboration import MAX_VOICES
+from build_scripts.render.corroboration import MAX_COPY_GROUPS
 from build_scripts.render.statement import MAX_FOOTNOTES, render_statement
 
 
@@ -27,8 +27,8 @@ def test_a_small_claim_names_every_publisher_of_a_copy_group():
     st, docs = _statement([[0, 1]], 3)
     lines, notes = render_statement(st, "topics/treaty.md", docs, 3)
     text = "\n".join(lines)
-    assert ("3 sources, 2 independent: [Paper 0](../sources/s0000.md) = [Paper 1](../sources/s0001.md)"
-            " (same words, counted once) [Paper 2](../sources/s0002.md)\n    {: .corroboration }") in text
+    assert ("Reported by 3 of 3 sources, 2 of them independent: [Paper 2](../sources/s0002.md);"
+            " [Paper 0](../sources/s0000.md) = [Paper 1](../sources/s0001.md) share the words") in text
     assert len(notes) == 3
     # Every member says the statement's words: no footnote quotes them again.
     assert not any("“Russia is not a party" in n for n in notes), notes
@@ -40,11 +40,11 @@ def test_a_claim_of_thousands_of_sources_stays_one_short_line():
     lines, notes = render_statement(st, "topics/treaty.md", docs, 2000)
     text = "\n".join(lines)
     assert len(text) < 2500
-    assert "2000 sources, 20 independent: [Paper 0](../sources/s0000.md) = [Paper 1]" in text
-    assert "[Paper 2](../sources/s0002.md) = 97 more (same words, counted once)" in text
-    assert text.count("(same words, counted once)") == MAX_VOICES
-    assert "and 1400 more sources" in text  # 6 groups of 100 shown
-    assert f" · {2000 - MAX_FOOTNOTES} more reports are not footnoted here." in text
+    assert "Reported by 2000 of 2000 sources, 20 of them independent: [Paper 0](../sources/s0000.md) = " in text
+    assert "[Paper 2](../sources/s0002.md) = 97 more share the words" in text
+    assert text.count("share the words") == MAX_COPY_GROUPS
+    assert "; 17 more groups share wording in the same way" in text
+    assert f"; {2000 - MAX_FOOTNOTES} more reports are not footnoted here." in text
     assert len(notes) == MAX_FOOTNOTES
 
 
