@@ -307,5 +307,6 @@ def test_what_an_aside_says_is_not_the_sentences_predicate():
              "Oslo, which is also outside the pact, approved the supply of rescue boats to Iceland."]
     facts = _Facts([Sentence("s", f"a{i}", t, i, 0) for i, t in enumerate(texts)], Features(),
                    Weights(terms(t) for t in texts))
-    assert {"repair", "cost", "expect"} <= set(facts.predicate(0)) and not {"lender", "stadiu"} & set(facts.predicate(0))
-    assert {"approv", "supply", "rescue"} <= set(facts.predicate(1)) and not {"outsid", "pact"} & set(facts.predicate(1))
+    first, second = set(facts.predicate(0)), set(facts.predicate(1))
+    assert {"repair", "cost", "expect"} <= first and not {"lender", "stadiu"} & first
+    assert {"approv", "supply", "rescue"} <= second and not {"outsid", "pact"} & second
