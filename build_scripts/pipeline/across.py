@@ -34,9 +34,9 @@ def analyse_across(inputs: Inputs, cache: StageCache | None) -> Analysis:
     features = Features(inputs.features)
     sentences = [s for d in documents for s in d.sentences if eligible(s)]
     index = term_index(inputs, cache)
-    with _terms_found_meanwhile(index, sentences) as keep_terms_found:
-        # An opinion piece's sentences corroborate reports (cited, never shown alone: ``long_enough``).
-        read = [s for d in documents for s in d.sentences if long_enough(s)]
+    # An opinion piece's sentences corroborate reports (cited, never shown alone: ``long_enough``).
+    read = [s for d in documents for s in d.sentences if long_enough(s)]
+    with _terms_found_meanwhile(index, [*sentences, *read]) as keep_terms_found:
         claims = group_claims(read, features, cache.memo("claims") if cache else None)
         speakers = group_quotes(documents, features)
         disagreements = (number_disagreements(sentences, claims, features) + title_disagreements(read, features)
