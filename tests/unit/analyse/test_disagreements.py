@@ -211,3 +211,18 @@ def test_a_list_that_also_gives_the_other_date_holds_other_events():
         "The new tariffs take effect on 1 September 2026, the duties on steel in October 2026.\n" + FILLER,
     )
     assert [d for d in number_disagreements(sentences, []) if d.kind == "date"] == []
+
+
+def test_an_opinion_piece_that_gives_an_outdated_title_is_a_source_that_differs(tmp_path, write):
+    from build_scripts.model import Project
+    from build_scripts.pipeline import analyse
+
+    (tmp_path / "docs").mkdir()
+    write("news.md", "---\ntitle: Port reopens\ndate: 2025-05-02\n---\n"
+          "Deputy Transport Minister Lena Ostrova said the port would reopen to ferries on Monday.\n\n"
+          "The central bank kept interest rates unchanged for the third month running.\n")
+    write("oped.md", "---\ntitle: Keep the port open\ndate: 2025-05-03\n---\nOpinion\n\n"
+          "The decision was right, as Transport Minister Lena Ostrova said herself last week.\n\n"
+          "Farmers expect a late harvest because of the cold spring weather.\n")
+    titles = [d for d in analyse(Project.at(tmp_path)).disagreements if d.kind == "title"]
+    assert [sorted(s.sentence.source_id for s in d.sides) for d in titles] == [["news", "oped"]]
