@@ -198,7 +198,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default="bench-results.json")
     parser.add_argument("--repeat", type=int, default=3, help="builds of each kind, by turns, the median kept")
     parser.add_argument("--edits", type=int, default=3, help="edits timed under mkdocs serve, the median kept")
+    parser.add_argument("--report", nargs="+", metavar="JSON",
+                        help="measure nothing: print the targets from the results of earlier runs, sizes merged")
     args = parser.parse_args(argv)
+    if args.report:
+        merged = {r["sources"]: r for path in args.report
+                  for r in json.loads(Path(path).read_text(encoding="utf-8"))["results"]}
+        _print([merged[n] for n in sorted(merged)], None)
+        return 0
     workdir = Path(args.workdir).resolve()  # mkdocs reads a relative site folder from the config's folder
     workdir.mkdir(parents=True, exist_ok=True)
     code = _snapshot(workdir)
@@ -211,11 +218,16 @@ def main(argv: list[str] | None = None) -> int:
     Path(args.out).write_text(json.dumps({"machine": machine, "results": rows,
                                           "targets": [{"target": t, "measured": m, "met": ok}
                                                       for t, m, ok in checks]}, indent=1) + "\n")
+    _print(rows, args.out)
+    return 0
+
+
+def _print(rows: list[Result], out: str | None) -> None:
     print(table(rows))
     print()
     print(spread(rows))
     print()
-    for target, measured, ok in checks:
+    for target, measured, ok in targets(rows):
         print(f"{'met    ' if ok else 'MISSED ' if ok is False else 'not run'}  {target}: {measured}")
-    print(f"\nresults written to {args.out}")
-    return 0
+    if out:
+        print(f"\nresults written to {out}")

@@ -40,3 +40,8 @@ def test_benchmark_smoke_run(tmp_path):
     # The source edited under `mkdocs serve` is restored.
     edited = tmp_path / "work" / "corpus-20" / "sources" / "bench-00000.md"
     assert "edited report of the benchmark" not in edited.read_text(encoding="utf-8")
+    # The targets can be printed again from saved results (sizes run apart merged).
+    again = subprocess.run([sys.executable, "-m", "build_scripts.bench", "--report", str(out)], capture_output=True,
+                           text=True, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.split("\n\n")[0] == proc.stdout.split("\n\n")[0]  # the same table
