@@ -73,6 +73,11 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     return str(_events.on_page_content(html, page, config, files))
 
 
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    assert _events is not None
+    return _events.on_env(env, config, files)
+
+
 def on_post_build(config: Any) -> None:
     assert _events is not None
     _events.on_post_build(config)

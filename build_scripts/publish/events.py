@@ -9,6 +9,7 @@ from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -23,7 +24,7 @@ from build_scripts.model import Project, SiteContent
 from build_scripts.pipeline import generate
 from build_scripts.publish.build_error import error_banner, error_site
 from build_scripts.publish.nav import build_nav
-from build_scripts.publish.page_cache import RenderCache, SearchCache
+from build_scripts.publish.page_cache import RenderCache, SearchCache, TemplateCache
 from build_scripts.render.cite_page import cite_this_page
 
 _content: SiteContent | None = None
@@ -37,6 +38,8 @@ _renders = RenderCache()
 """Under ``mkdocs serve``, each page's conversion, reused while its markdown is unchanged."""
 _search = SearchCache()
 """Under ``mkdocs serve``, each page's search entries, reused while the page is unchanged."""
+_templates = TemplateCache()
+"""Under ``mkdocs serve``, each page as the theme made it, reused while all it shows is unchanged."""
 
 # Citations, furniture and the "Cite this page" box stay out of the search
 # index, so a search for a quotation lands on the statement, not on a list of
@@ -83,6 +86,7 @@ def on_pre_build(config: MkDocsConfig, live: MutableMapping[str, Any] | None = N
     _renders.start()
     if serving:
         _search.start(config)
+        _templates.start()
     root = Path(config.config_file_path).resolve().parent
     store = DiskStore(root / CACHE_FOLDER)
     cache = StageCache(store, live)
@@ -202,12 +206,19 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Under ``mkdocs serve``, a page the theme would make as in the last build is reused."""
+    return _templates.wrap(env, config) if _serving else env
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     if _serving:
         _renders.finish()
         _search.finish()
+        _templates.finish()
         _log.debug(f"pages converted: {_renders.converted}, reused: {_renders.reused}; "
-                   f"indexed for search: {_search.indexed}, reused: {_search.reused}")
+                   f"indexed for search: {_search.indexed}, reused: {_search.reused}; "
+                   f"made by the theme: {_templates.rendered}, reused: {_templates.reused}")
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -23,7 +23,10 @@ from __future__ import annotations
 import copy
 import hashlib
 import logging
+import os
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -179,4 +182,105 @@ def _search_key(page: Page) -> str:
     for part in (page.url, str(page.title), repr(sorted(page.meta.items())), repr(_toc_key(page.toc)),
                  page.content or ""):
         digest.update(part.encode() + b"\0")
+    return digest.hexdigest()
+
+
+class TemplateCache:
+    """Under ``mkdocs serve``, each page as the theme's template made it, reused while everything
+    the template reads is unchanged: the page (address, title, metadata, table of contents,
+    final HTML, edit and canonical addresses, its neighbours and ancestors in the navigation),
+    the whole navigation, the configuration file and the site's address, and the theme's own
+    files outside the installed packages (its ``custom_dir``). It wraps, for one build, the
+    template environment's ``get_template`` (MkDocs' ``on_env``)."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, str] = {}
+        self._used: dict[str, str] = {}
+        self.reused = self.rendered = 0
+
+    def start(self) -> None:
+        self._kept.update(self._used)
+        self._used = {}
+        self.reused = self.rendered = 0
+
+    def finish(self) -> None:
+        self._kept, self._used = self._used, {}
+
+    def wrap(self, env: Any, config: MkDocsConfig) -> Any:
+        original = env.get_template
+        site = _config_digest(config)
+        navs: dict[int, str] = {}
+
+        def get_template(name: Any, *args: Any, **kwargs: Any) -> Any:
+            template = original(name, *args, **kwargs)
+            return _Cached(template, f"{site}\0{name}", navs, self)
+
+        env.get_template = get_template
+        return env
+
+    def render(self, template: Any, prefix: str, navs: dict[int, str], context: Any) -> str:
+        page, nav = context.get("page"), context.get("nav")
+        if page is None or nav is None:
+            output: str = template.render(context)
+            return output
+        if id(nav) not in navs:
+            navs.clear()
+            navs[id(nav)] = hashlib.sha256(repr(_nav_key(nav.items)).encode()).hexdigest()
+        key = _page_key(page, f"{prefix}\0{navs[id(nav)]}")
+        found = self._kept.get(key) or self._used.get(key)
+        if found is not None:
+            self._used[key] = found
+            self.reused += 1
+            return found
+        output = template.render(context)
+        self._used[key] = output
+        self.rendered += 1
+        return output
+
+
+class _Cached:
+    """A template whose ``render`` goes through a ``TemplateCache``; anything else is the template's."""
+
+    def __init__(self, template: Any, prefix: str, navs: dict[int, str], cache: TemplateCache) -> None:
+        self._template, self._prefix, self._navs, self._cache = template, prefix, navs, cache
+
+    def render(self, context: Any) -> str:
+        return self._cache.render(self._template, self._prefix, self._navs, context)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._template, name)
+
+
+def _config_digest(config: MkDocsConfig) -> str:
+    digest = hashlib.sha256()
+    if config.config_file_path:
+        with open(config.config_file_path, "rb") as f:
+            digest.update(f.read())
+    digest.update(f"\0{config.site_url}\0{config.theme.dirs}\0".encode())
+    installed = sys.prefix
+    for folder in config.theme.dirs:
+        if os.path.abspath(folder).startswith(installed):
+            continue  # an installed theme does not change during a session
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                digest.update(f"{path}\0{path.stat().st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+def _nav_key(items: Any) -> list[Any]:
+    return [(type(item).__name__, str(item.title), getattr(item, "url", None), _nav_key(item.children or []))
+            for item in items]
+
+
+def _neighbour(page: Any) -> tuple[str, str] | None:
+    return None if page is None else (page.url, str(page.title))
+
+
+def _page_key(page: Any, prefix: str) -> str:
+    digest = hashlib.sha256(prefix.encode())
+    parts = (page.url, page.file.src_uri, str(page.title), repr(sorted(page.meta.items())), repr(_toc_key(page.toc)),
+             str(page.edit_url), str(page.canonical_url), str(page.is_homepage), repr(_neighbour(page.previous_page)),
+             repr(_neighbour(page.next_page)), repr([str(a.title) for a in page.ancestors]), page.content or "")
+    for part in parts:
+        digest.update(b"\0" + part.encode())
     return digest.hexdigest()

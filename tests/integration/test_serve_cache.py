@@ -46,16 +46,40 @@ def test_what_is_served_after_an_edit_is_what_a_build_makes(tmp_path, monkeypatc
         events = sys.modules["build_scripts.publish.events"]
         assert events._renders.reused > events._renders.converted > 0  # the edited page and those citing it
         assert events._search.reused > events._search.indexed > 0
+        assert events._templates.reused > events._templates.rendered > 0
     finally:
         config = load_config(str(config_file))
         config.plugins.on_startup(command="build", dirty=False)  # the hook's module is shared in this process
-    fresh = tmp_path / "fresh"
+    _same_as_a_build(config_file, served, tmp_path / "fresh")
+    assert "153 countries" in _pages(served)[f"sources/{edited.stem}/index.html"].decode("utf-8")
+
+
+def test_a_renamed_page_in_the_navigation_changes_every_page_served(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764633600")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    config_file = make_project(tmp_path / "case")
+    served = tmp_path / "served"
+    page = tmp_path / "case" / "docs" / "about" / "how-to-read.md"
+    try:
+        _serve_build(config_file, served, first=True)
+        page.write_text(page.read_text(encoding="utf-8").replace("# How to read this site", "# Reading this site", 1),
+                        encoding="utf-8")
+        _serve_build(config_file, served)
+        events = sys.modules["build_scripts.publish.events"]
+        assert events._renders.reused > 0 and events._templates.reused == 0  # the title is in every page's menu
+    finally:
+        config = load_config(str(config_file))
+        config.plugins.on_startup(command="build", dirty=False)
+    _same_as_a_build(config_file, served, tmp_path / "fresh")
+    assert "Reading this site" in _pages(served)["index.html"].decode("utf-8")
+
+
+def _same_as_a_build(config_file: Path, served: Path, fresh: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d",
                            str(fresh)], capture_output=True, text=True, check=False,
                           env={**os.environ, "SITE_URL": URL})
     assert proc.returncode == 0, proc.stderr
     served_pages, built_pages = _pages(served), _pages(fresh)
-    assert "153 countries" in served_pages[f"sources/{edited.stem}/index.html"].decode("utf-8")
     assert served_pages.keys() == built_pages.keys()
     differing = [uri for uri in built_pages if served_pages[uri] != built_pages[uri]]
     assert not differing, differing[:10]
