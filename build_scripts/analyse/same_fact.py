@@ -2,9 +2,13 @@
 
 ``claims`` groups sentences by their words; before two groups merge, their sampled members
 must pass the checks here (``_Facts.compatible``). Two sentences report different facts when
-they name different countries, date one event differently, give an intention and a deed, a
-change of a figure and its value, or figures that conflict, or share too few words that are
-not names.
+they name different countries, date one event differently, give an intention and a deed, a plan
+and a sentence that names none, a change of a figure and its value, two events in opposite
+orders, quotations of two different people, or figures that conflict (unless they agree on
+another specific figure: one fact in dispute), or when their main clauses share too few words
+that are not names (words shared only in an aside are background). One event dated alike in
+both outweighs a difference in tense. A specific figure both give (``share_figure``) is evidence
+of one fact beyond shared words: ``claims`` adds to their similarity.
 """
 
 from __future__ import annotations
