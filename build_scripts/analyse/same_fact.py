@@ -51,6 +51,11 @@ _CHANGE = re.compile(r"\bfrom\s+[^.;,]{0,30}?" + _NUMBER + r"[^.;,]{0,30}?\bto\s
 
 
 _NAMES = re.compile(r"\b[A-Z][\w’'-]*")
+_SHOWS = re.compile(r"\b(?:underscor|underlin|highlight|emphasi[sz]|stress|illustrat|demonstrat|signal|reflect)"
+                    r"(?:e|es|ed|ing|s)?\b\s+(?:that\s+)?", re.IGNORECASE)
+"""A sentence whose fact is what something shows ("The decree underscores the need to …"): its
+fact is the words after the verb, and two such sentences that show different things are two
+claims, whatever their subjects share."""
 _FOLLOWS = re.compile(r"\b(?:follow(?:s|ed|ing)?|in (?:response|reply|reaction) to|in the wake of|c[ao]mes? after)\b",
                       re.IGNORECASE)
 _PROMPTS = re.compile(r"\b(?:prompt(?:s|ed|ing)?|trigger(?:s|ed|ing)?|spur(?:s|red|ring)?|spark(?:s|ed|ing)?|"
@@ -68,10 +73,11 @@ _MONTH_BEFORE = re.compile(rf"(?:{_MONTH_WORDS})\s+$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"\s+(?:{_MONTH_WORDS})\b", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*\s+$")
 _ASIDE = re.compile(r",\s+(?:which|who|whose|whom|where|(?P<apposition>a|an))\s[^,;()]*"
-                    r"|,\s+(?:covering|including|according|saying)\s[^;()]*|\([^)]*\)")
+                    r"|,\s+(?:covering|including|according|saying)\s[^;()]*|\([^)]*\)|\s+amid\s[^,;()]*")
 """An aside: a clause between commas ("The convention, which 160 countries have ratified,
 bans…"), an apposition to a name ("Shed 14, a warehouse on the 400-metre quay, …"), a participle
-phrase to the end ("…, covering the building and the 12,000-tonne cargo"), a parenthesis. What it
+phrase to the end ("…, covering the building and the 12,000-tonne cargo"), a parenthesis, the circumstance "amid
+…". What it
 says is background to the sentence's fact. ", a" after a common noun opens the main clause
 ("Under the treaty's rules, a state that withdraws…"), not an apposition."""
 _NAMED = re.compile(r"(?:\b[A-Z][\w’'-]*|\d)\s*$")
@@ -148,6 +154,7 @@ class _Facts:
         self._speakers: dict[tuple[str, str], str] | None = None
         self._main_moods: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
         self._orders: dict[int, tuple[bool, bool]] = {}
+        self._shown: dict[int, dict[str, float] | None] = {}
         self._shared_figure: dict[tuple[int, int], bool] = {}
 
     def countries(self, node: int) -> frozenset[str]:
@@ -190,6 +197,21 @@ class _Facts:
         (follows_x, prompts_x), (follows_y, prompts_y) = self._order(x), self._order(y)
         return (follows_x and not prompts_x and prompts_y and not follows_y) or (
             prompts_x and not follows_x and follows_y and not prompts_y)
+
+    def _shows(self, node: int) -> dict[str, float] | None:
+        """The weighted stems of what the sentence's main clause says something shows
+        (``_SHOWS``), or None when it says no such thing."""
+        if node not in self._shown:
+            text = self.sentences[node].text
+            main = " ".join(text[a:b] for a, b in _outside_asides(text))
+            m = _SHOWS.search(main)
+            self._shown[node] = (self.weights.vector(terms(main[m.end():])) if m and self.weights else None)
+        return self._shown[node]
+
+    def _show_different_things(self, x: int, y: int) -> bool:
+        """Both say what something shows, and what they say it shows shares too little."""
+        sx, sy = self._shows(x), self._shows(y)
+        return sx is not None and sy is not None and cosine(sx, sy) < SAME_PREDICATE
 
     def _same_dated_event(self, x: int, y: int) -> bool:
         """Both date one event to the same day or month ("will take effect on 27 December
@@ -313,7 +335,8 @@ class _Facts:
         if cx and cy and not cx & cy:
             return False
         same_dated = self._same_dated_event(x, y)
-        if self.mood(x)[3] != self.mood(y)[3] or self._opposite_order(x, y) or self._different_speakers(x, y):
+        if (self.mood(x)[3] != self.mood(y)[3] or self._opposite_order(x, y) or self._different_speakers(x, y)
+                or self._show_different_things(x, y)):
             return False
         if not same_dated and (self._intention_and_deed(x, y) or self._intention_and_deed(y, x)
                                or self._plan_and_other(x, y) or self._plan_and_other(y, x)):
