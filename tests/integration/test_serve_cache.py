@@ -8,12 +8,31 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from tests.integration.site_build import make_project
 
 URL = "http://127.0.0.1:8000/"
+
+
+@pytest.fixture(autouse=True)
+def _keep_this_process_modules():
+    """The hook imports ``build_scripts`` afresh when it loads (see build_scripts/hook.py), and MkDocs
+    keeps one hook module per process. Afterwards, put this process's modules back and make the hook
+    import afresh next time: later tests would otherwise hold classes that pickle no longer finds."""
+    kept = {name: module for name, module in sys.modules.items()
+            if name == "build_scripts" or name.startswith("build_scripts.")}
+    yield
+    hook_file = Path(__file__).resolve().parents[2] / "build_scripts" / "hook.py"
+    for module in list(sys.modules.values()):
+        if getattr(module, "__file__", None) == str(hook_file) and hasattr(module, "_events"):
+            module._events = None
+            module._live.clear()
+    for name in [n for n in sys.modules if n == "build_scripts" or n.startswith("build_scripts.")]:
+        del sys.modules[name]
+    sys.modules.update(kept)
 
 
 def _serve_build(config_file: Path, site: Path, *, first: bool = False) -> None:
