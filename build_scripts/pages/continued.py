@@ -17,8 +17,11 @@ from build_scripts.render.links import relative
 
 T = TypeVar("T")
 PAGE_BUDGET = 150_000
-"""Characters of markdown on one page, footnotes included: MkDocs and Material make about
-twice as much HTML of it (footnote markup, the navigation, the search box)."""
+"""Characters of markdown on one page, footnotes included (each counted with
+``FOOTNOTE_OVERHEAD``): MkDocs and Material make two to three times as much HTML of it. At
+10,000 benchmark sources the largest such page was 435 KB of HTML (a timeline page)."""
+FOOTNOTE_OVERHEAD = 250
+"""What a footnote adds in HTML beyond its markdown (the reference, the list item, the link back)."""
 
 
 def continuation_uri(src_uri: str, number: int) -> str:
@@ -48,7 +51,7 @@ def paged(items: Sequence[T], src_uri: str, render: Callable[[T, str], tuple[str
     markdown and footnotes; an item is rendered for the first page to be measured, and again
     for the page it goes to if that is another."""
     first = [(item, *render(item, src_uri)) for item in items]
-    sizes = [len(md) + sum(len(n) + 1 for n in notes) for _, md, notes in first]
+    sizes = [len(md) + sum(len(n) + FOOTNOTE_OVERHEAD for n in notes) for _, md, notes in first]
     pages = []
     for number, indexes in enumerate(pack(sizes, budget), start=1):
         uri = continuation_uri(src_uri, number)

@@ -14,7 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from build_scripts.model import MONTHS, Document, Event, GeneratedPage, Report, Sentence
-from build_scripts.pages.continued import pack
+from build_scripts.pages.continued import FOOTNOTE_OVERHEAD, pack
 from build_scripts.pages.kind import DataFile, PageKind, Rendered, SiteView, nav_entry
 from build_scripts.render.citation import footnote, publisher_name
 from build_scripts.render.data_files import timeline_json, timelinejs_json
@@ -29,8 +29,9 @@ MAX_WORDINGS = 3
 EVENTS_PER_PAGE = 400
 """Events on one page of the timeline at most; a large corpus continues on further pages, as
 does a timeline whose events take more than ``PAGE_BUDGET`` characters of markdown."""
-FOOTNOTE_SIZE = 160
-"""A footnote's characters besides the sentence it quotes, about (the name and the links)."""
+FOOTNOTE_SIZE = 160 + FOOTNOTE_OVERHEAD
+"""A footnote's characters besides the sentence it quotes, about (the name and the links), and
+what it adds in HTML."""
 
 
 def _cited(event: Event) -> list[Sentence]:
