@@ -12,6 +12,10 @@ from pathlib import Path
 
 _ARTICLE = re.compile(r"<article\b[^>]*>(.*?)</article>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
+NAV_PAGES = 25
+"""Pages listed in the navigation, about as many as the case lists (its sources' pages are not
+listed); the rest are built but not listed. Listing every page would make each page carry a
+navigation of thousands of entries: a plain build of 10,000 such pages took over half an hour."""
 PARAGRAPH_WORDS = 60
 PARAGRAPHS_PER_SECTION = 4
 
@@ -42,6 +46,7 @@ def write_plain_project(dest: Path, sources: Path, pages: int, words: int, confi
     docs.mkdir(parents=True)
     vocabulary = _vocabulary(sources)
     at = 0
+    listed: list[str] = []
     for i in range(pages):
         quota = words // pages + (1 if i < words % pages else 0)
         lines = [f"# Page {i}", ""]
@@ -55,10 +60,14 @@ def write_plain_project(dest: Path, sources: Path, pages: int, words: int, confi
             lines += [" ".join(chunk), ""]
             quota -= n
             paragraphs += 1
-        path = docs / ("index.md" if i == 0 else f"section-{i // 100}/page-{i}.md")
+        uri = "index.md" if i == 0 else f"section-{i // 100}/page-{i}.md"
+        if i < NAV_PAGES:
+            listed.append(uri)
+        path = docs / uri
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("\n".join(lines), encoding="utf-8")
-    (dest / "mkdocs.yml").write_text(_plain_config(config), encoding="utf-8")
+    nav = "nav:\n" + "".join(f"  - {uri}\n" for uri in listed)
+    (dest / "mkdocs.yml").write_text(_plain_config(config) + nav, encoding="utf-8")
 
 
 def _plain_config(config: str) -> str:
