@@ -5,10 +5,12 @@ must pass the checks here (``_Facts.compatible``). Two sentences report differen
 they name different countries, date one event differently, give an intention and a deed, a plan
 and a sentence that names none, a change of a figure and its value, two events in opposite
 orders, quotations of two different people, or figures that conflict (unless they agree on
-another specific figure: one fact in dispute), or when their main clauses share too few words
-that are not names (words shared only in an aside are background). One event dated alike in
-both outweighs a difference in tense. A specific figure both give (``share_figure``) is evidence
-of one fact beyond shared words: ``claims`` adds to their similarity.
+another specific figure: one fact in dispute), when one denies what the other's main clause
+affirms ("is not a signatory", "160 countries are signatories"), or when their main clauses share
+too few words that are not names (words shared only in an aside are background; two sentences of
+one article need more). One event dated alike in both outweighs a difference in tense. A
+specific figure both give (``share_figure``) is evidence of one fact beyond shared words:
+``claims`` adds to their similarity.
 """
 
 from __future__ import annotations
@@ -73,7 +75,7 @@ _MONTH_BEFORE = re.compile(rf"(?:{_MONTH_WORDS})\s+$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"\s+(?:{_MONTH_WORDS})\b", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*\s+$")
 _ASIDE = re.compile(r",\s+(?:which|who|whose|whom|where|(?P<apposition>a|an))\s[^,;()]*"
-                    r"|,\s+(?:covering|including|according|saying)\s[^;()]*|\([^)]*\)|\s+amid\s[^,;()]*")
+                    r"|,\s+(?:covering|including|according|saying|though|although|whereas)\s[^;()]*|\([^)]*\)|\s+amid\s[^,;()]*")
 """An aside: a clause between commas ("The convention, which 160 countries have ratified,
 bans…"), an apposition to a name ("Shed 14, a warehouse on the 400-metre quay, …"), a participle
 phrase to the end ("…, covering the building and the 12,000-tonne cargo"), a parenthesis, the circumstance "amid
@@ -81,6 +83,13 @@ phrase to the end ("…, covering the building and the 12,000-tonne cargo"), a p
 says is background to the sentence's fact. ", a" after a common noun opens the main clause
 ("Under the treaty's rules, a state that withdraws…"), not an apposition."""
 _NAMED = re.compile(r"(?:\b[A-Z][\w’'-]*|\d)\s*$")
+_NEGATION = re.compile(r"\b(?:not(?!\s+only\b)|never|no|neither|nor|cannot)\b|n[’']t\b", re.IGNORECASE)
+_NEXT_WORDS = re.compile(r"(?:\W+[\w’'-]+){1,5}")
+"""The few words after a denial, where the first that is not a stop word or a name is what it
+denies ("is not a signatory", "have never joined", "Nor is the United States a party")."""
+SAME_SOURCE_MAIN = 0.5
+"""Cosine the main clauses of two sentences of one article need to be one fact: an article's
+sentences share words because they tell one story, and it rarely says one thing twice."""
 
 
 ROUNDING = 0.1
@@ -156,6 +165,7 @@ class _Facts:
         self._orders: dict[int, tuple[bool, bool]] = {}
         self._shown: dict[int, dict[str, float] | None] = {}
         self._shared_figure: dict[tuple[int, int], bool] = {}
+        self._first_clauses: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
 
     def countries(self, node: int) -> frozenset[str]:
         found = self._countries.get(node)
@@ -197,6 +207,30 @@ class _Facts:
         (follows_x, prompts_x), (follows_y, prompts_y) = self._order(x), self._order(y)
         return (follows_x and not prompts_x and prompts_y and not follows_y) or (
             prompts_x and not follows_x and follows_y and not prompts_y)
+
+    def _first_clause(self, node: int) -> tuple[frozenset[str], frozenset[str]]:
+        """Of the main clause (without asides: ``_ASIDE``) up to its first semicolon: the stems
+        of its words, and the stems it denies (the first content word after each ``_NEGATION``)."""
+        found = self._first_clauses.get(node)
+        if found is None:
+            text = self.sentences[node].text
+            main = " ".join(text[a:b] for a, b in _outside_asides(text)).split(";")[0]
+            denied = set()
+            for m in _NEGATION.finditer(main):
+                after = _NEXT_WORDS.match(main, m.end())
+                following = [t for w in (after.group().split() if after else []) if not w[:1].isupper()
+                             for t in terms(w)]
+                denied.update(following[:1])
+            found = self._first_clauses[node] = (terms(main), frozenset(denied))
+        return found
+
+    def _denies_what_other_affirms(self, x: int, y: int) -> bool:
+        """``x`` denies a word ("Russia, notably, is not a signatory") that ``y``'s first main
+        clause affirms ("More than 160 countries are signatories to the convention, though …"):
+        the opposite, not one fact."""
+        _, denied = self._first_clause(x)
+        words, other_denied = self._first_clause(y)
+        return bool(denied & words - other_denied) and not other_denied
 
     def _shows(self, node: int) -> dict[str, float] | None:
         """The weighted stems of what the sentence's main clause says something shows
@@ -336,7 +370,8 @@ class _Facts:
             return False
         same_dated = self._same_dated_event(x, y)
         if (self.mood(x)[3] != self.mood(y)[3] or self._opposite_order(x, y) or self._different_speakers(x, y)
-                or self._show_different_things(x, y)):
+                or self._show_different_things(x, y)
+                or self._denies_what_other_affirms(x, y) or self._denies_what_other_affirms(y, x)):
             return False
         if not same_dated and (self._intention_and_deed(x, y) or self._intention_and_deed(y, x)
                                or self._plan_and_other(x, y) or self._plan_and_other(y, x)):
@@ -344,6 +379,10 @@ class _Facts:
         if (self.weights is not None and not self.share_figure(x, y)
                 and (cosine(self.predicate(x), self.predicate(y)) < SAME_PREDICATE
                      or cosine(self.main_clause(x), self.main_clause(y)) < SAME_MAIN)):
+            return False
+        if (self.weights is not None and self.sentences[x].source_id == self.sentences[y].source_id
+                and not same_dated and not self.share_figure(x, y)
+                and cosine(self.main_clause(x), self.main_clause(y)) < SAME_SOURCE_MAIN):
             return False
         if self._figures_conflict(x, y) and not self.share_figure(x, y):
             return False

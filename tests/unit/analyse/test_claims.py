@@ -90,7 +90,13 @@ def test_seed_claims_group_the_decree_and_the_translations_and_keep_other_facts_
                   "Full withdrawal from the treaty is subject"):
         claim = next(c for c in analysis.claims if words in texts[c.id])
         assert len(claim.sources) == 1, texts[claim.id]
-    assert len(multi_source) >= 13
+    # Nor is a denial the fact another sentence affirms (004: Russia is not a signatory; 001: more
+    # than 160 countries are), nor are two sentences of one article that share only its story (003:
+    # Russia is not a party; Ukraine used mines in violation of the pact).
+    for words in ("Russia, notably, is not a signatory", "Ukraine has used prohibited landmines"):
+        claim = next(c for c in analysis.claims if words in texts[c.id])
+        assert len(claim.members) == 1, texts[claim.id]
+    assert len(multi_source) >= 12
 
 
 # --- Copies are reused texts; one fact per claim -----------------------------------
@@ -268,8 +274,9 @@ def test_two_people_quoted_alike_are_two_statements():
         "“The company has never paid its suppliers on time and treats them with contempt,” Mayor Ines Kalder said.\n"
         "Snow closed the mountain pass for the second time this winter.",
         "“The company does not pay its suppliers on time and treats them with contempt,” said Paul Brandt, a "
-        "supplier.\n“The company has never paid its suppliers on time and treats them with great contempt,” "
-        "Mayor Ines Kalder said.\nThe ferry company added a second daily crossing to the islands.",
+        "supplier.\nThe ferry company added a second daily crossing to the islands.",
+        "“The company has never paid its suppliers on time and treats them with great contempt,” "
+        "Mayor Ines Kalder said.\nThe town library extended its opening hours on Saturdays.",
     )
     docs = [build_document(Source(f"s{i}", Path(f"s{i}.md"), SourceMeta(),
                                   b + "\n" + "\n".join(FILLER[i * 3:i * 3 + 3]), 1))
@@ -333,3 +340,37 @@ def test_two_sentences_that_say_something_shows_different_things_are_two_claims(
     assert merged() == []
     monkeypatch.setattr("build_scripts.analyse.same_fact._Facts._show_different_things", lambda self, x, y: False)
     assert len(merged()) == 1
+
+
+def _pair_facts(first: str, second: str, sources: tuple[str, str]):
+    from build_scripts.analyse.features import Features
+    from build_scripts.analyse.same_fact import _Facts
+    from build_scripts.analyse.similarity import Weights, terms
+    from build_scripts.model import Sentence
+
+    texts = [first, second]
+    return _Facts([Sentence(src, f"a{i}", t, i, 0) for i, (t, src) in enumerate(zip(texts, sources, strict=True))],
+                  Features(), Weights(terms(t) for t in [*texts, *FILLER]))
+
+
+def test_a_sentence_that_denies_what_another_affirms_reports_another_fact():
+    facts = _pair_facts("Norway, notably, is not a member of the customs union.",
+                        "More than 20 countries are members of the customs union, though neither Norway nor Iceland "
+                        "has joined.", ("s", "t"))
+    assert facts._denies_what_other_affirms(0, 1) and not facts._denies_what_other_affirms(1, 0)
+    assert not facts.compatible(0, 1)
+
+
+def test_a_denial_of_a_name_or_of_what_the_other_does_not_say_is_no_opposite():
+    # "Nor is Iceland a member": what is denied is membership, not Iceland; the other sentence's
+    # first clause says who is outside and names no members.
+    facts = _pair_facts("Nor is Iceland a member.", "The ministry counts 12 states outside the customs union, Iceland "
+                        "and Norway among them; 30 countries are members.", ("s", "t"))
+    assert not facts._denies_what_other_affirms(0, 1) and not facts._denies_what_other_affirms(1, 0)
+
+
+def test_two_sentences_of_one_article_need_more_shared_words_to_be_one_fact():
+    first = "Rescue crews searched the river banks for the missing boy on Sunday."
+    second = "Rescue crews searched the river banks and the nearby forest for two days."
+    assert _pair_facts(first, second, ("s", "t")).compatible(0, 1)
+    assert not _pair_facts(first, second, ("s", "s")).compatible(0, 1)
