@@ -134,6 +134,8 @@ class Claim:
     """Sources that share wording on this claim (each group counts once)."""
     shared_words: tuple[str, ...] = ()
     """For each copy group, a run of words the group shares."""
+    publisher_groups: tuple[tuple[str, ...], ...] = ()
+    """Sources one publisher released (each group counts once, as one voice, with its copies)."""
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -144,7 +146,17 @@ class Claim:
 
     @property
     def independent(self) -> int:
-        return len(self.sources) - sum(len(g) - 1 for g in self.copy_groups)
+        """Voices: sources that copy one another, or that one publisher released, count once."""
+        if not self.publisher_groups:
+            return len(self.sources) - sum(len(g) - 1 for g in self.copy_groups)
+        voices: list[set[str]] = []
+        for group in (*self.copy_groups, *self.publisher_groups):
+            joined = set(group)
+            for voice in [v for v in voices if v & joined]:
+                joined |= voice
+                voices.remove(voice)
+            voices.append(joined)
+        return len(self.sources) - sum(len(v) - 1 for v in voices)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from build_scripts.analyse.quote_groups import group_quotes
 from build_scripts.analyse.terms import TermIndex, find_all
 from build_scripts.analyse.timeline import build_timeline
 from build_scripts.analyse.topics import assign_topics, topic_terms
+from build_scripts.analyse.voices import one_voice_per_publisher
 from build_scripts.infra import background
 from build_scripts.infra.cache import StageCache
 from build_scripts.model import Analysis, Inputs, Sentence
@@ -37,7 +38,8 @@ def analyse_across(inputs: Inputs, cache: StageCache | None) -> Analysis:
     # An opinion piece's sentences corroborate reports (cited, never shown alone: ``long_enough``).
     read = [s for d in documents for s in d.sentences if long_enough(s)]
     with _terms_found_meanwhile(index, [*sentences, *read]) as keep_terms_found:
-        claims = group_claims(read, features, cache.memo("claims") if cache else None)
+        claims = one_voice_per_publisher(group_claims(read, features, cache.memo("claims") if cache else None),
+                                         documents)
         speakers = group_quotes(documents, features)
         disagreements = (number_disagreements(sentences, claims, features) + title_disagreements(read, features)
                          + quote_wording(speakers))

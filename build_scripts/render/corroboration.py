@@ -4,7 +4,9 @@ The line names the sources as chips, each a link to the source's page: "Reported
 sources, all independent: [Libertarian Institute] [The Vaultz News] [“Ukraine is joining…”]".
 Sources that copy one another's words (a copy group) count once; each group stands at the end,
 after a semicolon, its chips joined by "=": "Reported by 4 of 5 sources, 3 of them independent:
-[A] [D]; [B] = [C] share the words “is not a party to…” and count once". (The words of the line
+[A] [D]; [B] = [C] share the words “is not a party to…” and count once". Two sources of one
+publisher count once too: "[Courier, 15 October 2025] = [Courier, 16 October 2025] come from one
+publisher and count once" (``analyse.voices``). (The words of the line
 are those the challenge's evaluator reads: "reported by N of M sources, K of them independent",
 and one "share the words" clause per group, naming its sources.)
 
@@ -16,7 +18,7 @@ from __future__ import annotations
 from weakref import WeakKeyDictionary
 
 from build_scripts.model import Claim, Document, Statement
-from build_scripts.render.citation import NO_PUBLISHER, short_name
+from build_scripts.render.citation import NO_PUBLISHER, date_text, short_name
 from build_scripts.render.escape import md_text
 from build_scripts.render.links import relative, source_src_uri
 
@@ -30,11 +32,12 @@ UNKNOWN_TITLE = f"{NO_PUBLISHER}: the article’s own first words"
 tooltip says so."""
 
 
-def source_chip(doc: Document, page_src_uri: str) -> str:
-    """A source's short name as a link to its page (markdown)."""
+def source_chip(doc: Document, page_src_uri: str, dated: bool = False) -> str:
+    """A source's short name (``dated``: and its date) as a link to its page (markdown)."""
     link = relative(page_src_uri, source_src_uri(doc.source.id))
     title = "" if doc.source.meta.publisher else f' "{UNKNOWN_TITLE}"'
-    return f"[{md_text(short_name(doc))}]({link}{title})"
+    name = f"{short_name(doc)}, {date_text(doc)}" if dated else short_name(doc)
+    return f"[{md_text(name)}]({link}{title})"
 
 
 def corroboration_line(st: Statement, docs: dict[str, Document], total_sources: int, page_src_uri: str) -> str:
@@ -49,8 +52,8 @@ def corroboration_line(st: Statement, docs: dict[str, Document], total_sources: 
         return ""
     line = f"Reported by {n} of {total_sources} sources, "
     line += "all independent:" if independent == n else f"{independent} of them independent:"
-    copied = {sid for group in claim.copy_groups for sid in group}
-    alone = [sid for sid in sources if sid not in copied]
+    grouped = {sid for group in (*claim.copy_groups, *claim.publisher_groups) for sid in group}
+    alone = [sid for sid in sources if sid not in grouped]
     clauses = []
     if alone:
         chips = " ".join(source_chip(docs[sid], page_src_uri) for sid in alone[:MAX_VOICES])
@@ -63,6 +66,13 @@ def corroboration_line(st: Statement, docs: dict[str, Document], total_sources: 
     if len(pairs) > MAX_COPY_GROUPS:
         rest = len(pairs) - MAX_COPY_GROUPS
         clauses.append(f"{rest} more {'group shares' if rest == 1 else 'groups share'} wording in the same way")
+    for group in claim.publisher_groups[:MAX_COPY_GROUPS]:
+        chips = " = ".join([source_chip(docs[sid], page_src_uri, dated=True) for sid in group[:MAX_NAMES]]
+                           + ([f"{len(group) - MAX_NAMES} more"] if len(group) > MAX_NAMES else []))
+        clauses.append(f"{chips} come from one publisher and count once")
+    if len(claim.publisher_groups) > MAX_COPY_GROUPS:
+        rest = len(claim.publisher_groups) - MAX_COPY_GROUPS
+        clauses.append(f"{rest} more {'publisher' if rest == 1 else 'publishers'} counted once in the same way")
     return f"{line} {'; '.join(clauses)}"
 
 

@@ -75,6 +75,7 @@ def statement_rows(evidence: list[TopicEvidence]) -> list[dict[str, Any]]:
                     "independent_sources": claim_counts(claim)[1] if claim else 1,
                     "shared_wording": [{"sources": list(g), "words": w} for g, w in
                                        zip(claim.copy_groups, claim.shared_words, strict=True)] if claim else [],
+                    "one_publisher": [list(g) for g in claim.publisher_groups] if claim else [],
                 })
     return rows
 

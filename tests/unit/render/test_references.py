@@ -165,6 +165,21 @@ def test_copies_stand_together_at_the_end_and_count_once():
                     "share the words “is not a party…” and count once")
 
 
+def test_one_publishers_sources_stand_together_dated_and_count_once():
+    st, docs = _claim(3, publisher="Paper", date=PartialDate(2025, 10, 15))
+    st = Statement(st.sentence, 1, Claim("c", st.claim.members, publisher_groups=(("s0", "s2"),)))
+    line = corroboration_line(st, docs, 3, PAGE)
+    assert line == ("Reported by 3 of 3 sources, 2 of them independent: [Paper](../sources/s1.md); "
+                    "[Paper, 15 October 2025](../sources/s0.md) = [Paper, 15 October 2025](../sources/s2.md) "
+                    "come from one publisher and count once")
+
+
+def test_a_copy_and_a_publisher_sharing_a_source_are_one_voice():
+    members = tuple(_sentence(f"s{i}", "Russia is not a party.") for i in range(4))
+    claim = Claim("c", members, (("s0", "s1"),), ("is not a party",), publisher_groups=(("s1", "s2"),))
+    assert claim.independent == 2
+
+
 def test_an_unknown_publishers_chip_shows_its_first_words_with_a_tooltip_saying_so():
     st, docs = _claim(2)
     line = corroboration_line(st, docs, 2, PAGE)
