@@ -6,7 +6,9 @@ words. A claim (the sentences of several sources reporting one thing) goes to
 a topic when one of its sentences belongs to the topic, and to the section
 whose rule that sentence matches best; that sentence is shown as the
 statement. Within a topic a claim goes to one section only, so it appears once
-per page; it may appear on several topic pages.
+per page; it may appear on several topic pages. A figure only some of a claim's
+sentences give is placed as a claim of those sentences (``added_figures``),
+unless the sentence shown for the whole claim gives it.
 
 A sentence belongs to a topic when it holds none of the topic's ``exclude``
 terms and one of its ``require`` terms, or follows, in the same paragraph, a
@@ -35,6 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Part of this module's surface (re-exported):
+from build_scripts.analyse.added_figures import added_figure_claims, figures_of
 from build_scripts.analyse.eligible import MIN_WORDS as MIN_WORDS
 from build_scripts.analyse.eligible import eligible as eligible
 from build_scripts.analyse.importance import Ranking, positions
@@ -165,16 +168,22 @@ def assign_topics(topics: Iterable[Topic], documents: list[Document], claims: li
     # Each claim's eligible members in source order, with their terms; a member holding none of
     # the terms can match no section (every rule needs a hit) and is left out.
     matching: list[tuple[Claim, list[Member]]] = []
+    added: dict[int, tuple[str, Claim]] = {}  # a figure's claim -> the figure, the claim it is of
     claim_of: dict[tuple[str, str], Claim] = {}
     for claim in claims:
         members = [(m, found) for m in claim.members if (found := ctx.found(m)) and eligible(m)]
         if members:
             members.sort(key=lambda item: ctx.order.sentence(item[0]))
             matching.append((claim, members))
+            for figure, sub in added_figure_claims(claim):
+                held = [(m, f) for m, f in members if m in sub.members]
+                if held:
+                    matching.append((sub, held))
+                    added[id(sub)] = (figure, claim)
         for m in claim.members:
             claim_of[(m.source_id, m.anchor)] = claim
     sentence_of = {(s.source_id, s.anchor): s for d in documents for s in d.sentences}
-    evidence = [_topic_evidence(topic, matching, claim_of, sentence_of, ctx) for topic in topics]
+    evidence = [_topic_evidence(topic, matching, claim_of, sentence_of, ctx, added) for topic in topics]
     # "Other reports" gathers what no page shows under a heading: a claim a section of any
     # topic page holds is not repeated there.
     in_sections = {id(st.claim or st.sentence) for ev in evidence for sec, sts in ev.sections
@@ -190,7 +199,7 @@ def assign_topics(topics: Iterable[Topic], documents: list[Document], claims: li
 
 def _topic_evidence(topic: Topic, matching: list[tuple[Claim, list[Member]]],
                     claim_of: dict[tuple[str, str], Claim], sentence_of: dict[tuple[str, str], Sentence],
-                    ctx: TopicContext) -> TopicEvidence:
+                    ctx: TopicContext, added: dict[int, tuple[str, Claim]]) -> TopicEvidence:
     rules = TopicRules(topic, ctx.common)
     sections = [*topic.sections, other_section(topic)]
     hidden = {(h.source_id, h.anchor) for h in topic.hides}
@@ -209,12 +218,20 @@ def _topic_evidence(topic: Topic, matching: list[tuple[Claim, list[Member]]],
         pinned[id(st)] = st
         pin_ids.add(id(claim) if claim is not None else id(sentence))
     hidden_claims = {id(claim_of[key]) for key in hidden if key in claim_of}
+    shown: dict[int, Sentence] = {}  # a claim placed on this page -> the sentence shown
     for claim, members in matching:
-        if id(claim) in pin_ids or id(claim) in hidden_claims:
+        of = added.get(id(claim))
+        if of is not None:  # a figure only some of a claim's sentences give: unless it is shown
+            figure, whole = of
+            if id(whole) in pin_ids or id(whole) in hidden_claims or (
+                    id(whole) in shown and figure in figures_of(shown[id(whole)])):
+                continue
+        elif id(claim) in pin_ids or id(claim) in hidden_claims:
             continue
         placed = _place(rules, claim, members, ctx)
         if placed:
             buckets[placed[0]].append(placed[1])
+            shown[id(claim)] = placed[1].sentence
     found = {st.sentence: ctx.found(st.sentence) for b in buckets for st in b}
     evidence = TopicEvidence(topic, notes={(n.source_id, n.anchor): n.value for n in topic.notes})
     for section, bucket in zip(sections, buckets, strict=True):

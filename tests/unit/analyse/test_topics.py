@@ -306,3 +306,21 @@ def test_of_equal_members_the_one_adding_least_to_what_all_share_is_shown(tmp_pa
     [evidence] = assign_topics(topics, docs)
     [statement] = evidence.statements
     assert statement.sentence.source_id == "b" and len(statement.claim.sources) == 2
+
+
+def test_a_figure_only_some_sources_add_is_shown_once_beside_the_shared_fact(tmp_path, write):
+    topics = _topics(tmp_path, write, ("withdrawals.md", TOPIC))
+    docs = [
+        _doc("a", "The president signed a decree to withdraw from the treaty on Sunday evening."),
+        _doc("b", "The president signed a decree to withdraw from the treaty on Sunday, affecting 1,200 guards."),
+        _doc("c", "The president signed a decree on Sunday to withdraw from the treaty, affecting 1,200 guards."),
+    ]
+    [evidence] = assign_topics(topics, docs)
+    shown = [(st.sentence.text, sorted(m.source_id for m in st.members)) for st in evidence.statements]
+    # The shared fact through the sentence that adds nothing, all three cited; the figure two of
+    # them add, once, cited to those two.
+    assert shown[0] == ("The president signed a decree to withdraw from the treaty on Sunday evening.", ["a", "b", "c"])
+    assert [s for s in shown[1:] if "1,200" in s[0]] == [
+        ("The president signed a decree to withdraw from the treaty on Sunday, affecting 1,200 guards.",
+         ["b", "c"])]
+    assert len(shown) == 2
