@@ -32,9 +32,12 @@ def explain(evidence: list[TopicEvidence], documents: list[Document], claims: li
         topic = ev.topic
         rules = TopicRules(topic, ctx.common)
         head = f"{topic.title} ({topic.src_uri}): "
-        placed = next(((sec, i, st, len(sts), limit) for (sec, sts), limit in zip(ev.sections, section_limits(ev),
-                                                                               strict=True)
-                       for i, st in enumerate(sts) if any((m.source_id, m.anchor) == key for m in st.members)), None)
+        # A sentence can be cited twice on a page: with the claim it reports, and with a figure only
+        # some of the claim's sentences give (``added_figures``); where it is shown in its own words first.
+        places = [(sec, i, st, len(sts), limit) for (sec, sts), limit in zip(ev.sections, section_limits(ev),
+                                                                             strict=True)
+                  for i, st in enumerate(sts) if any((m.source_id, m.anchor) == key for m in st.members)]
+        placed = min(places, key=lambda p: p[2].sentence != sentence, default=None)
         if placed is not None:
             sec, i, st, count, limit = placed
             page = "first page" if i < limit else "a continuation page"

@@ -255,6 +255,19 @@ def test_explain_says_where_a_sentence_went_and_why_not(tmp_path, write):
     assert short[0].startswith("not used as a statement anywhere: it has fewer than")
 
 
+def test_explain_names_where_a_sentence_with_an_added_figure_is_shown_in_its_own_words(tmp_path, write):
+    from build_scripts.analyse.topic_explain import explain
+
+    topics = _topics(tmp_path, write, ("withdrawals.md", TOPIC))
+    docs = [_doc("a", "The president signed a decree to withdraw from the treaty on Sunday evening."),
+            _doc("b", "The president signed a decree to withdraw from the treaty on Sunday, affecting 1,200 guards.")]
+    claims = group_claims([s for d in docs for s in d.sentences if eligible(s)])
+    evidence = _assign(topics, docs, claims)
+    [line] = [x for x in explain(evidence, docs, claims, docs[1].sentences[0], lambda ev: [15] * len(ev.sections))
+              if x.startswith("Withdrawals")]
+    assert ", shown in its own words: " in line, line
+
+
 def test_needs_context_and_specifics():
     from build_scripts.analyse.importance import needs_context, specifics
 
