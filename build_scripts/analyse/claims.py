@@ -28,9 +28,11 @@ import hashlib
 from collections.abc import Callable
 
 from build_scripts.analyse.copies import copied_sources, runs
+from build_scripts.analyse.fact_memo import FactMemo
+from build_scripts.analyse.fact_patterns import WORDS
 from build_scripts.analyse.features import Features
 from build_scripts.analyse.neighbours import candidate_cosines, closest_first
-from build_scripts.analyse.same_fact import _WORDS, _Facts
+from build_scripts.analyse.same_fact import _Facts
 from build_scripts.analyse.similarity import Weights, cosine
 from build_scripts.analyse.union_find import UnionFind
 from build_scripts.model import Claim, Sentence
@@ -159,7 +161,7 @@ def _voices(members: list[Sentence], runs_of: dict[str, tuple[str, ...]], copies
 def _common_words(members: list[Sentence]) -> str:
     """The words the members' texts begin with alike (at most eight), when they are three or
     more: a quotation copied with the rest of the text shares no run outside quotation marks."""
-    lists = [_WORDS.findall(m.text.casefold()) for m in members]
+    lists = [WORDS.findall(m.text.casefold()) for m in members]
     common: list[str] = []
     for column in zip(*lists, strict=False):
         if len(set(column)) > 1 or len(common) == 8:
@@ -218,11 +220,12 @@ def _links(text_runs: tuple[str, ...], source: str, first_source: dict[str, str]
 
 
 def group_claims(sentences: list[Sentence], features: Features | None = None,
-                 memo: dict[tuple[int, ...], Claim] | None = None) -> list[Claim]:
+                 memo: dict[tuple[int, ...], Claim] | None = None, known: FactMemo | None = None) -> list[Claim]:
     """Claims over the given sentences, every sentence in exactly one claim, in input order.
 
     ``memo`` keeps the claims from one call to the next (under ``mkdocs serve``, where an
-    unchanged source hands back the very same sentence objects): see ``_reused``.
+    unchanged source hands back the very same sentence objects): see ``_reused``; ``known``, what
+    ``same_fact`` found of each sentence and pair without word weights (see ``fact_memo``).
     """
     features = features if features is not None else Features()
     # Identical sentences (syndicated copies) are one node: compare each text once.
@@ -232,11 +235,13 @@ def group_claims(sentences: list[Sentence], features: Features | None = None,
     vectors = _Vectors(term_sets, Weights(term_sets))
     cosines = candidate_cosines(term_sets, vectors)
     firsts = _first_sentences(node_of)
-    facts = _Facts([sentences[i] for i in firsts], features, Weights(features.stems(sentences[i].text) for i in firsts))
+    facts = _Facts([sentences[i] for i in firsts], features, Weights(features.stems(sentences[i].text) for i in firsts),
+                   known)
     cosines = {pair: c + bonus(facts, *pair) if c >= SAME_CLAIM - FIGURE_BONUS else c for pair, c in cosines.items()}
     groups = _Groups(vectors, cosines, facts.compatible, lambda x, y: bonus(facts, x, y))
     for a, b in closest_first(cosines, SAME_CLAIM):
         groups.try_merge(a, b)
+    facts.memo.finish()
     members: dict[int, list[Sentence]] = {}  # by group, groups in the order of their first sentence
     for s, node in zip(sentences, node_of, strict=True):
         members.setdefault(groups.root[node], []).append(s)

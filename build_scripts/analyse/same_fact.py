@@ -26,6 +26,8 @@ from build_scripts.analyse.disagreements import (
     same_attribute,
     same_event,
 )
+from build_scripts.analyse.fact_memo import FactMemo
+from build_scripts.analyse.fact_patterns import CHANGE, FOLLOWS, INTENT, PROMPTS, SHOWS, WORDS
 from build_scripts.analyse.features import Features
 from build_scripts.analyse.quantities import consistent
 from build_scripts.analyse.roles import person_key
@@ -40,31 +42,7 @@ SAME_MAIN = 0.20
 """Cosine the two sentences' main clauses (without their asides: ``_ASIDE``) need: words shared
 only in an aside ("…, including Ukraine in 2005") are background to another fact."""
 
-_INTENT = re.compile(r"\b(?:will|would|shall|(?:plans?|planned|planning|intends?|intended|intending|prepares?|"
-                     r"preparing|expected|going)\s+to)\s+(?:not\s+|also\s+|still\s+|soon\s+|be\s+|[^\W\d_]+ly\s+)?"
-                     r"([^\W\d_]+)", re.IGNORECASE)
-_WORDS = re.compile(r"[^\W\d_]+")
-"""An intention, a plan or a forecast rather than something done, and the verb it governs."""
-_NUMBER = r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)"
-_CHANGE = re.compile(r"\bfrom\s+[^.;,]{0,30}?" + _NUMBER + r"[^.;,]{0,30}?\bto\s+[^.;,]{0,15}?" + _NUMBER
-                     + r"|\bto\s+[^.;,]{0,15}?" + _NUMBER + r"[^.;]{0,20}?\bfrom\s+[^.;,]{0,30}?" + _NUMBER,
-                     re.IGNORECASE)
-"""A figure changed: "reduced from 2 kilometres to 500 metres", "raised … to €65 million, from …"."""
-
-
 _NAMES = re.compile(r"\b[A-Z][\w’'-]*")
-_SHOWS = re.compile(r"\b(?:underscor|underlin|highlight|emphasi[sz]|stress|illustrat|demonstrat|signal|reflect)"
-                    r"(?:e|es|ed|ing|s)?\b\s+(?:that\s+)?", re.IGNORECASE)
-"""A sentence whose fact is what something shows ("The decree underscores the need to …"): its
-fact is the words after the verb, and two such sentences that show different things are two
-claims, whatever their subjects share."""
-_FOLLOWS = re.compile(r"\b(?:follow(?:s|ed|ing)?|in (?:response|reply|reaction) to|in the wake of|c[ao]mes? after)\b",
-                      re.IGNORECASE)
-_PROMPTS = re.compile(r"\b(?:prompt(?:s|ed|ing)?|trigger(?:s|ed|ing)?|spur(?:s|red|ring)?|spark(?:s|ed|ing)?|"
-                      r"caus(?:es|ed|ing)|le(?:d|ads?|ading) to|inspir(?:es|ed|ing))\b", re.IGNORECASE)
-"""A sentence that puts its event after another ("The move follows similar steps by its
-neighbours") and one that puts it before, as the cause ("The move has prompted its neighbours to
-…") relate the same events in opposite orders, or different events: not one fact."""
 
 SPECIFIC_FIGURE = 10
 """Smallest figure that tells one fact from another: "two men", "three abstentions" and "nine
@@ -146,83 +124,83 @@ class _Facts:
     February 2026"): two events, or a conflict that ``disagreements`` shows, not one statement.
     Nor is an intention the deed ("said it would investigate the fire", "opened a formal
     investigation"), nor a change of a figure its value ("reduced from 2 kilometres to 500
-    metres", "set up a 2-kilometre exclusion zone")."""
+    metres", "set up a 2-kilometre exclusion zone").
 
-    def __init__(self, sentences: list[Sentence], features: Features, weights: Weights[str] | None = None) -> None:
+    What needs no word weight is found once per sentence object and pair, in ``memo`` (kept from
+    one grouping to the next by ``claims``); what weighs words, on each grouping."""
+
+    def __init__(self, sentences: list[Sentence], features: Features, weights: Weights[str] | None = None,
+                 memo: FactMemo | None = None) -> None:
         self.sentences = sentences
         self.features = features
         self.weights = weights
+        self.memo = memo if memo is not None else FactMemo()
+        self.memo.start()
+        self._known = [self.memo.of(s) for s in sentences]
         self._predicates: dict[int, dict[str, float]] = {}
-        self._figures: dict[int, list[tuple[Attribute, Quantity]]] = {}
         self._compatible: dict[tuple[int, int], bool] = {}
-        self._countries: dict[int, frozenset[str]] = {}
-        self._dates: dict[int, list[tuple[frozenset[str], PartialDate]]] = {}
-        self._mood: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str], bool]] = {}
-        self._specific: dict[int, frozenset[str]] = {}
         self._main: dict[int, dict[str, float]] = {}
         self._speakers: dict[tuple[str, str], str] | None = None
-        self._main_moods: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
-        self._orders: dict[int, tuple[bool, bool]] = {}
         self._shown: dict[int, dict[str, float] | None] = {}
-        self._shared_figure: dict[tuple[int, int], bool] = {}
-        self._first_clauses: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
 
     def countries(self, node: int) -> frozenset[str]:
-        found = self._countries.get(node)
-        if found is None:
-            text = self.sentences[node].text
-            found = self._countries[node] = frozenset(c for p in self.features.places(text) for c in p.codes)
-        return found
+        k = self._known[node]
+        if k.countries is None:
+            k.countries = frozenset(c for p in self.features.places(k.sentence.text) for c in p.codes)
+        return k.countries
 
     def dates(self, node: int) -> list[tuple[frozenset[str], PartialDate]]:
-        found = self._dates.get(node)
-        if found is None:
-            s = self.sentences[node]
-            found = self._dates[node] = [(event_key(s.text, m), m.date) for m in dated_events(self.features, s)]
-        return found
+        k = self._known[node]
+        if k.dates is None:
+            s = k.sentence
+            k.dates = [(event_key(s.text, m), m.date) for m in dated_events(self.features, s)]
+        return k.dates
 
     def mood(self, node: int) -> tuple[frozenset[str], frozenset[str], frozenset[str], bool]:
         """Stems of the verbs it says someone will or would do, of the verbs after "to", of
         all its words; and whether it reports a figure changing."""
-        found = self._mood.get(node)
-        if found is None:
-            text = self.sentences[node].text
-            words = [w.casefold() for w in _WORDS.findall(text)]
-            intended = frozenset(m.group(1).casefold()[:5] for m in _INTENT.finditer(text))
+        k = self._known[node]
+        if k.mood is None:
+            text = k.sentence.text
+            words = [w.casefold() for w in WORDS.findall(text)]
+            intended = frozenset(m.group(1).casefold()[:5] for m in INTENT.finditer(text))
             infinitive = frozenset(b[:5] for a, b in zip(words, words[1:], strict=False) if a == "to")
-            found = self._mood[node] = (intended, infinitive, frozenset(w[:5] for w in words),
-                                        _CHANGE.search(text) is not None)
-        return found
+            k.mood = (intended, infinitive, frozenset(w[:5] for w in words), CHANGE.search(text) is not None)
+        return k.mood
 
     def _order(self, node: int) -> tuple[bool, bool]:
         """Whether the sentence puts its event after another, and whether it says its event
-        caused another (``_FOLLOWS``, ``_PROMPTS``)."""
-        found = self._orders.get(node)
-        if found is None:
-            text = self.sentences[node].text
-            found = self._orders[node] = (_FOLLOWS.search(text) is not None, _PROMPTS.search(text) is not None)
-        return found
+        caused another (``FOLLOWS``, ``PROMPTS``)."""
+        k = self._known[node]
+        if k.order is None:
+            text = k.sentence.text
+            k.order = (FOLLOWS.search(text) is not None, PROMPTS.search(text) is not None)
+        return k.order
 
     def _opposite_order(self, x: int, y: int) -> bool:
         (follows_x, prompts_x), (follows_y, prompts_y) = self._order(x), self._order(y)
         return (follows_x and not prompts_x and prompts_y and not follows_y) or (
             prompts_x and not follows_x and follows_y and not prompts_y)
 
+    def _main_text(self, node: int) -> str:
+        """The sentence without its asides (``_ASIDE``)."""
+        text = self.sentences[node].text
+        return " ".join(text[a:b] for a, b in _outside_asides(text))
+
     def _first_clause(self, node: int) -> tuple[frozenset[str], frozenset[str]]:
         """Of the main clause (without asides: ``_ASIDE``) up to its first semicolon: the stems
         of its words, and the stems it denies (the first content word after each ``_NEGATION``)."""
-        found = self._first_clauses.get(node)
-        if found is None:
-            text = self.sentences[node].text
-            main = " ".join(text[a:b] for a, b in _outside_asides(text)).split(";")[0]
+        k = self._known[node]
+        if k.first_clause is None:
+            main = self._main_text(node).split(";")[0]
             denied = set()
             for m in _NEGATION.finditer(main):
                 after = _NEXT_WORDS.match(main, m.end())
                 following = [t for w in (after.group().split() if after else []) if not w[:1].isupper()
                              for t in terms(w)]
                 denied.update(following[:1])
-            found = self._first_clauses[node] = (terms(main), frozenset(denied))
-        return found
+            k.first_clause = (terms(main), frozenset(denied))
+        return k.first_clause
 
     def _denies_what_other_affirms(self, x: int, y: int) -> bool:
         """``x`` denies a word ("Russia, notably, is not a signatory") that ``y``'s first main
@@ -234,12 +212,15 @@ class _Facts:
 
     def _shows(self, node: int) -> dict[str, float] | None:
         """The weighted stems of what the sentence's main clause says something shows
-        (``_SHOWS``), or None when it says no such thing."""
+        (``SHOWS``), or None when it says no such thing."""
         if node not in self._shown:
-            text = self.sentences[node].text
-            main = " ".join(text[a:b] for a, b in _outside_asides(text))
-            m = _SHOWS.search(main)
-            self._shown[node] = (self.weights.vector(terms(main[m.end():])) if m and self.weights else None)
+            k = self._known[node]
+            if k.shown is None:
+                main = self._main_text(node)
+                m = SHOWS.search(main)
+                k.shown = (terms(main[m.end():]) if m else None,)
+            shown = k.shown[0]
+            self._shown[node] = self.weights.vector(shown) if shown is not None and self.weights else None
         return self._shown[node]
 
     def _show_different_things(self, x: int, y: int) -> bool:
@@ -255,11 +236,14 @@ class _Facts:
 
     def speaker(self, node: int) -> str | None:
         """Who is quoted in the sentence, when a named person is: first initial and surname."""
-        if self._speakers is None:
-            self._speakers = {(q.source_id, a): person_key(q.speaker) for q in self.features.known_quotes()
-                              if q.kind == "person" and q.speaker and len(q.speaker.split()) >= 2 for a in q.anchors}
-        s = self.sentences[node]
-        return self._speakers.get((s.source_id, s.anchor))
+        k = self._known[node]
+        if k.speaker is None:
+            if self._speakers is None:
+                self._speakers = {(q.source_id, a): person_key(q.speaker) for q in self.features.known_quotes()
+                                  if q.kind == "person" and q.speaker and len(q.speaker.split()) >= 2
+                                  for a in q.anchors}
+            k.speaker = (self._speakers.get((k.sentence.source_id, k.sentence.anchor)),)
+        return k.speaker[0]
 
     def _different_speakers(self, x: int, y: int) -> bool:
         """Both quote a named person, and not the same one ("Russia is not a party…," said the MP;
@@ -280,16 +264,14 @@ class _Facts:
     def _main_mood(self, node: int) -> tuple[frozenset[str], frozenset[str]]:
         """Stems of the verbs the main clause (``_ASIDE``) says someone will or would do, and of
         the lower-case words after its "to"."""
-        found = self._main_moods.get(node)
-        if found is None:
-            text = self.sentences[node].text
-            main = " ".join(text[a:b] for a, b in _outside_asides(text))
-            words = _WORDS.findall(main)
+        k = self._known[node]
+        if k.main_mood is None:
+            main = self._main_text(node)
+            words = WORDS.findall(main)
             infinitive = frozenset(b[:5] for a, b in zip(words, words[1:], strict=False)
                                    if a.casefold() == "to" and b.islower() and b not in STOP_WORDS)
-            found = self._main_moods[node] = (
-                frozenset(m.group(1).casefold()[:5] for m in _INTENT.finditer(main)), infinitive)
-        return found
+            k.main_mood = (frozenset(m.group(1).casefold()[:5] for m in INTENT.finditer(main)), infinitive)
+        return k.main_mood
 
     def _intention_and_deed(self, x: int, y: int) -> bool:
         """``x`` says something will be done that ``y`` reports as done ("said it would
@@ -303,26 +285,28 @@ class _Facts:
         says happened (an aside's words are background: ``_ASIDE``)."""
         found = self._predicates.get(node)
         if found is None:
-            text = self.sentences[node].text
-            text = _NAMES.sub(" ", " ".join(text[a:b] for a, b in _outside_asides(text)))
-            found = self._predicates[node] = self.weights.vector(terms(text)) if self.weights else {}
+            k = self._known[node]
+            if k.predicate is None:
+                k.predicate = terms(_NAMES.sub(" ", self._main_text(node)))
+            found = self._predicates[node] = self.weights.vector(k.predicate) if self.weights else {}
         return found
 
     def main_clause(self, node: int) -> dict[str, float]:
         """The weighted stems of the sentence without its asides (``_ASIDE``)."""
         found = self._main.get(node)
         if found is None:
-            text = self.sentences[node].text
-            main = " ".join(text[a:b] for a, b in _outside_asides(text))
-            found = self._main[node] = self.weights.vector(terms(main)) if self.weights else {}
+            k = self._known[node]
+            if k.main is None:
+                k.main = terms(self._main_text(node))
+            found = self._main[node] = self.weights.vector(k.main) if self.weights else {}
         return found
 
     def figures(self, node: int) -> list[tuple[Attribute, Quantity]]:
-        found = self._figures.get(node)
-        if found is None:
-            text = self.sentences[node].text
-            found = self._figures[node] = [(attribute(text, q), q) for q in self.features.quantities(text)]
-        return found
+        k = self._known[node]
+        if k.figures is None:
+            text = k.sentence.text
+            k.figures = [(attribute(text, q), q) for q in self.features.quantities(text)]
+        return k.figures
 
     def _figures_conflict(self, x: int, y: int) -> bool:
         """A figure for the same attribute that cannot be the other's: "Fourteen people were
@@ -332,15 +316,18 @@ class _Facts:
                    for ax, qx in self.figures(x) for ay, qy in self.figures(y))
 
     def specific(self, node: int) -> frozenset[str]:
-        found = self._specific.get(node)
-        if found is None:
-            found = self._specific[node] = specific_figures(self.sentences[node].text)
-        return found
+        k = self._known[node]
+        if k.specific is None:
+            k.specific = specific_figures(k.sentence.text)
+        return k.specific
 
     def _main_figures(self, node: int) -> list[tuple[Attribute, Quantity]]:
         """The figures outside the sentence's asides (``_ASIDE``)."""
-        main = _outside_asides(self.sentences[node].text)
-        return [(a, q) for a, q in self.figures(node) if any(s <= q.start < e for s, e in main)]
+        k = self._known[node]
+        if k.main_figures is None:
+            main = _outside_asides(k.sentence.text)
+            k.main_figures = [(a, q) for a, q in self.figures(node) if any(s <= q.start < e for s, e in main)]
+        return k.main_figures
 
     def share_figure(self, x: int, y: int) -> bool:
         """Whether both sentences give one specific figure: the same number ("voted 413 to 15",
@@ -348,10 +335,11 @@ class _Facts:
         40 fire crews", "Forty-three fire crews"), at least ``SPECIFIC_FIGURE`` either way. A
         figure that specific, given by two reports, is strong evidence they report one fact,
         whatever other words they use."""
-        pair = (x, y) if x < y else (y, x)
-        known = self._shared_figure.get(pair)
+        pair = (self._known[x].serial, self._known[y].serial) if x < y else (self._known[y].serial,
+                                                                             self._known[x].serial)
+        known = self.memo.figures.get(pair)
         if known is None:
-            known = self._shared_figure[pair] = bool(self.specific(x) & self.specific(y)) or any(
+            known = self.memo.figures[pair] = bool(self.specific(x) & self.specific(y)) or any(
                 min(qx.low, qy.low) >= SPECIFIC_FIGURE and same_attribute(ax, ay, False) and consistent([qx, qy])
                 and _close(qx, qy) for ax, qx in self._main_figures(x) for ay, qy in self._main_figures(y))
         return known
@@ -361,30 +349,45 @@ class _Facts:
         pair = (x, y) if x < y else (y, x)
         known = self._compatible.get(pair)
         if known is None:
-            known = self._compatible[pair] = self._check(*pair)
+            serials = (self._known[pair[0]].serial, self._known[pair[1]].serial)
+            apart = self.memo.pairs.get(serials)
+            if apart is None:
+                apart = self.memo.pairs[serials] = self._apart(*pair)
+            known = self._compatible[pair] = apart != _APART and self._close_in_words(*pair, apart == _SAME_DAY)
         return known
 
-    def _check(self, x: int, y: int) -> bool:
+    def _apart(self, x: int, y: int) -> int:
+        """``_APART`` when the checks that weigh no word find two facts; else ``_SAME_DAY`` when
+        both date one event alike, or ``_NOT_APART``."""
         cx, cy = self.countries(x), self.countries(y)
         if cx and cy and not cx & cy:
-            return False
+            return _APART
         same_dated = self._same_dated_event(x, y)
         if (self.mood(x)[3] != self.mood(y)[3] or self._opposite_order(x, y) or self._different_speakers(x, y)
-                or self._show_different_things(x, y)
                 or self._denies_what_other_affirms(x, y) or self._denies_what_other_affirms(y, x)):
-            return False
+            return _APART
         if not same_dated and (self._intention_and_deed(x, y) or self._intention_and_deed(y, x)
                                or self._plan_and_other(x, y) or self._plan_and_other(y, x)):
-            return False
-        if (self.weights is not None and not self.share_figure(x, y)
-                and (cosine(self.predicate(x), self.predicate(y)) < SAME_PREDICATE
-                     or cosine(self.main_clause(x), self.main_clause(y)) < SAME_MAIN)):
-            return False
-        if (self.weights is not None and self.sentences[x].source_id == self.sentences[y].source_id
-                and not same_dated and not self.share_figure(x, y)
-                and cosine(self.main_clause(x), self.main_clause(y)) < SAME_SOURCE_MAIN):
-            return False
+            return _APART
         if self._figures_conflict(x, y) and not self.share_figure(x, y):
+            return _APART
+        if same_dated:
+            return _SAME_DAY
+        return _APART if any(same_event(kx, ky) and dates_differ(dx, dy)
+                             for kx, dx in self.dates(x) for ky, dy in self.dates(y)) else _NOT_APART
+
+    def _close_in_words(self, x: int, y: int, same_dated: bool) -> bool:
+        """The checks that weigh words: what both say something shows, and how much their main
+        clauses share (more for two sentences of one article), unless they share a specific figure."""
+        if self._show_different_things(x, y):
             return False
-        return same_dated or not any(same_event(kx, ky) and dates_differ(dx, dy)
-                                     for kx, dx in self.dates(x) for ky, dy in self.dates(y))
+        if self.weights is None or self.share_figure(x, y):
+            return True
+        main = cosine(self.main_clause(x), self.main_clause(y))
+        if main < SAME_MAIN or cosine(self.predicate(x), self.predicate(y)) < SAME_PREDICATE:
+            return False
+        return same_dated or main >= SAME_SOURCE_MAIN or self.sentences[x].source_id != self.sentences[y].source_id
+
+
+_APART, _NOT_APART, _SAME_DAY = 0, 1, 2
+"""Verdicts of the checks that weigh no word (``_Facts._apart``)."""

@@ -14,6 +14,7 @@ from build_scripts.analyse.disagreements import (
     title_disagreements,
 )
 from build_scripts.analyse.eligible import eligible, long_enough
+from build_scripts.analyse.fact_memo import FactMemo
 from build_scripts.analyse.features import Features
 from build_scripts.analyse.key_facts import fact_terms, pick_key_facts
 from build_scripts.analyse.quote_groups import group_quotes
@@ -23,7 +24,7 @@ from build_scripts.analyse.topics import assign_topics, topic_terms
 from build_scripts.analyse.voices import one_voice_per_publisher
 from build_scripts.infra import background
 from build_scripts.infra.cache import StageCache
-from build_scripts.model import Analysis, Inputs, Sentence
+from build_scripts.model import Analysis, Claim, Inputs, Sentence
 
 BACKGROUND_FROM = 20_000
 """Sentences to look terms up in from which it is done in a child process, alongside the stages
@@ -38,8 +39,7 @@ def analyse_across(inputs: Inputs, cache: StageCache | None) -> Analysis:
     # An opinion piece's sentences corroborate reports (cited, never shown alone: ``long_enough``).
     read = [s for d in documents for s in d.sentences if long_enough(s)]
     with _terms_found_meanwhile(index, [*sentences, *read]) as keep_terms_found:
-        claims = one_voice_per_publisher(group_claims(read, features, cache.memo("claims") if cache else None),
-                                         documents)
+        claims = one_voice_per_publisher(group_claims(read, features, *_claim_memos(cache)), documents)
         speakers = group_quotes(documents, features)
         disagreements = (number_disagreements(sentences, claims, features) + title_disagreements(read, features)
                          + quote_wording(speakers))
@@ -49,6 +49,15 @@ def analyse_across(inputs: Inputs, cache: StageCache | None) -> Analysis:
     return Analysis(documents, assign_topics(topics, documents, claims, index),
                     pick_key_facts(facts, documents, claims, index), claims, disagreements, timeline,
                     countries, stance_rules, speakers)
+
+
+def _claim_memos(cache: StageCache | None) -> tuple[dict[tuple[int, ...], Claim] | None, FactMemo | None]:
+    """What claim grouping keeps from one build to the next (under ``mkdocs serve``): the claims,
+    and what ``same_fact`` found without word weights."""
+    if cache is None:
+        return None, None
+    known: FactMemo = cache.memo("same fact").setdefault("known", FactMemo())
+    return cache.memo("claims"), known
 
 
 def term_index(inputs: Inputs, cache: StageCache | None) -> TermIndex:
