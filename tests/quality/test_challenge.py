@@ -18,7 +18,7 @@ from tests.quality.cases import CHALLENGE, build_case, metric_line
 # measure: (floor, target). "a/b" measures count what was found (at least); the others count
 # faults (at most).
 FLOOR_AND_TARGET: dict[str, dict[str, tuple[int, int]]] = {
-    "ottawa": {"facts": (47, 45), "discrepancies_found_as_conflict": (9, 8), "quotes_right_speaker": (22, 20),
+    "ottawa": {"facts": (48, 45), "discrepancies_found_as_conflict": (9, 8), "quotes_right_speaker": (22, 20),
                "timeline_events": (29, 26), "merges": (17, 16), "stances": (11, 11), "quote_groups_together": (3, 3),
                "false_alarms": (0, 0), "quotes_wrong_speaker": (0, 0), "not_merges": (0, 0),
                "false_copy_pairs": (0, 0), "junk_statements": (0, 0), "timeline_too_precise": (0, 0),

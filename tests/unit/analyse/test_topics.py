@@ -337,3 +337,22 @@ def test_a_figure_only_some_sources_add_is_shown_once_beside_the_shared_fact(tmp
         ("The president signed a decree to withdraw from the treaty on Sunday, affecting 1,200 guards.",
          ["b", "c"])]
     assert len(shown) == 2
+
+
+def test_an_opinion_piece_passing_on_a_named_sources_figures_is_shown_its_own_views_are_not():
+    from build_scripts.analyse.eligible import eligible as is_eligible
+    from build_scripts.analyse.eligible import reported
+    from build_scripts.model import Sentence
+
+    def opinion(text: str) -> Sentence:
+        return Sentence("op", "s-1", text, 0, 0, True)
+
+    passed_on = opinion("The Road Safety Council recorded at least 1,204 people killed on rural roads in 2023.")
+    assert reported(passed_on) and is_eligible(passed_on)
+    assert reported(opinion("According to the port's figures, 412 ships docked there last year, a record."))
+    for text in ("We should remember that the council recorded 1,204 deaths on rural roads in 2023.",
+                 "The council recorded 1,204 deaths, and you cannot ignore a figure like that.",
+                 "Speed limits have never been enforced, and police found 30 cameras broken in 2023.",
+                 "The Road Safety Council recorded a rise in deaths on rural roads last year.",
+                 "Rural roads are the most dangerous in the country and need urgent investment now."):
+        assert not is_eligible(opinion(text)), text
