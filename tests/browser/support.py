@@ -33,6 +33,11 @@ CHROMIUM_ARGS = [
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
+# The context options of a reader's screen: a desktop window, or a phone (touch, a dense display).
+SCREENS = {
+    "desktop": {"viewport": DESKTOP},
+    "phone": {"viewport": PHONE, "is_mobile": True, "has_touch": True, "device_scale_factor": 2},
+}
 
 # One page of each kind the generator makes, by URL under the site's root.
 PAGE_KINDS = {
@@ -52,7 +57,14 @@ PAGE_KINDS = {
     "quotes": "quotes/",
     "disagreements": "disagreements/",
     "methodology": "about/methodology/",
+    "how-to-read": "about/how-to-read/",
+    "data": "data/",
 }
+
+# Pages that are not a folder's index.html: Material's 404 page, and the page at a renamed source's old
+# address that leads to its new one (not a Material page: a few lines of HTML).
+NOT_FOUND = "404.html"
+REDIRECT = "sources/000_183601ec9612ed3f/"
 
 # Checked again in the dark palette, which readers get from prefers-color-scheme: dark.
 DARK_KINDS = ["home", "topic-treaty", "source-with-original", "countries-overview"]

@@ -8,6 +8,8 @@ pages request anything off 127.0.0.1 or log a console error.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser.support import DESKTOP, PHONE, axe_violations, describe_violations, expect, page_path
@@ -52,8 +54,9 @@ def _tab_to_map_links(page, limit: int = 80) -> list[str]:
     return reached
 
 
-def test_each_country_is_reached_with_tab_shows_its_focus_and_leads_to_its_page(open_page, base):
-    page, _ = open_page()
+@pytest.mark.parametrize("viewport", SIZES)
+def test_each_country_is_reached_with_tab_shows_its_focus_and_leads_to_its_page(open_page, base, viewport):
+    page, _ = open_page(viewport=viewport)
     page.goto(base + "countries/")
     codes = page.locator("figure.country-map svg a").evaluate_all("links => links.map(a => a.dataset.code)")
     assert len(codes) >= 5
@@ -106,3 +109,49 @@ def test_the_map_has_its_own_colours_in_the_dark_palette(open_page, site_url):
                     fill('figure.country-map svg a path')];
         }""")
     assert all(light != dark for light, dark in zip(colours["light"], colours["dark"], strict=True)), colours
+
+
+_SUMMARY = """() => {
+    // What opens a country page: everything between its title and its first section heading.
+    const items = [], texts = [];
+    for (let el = document.querySelector("article h1").nextElementSibling; el && el.tagName !== "H2";
+         el = el.nextElementSibling) {
+        texts.push(el.innerText);
+        el.querySelectorAll(":scope > li").forEach(li => items.push({
+            text: li.innerText,
+            refs: [...li.querySelectorAll("sup a.footnote-ref")].map(a => a.getAttribute("href")),
+            top: li.getBoundingClientRect().top}));
+    }
+    return {items, text: texts.join("\\n")};
+}"""
+DATED = re.compile(r"^(\d{4}|(\d{1,2} )?[A-Z][a-z]+ \d{4}|No date given) · \S")
+SCORES = re.compile(r"(?i)\bscores?\b|\bweights?\b|\bconfidence\b|\b[01]\.\d+\b|\d+(\.\d+)? ?%")
+"""What an internal measure would look like if a country page showed one."""
+
+
+@pytest.mark.parametrize("viewport", SIZES)
+def test_a_country_page_opens_with_a_short_dated_summary_each_item_cited_and_no_scores(open_page, base, viewport):
+    page, _ = open_page(viewport=viewport)
+    page.goto(base + "countries/")
+    hrefs = page.locator("article table a[href]").evaluate_all("els => els.map(a => a.href)")
+    countries = sorted({h for h in hrefs if re.search(r"/countries/[a-z]{2}/$", h)})
+    assert len(countries) >= 5, hrefs
+    with_stance = 0
+    for url in countries:
+        page.goto(url)
+        summary = page.evaluate(_SUMMARY)
+        where = page_path(url, base)
+        if not summary["items"]:
+            assert re.search(r"no stance found", summary["text"], re.I), (where, summary)
+            continue
+        with_stance += 1
+        assert len(summary["items"]) <= 6, (where, "not short", summary["items"])
+        assert summary["items"][0]["top"] < viewport["height"], (where, "the summary is not where the page opens")
+        for item in summary["items"]:
+            assert DATED.match(item["text"]), (where, item["text"])
+            assert item["refs"], (where, "an item without its footnote", item["text"])
+            for ref in item["refs"]:
+                expect(page.locator(f'[id="{ref.lstrip("#")}"]')).to_have_count(1)
+        text = page.locator("article").inner_text()
+        assert not SCORES.search(text), (where, SCORES.search(text))
+    assert with_stance >= 3, with_stance

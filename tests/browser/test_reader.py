@@ -14,6 +14,7 @@ import pytest
 
 from tests.browser.support import (
     PHONE,
+    SCREENS,
     expect,
     page_path,
     search,
@@ -146,3 +147,34 @@ def test_phone_reader_opens_the_drawer_and_follows_a_topic(open_page, base):
     page.wait_for_url(lambda url: page_path(url, base) == "topics/russian-mine-use/")
     expect(page.locator("article h1")).to_contain_text("Russian mine use")
     expect(page.locator(".md-sidebar--primary")).not_to_be_in_viewport()
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_how_to_read_this_site_is_a_short_page_the_navigation_leads_to(open_page, base, site_dir, screen):
+    """Issue 17, item 7: a short page for readers, in the navigation at both sizes; notes on building
+    and benchmarking the site are not pages of it."""
+    page, _ = open_page(**SCREENS[screen])
+    page.goto(base)
+    nav = page.locator("nav.md-nav--primary")
+    link = nav.locator("a.md-nav__link", has_text="How to read this site")
+    if screen == "phone":
+        page.locator('label.md-header__button[for="__drawer"]').tap()
+        nav.locator("label.md-nav__link", has_text="About").tap()
+        expect(link).to_be_in_viewport()
+        link.tap()
+    else:
+        expect(link).to_be_visible()
+        link.click()
+    page.wait_for_url(lambda url: page_path(url, base) == "about/how-to-read/")
+    article = page.locator("article")
+    expect(article.locator("h1")).to_have_text(re.compile("How to read this site"))
+    words = len(article.inner_text().split())
+    assert 150 <= words <= 1500, words  # short, and not empty
+    assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth"), "page scrolls sideways"
+    # Nothing for developers among the pages: no build or benchmark notes.
+    titles = nav.locator("a.md-nav__link, label.md-nav__link").evaluate_all(
+        "els => els.map(e => e.textContent.trim())")
+    assert not [t for t in titles if re.search(r"(?i)bench|build|changelog|developer|results", t)], titles
+    paths = [p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")]
+    assert not [p for p in paths if re.search(r"(?i)bench|results|build", p)], paths
+    assert not list(site_dir.rglob("RESULTS*")), "the benchmark's results were copied into the site"

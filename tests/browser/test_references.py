@@ -174,3 +174,33 @@ def test_no_serious_or_critical_accessibility_violation_on_a_topic_page(open_pag
     page.goto(site_url + url)
     violations = axe_violations(page, axe_js)
     assert not violations, f"axe-core on /{url} ({size}):\n" + describe_violations(violations)
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_a_reused_reference_has_lettered_back_links_to_each_place_it_is_cited(open_page, site_url, size):
+    """One footnote for a sentence cited twice on the page, as Wikipedia does: back-links "a" and "b",
+    each leading to its own citation."""
+    page, _ = _open(open_page, size)
+    page.goto(site_url + PAGE_KINDS["topic-treaty"])
+    note = page.locator("article div.footnote > ol > li").filter(
+        has=page.locator("a.footnote-backref + a.footnote-backref")).first
+    expect(note).to_be_attached()
+    backs = note.locator("a.footnote-backref")
+    count = backs.count()
+    note_id = note.get_attribute("id")
+    refs = page.locator(f'article a.footnote-ref[href="#{note_id}"]')
+    assert refs.count() == count >= 2, (refs.count(), count)  # one note, as many back-links as citations
+    # Each back-link shows its letter (a CSS counter, lower-alpha, reset by each note) instead of the arrow.
+    styles = backs.evaluate_all("""els => els.map(e => [getComputedStyle(e, '::after').content,
+        getComputedStyle(e, '::before').display])""")
+    assert all(s == ["counter(backref, lower-alpha)", "none"] for s in styles), styles
+    assert note.evaluate("el => getComputedStyle(el).counterReset") == "backref 0"
+    shots = [backs.nth(i).screenshot() for i in range(min(count, 3))]
+    assert len(set(shots)) == len(shots), "the back-links look alike: no letters drawn"
+    # The second back-link leads to the second citation, not the first.
+    note.scroll_into_view_if_needed()
+    backs.nth(1).click()
+    second = page.locator(f'[id="{backs.nth(1).get_attribute("href").lstrip("#")}"]')
+    expect(second).to_be_in_viewport()
+    assert second.get_attribute("id").startswith("fnref2:"), second.get_attribute("id")
+    assert page.evaluate("() => location.hash").startswith("#fnref2:")

@@ -14,7 +14,7 @@ import pytest
 
 from tests.browser.conftest import _serve
 from tests.browser.support import DESKTOP, PHONE, expect, page_path, wait_for_search_ready
-from tests.integration.site_build import ROOT, make_project, run_mkdocs_build
+from tests.integration.site_build import LEFTOVER, ROOT, make_project, run_mkdocs_build
 
 UKRAINIAN = ROOT / "tests" / "fixtures" / "sources" / "uk-zelenskyy-decree.md"
 RUSSIAN = """---
@@ -172,3 +172,13 @@ def test_glued_pattern_catches_a_footnote_number():
     assert not GLUED.search("Article 20 of the treaty, 2025.")
     assert not GLUED.search("on 29 June 2025")
 
+
+
+@pytest.mark.parametrize("query", ["treaty", "footnotes", "Kostenko"])
+def test_no_markup_text_shows_in_search_results(reader, query):
+    """Issue 17, item 1: what search shows of the index (titles and snippets) holds no template or
+    markup text, such as a footnote left as "[^1]"."""
+    items = _results(reader, query)
+    expect(items.first).to_be_visible()
+    shown = reader.locator(".md-search-result").inner_text()
+    assert not LEFTOVER.search(shown), LEFTOVER.search(shown)
