@@ -78,9 +78,10 @@ def test_every_footnote_marker_and_back_link_is_a_24_px_target(open_page, site_u
     assert not hidden, hidden[:5]
 
 
-def test_targets_do_not_overlap(open_page, site_url):
+@pytest.mark.parametrize("size", list(SIZES))
+def test_targets_do_not_overlap(open_page, site_url, size):
     """Markers and back-links each keep their own 24 × 24 px, apart from their neighbours'."""
-    page, _ = _open(open_page, "phone")
+    page, _ = _open(open_page, size)
     page.goto(site_url + PAGE_KINDS["topic-treaty"])
     overlaps = page.evaluate("""() => {
         const boxes = [...document.querySelectorAll("article a.footnote-ref, article a.footnote-backref")]
@@ -120,8 +121,9 @@ def test_a_footnote_shows_a_short_label_that_leads_to_the_sources_card(open_page
     expect(card).to_contain_text(re.compile("Publisher|publisher"))
 
 
-def test_the_quotation_is_left_out_where_the_statement_shows_it(open_page, site_url):
-    page, _ = _open(open_page, "phone")
+@pytest.mark.parametrize("size", list(SIZES))
+def test_the_quotation_is_left_out_where_the_statement_shows_it(open_page, site_url, size):
+    page, _ = _open(open_page, size)
     page.goto(site_url + PAGE_KINDS["topic-withdrawals"])
     item = page.locator("article li").filter(has=page.locator("sup a.footnote-ref")).first
     ref = item.locator("a.footnote-ref").first
@@ -204,3 +206,18 @@ def test_a_reused_reference_has_lettered_back_links_to_each_place_it_is_cited(op
     expect(second).to_be_in_viewport()
     assert second.get_attribute("id").startswith("fnref2:"), second.get_attribute("id")
     assert page.evaluate("() => location.hash").startswith("#fnref2:")
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("url", TOPICS)
+def test_one_reference_per_cited_sentence(open_page, site_url, url, size):
+    """A sentence cited twice on a page has one footnote, cited twice (not two footnotes that say the same)."""
+    page, _ = _open(open_page, size)
+    page.goto(site_url + url)
+    sentences = page.locator("article div.footnote > ol > li").evaluate_all("""notes => notes.map(li => {
+        const a = [...li.querySelectorAll("a")].find(a => a.textContent.trim() === "archived sentence");
+        return a ? a.getAttribute("href") : null;
+    })""")
+    assert sentences and all(sentences), sentences
+    repeated = sorted({s for s in sentences if sentences.count(s) > 1})
+    assert not repeated, f"/{url}: sentences with more than one footnote: {repeated}"
