@@ -66,15 +66,17 @@ def _kept(word: str) -> bool:
     return zlib.crc32(word.encode()) % SAMPLE == 0
 
 
-def passages(text: str) -> set[str]:
-    """The sampled runs of ``PASSAGE_WORDS`` consecutive words outside quotations."""
+@lru_cache(maxsize=1 << 17)
+def passages(text: str) -> frozenset[str]:
+    """The sampled runs of ``PASSAGE_WORDS`` consecutive words outside quotations (remembered:
+    under ``mkdocs serve`` most sentences are the last build's)."""
     out: set[str] = set()
     for part in _QUOTED.split(text.replace("’", "'")):
         words = _WORD.findall(part.casefold())
         for i in range(len(words) - PASSAGE_WORDS + 1):
             if _kept(words[i]):
                 out.add(" ".join(words[i:i + PASSAGE_WORDS]))
-    return out
+    return frozenset(out)
 
 
 def copied_sources(texts: list[tuple[str, str]]) -> tuple[dict[str, str], dict[str, str]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from build_scripts.analyse.disagreements_shared import make_id
 from build_scripts.analyse.features import Features
@@ -30,11 +31,18 @@ _PERSON_ROLE = re.compile(r"\b(?:" + _OFFICE[3:-1] + r"|member|official|analyst|
 _ORG = re.compile(r"[A-Z][a-z]+(?:\s+(?:of\s+|and\s+)?[A-Z][a-z]+)+")
 
 
-def _roles(features: Features, text: str) -> list[tuple[str, str]]:
+def _roles(features: Features, text: str) -> tuple[tuple[str, str], ...]:
     """(name, role) pairs: the roles ``roles.find_roles`` reads, and two common forms it leaves:
     a title before the name ("Deputy Chief Fire Officer Maren Holt") and an apposition with an
     article ("Mary Wareham, a senior adviser to Human Rights Watch's arms division,")."""
-    found = [(r.name, r.role) for r in features.roles(text)]
+    return _all_roles(text, tuple((r.name, r.role) for r in features.roles(text)))
+
+
+@lru_cache(maxsize=1 << 17)
+def _all_roles(text: str, read: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """``_roles``, remembered by text (and the roles read in it): under ``mkdocs serve`` most
+    sentences are the last build's."""
+    found = list(read)
     known = {person_key(n) for n, _ in found}
     for m in _TITLE_BEFORE.finditer(text):
         name = m.group(2)
@@ -47,7 +55,7 @@ def _roles(features: Features, text: str) -> list[tuple[str, str]]:
                 and _PERSON_ROLE.search(m.group(2)) is not None):
             found.append((name, m.group(2)))
             known.add(person_key(name))
-    return found
+    return tuple(found)
 
 
 def _rank_of(a: str, b: str) -> bool:
@@ -64,6 +72,7 @@ def _organisations(role: str) -> set[str]:
     return {m.group(0).casefold() for m in _ORG.finditer(role.replace("’s", "").replace("'s", ""))}
 
 
+@lru_cache(maxsize=1 << 16)
 def _cannot_both_hold(a: str, b: str) -> bool:
     """Titles one person cannot hold at once: a post and its deputy, or two different posts at
     one organisation that both name ("senior adviser to Human Rights Watch's arms division",
@@ -88,8 +97,14 @@ def title_disagreements(sentences: list[Sentence], features: Features | None = N
         roles = [r for _, _, r in mentions]
         if len({s.source_id for s, _, _ in mentions}) < 2:
             continue
-        conflict = any(_cannot_both_hold(roles[i], roles[j]) for i in range(len(roles)) for j in range(i)
-                       if mentions[i][0].source_id != mentions[j][0].source_id)
+        # Two mentions of different sources give titles one cannot hold both: compared once per
+        # two distinct titles, whose mentions' sources are not one and the same.
+        sources_of: dict[str, set[str]] = {}
+        for s, _, role in mentions:
+            sources_of.setdefault(role, set()).add(s.source_id)
+        distinct = list(sources_of)
+        conflict = any(_cannot_both_hold(a, b) for i, a in enumerate(distinct) for b in distinct[:i]
+                       if len(sources_of[a] | sources_of[b]) > 1)
         if not conflict and not differ(roles):
             continue
         seen: dict[tuple[str, str], Side] = {}

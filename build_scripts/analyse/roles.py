@@ -16,6 +16,7 @@ so the result is the same as running every pattern on all of every sentence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from build_scripts.model import RoleMention
 
@@ -42,6 +43,7 @@ def person_key(name: str) -> str:
     return f"{parts[0][0].casefold()}-{parts[-1].casefold()[:6]}"
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_role(role: str) -> str:
     role = re.sub(r"^(?:the|a|an)\s+", "", role.strip().casefold().replace("’", "'"))
     return " ".join(role.split())
