@@ -91,8 +91,9 @@ def test_hovering_a_footnote_shows_its_citation(open_page, base):
     expect(tooltip.get_by_role("link", name="archived sentence")).to_be_visible()
 
 
-def test_archived_sentence_link_lands_on_the_sentence_highlighted(open_page, base):
-    page, _ = open_page()
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_archived_sentence_link_lands_on_the_sentence_highlighted(open_page, base, screen):
+    page, _ = open_page(**SCREENS[screen])
     page.goto(base + "topics/withdrawals/")
     # The last footnote of the page: its sentence is far down its source page.
     footnote = page.locator("div.footnote li").filter(
@@ -178,3 +179,22 @@ def test_how_to_read_this_site_is_a_short_page_the_navigation_leads_to(open_page
     paths = [p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")]
     assert not [p for p in paths if re.search(r"(?i)bench|results|build", p)], paths
     assert not list(site_dir.rglob("RESULTS*")), "the benchmark's results were copied into the site"
+
+
+def test_on_a_phone_tapping_a_footnote_shows_its_citation_and_the_back_link_returns(open_page, base):
+    """A phone has no hover: a tap on the marker brings its footnote into view, and its back-link returns
+    to the marker."""
+    page, _ = open_page(**SCREENS["phone"])
+    page.goto(base + "topics/treaty/")
+    ref = page.locator("article sup a.footnote-ref").nth(2)
+    ref.scroll_into_view_if_needed()
+    note_id = ref.get_attribute("href").lstrip("#")
+    note = page.locator(f'[id="{note_id}"]')
+    ref.tap()
+    page.wait_for_url(lambda url: urlsplit(url).fragment == note_id)
+    expect(note).to_be_in_viewport()
+    expect(note.get_by_role("link", name="archived sentence", exact=True)).to_be_in_viewport()
+    back = note.locator("a.footnote-backref").first
+    back.tap()
+    expect(page.locator(f'[id="{back.get_attribute("href").lstrip("#")}"]')).to_be_in_viewport()
+    expect(note).not_to_be_in_viewport()
