@@ -45,17 +45,19 @@ def pack(sizes: Sequence[int], budget: int | None = None) -> list[range]:
 
 
 def paged(items: Sequence[T], src_uri: str, render: Callable[[T, str], tuple[str, list[str]]],
-          budget: int | None = None) -> list[tuple[str, list[tuple[T, str, list[str]]]]]:
+          budget: int | None = None, start: int = 1) -> list[tuple[str, list[tuple[T, str, list[str]]]]]:
     """Each page's uri and its items, each with its markdown and footnotes as rendered for
     that page (footnotes link relative to it). ``render(item, page_uri)`` gives an item's
     markdown and footnotes; an item is rendered for the first page to be measured, and again
-    for the page it goes to if that is another."""
-    first = [(item, *render(item, src_uri)) for item in items]
+    for the page it goes to if that is another. The pages are numbered from ``start``: from 2
+    when the first page holds something else (a country's page, whose evidence continues)."""
+    first_uri = continuation_uri(src_uri, start)
+    first = [(item, *render(item, first_uri)) for item in items]
     sizes = [len(md) + sum(len(n) + FOOTNOTE_OVERHEAD for n in notes) for _, md, notes in first]
     pages = []
-    for number, indexes in enumerate(pack(sizes, budget), start=1):
+    for number, indexes in enumerate(pack(sizes, budget), start=start):
         uri = continuation_uri(src_uri, number)
-        pages.append((uri, [first[i] if number == 1 else (items[i], *render(items[i], uri)) for i in indexes]))
+        pages.append((uri, [first[i] if uri == first_uri else (items[i], *render(items[i], uri)) for i in indexes]))
     return pages
 
 

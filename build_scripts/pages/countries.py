@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from itertools import groupby
 from typing import Any
 
 from markupsafe import Markup
@@ -17,9 +18,11 @@ from build_scripts.model import (
     StanceRule,
     Statement,
 )
+from build_scripts.pages.continued import paged, pages_line
 from build_scripts.pages.kind import DataFile, PageKind, Rendered, SiteView, nav_entry
-from build_scripts.render.citation import footnote
+from build_scripts.render.citation import cite, footnote
 from build_scripts.render.data_files import countries_json
+from build_scripts.render.escape import md_text
 from build_scripts.render.links import relative
 from build_scripts.render.map_svg import drawn_codes, render_map
 from build_scripts.render.page_head import page_head
@@ -29,6 +32,13 @@ from build_scripts.render.templates import render
 INDEX_URI = "countries/index.md"
 MAX_STATEMENTS = 25
 MAX_EVIDENCE = 8
+"""Evidence lines (wordings) of a stance listed on a country's first page; the rest continue."""
+MAX_CITED = 8
+"""Sources cited under one evidence line on a country's first page (as under a statement,
+``statement.MAX_FOOTNOTES``); the rest continue on the country's continuation pages."""
+CITED_PER_PART = 100
+"""Sources cited under one line of a continuation page; a wording printed by more continues on
+further lines (a page holds whole lines)."""
 EXCERPT = 160
 """Characters, at most, of a clause quoted in a country's summary."""
 NO_STANCE = "no stance found in the sources"
@@ -101,12 +111,13 @@ def source_count(p: CountryProfile) -> int:
     return len({s.source_id for s in p.sentences})
 
 
-def _stance(stance: Stance, src: str, docs: dict[str, Document], notes: list[str]) -> dict[str, Any]:
-    """What the template shows of a stance: each evidence sentence with the dates read in it, cited
-    (one line for the same words in several sources, with a footnote for each).
+Lines = list[list[Sentence]]
+"""A stance's evidence lines: the sentences of each wording (the same words in several sources),
+those with dates first."""
 
-    The footnotes it needs are added to ``notes``.
-    """
+
+def _lines(stance: Stance) -> tuple[Lines, dict[Sentence, list[str]]]:
+    """The stance's evidence lines, and the dates read in each sentence."""
     dates_of: dict[Sentence, list[str]] = {}
     for date, sentence in stance.dates:
         dates_of.setdefault(sentence, []).append(date.display())
@@ -114,14 +125,65 @@ def _stance(stance: Stance, src: str, docs: dict[str, Document], notes: list[str
     for sentence in dict.fromkeys(stance.sentences):
         by_text.setdefault(sentence.text, []).append(sentence)
     lines = sorted(by_text.values(), key=lambda group: not any(s in dates_of for s in group))
-    shown = lines[:MAX_EVIDENCE]
+    return lines, dates_of
+
+
+def _line_dates(group: list[Sentence], dates_of: dict[Sentence, list[str]]) -> str:
+    return ", ".join(dict.fromkeys(d for sentence in group for d in dates_of.get(sentence, [])))
+
+
+Rest = tuple[int, int, list[Sentence], str]
+"""Evidence that continues past a country's first page: the stance's index, the line's index, the
+sentences (sources) of that line not cited on the first page (up to ``CITED_PER_PART``), its dates."""
+
+
+def _rest(lines_of: list[tuple[Lines, dict[Sentence, list[str]]]]) -> list[Rest]:
+    """What the first page leaves out, in its order: for each stance, the further sources of each
+    line it shows, then the lines it does not list, each in parts of ``CITED_PER_PART`` sources."""
+    rest: list[Rest] = []
+    for i, (lines, dates_of) in enumerate(lines_of):
+        for j, group in enumerate(lines):
+            left = group[MAX_CITED:] if j < MAX_EVIDENCE else group
+            dates = _line_dates(group, dates_of)
+            rest += [(i, j, left[at:at + CITED_PER_PART], dates) for at in range(0, len(left), CITED_PER_PART)]
+    return rest
+
+
+def _rest_line(item: Rest, uri: str, docs: dict[str, Document]) -> tuple[str, list[str]]:
+    """A line of a continuation page: the words, and a footnote for each source (the line shows
+    the words, so the footnotes do not quote them again)."""
+    _, _, sentences, dates = item
+    text = sentences[0].text
+    md = "- " + (f"**{md_text(dates)}**: " if dates else "") + md_text(text) + "".join(cite(s) for s in sentences)
+    return md, [footnote(uri, docs[s.source_id], s, text) for s in sentences]
+
+
+def _stance(stance: Stance, lines: Lines, dates_of: dict[Sentence, list[str]], src: str,
+            docs: dict[str, Document], notes: list[str], more: dict[int, list[str]]) -> dict[str, Any]:
+    """What the template shows of a stance: each evidence sentence with the dates read in it, cited
+    (one line for the same words in several sources, with a footnote for each of the first
+    ``MAX_CITED``). ``more``: the pages where each line's further sources continue, by the line's
+    index (the index ``MAX_EVIDENCE``: where the lines not listed here are).
+
+    The footnotes it needs are added to ``notes``.
+    """
     evidence = []
-    for group in shown:
-        notes += [footnote(src, docs[sentence.source_id], sentence) for sentence in group]
-        dates = dict.fromkeys(d for sentence in group for d in dates_of.get(sentence, []))
-        evidence.append({"dates": ", ".join(dates), "sentence": group[0], "sentences": group})
+    for j, group in enumerate(lines[:MAX_EVIDENCE]):
+        cited = group[:MAX_CITED]
+        notes += [footnote(src, docs[sentence.source_id], sentence) for sentence in cited]
+        evidence.append({"dates": _line_dates(group, dates_of), "sentence": group[0], "sentences": cited,
+                         "more": len(group) - len(cited), **_link(src, more.get(j))})
     return {"rule": stance.rule, "evidence": evidence, "sources": len({s.source_id for s in stance.sentences}),
-            "unlisted": len(lines) - len(shown)}
+            "unlisted": len(lines) - len(evidence), **_link(src, more.get(MAX_EVIDENCE))}
+
+
+def _link(src: str, uris: list[str] | None) -> dict[str, Any]:
+    """The pages ``uris`` as the template names them ("page 2", "pages 2 to 4") and a link from
+    ``src`` to the first."""
+    if not uris:
+        return {"page": None, "link": None}
+    first, last = (uri.rsplit("-", 1)[1].removesuffix(".md") for uri in (uris[0], uris[-1]))
+    return {"page": f"page {first}" if first == last else f"pages {first} to {last}", "link": relative(src, uris[0])}
 
 
 def _one_per_label(notes: list[str]) -> list[str]:
@@ -134,12 +196,48 @@ def _one_per_label(notes: list[str]) -> list[str]:
     return list(kept.values())
 
 
-def render_country_page(p: CountryProfile, docs: dict[str, Document], has_rules: bool = True) -> str:
-    """A country's page; without stance rules (``has_rules`` false) it says nothing of stances."""
+def render_country_pages(p: CountryProfile, docs: dict[str, Document],
+                         has_rules: bool = True) -> list[tuple[str, str]]:
+    """(src_uri, markdown) of a country's page and of its continuation pages (``continued``): the
+    first page cites up to ``MAX_CITED`` sources of each evidence line and lists up to
+    ``MAX_EVIDENCE`` lines of a stance; the further sources and lines continue on pages of their
+    own (``countries/<code>/page-2.md`` …), linked from the line they continue and from each other.
+    Without stance rules (``has_rules`` false) the page says nothing of stances."""
     src = page_uri(p.code)
+    lines_of = [_lines(s) for s in p.stances]
+    rest = _rest(lines_of)
+    continued = paged(rest, src, lambda item, uri: _rest_line(item, uri, docs), start=2) if rest else []
+    uris = [src, *(uri for uri, _ in continued)]
+    more: dict[int, dict[int, list[str]]] = {}
+    for uri, items in continued:
+        for (i, j, _, _), _, _ in items:
+            spans = more.setdefault(i, {}).setdefault(min(j, MAX_EVIDENCE), [])
+            if uri not in spans:
+                spans.append(uri)
+    pages_md = [_first_page(p, docs, has_rules, lines_of, more, uris)]
+    for number, (uri, items) in enumerate(continued, start=2):
+        sections = [(p.stances[i].rule.label, [Markup(md) for _, md, _ in group])
+                    for i, group in ((i, list(g)) for i, g in groupby(items, key=lambda item: item[0][0]))]
+        notes = [Markup(n) for n in dict.fromkeys(n for _, _, ns in items for n in ns)]
+        pages_md.append(render("country-continued.md.j2", title=f"{p.name}: stance evidence ({number})", intro=[],
+                               name=p.name, first=relative(uri, src), max_cited=MAX_CITED, max_lines=MAX_EVIDENCE,
+                               pages_line=Markup(pages_line(number, uris)), sections=sections, notes=notes))
+    return list(zip(uris, pages_md, strict=True))
+
+
+def render_country_page(p: CountryProfile, docs: dict[str, Document], has_rules: bool = True) -> str:
+    """A country's first page (``render_country_pages``)."""
+    return render_country_pages(p, docs, has_rules)[0][1]
+
+
+def _first_page(p: CountryProfile, docs: dict[str, Document], has_rules: bool,
+                lines_of: list[tuple[Lines, dict[Sentence, list[str]]]], more: dict[int, dict[int, list[str]]],
+                uris: list[str]) -> str:
+    src = uris[0]
     notes: list[str] = []
     summary = _summary(p, src, docs, notes) if has_rules else []
-    stances = [_stance(s, src, docs, notes) for s in p.stances]
+    stances = [_stance(s, lines, dates_of, src, docs, notes, more.get(i, {}))
+               for i, (s, (lines, dates_of)) in enumerate(zip(p.stances, lines_of, strict=True))]
     naming = set(p.sentences)
     blocks = []
     for claim in p.claims[:MAX_STATEMENTS]:
@@ -152,6 +250,7 @@ def render_country_page(p: CountryProfile, docs: dict[str, Document], has_rules:
                   summary=summary,
                   names=[n for n in p.names_seen if n != p.name and is_country_name(n)],
                   sentences=len(p.sentences), sources=source_count(p), all_countries=relative(src, INDEX_URI),
+                  pages_line=Markup(pages_line(1, uris)) if len(uris) > 1 else "",
                   stances=stances, statements=blocks, unlisted=max(0, len(p.claims) - MAX_STATEMENTS),
                   notes=[Markup(n) for n in _one_per_label(notes)])
 
@@ -194,8 +293,8 @@ def render_countries_overview(profiles: list[CountryProfile], rules: list[Stance
 def _render(view: SiteView) -> Rendered:
     countries = view.analysis.countries
     rules = view.analysis.stance_rules
-    pages = [GeneratedPage(page_uri(p.code), render_country_page(p, view.docs, bool(rules)), False)
-             for p in countries]
+    pages = [GeneratedPage(uri, markdown, False)
+             for p in countries for uri, markdown in render_country_pages(p, view.docs, bool(rules))]
     if (view.docs_dir / INDEX_URI).exists():
         return Rendered(pages, {INDEX_URI: render_countries_overview(countries, rules)})
     overview = render_countries_overview(countries, rules, intro=True)
