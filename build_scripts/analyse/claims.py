@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
-from build_scripts.analyse.copies import copied_sources, runs
+from build_scripts.analyse.copies import CopyIndex, copied_sources, runs
 from build_scripts.analyse.fact_memo import FactMemo
 from build_scripts.analyse.fact_patterns import WORDS
 from build_scripts.analyse.features import Features
@@ -126,8 +126,8 @@ class _Groups:
 class _Copies:
     """Which sources are one text: each copied source's group root, and a passage each group shares."""
 
-    def __init__(self, sentences: list[Sentence]) -> None:
-        self.root_of, self.passage_of = copied_sources([(s.source_id, s.text) for s in sentences])
+    def __init__(self, sentences: list[Sentence], index: CopyIndex | None = None) -> None:
+        self.root_of, self.passage_of = copied_sources([(s.source_id, s.text) for s in sentences], index)
 
 
 def _claim(members: list[Sentence], runs_of: dict[str, tuple[str, ...]], copies: _Copies) -> Claim:
@@ -220,12 +220,14 @@ def _links(text_runs: tuple[str, ...], source: str, first_source: dict[str, str]
 
 
 def group_claims(sentences: list[Sentence], features: Features | None = None,
-                 memo: dict[tuple[int, ...], Claim] | None = None, known: FactMemo | None = None) -> list[Claim]:
+                 memo: dict[tuple[int, ...], Claim] | None = None, known: FactMemo | None = None,
+                 copy_index: CopyIndex | None = None) -> list[Claim]:
     """Claims over the given sentences, every sentence in exactly one claim, in input order.
 
     ``memo`` keeps the claims from one call to the next (under ``mkdocs serve``, where an
     unchanged source hands back the very same sentence objects): see ``_reused``; ``known``, what
-    ``same_fact`` found of each sentence and pair without word weights (see ``fact_memo``).
+    ``same_fact`` found of each sentence and pair without word weights (see ``fact_memo``);
+    ``copy_index``, the passages each two sources share (see ``copies.CopyIndex``).
     """
     features = features if features is not None else Features()
     # Identical sentences (syndicated copies) are one node: compare each text once.
@@ -246,7 +248,7 @@ def group_claims(sentences: list[Sentence], features: Features | None = None,
     for s, node in zip(sentences, node_of, strict=True):
         members.setdefault(groups.root[node], []).append(s)
     runs_of: dict[str, tuple[str, ...]] = {}
-    copies = _Copies(sentences)
+    copies = _Copies(sentences, copy_index)
     if memo is None:
         return [_claim(m, runs_of, copies) for m in members.values()]
     return _reused(list(members.values()), runs_of, memo, copies)

@@ -79,26 +79,24 @@ def passages(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def copied_sources(texts: list[tuple[str, str]]) -> tuple[dict[str, str], dict[str, str]]:
+def copied_sources(texts: list[tuple[str, str]], index: CopyIndex | None = None
+                   ) -> tuple[dict[str, str], dict[str, str]]:
     """Sources that reuse one text, from ``(source_id, sentence)`` pairs.
 
     Returns each copied source's group root (sources not copied are left out) and, for each
     root, a passage the group shares. Two sources are one text when they share at least
     ``COPY_SHARE`` of the smaller one's passages; groups are closed under that relation
     (a wire story and two outlets' edits of it are one voice).
-    Pairs are counted through an index of passages, never by comparing every two sources.
+    Pairs are counted through an index of passages, never by comparing every two sources;
+    ``index`` keeps those counts from the last call (under ``mkdocs serve``), so that only the
+    sources whose sentences changed are counted again.
     """
-    own: dict[str, set[str]] = {}
+    index = index if index is not None else CopyIndex()
+    by_source: dict[str, list[str]] = {}
     for source, text in texts:
-        own.setdefault(source, set()).update(passages(text))
-    users: dict[str, list[str]] = {}
-    for source, found in own.items():
-        for passage in found:
-            users.setdefault(passage, []).append(source)
-    shared: Counter[tuple[str, str]] = Counter()
-    for sources in users.values():
-        if 1 < len(sources) <= MAX_SOURCES_PER_PASSAGE:
-            shared.update(combinations(sorted(sources), 2))  # counted in C
+        by_source.setdefault(source, []).append(text)
+    index.update({source: tuple(found) for source, found in by_source.items()})
+    own, shared = index.own, index.shared
     union: UnionFind[str] = UnionFind()
     words: dict[str, str] = {}
     for (a, b), n in sorted(shared.items()):
@@ -111,3 +109,52 @@ def copied_sources(texts: list[tuple[str, str]]) -> tuple[dict[str, str], dict[s
             words[root] = min(words.get(ra, example), words.get(rb, example), example)
     root_of = {source: union.find(source) for source in union.parent}
     return root_of, {root: words[root] for root in set(root_of.values())}
+
+
+class CopyIndex:
+    """The passages of each source, the sources using each passage, and how many passages each
+    two sources share (passages used by more than ``MAX_SOURCES_PER_PASSAGE`` sources aside): kept
+    from one call of ``copied_sources`` to the next, and updated for the sources whose sentences
+    changed. Counts are whole numbers, so an update gives what counting afresh gives."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, tuple[str, ...]] = {}
+        self.own: dict[str, frozenset[str]] = {}
+        self.users: dict[str, set[str]] = {}
+        self.shared: Counter[tuple[str, str]] = Counter()
+
+    def update(self, texts: dict[str, tuple[str, ...]]) -> None:
+        """Count again the passages of the sources added, removed or whose sentences changed."""
+        changed = [s for s in self.texts.keys() | texts.keys() if self.texts.get(s) != texts.get(s)]
+        before = {s: self.own.pop(s, frozenset()) for s in changed}
+        for s in changed:
+            if s in texts:
+                self.own[s] = frozenset().union(*map(passages, texts[s]))
+        self.texts = texts
+        touched: set[tuple[str, str]] = set()
+        affected = set().union(*before.values(), *(self.own.get(s, frozenset()) for s in changed))
+        for passage in affected:
+            self._count(self.users.get(passage, set()), -1, touched)
+        for s in changed:
+            for passage in before[s]:
+                self.users[passage].discard(s)
+            for passage in self.own.get(s, frozenset()):
+                self.users.setdefault(passage, set()).add(s)
+        for passage in affected:
+            users = self.users[passage]
+            if users:
+                self._count(users, 1, touched)
+            else:
+                del self.users[passage]
+        for pair in touched:  # counts that fell to nothing
+            if self.shared[pair] <= 0:
+                del self.shared[pair]
+
+    def _count(self, users: set[str], sign: int, touched: set[tuple[str, str]]) -> None:
+        if 1 < len(users) <= MAX_SOURCES_PER_PASSAGE:
+            pairs = list(combinations(sorted(users), 2))
+            if sign > 0:
+                self.shared.update(pairs)  # counted in C
+            else:
+                self.shared.subtract(pairs)
+                touched.update(pairs)

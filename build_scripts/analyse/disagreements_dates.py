@@ -137,12 +137,13 @@ def dated_events(features: Features, s: Sentence) -> list[DateMention]:
     return [m for m in _mentions_of(features, s) if _dates_the_event(s.text, m) and event_key(s.text, m)]
 
 
-def date_disagreements(sentences: list[Sentence], claims: list[Claim],
-                       features: Features | None = None) -> list[Disagreement]:
+def date_disagreements(sentences: list[Sentence], claims: list[Claim], features: Features | None = None,
+                       weights: Weights[str] | None = None) -> list[Disagreement]:
     """Two dates given for one event: the same event words (``event_key``), in sentences of one
     claim, or close in their rarer words and naming the same country or name; values that
     cannot be the same day. A date "since", "until", "by" or "from" another is not the date of
-    the event itself, and is left out."""
+    the event itself, and is left out. ``weights``: those of ``sentences``' stems, when the caller
+    has them."""
     features = features if features is not None else Features()
     claim_of = {m: c.id for c in claims for m in c.members}
     mentions: list[tuple[Sentence, DateMention, frozenset[str]]] = []
@@ -170,7 +171,7 @@ def date_disagreements(sentences: list[Sentence], claims: list[Claim],
             pairs.update((i, j) for x, i in enumerate(members) for j in members[x + 1:] if i != j)
     close: set[tuple[int, int]] = set()
     if mentions:
-        weights = Weights(features.stems(s.text) for s in sentences)
+        weights = weights if weights is not None else Weights(features.stems(s.text) for s in sentences)
         stems = [features.stems(s.text) for s, _, _ in mentions]
         related = close_pairs(stems, [weights.vector(t) for t in stems], RELATED)
         pairs.update((a, b) for _, a, b in related)

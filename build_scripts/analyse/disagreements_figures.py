@@ -174,7 +174,7 @@ def number_disagreements(sentences: list[Sentence], claims: list[Claim],
         sides = _sides_from([(s, q) for s, q, _ in chosen])
         out.append(Disagreement(make_id("number", sides), "number", _subject(chosen),
                                 tuple(sides), consistent([q for _, q, _ in chosen])))
-    return out + date_disagreements(sentences, claims, features)
+    return out + date_disagreements(sentences, claims, features, weights)
 
 
 def _subject(chosen: list[tuple[Sentence, Quantity, Attribute]]) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from build_scripts.analyse.claims import group_claims
+from build_scripts.analyse.copies import CopyIndex
 from build_scripts.analyse.countries import profile_countries, rule_terms
 from build_scripts.analyse.disagreements import (
     number_disagreements,
@@ -51,13 +52,14 @@ def analyse_across(inputs: Inputs, cache: StageCache | None) -> Analysis:
                     countries, stance_rules, speakers)
 
 
-def _claim_memos(cache: StageCache | None) -> tuple[dict[tuple[int, ...], Claim] | None, FactMemo | None]:
+def _claim_memos(cache: StageCache | None
+                 ) -> tuple[dict[tuple[int, ...], Claim] | None, FactMemo | None, CopyIndex | None]:
     """What claim grouping keeps from one build to the next (under ``mkdocs serve``): the claims,
-    and what ``same_fact`` found without word weights."""
+    what ``same_fact`` found without word weights, and the passages sources share."""
     if cache is None:
-        return None, None
-    known: FactMemo = cache.memo("same fact").setdefault("known", FactMemo())
-    return cache.memo("claims"), known
+        return None, None, None
+    kept = cache.memo("claims' findings")
+    return cache.memo("claims"), kept.setdefault("known", FactMemo()), kept.setdefault("copies", CopyIndex())
 
 
 def term_index(inputs: Inputs, cache: StageCache | None) -> TermIndex:
