@@ -12,7 +12,7 @@ from __future__ import annotations
 from markdown.extensions.toc import slugify
 
 from build_scripts.model import Document, Sentence
-from build_scripts.render.escape import md_text
+from build_scripts.render.escape import md_text, quoted
 from build_scripts.render.links import original_link, relative, source_src_uri
 
 UNTITLED = "Untitled article"
@@ -94,7 +94,7 @@ def footnote(page_src_uri: str, doc: Document, sentence: Sentence, shown: str | 
     if shown is not None and " ".join(shown.split()) == " ".join(sentence.text.split()):
         text += f" · [archived sentence]({archived})"
     else:
-        text += f" — “{md_text(sentence.text)}” [archived sentence]({archived})"
+        text += f" — {quoted(sentence.text)} [archived sentence]({archived})"
     if doc.source.meta.url:
         text += f" · [original ↗](<{original_link(doc.source.meta.url, sentence.text)}>)"
     return text

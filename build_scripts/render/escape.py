@@ -32,6 +32,18 @@ def md_text(text: str) -> str:
     return _md_escaped(text)
 
 
+_DOUBLE_QUOTES = ("“", "”", '"', "„", "«", "»")
+
+
+def quoted(text: str) -> str:
+    """Markdown that shows ``text`` quoted: in double quotation marks, or, when it has double
+    quotation marks of its own, in italics instead, so that no mark is doubled (““We…””) and none
+    of its own is changed."""
+    if any(mark in text for mark in _DOUBLE_QUOTES):
+        return f"*{md_text(text)}*"
+    return f"“{md_text(text)}”"
+
+
 _FOOTNOTES_HERE = "///Footnotes Go Here///"
 """Python-Markdown's footnote marker: found in any text of a page, it is replaced by the footnotes."""
 

@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from markupsafe import Markup
 
 from build_scripts.render.citation import cite
-from build_scripts.render.escape import code_span, html_text, md_span, md_text, yaml_string
+from build_scripts.render.escape import code_span, html_text, md_span, md_text, quoted, yaml_string
 from build_scripts.render.links import safe_url
 
 
@@ -44,7 +44,7 @@ def _environment(kind: str) -> Environment:
                       finalize=_finalize(md_text if kind == "md" else html_text))
     env.filters.update(md=_safe(md_text), md_span=_safe(md_span), html=_safe(html_text), yaml=_safe(yaml_string),
                        code=_safe(code_span), url=_safe(safe_url))
-    env.globals.update(safe_url=_safe(safe_url), cite=_safe(cite))
+    env.globals.update(safe_url=_safe(safe_url), cite=_safe(cite), quoted=_safe(quoted))
     return env
 
 

@@ -24,7 +24,8 @@ from tests.browser.support import (
 # Two seed sources quoting Kostenko, by their ids (opening words when untitled; date, publisher, title)
 UNTITLED = "undated-ukrainian-president-volodymyr-zelensky-has-officially"
 VAULTZ = "2025-06-30-the-vaultz-news-ukrainian-president-volodymyr-zelenskyy-has-signed"
-QUOTED = re.compile(r" — “(.*)”\s*archived sentence", re.S)  # the cited sentence, as a footnote quotes it
+QUOTED = re.compile(r" — “([^“”\"]*)”\s*archived sentence", re.S)
+"""The cited sentence, as a footnote quotes it in quotation marks (one with marks of its own is in italics)."""
 
 
 def _quoted_sentence(footnote) -> str:

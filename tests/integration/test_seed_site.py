@@ -102,7 +102,10 @@ def test_every_footnote_of_a_statement_quotes_its_linked_sentence_unless_the_sta
             link = _archived_link(soup, fn_id)
             target = (built.site / f"topics/{topic}" / urlsplit(link).path / "index.html").resolve()
             sentence = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=urlsplit(link).fragment)
-            if f"“{sentence.get_text()}”" in soup.find(id=fn_id).get_text():
+            note = soup.find(id=fn_id)
+            # Quoted in quotation marks, or in italics when it has quotation marks of its own.
+            if f"“{sentence.get_text()}”" in note.get_text() or any(
+                    em.get_text() == sentence.get_text() for em in note.find_all("em")):
                 quoted += 1
             else:  # not quoted again: it is the statement's own text
                 assert " ".join(sentence.get_text().split()) == " ".join(text.split()), (fn_id, text)

@@ -208,3 +208,13 @@ def test_a_labels_anchor_is_the_id_the_source_pages_heading_gets(meta):
     doc = _doc("src", "Київ заявив про вихід. Another sentence.", **meta)
     html = markdown.markdown(f"# {md_text(plain_title(doc))}", extensions=["toc", "attr_list"])
     assert f'<h1 id="{card_anchor(doc)}">' in html, html
+
+
+def test_a_quoted_sentence_with_quotation_marks_of_its_own_is_set_in_italics_not_doubled():
+    doc = _doc("src", publisher="Paper")
+    sentence = _sentence("src", "“We cannot remain bound when the enemy has no limits,” he said.")
+    note = footnote(PAGE, doc, sentence, "Another statement.")
+    assert "— *“We cannot remain bound when the enemy has no limits,” he said.* [archived sentence]" in note
+    assert "““" not in note
+    plain = footnote(PAGE, doc, _sentence("src", "The treaty bans anti-personnel mines."), "Another statement.")
+    assert "— “The treaty bans anti-personnel mines.” [archived sentence]" in plain
