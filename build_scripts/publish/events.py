@@ -25,6 +25,7 @@ from build_scripts.pipeline import generate
 from build_scripts.publish.build_error import error_banner, error_site
 from build_scripts.publish.nav import build_nav
 from build_scripts.publish.page_cache import RenderCache, SearchCache, TemplateCache
+from build_scripts.render.backlinks import name_backlinks
 from build_scripts.render.cite_page import cite_this_page
 
 _content: SiteContent | None = None
@@ -200,7 +201,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     html = _insert(html, page)
     html = _SEARCH_EXCLUDED.sub(r"<\1 data-search-exclude", html)
     html = _FOOTNOTE_MARK.sub('<sup data-search-exclude id="fnref', html)
-    return _TABLE.sub('<table tabindex="0"', html)
+    return name_backlinks(_TABLE.sub('<table tabindex="0"', html))
 
 
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'

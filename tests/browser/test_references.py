@@ -199,6 +199,9 @@ def test_a_reused_reference_has_lettered_back_links_to_each_place_it_is_cited(op
     assert note.evaluate("el => getComputedStyle(el).counterReset") == "backref 0"
     shots = [backs.nth(i).screenshot() for i in range(min(count, 3))]
     assert len(set(shots)) == len(shots), "the back-links look alike: no letters drawn"
+    # ... and a screen reader tells them apart by name as well.
+    for i, letter in enumerate("abc"[:min(count, 3)]):
+        expect(backs.nth(i)).to_have_accessible_name(re.compile(rf"^Back to citation {letter} of note \d+$"))
     # The second back-link leads to the second citation, not the first.
     note.scroll_into_view_if_needed()
     backs.nth(1).click()
