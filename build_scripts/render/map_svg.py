@@ -75,7 +75,8 @@ _WIDTH = 1000  # viewBox width; the height follows from the view
 _MARGIN = 3.0  # degrees, at least, around the countries named
 _MIN_LAT = 10.0  # degrees of latitude, at least, in view
 _MIN_RATIO = 1.3  # width / height of the view, at least ...
-_MAX_RATIO = 2.4  # ... and at most (a world view is about 2.2)
+_MAX_RATIO = 3.2  # ... and at most: a band of the northern countries needs no southern ocean below it
+_WRAP_GAIN = 0.8  # a view across 180 degrees must be at most this share of the usual one's width
 _LAT_LIMITS = (-60.0, 85.0)  # no view reaches further (Antarctica is only drawn at its edge)
 
 Box = tuple[float, float, float, float]  # west, south, east, north, in degrees
@@ -129,8 +130,8 @@ def fit_view(codes: list[str]) -> Box | None:
     boxes = [shapes[c].fit for c in codes if c in shapes]
     if not boxes:
         return None
-    west, south = min(b[0] for b in boxes), min(b[1] for b in boxes)
-    east, north = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    west, east = _span(boxes)
+    south, north = min(b[1] for b in boxes), max(b[3] for b in boxes)
     pad_x, pad_y = max((east - west) / 10, _MARGIN), max((north - south) / 10, _MARGIN)
     west, east, south, north = west - pad_x, east + pad_x, south - pad_y, north + pad_y
     if north - south < _MIN_LAT:
@@ -155,6 +156,26 @@ def fit_view(codes: list[str]) -> Box | None:
         kx = _kx(south, north)
         ratio = (east - west) * kx / (north - south)
     return (west, south, east, north)
+
+
+def _span(boxes: list[Box]) -> tuple[float, float]:
+    """The run of longitudes, west to east, that holds every box: the circle cut at its widest
+    gap when that makes the run much shorter (``_WRAP_GAIN``: the United States and Japan across
+    the Pacific, east then passes 180), else cut at 180 degrees as maps usually are."""
+    runs: list[list[float]] = []
+    for west, _, east, _ in sorted(boxes):
+        if runs and west <= runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], east)
+        else:
+            runs.append([west, east])
+    # The gap after each run, the last one's gap going round to the first.
+    gaps = [(runs[(i + 1) % len(runs)][0] + (360 if i == len(runs) - 1 else 0) - runs[i][1], i)
+            for i in range(len(runs))]
+    widest, after = max(gaps, key=lambda g: (g[0], g[1] == len(runs) - 1))
+    west, east = runs[0][0], runs[-1][1]
+    if after == len(runs) - 1 or 360 - widest > _WRAP_GAIN * (east - west):
+        return west, east  # the usual map, cut at 180 degrees, unless the other is much narrower
+    return runs[after + 1][0], runs[after][1] + 360
 
 
 def _within(low: float, high: float, limits: tuple[float, float]) -> tuple[float, float]:

@@ -28,7 +28,7 @@ def test_the_map_is_as_wide_as_the_column_and_its_legend_readable(open_page, bas
     assert column is not None and svg is not None
     # The column's padding aside, the map fills it (Material's article has no padding of its own here).
     assert svg["width"] >= column["width"] - 2, (svg, column)
-    assert svg["height"] >= svg["width"] / 2.6  # height follows the width (height: auto)
+    assert svg["height"] >= svg["width"] / 3.4  # height follows the width (height: auto)
     sizes = page.locator("figure.country-map ul.map-legend li").evaluate_all(
         "items => items.map(li => parseFloat(getComputedStyle(li).fontSize))")
     assert sizes and min(sizes) >= 12, sizes

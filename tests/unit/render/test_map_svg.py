@@ -124,7 +124,7 @@ def test_the_view_keeps_a_readable_shape():
         assert -60 <= south < north <= 85 and east - west <= 360, codes
         html = render(categories=dict.fromkeys(codes, "withdrawn"), labels={}, links={})
         width, height = view_box(html)[2:]
-        assert 1.2 <= width / height <= 2.5, codes
+        assert 1.2 <= width / height <= 3.3, codes
     # France is fitted to its European part, not stretched to French Guiana.
     assert fit_view(["fr"])[0] > -20
 
@@ -214,3 +214,17 @@ def test_data_file_is_small_and_keyed_like_the_gazetteer():
     for code, country in data.items():
         west, south, east, north = country["fit"]
         assert west < east and south < north and country["box"][0] <= west and north <= country["box"][3], code
+
+
+def test_a_view_crosses_180_degrees_only_when_that_is_much_narrower():
+    # The United States and Japan: across the Pacific, not the whole world the other way.
+    west, _, east, _ = fit_view(["us", "jp"])
+    assert east > 180 and east - west < 250
+    html = render(categories={"us": "withdrawn", "jp": "withdrawn"}, labels={}, links={})
+    assert "translate(360 0)" in html  # the United States drawn a turn of the globe east
+    # Europe, Russia, China and the United States: the usual map, cut at 180 degrees.
+    west, _, east, _ = fit_view(["ua", "ru", "cn", "us", "pl"])
+    assert (west, east) == (-180.0, 180.0)
+    # Europe alone never crosses.
+    west, _, east, _ = fit_view(["ua", "pl", "fi"])
+    assert -180 < west < east < 180
