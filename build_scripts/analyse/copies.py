@@ -66,10 +66,8 @@ def _kept(word: str) -> bool:
     return zlib.crc32(word.encode()) % SAMPLE == 0
 
 
-@lru_cache(maxsize=1 << 17)
 def passages(text: str) -> frozenset[str]:
-    """The sampled runs of ``PASSAGE_WORDS`` consecutive words outside quotations (remembered:
-    under ``mkdocs serve`` most sentences are the last build's)."""
+    """The sampled runs of ``PASSAGE_WORDS`` consecutive words outside quotations."""
     out: set[str] = set()
     for part in _QUOTED.split(text.replace("’", "'")):
         words = _WORD.findall(part.casefold())
@@ -123,14 +121,24 @@ class CopyIndex:
         self.users: dict[str, set[str]] = {}
         self.shared: Counter[tuple[str, str]] = Counter()
 
+    def _forget(self) -> None:
+        self.texts, self.own, self.users, self.shared = {}, {}, {}, Counter()
+
     def update(self, texts: dict[str, tuple[str, ...]]) -> None:
-        """Count again the passages of the sources added, removed or whose sentences changed."""
+        """Count again the passages of the sources added, removed or whose sentences changed.
+        Interrupted, it forgets everything: the next update counts afresh."""
+        try:
+            self._update(texts)
+        except BaseException:
+            self._forget()
+            raise
+
+    def _update(self, texts: dict[str, tuple[str, ...]]) -> None:
         changed = [s for s in self.texts.keys() | texts.keys() if self.texts.get(s) != texts.get(s)]
         before = {s: self.own.pop(s, frozenset()) for s in changed}
         for s in changed:
             if s in texts:
                 self.own[s] = frozenset().union(*map(passages, texts[s]))
-        self.texts = texts
         touched: set[tuple[str, str]] = set()
         affected = set().union(*before.values(), *(self.own.get(s, frozenset()) for s in changed))
         for passage in affected:
@@ -149,6 +157,7 @@ class CopyIndex:
         for pair in touched:  # counts that fell to nothing
             if self.shared[pair] <= 0:
                 del self.shared[pair]
+        self.texts = texts
 
     def _count(self, users: set[str], sign: int, touched: set[tuple[str, str]]) -> None:
         if 1 < len(users) <= MAX_SOURCES_PER_PASSAGE:

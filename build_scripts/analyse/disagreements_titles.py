@@ -35,14 +35,7 @@ def _roles(features: Features, text: str) -> tuple[tuple[str, str], ...]:
     """(name, role) pairs: the roles ``roles.find_roles`` reads, and two common forms it leaves:
     a title before the name ("Deputy Chief Fire Officer Maren Holt") and an apposition with an
     article ("Mary Wareham, a senior adviser to Human Rights Watch's arms division,")."""
-    return _all_roles(text, tuple((r.name, r.role) for r in features.roles(text)))
-
-
-@lru_cache(maxsize=1 << 17)
-def _all_roles(text: str, read: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
-    """``_roles``, remembered by text (and the roles read in it): under ``mkdocs serve`` most
-    sentences are the last build's."""
-    found = list(read)
+    found = [(r.name, r.role) for r in features.roles(text)]
     known = {person_key(n) for n, _ in found}
     for m in _TITLE_BEFORE.finditer(text):
         name = m.group(2)

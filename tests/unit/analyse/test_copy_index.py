@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from build_scripts.analyse.copies import CopyIndex, copied_sources
 
 WORDS = ("the council said the harbour fire destroyed a warehouse on the quay and crews fought it through "
@@ -54,3 +56,20 @@ def _counted_afresh(corpus: dict[str, list[str]]):
     fresh = CopyIndex()
     fresh.update({source: tuple(texts) for source, texts in corpus.items()})
     return fresh.shared
+
+
+def test_an_interrupted_update_is_forgotten_and_the_next_counts_afresh(monkeypatch):
+    import build_scripts.analyse.copies as copies
+
+    rng = random.Random(3)
+    corpus = {f"s{i}": [_sentence(rng) for _ in range(5)] for i in range(6)}
+    corpus["s6"] = list(corpus["s0"])  # a copy
+    index = CopyIndex()
+    copied_sources(_pairs(corpus), index)
+    corpus["s1"] = [f"Other words entirely, number {i} of the list, apart from every story here." for i in range(5)]
+    with monkeypatch.context() as patched:
+        patched.setattr(copies, "passages", lambda text: (_ for _ in ()).throw(KeyboardInterrupt))
+        with pytest.raises(KeyboardInterrupt):
+            copied_sources(_pairs(corpus), index)
+    assert copied_sources(_pairs(corpus), index) == copied_sources(_pairs(corpus))
+    assert dict(index.shared) == dict(_counted_afresh(corpus))
