@@ -36,7 +36,8 @@ def analyse_across(inputs: Inputs, cache: StageCache | None) -> Analysis:
     features = Features(inputs.features)
     sentences = [s for d in documents for s in d.sentences if eligible(s)]
     index = term_index(inputs, cache)
-    # An opinion piece's sentences corroborate reports (cited, never shown alone: ``long_enough``).
+    # An opinion piece's sentences corroborate reports (cited; shown alone only when they pass on a
+    # named source's figures: ``eligible``).
     read = [s for d in documents for s in d.sentences if long_enough(s)]
     with _terms_found_meanwhile(index, [*sentences, *read]) as keep_terms_found:
         claims = one_voice_per_publisher(group_claims(read, features, *_claim_memos(cache)), documents)
