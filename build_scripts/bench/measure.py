@@ -136,6 +136,21 @@ def edit_sentence(run: int) -> str:
     return f"The treaty was signed by {151 + run} countries, an edited report of the benchmark said."
 
 
+def _served(lines: queue.Queue[tuple[float, str]], seen: list[str], port: int, edit: str, deadline: float) -> float:
+    """When the rebuild that serves ``edit`` on the edited source's page came. The watcher may
+    start a rebuild while the file is being written (it then builds what it read) and another
+    when the write ends: the first reload need not show the edit, a later one must."""
+    url = f"http://127.0.0.1:{port}/sources/{EDITED_SOURCE}/"
+    while True:
+        at = _wait_for(lines, "Reloading browsers", max(1.0, deadline - time.perf_counter()), seen)
+        with urllib.request.urlopen(url, timeout=30) as response:
+            page = response.read().decode("utf-8")
+        if edit in re.sub(r"<[^>]+>", "", page):
+            return at
+        if time.perf_counter() > deadline:
+            raise SystemExit(f"the served page {url} does not show the edit")
+
+
 def preview(project_dir: Path, edits: Path) -> Measurement:
     """Edit → served, ``edits`` times, under ``mkdocs serve`` (the first build not counted)."""
     source = project_dir / "sources" / f"{EDITED_SOURCE}.md"
@@ -157,12 +172,7 @@ def preview(project_dir: Path, edits: Path) -> Measurement:
             sentence = edit_sentence(run)
             start = time.perf_counter()
             source.write_text(original + f"\n{sentence}\n", encoding="utf-8")
-            times.append(_wait_for(lines, "Reloading browsers", 600, seen) - start)
-            url = f"http://127.0.0.1:{port}/sources/{EDITED_SOURCE}/"
-            with urllib.request.urlopen(url, timeout=30) as response:
-                page = response.read().decode("utf-8")
-            if f"{151 + run} countries" not in re.sub(r"<[^>]+>", "", page):
-                raise SystemExit(f"the served page {url} does not show the edit")
+            times.append(_served(lines, seen, port, f"{151 + run} countries", start + 600) - start)
     finally:
         source.write_text(original, encoding="utf-8")
         proc.terminate()
