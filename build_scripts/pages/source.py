@@ -10,7 +10,7 @@ from build_scripts.infra.stage import Stage
 from build_scripts.model import Document, DocumentFeatures, GeneratedPage, Sentence
 from build_scripts.pages.kind import PageKind, Rendered, SiteView, no_nav
 from build_scripts.render.citation import date_text, plain_title
-from build_scripts.render.links import relative, source_src_uri
+from build_scripts.render.links import relative, safe_url, source_src_uri
 from build_scripts.render.sources_used import sources_used
 from build_scripts.render.templates import render
 from build_scripts.text.inline import Run, definitions, may_hold_markup
@@ -21,24 +21,27 @@ UNKNOWN = "unknown"
 
 @dataclass(frozen=True)
 class SourcePage:
-    """A source's page in two parts, around the "Cited on" row of its card: the only part
-    that depends on other sources' analysis. The rest is made with the source's own analysis
-    (in worker processes, kept in the cache) and the row put in when the topic pages are known."""
+    """A source's page: its markdown, and the HTML of its card and of its article, which go into
+    the page after Python-Markdown has run (see ``GeneratedPage.inserts``). The card's "Cited on"
+    row is the only part that depends on other sources' analysis: the rest is made with the
+    source's own analysis (in worker processes, kept in the cache) and the row put in when the
+    topic pages are known."""
 
-    before: str
-    after: str
+    markdown: str
+    """The page's markdown, holding ``CARD_SLOT`` and ``ARTICLE_SLOT``."""
+    card: str
+    """The card's HTML, holding ``_SLOT`` where the "Cited on" row goes. Written as HTML: a
+    markdown table of ten rows cost about 1 ms a page to convert, a tenth of a build (issue 20)."""
     article: str = ""
-    """The article's HTML, which the markdown holds as ``ARTICLE_SLOT``: it goes into the page
-    after Python-Markdown has run (see ``GeneratedPage.inserts``), whose handling of raw HTML
-    grows faster than the page (a source of 300,000 sentences never finished)."""
+    """The article's HTML: Python-Markdown's handling of raw HTML grows faster than the page (a
+    source of 300,000 sentences never finished)."""
 
-    def with_citations(self, cited_on: list[tuple[str, str, int]]) -> str:
-        """The page's markdown; ``cited_on`` lists (topic title, link, count)."""
-        return self.before + _cited_row(cited_on) + self.after
+    def card_with_citations(self, cited_on: list[tuple[str, str, int]]) -> str:
+        """The card's HTML; ``cited_on`` lists (topic title, link, count)."""
+        return self.card.replace(_SLOT, render("cited-on.html.j2", cited_on=cited_on), 1)
 
-
-def _cited_row(cited_on: list[tuple[str, str, int]]) -> str:
-    return render("cited-on.md.j2", cited_on=cited_on).removesuffix("\n")
+    def inserts(self, cited_on: list[tuple[str, str, int]]) -> tuple[tuple[str, str], ...]:
+        return (CARD_SLOT, self.card_with_citations(cited_on)), (ARTICLE_SLOT, self.article)
 
 
 def _by_block(doc: Document) -> dict[int, list[Sentence]]:
@@ -145,29 +148,59 @@ def _article(doc: Document) -> Markup:
 
 ARTICLE_SLOT = "<!--article-->\n\n"
 """Where a source page's article goes: an HTML comment no escaped source text can hold."""
+CARD_SLOT = "<!--card-->\n\n"
+"""Where a source page's card goes."""
 FURNITURE_SHOWN = 500
 """Lines of page furniture listed on a source page; the rest are counted."""
-_SLOT = Markup("\0cited-on\0")
+_SLOT = "\0cited-on\0"
 """Where the "Cited on" row goes: no source text can hold it (control characters are stripped)."""
+
+
+def _folded(text: str) -> str:
+    """A value shown in one table cell: whitespace folded, as a markdown table cell had it."""
+    return " ".join(text.split())
+
+
+def _card(doc: Document) -> str:
+    """The card's HTML, "About this source", with ``_SLOT`` for its "Cited on" row."""
+    meta = doc.source.meta
+    original: str | Markup = "no address recorded"
+    if meta.url:
+        original = Markup('<a href="{}">{}</a>').format(safe_url(meta.url), _folded(meta.url))
+    rows: list[tuple[str, str | Markup, bool]] = [
+        ("Title", _folded(meta.title) if meta.title else "unknown (no title recorded)", True),
+        ("Author", _folded(meta.author or "unknown"), True),
+        ("Publisher", _folded(meta.publisher or "publisher unknown"), True),
+        ("Date", date_text(doc), True),
+        ("Original", original, True),
+        ("Retrieved", meta.retrieved.display() if meta.retrieved else "unknown", True),
+        ("Language", _folded(meta.language), True),
+        ("Source file", Markup("<code>{}</code>").format(_folded(f"sources/{doc.source.path.name}")), True),
+    ]
+    if meta.notes:
+        rows.append(("Notes", _folded(meta.notes), True))
+    rows += [(f"{_folded(name)} (not read by the generator)", _folded(value), False) for name, value in meta.extra]
+    return render("source-card.html.j2", rows=rows, cited_on_slot=Markup(_SLOT)) + "\n"  # a blank line ends it
 
 
 def source_page(doc: Document) -> SourcePage:
     """The page of ``sources/<id>.md``, closed with its list of sources used (this one)."""
     meta = doc.source.meta
     furniture = [b for b in doc.blocks if b.kind == "furniture"]
-    page = render("source.md.j2", title=plain_title(doc), intro=[], meta=meta, date=date_text(doc),
-                  file_name=doc.source.path.name, cited_on_slot=_SLOT, article_slot=Markup(ARTICLE_SLOT),
-                  opinion=any(b.opinion for b in doc.blocks), furniture=furniture[:FURNITURE_SHOWN],
-                  furniture_count=len(furniture))
-    before, after = page.split(_SLOT)
-    closed = sources_used(after[1:], source_src_uri(doc.source.id), {doc.source.id: doc}, [doc.source.id])
-    return SourcePage(before, "\n" + closed, str(_article(doc)))
+    page = render("source.md.j2", title=plain_title(doc), intro=[], meta=meta, card_slot=Markup(CARD_SLOT),
+                  article_slot=Markup(ARTICLE_SLOT), opinion=any(b.opinion for b in doc.blocks),
+                  furniture=furniture[:FURNITURE_SHOWN], furniture_count=len(furniture))
+    closed = sources_used(page, source_src_uri(doc.source.id), {doc.source.id: doc}, [doc.source.id])
+    return SourcePage(closed, _card(doc), str(_article(doc)))
 
 
 def render_source_page(doc: Document, cited_on: list[tuple[str, str, int]]) -> str:
-    """Markdown of ``sources/<id>.md``, its article in place; ``cited_on`` lists (topic title, link, count)."""
+    """Markdown of ``sources/<id>.md``, its card and article in place; ``cited_on`` lists (topic title, link, count)."""
     page = source_page(doc)
-    return page.with_citations(cited_on).replace(ARTICLE_SLOT, page.article, 1)
+    markdown = page.markdown
+    for slot, html in page.inserts(cited_on):
+        markdown = markdown.replace(slot, html, 1)
+    return markdown
 
 
 def page_of(analysed: tuple[Document, DocumentFeatures]) -> SourcePage:
@@ -180,7 +213,8 @@ def _is_page(value: object) -> bool:
 
 
 STAGE = Stage("source page", page_of, ("build_scripts.pages.source",),
-              ("templates/source.md.j2", "templates/source-article.html.j2", "templates/page-head.md.j2"),
+              ("templates/source.md.j2", "templates/source-article.html.j2", "templates/page-head.md.j2",
+               "templates/source-card.html.j2"),
               types=(SourcePage,), valid=_is_page)
 
 
@@ -202,8 +236,8 @@ def _render(view: SiteView) -> Rendered:
             page = before[2]
         else:
             part = made.get(doc.source.id) or source_page(doc)
-            page = GeneratedPage(src, part.with_citations(cited_on), False, f"sources/{doc.source.path.name}",
-                                 ((ARTICLE_SLOT, part.article),))
+            page = GeneratedPage(src, part.markdown, False, f"sources/{doc.source.path.name}",
+                                 part.inserts(cited_on))
         kept[doc.source.id] = (doc, cited_on, page)
         pages.append(page)
     memo.clear()

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+import posixpath
 import re
 import sys
 from collections.abc import MutableMapping
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,10 +29,12 @@ from build_scripts.publish.build_error import error_banner, error_site
 from build_scripts.publish.nav import build_nav
 from build_scripts.publish.page_cache import RenderCache, SearchCache, TemplateCache
 from build_scripts.render.backlinks import name_backlinks
-from build_scripts.render.cite_page import cite_this_page
+from build_scripts.render.cite_page import CITE_SLOT, cite_this_page
 
 _content: SiteContent | None = None
 _inserts: dict[str, tuple[tuple[str, str], ...]] = {}
+_cites: dict[str, str] = {}
+"""Each page's "Cite this page" box, put in after its conversion (``CITE_SLOT``)."""
 _own_nav = False
 """Whether ``mkdocs.yml`` writes its own ``nav:``."""
 _banner = ""
@@ -84,6 +89,7 @@ def on_pre_build(config: MkDocsConfig, live: MutableMapping[str, Any] | None = N
     """
     global _content, _inserts, _banner, _serving
     _content, _inserts, _banner, _serving = None, {}, "", serving
+    _cites.clear()
     _renders.start()
     if serving:
         _search.start(config)
@@ -164,8 +170,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     else:
         if _content is not None:
             markdown += _content.additions.get(page.file.src_uri, "")
-        markdown += cite_this_page(page.title or "", config.site_name, config.site_url, page.url,
-                                   get_build_datetime().date())
+        _cites[page.file.src_uri] = cite_this_page(page.title or "", config.site_name, config.site_url, page.url,
+                                                   get_build_datetime().date())
+        markdown += f"\n\n{CITE_SLOT}\n"
     if _serving:
         _renders.prepare(page, markdown, config, files)
     return markdown
@@ -184,13 +191,34 @@ _TABLE = re.compile(r"<table(?=[\s>])")
 
 
 _ID = re.compile(r'\bid="([^"]+)"')
+_MD_LINK = re.compile(r'href="([^":#?]+\.md)(#[^"]*)?"')
+"""A link of an insert to another page's markdown file (no scheme: not an address elsewhere)."""
 
 
-def _insert(html: str, page: Page) -> str:
+def _resolve_links(insert: str, page: Page, files: Files) -> str:
+    """The links of a generated insert to markdown files, made addresses as MkDocs makes them of
+    a page's markdown links (it does not see inside raw HTML); a link to no page is a warning."""
+    def address(match: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), unquote(unescape(match[1]))))
+        file = files.get_file_from_path(target)
+        if file is None:
+            _log.warning(f"{page.file.src_uri}: a generated link to '{match[1]}' finds no page")
+            return match[0]
+        return f'href="{escape(file.url_relative_to(page.file))}{match[2] or ""}"'
+
+    return _MD_LINK.sub(address, insert) if 'href="' in insert else insert
+
+
+def _insert(html: str, page: Page, files: Files) -> str:
     """Put each generated insert (a source's article) where its placeholder is, and make its
-    anchors known to MkDocs, which checks the links to them."""
+    anchors known to MkDocs, which checks the links to them; then the "Cite this page" box."""
+    cite = _cites.pop(page.file.src_uri, None)
+    if cite is not None:
+        before, slot, after = html.rpartition(CITE_SLOT)
+        html = before + cite.removesuffix("\n") + after if slot else html
     generated = _inserts.get(page.file.src_uri, ())
     for slot, insert in generated:
+        insert = _resolve_links(insert, page, files)
         html = html.replace(slot.strip(), insert, 1)
         if page.present_anchor_ids is not None:
             page.present_anchor_ids.update(_ID.findall(insert))
@@ -198,7 +226,7 @@ def _insert(html: str, page: Page) -> str:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    html = _insert(html, page)
+    html = _insert(html, page, files)
     html = _SEARCH_EXCLUDED.sub(r"<\1 data-search-exclude", html)
     html = _FOOTNOTE_MARK.sub('<sup data-search-exclude id="fnref', html)
     return name_backlinks(_TABLE.sub('<table tabindex="0"', html))

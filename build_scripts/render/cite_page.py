@@ -5,6 +5,10 @@ The date of this version of the page is the build date. The access date is the r
 the page is built with the build date in its place, and ``cite.js`` writes today's date there
 in each form's own style. Without ``site_url`` the page knows only its path: the script writes
 the address the reader sees instead.
+
+The box is the same on every page but for the title and address, so it is written as HTML and
+put into the page after Python-Markdown has converted the rest (``CITE_SLOT`` holds its place):
+converting it took about 1.6 ms a page, a build of 10,000 sources 17 s of CPU (issue 20).
 """
 
 from __future__ import annotations
@@ -35,9 +39,13 @@ def _bibtex_key(site_name: str, page_url: str, year: int) -> str:
     return "-".join(words[:8] + [str(year)])
 
 
+CITE_SLOT = "<!--cite-this-page-->"
+"""Where the box goes in a page's markdown: an HTML comment, which no escaped text can hold."""
+
+
 def cite_this_page(title: str, site_name: str, site_url: str | None, page_url: str, built: dt.date) -> str:
-    """The box's markdown; the address is the page's path when the site's address is unknown."""
+    """The box's HTML; the address is the page's path when the site's address is unknown."""
     address = (site_url.rstrip("/") + "/" + page_url) if site_url else f"/{page_url}"
-    return render("cite-page.md.j2", title=unescape(title), site_name=site_name, address=address,
+    return render("cite-page.html.j2", title=unescape(title), site_name=site_name, address=address,
                   absolute=bool(site_url), built=_dates(built), year=built.year,
                   key=Markup(_bibtex_key(site_name, page_url, built.year)))  # letters, digits and '-' only

@@ -26,7 +26,7 @@ def test_the_article_stays_out_of_the_markdown_and_comes_back_whole(tmp_path):
     path.write_text(_big_source(), encoding="utf-8")
     document = build_document(parse_source(path, path.read_bytes()))
     page = source_page(document)
-    assert ARTICLE_SLOT in page.after and 'class="sentence"' not in page.after
+    assert ARTICLE_SLOT in page.markdown and 'class="sentence"' not in page.markdown
     assert page.article.count('class="sentence"') == len(document.sentences) >= SENTENCES
 
 

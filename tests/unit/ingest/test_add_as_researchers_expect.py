@@ -42,8 +42,8 @@ def test_fields_of_other_tools_are_kept_and_shown_and_a_typo_is_not(tmp_path):
     assert result.status == "added", result.message
     [source], problems = load_sources(tmp_path / "sources")
     assert problems == [] and source.meta.extra == (("tags", "mines, treaty"), ("aliases", "Ottawa note"))
-    page = source_page(build_document(source)).before
-    assert "| tags (not read by the generator) | mines, treaty |" in page
+    page = source_page(build_document(source)).card
+    assert "<td>tags (not read by the generator)</td>\n<td>mines, treaty</td>" in page
     typo = tmp_path / "typo.md"
     typo.write_text("---\ntitel: Typo\n---\n" + TEXT, encoding="utf-8")
     [refused] = add_sources([str(typo)], tmp_path / "sources")

@@ -110,13 +110,15 @@ def test_source_pages_made_with_the_analysis_are_the_pages_made_when_writing(see
     made_pages = inputs.made[SOURCE_PAGE.name]
     assert sorted(made_pages) == [d.source.id for d in inputs.documents] and len(made_pages) == 5
     analysis = analyse_across(inputs, None)
-    on_the_spot = {p.src_uri: p.markdown for p in render_site(analysis, seed_project.docs_dir).pages}
+    on_the_spot = {p.src_uri: p.markdown_with_inserts() for p in render_site(analysis, seed_project.docs_dir).pages}
 
     def not_again(doc):
         raise AssertionError(f"the page of {doc.source.id} was made again")
 
     monkeypatch.setattr(source_module, "source_page", not_again)
-    made = {p.src_uri: p.markdown for p in render_site(analysis, seed_project.docs_dir, made=inputs.made).pages}
+    made = {p.src_uri: p.markdown_with_inserts()
+            for p in render_site(analysis, seed_project.docs_dir, made=inputs.made).pages}
     assert made == on_the_spot
-    cited = [md for uri, md in made.items() if uri.startswith("sources/0") and "| **Cited on** | [" in md]
+    row = "<td><strong>Cited on</strong></td>\n<td><a href="
+    cited = [md for uri, md in made.items() if uri.startswith("sources/0") and row in md]
     assert cited and all(md.endswith("\n") and "## Sources used on this page" in md for md in cited)

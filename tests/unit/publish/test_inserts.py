@@ -1,0 +1,41 @@
+"""What the generator puts into a page after Python-Markdown (a source's card and article, the
+"Cite this page" box): its links to markdown files become addresses as MkDocs makes them."""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from build_scripts.publish import events
+
+
+def _site(directory_urls: bool) -> tuple[Page, Files]:
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "t", "docs_dir": ".", "use_directory_urls": directory_urls})
+    files = Files([File(uri, src_dir=None, dest_dir="site", use_directory_urls=directory_urls)
+                   for uri in ("sources/a.md", "topics/the treaty.md", "index.md")])
+    page = Page("A", files.get_file_from_path("sources/a.md"), config)
+    return page, files
+
+
+def test_links_to_markdown_files_become_the_pages_addresses():
+    insert = ('<a href="../topics/the%20treaty.md">The treaty</a> <a href="../index.md#top">Home</a> '
+              '<a href="https://example.org/x.md">elsewhere</a>')
+    page, files = _site(True)
+    assert events._resolve_links(insert, page, files) == (
+        '<a href="../../topics/the%20treaty/">The treaty</a> <a href="../../#top">Home</a> '
+        '<a href="https://example.org/x.md">elsewhere</a>')
+    page, files = _site(False)
+    assert events._resolve_links(insert, page, files).startswith('<a href="../topics/the%20treaty.html">')
+
+
+def test_a_link_to_no_page_is_a_warning_naming_the_page(caplog):
+    page, files = _site(True)
+    with caplog.at_level(logging.WARNING, logger="mkdocs.hooks.build_scripts"):
+        out = events._resolve_links('<a href="../topics/gone.md">Gone</a>', page, files)
+    assert out == '<a href="../topics/gone.md">Gone</a>'
+    messages = [r.getMessage() for r in caplog.records]
+    assert messages == ["sources/a.md: a generated link to '../topics/gone.md' finds no page"]
