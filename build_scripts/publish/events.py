@@ -28,6 +28,7 @@ from build_scripts.pipeline import generate
 from build_scripts.publish.build_error import error_banner, error_site
 from build_scripts.publish.nav import build_nav
 from build_scripts.publish.page_cache import RenderCache, SearchCache, TemplateCache
+from build_scripts.publish.site_writer import SiteWriter
 from build_scripts.render.backlinks import name_backlinks
 from build_scripts.render.cite_page import CITE_SLOT, cite_this_page
 
@@ -46,6 +47,8 @@ _search = SearchCache()
 """Under ``mkdocs serve``, each page's search entries, reused while the page is unchanged."""
 _templates = TemplateCache()
 """Under ``mkdocs serve``, each page as the theme made it, reused while all it shows is unchanged."""
+_writer = SiteWriter()
+"""Under ``mkdocs serve``, the site's files written only when they changed."""
 
 # Citations, furniture and the "Cite this page" box stay out of the search
 # index, so a search for a quotation lands on the statement, not on a list of
@@ -91,6 +94,7 @@ def on_pre_build(config: MkDocsConfig, live: MutableMapping[str, Any] | None = N
     _content, _inserts, _banner, _serving = None, {}, "", serving
     _cites.clear()
     _renders.start()
+    _writer.start(config.site_dir, serving)
     if serving:
         _search.start(config)
         _templates.start()
@@ -130,6 +134,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for uri, content in _content.files.items():
         files.append(File.generated(config, uri, content=content))
     _rendering.start(sum(1 for f in files if f.is_documentation_page()))
+    if _serving:
+        _writer.files(f.abs_dest_path for f in files)
     return files
 
 
@@ -245,9 +251,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         _renders.finish()
         _search.finish()
         _templates.finish()
+        _writer.finish()
         _log.debug(f"pages converted: {_renders.converted}, reused: {_renders.reused}; "
                    f"indexed for search: {_search.indexed}, reused: {_search.reused}; "
-                   f"made by the theme: {_templates.rendered}, reused: {_templates.reused}")
+                   f"made by the theme: {_templates.rendered}, reused: {_templates.reused}; "
+                   f"files written: {_writer.written}, unchanged: {_writer.kept}, deleted: {_writer.deleted}")
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

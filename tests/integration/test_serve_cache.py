@@ -49,6 +49,11 @@ def _pages(site: Path) -> dict[str, bytes]:
             if p.suffix in {".html", ".json", ".csv", ".xml", ".bib"}}
 
 
+def _listing(site: Path) -> list[str]:
+    """Every file and folder of a site."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*"))
+
+
 def test_what_is_served_after_an_edit_is_what_a_build_makes(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764633600")
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
@@ -66,6 +71,7 @@ def test_what_is_served_after_an_edit_is_what_a_build_makes(tmp_path, monkeypatc
         assert events._renders.reused > events._renders.converted > 0  # the edited page and those citing it
         assert events._search.reused > events._search.indexed > 0
         assert events._templates.reused > events._templates.rendered > 0
+        assert events._writer.kept > events._writer.written > 0 and events._writer.deleted == 0
     finally:
         config = load_config(str(config_file))
         config.plugins.on_startup(command="build", dirty=False)  # the hook's module is shared in this process
@@ -93,11 +99,34 @@ def test_a_renamed_page_in_the_navigation_changes_every_page_served(tmp_path, mo
     assert "Reading this site" in _pages(served)["index.html"].decode("utf-8")
 
 
+def test_a_removed_source_leaves_nothing_behind_and_unchanged_files_are_not_written_again(tmp_path, monkeypatch):
+    """Under serve the site folder is not emptied before each build (``SiteWriter``): what a
+    removed source had is deleted, folders and all, and the folder holds what a build makes."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764633600")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    config_file = make_project(tmp_path / "case")
+    served = tmp_path / "served"
+    removed = sorted((tmp_path / "case" / "sources").glob("*.md"))[-1]
+    try:
+        _serve_build(config_file, served, first=True)
+        assert (served / "sources" / removed.stem / "index.html").is_file()
+        removed.unlink()
+        _serve_build(config_file, served)
+        writer = sys.modules["build_scripts.publish.events"]._writer
+        assert writer.deleted >= 1 and writer.kept > 0 and writer.written > 0
+        assert not (served / "sources" / removed.stem).exists()
+    finally:
+        config = load_config(str(config_file))
+        config.plugins.on_startup(command="build", dirty=False)
+    _same_as_a_build(config_file, served, tmp_path / "fresh")
+
+
 def _same_as_a_build(config_file: Path, served: Path, fresh: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d",
                            str(fresh)], capture_output=True, text=True, check=False,
                           env={**os.environ, "SITE_URL": URL})
     assert proc.returncode == 0, proc.stderr
+    assert _listing(served) == _listing(fresh)
     served_pages, built_pages = _pages(served), _pages(fresh)
     assert served_pages.keys() == built_pages.keys()
     differing = [uri for uri in built_pages if served_pages[uri] != built_pages[uri]]
