@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from html import unescape
 
 from markupsafe import Markup
@@ -43,8 +44,12 @@ CITE_SLOT = "<!--cite-this-page-->"
 """Where the box goes in a page's markdown: an HTML comment, which no escaped text can hold."""
 
 
+@lru_cache(maxsize=1 << 15)
 def cite_this_page(title: str, site_name: str, site_url: str | None, page_url: str, built: dt.date) -> str:
-    """The box's HTML; the address is the page's path when the site's address is unknown."""
+    """The box's HTML; the address is the page's path when the site's address is unknown.
+
+    Remembered: under ``mkdocs serve`` every rebuild asks again for every page's box.
+    """
     address = (site_url.rstrip("/") + "/" + page_url) if site_url else f"/{page_url}"
     return render("cite-page.html.j2", title=unescape(title), site_name=site_name, address=address,
                   absolute=bool(site_url), built=_dates(built), year=built.year,
