@@ -27,7 +27,7 @@ from build_scripts.model import Project, SiteContent
 from build_scripts.pipeline import generate
 from build_scripts.publish.build_error import error_banner, error_site
 from build_scripts.publish.nav import build_nav
-from build_scripts.publish.page_cache import RenderCache, SearchCache, TemplateCache
+from build_scripts.publish.page_cache import ContentCache, RenderCache, SearchCache, TemplateCache
 from build_scripts.publish.site_writer import SiteWriter
 from build_scripts.render.backlinks import name_backlinks
 from build_scripts.render.cite_page import CITE_SLOT, cite_this_page
@@ -47,6 +47,8 @@ _search = SearchCache()
 """Under ``mkdocs serve``, each page's search entries, reused while the page is unchanged."""
 _templates = TemplateCache()
 """Under ``mkdocs serve``, each page as the theme made it, reused while all it shows is unchanged."""
+_contents = ContentCache()
+"""Under ``mkdocs serve``, what ``on_page_content`` made of each page, reused while its input is unchanged."""
 _writer = SiteWriter()
 """Under ``mkdocs serve``, the site's files written only when they changed."""
 
@@ -98,6 +100,7 @@ def on_pre_build(config: MkDocsConfig, live: MutableMapping[str, Any] | None = N
     if serving:
         _search.start(config)
         _templates.start()
+        _contents.start()
     root = Path(config.config_file_path).resolve().parent
     store = DiskStore(root / CACHE_FOLDER)
     cache = StageCache(store, live)
@@ -215,27 +218,38 @@ def _resolve_links(insert: str, page: Page, files: Files) -> str:
     return _MD_LINK.sub(address, insert) if 'href="' in insert else insert
 
 
-def _insert(html: str, page: Page, files: Files) -> str:
-    """Put each generated insert (a source's article) where its placeholder is, and make its
-    anchors known to MkDocs, which checks the links to them; then the "Cite this page" box."""
-    cite = _cites.pop(page.file.src_uri, None)
+def _insert(html: str, page: Page, files: Files, cite: str | None, inserts: tuple[tuple[str, str], ...]
+            ) -> tuple[str, tuple[str, ...]]:
+    """The "Cite this page" box and each generated insert (a source's card and article) where
+    their placeholders are; and the anchors the inserts hold, which MkDocs checks links to."""
     if cite is not None:
         before, slot, after = html.rpartition(CITE_SLOT)
         html = before + cite.removesuffix("\n") + after if slot else html
-    generated = _inserts.get(page.file.src_uri, ())
-    for slot, insert in generated:
+    anchors: list[str] = []
+    for slot, insert in inserts:
         insert = _resolve_links(insert, page, files)
         html = html.replace(slot.strip(), insert, 1)
-        if page.present_anchor_ids is not None:
-            page.present_anchor_ids.update(_ID.findall(insert))
-    return html
+        anchors += _ID.findall(insert)
+    return html, tuple(anchors)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    html = _insert(html, page, files)
-    html = _SEARCH_EXCLUDED.sub(r"<\1 data-search-exclude", html)
-    html = _FOOTNOTE_MARK.sub('<sup data-search-exclude id="fnref', html)
-    return name_backlinks(_TABLE.sub('<table tabindex="0"', html))
+    uri = page.file.src_uri
+    cite, inserts = _cites.pop(uri, None), _inserts.get(uri, ())
+    extra = (cite, _renders.site)
+    found = _contents.get(uri, html, inserts, extra) if _serving else None
+    if found is None:
+        out, anchors = _insert(html, page, files, cite, inserts)
+        out = _SEARCH_EXCLUDED.sub(r"<\1 data-search-exclude", out)
+        out = _FOOTNOTE_MARK.sub('<sup data-search-exclude id="fnref', out)
+        out = name_backlinks(_TABLE.sub('<table tabindex="0"', out))
+        if _serving:
+            _contents.put(uri, html, inserts, extra, out, anchors)
+    else:
+        out, anchors = found
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids.update(anchors)
+    return out
 
 
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
@@ -251,6 +265,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         _renders.finish()
         _search.finish()
         _templates.finish()
+        _contents.finish()
         _writer.finish()
         _log.debug(f"pages converted: {_renders.converted}, reused: {_renders.reused}; "
                    f"indexed for search: {_search.indexed}, reused: {_search.reused}; "
