@@ -35,6 +35,7 @@ from functools import lru_cache
 from build_scripts.analyse.country_actors import _actors, _clauses, _skeleton
 from build_scripts.analyse.features import Features
 from build_scripts.analyse.places import country
+from build_scripts.analyse.sentence_memo import SentenceMemo
 from build_scripts.analyse.terms import (
     TermIndex,
     compile_group,
@@ -102,8 +103,29 @@ def _add_evidence(rules: list[StanceRule], stance_of: list[int], sentence: Sente
     "… Russia and the United States are not parties.").
     """
     found = index.find(sentence.text)
-    if not found or _CAPTION.search(sentence.text):
+    if not found:
         return
+    text = sentence.text
+    hits = _EVIDENCE.get((text, paragraph), (mentions, found), lambda: _hits(rules, text, mentions, found, paragraph))
+    for i, code, clause in hits:
+        e = evidence[(code, stance_of[i])]
+        if not e.sentences or e.sentences[-1] != sentence:
+            e.sentences.append(sentence)
+            e.clauses.append(clause)
+
+
+Hit = tuple[int, str, tuple[int, int]]
+"""A rule (its index) that holds in a sentence, a country acting in it, and the clause (its bounds)."""
+_EVIDENCE: SentenceMemo[tuple[str, frozenset[str]], tuple[Hit, ...]] = SentenceMemo()
+"""The ``_hits`` of each sentence, by its text and the terms of the sentences before it in its
+paragraph, under the rules they were worked out with."""
+
+
+def _hits(rules: list[StanceRule], text: str, mentions: list[PlaceMention], found: frozenset[str],
+          paragraph: frozenset[str]) -> tuple[Hit, ...]:
+    """What ``_add_evidence`` records of a sentence holding the terms ``found``, in order."""
+    if _CAPTION.search(text):
+        return ()
     matching = []
     for i, rule in enumerate(rules):
         if not score_found(rule.match[:1], found):
@@ -111,12 +133,13 @@ def _add_evidence(rules: list[StanceRule], stance_of: list[int], sentence: Sente
         if len(rule.match) > 1 and not score_found(rule.match[1:], found):
             if not score_found(rule.match[1:], found | paragraph):
                 continue
-            if not _refers_back(sentence.text, (t for t in rule.match[0] if t in found)):
+            if not _refers_back(text, (t for t in rule.match[0] if t in found)):
                 continue
         matching.append(i)
     if not matching:
-        return
-    written = _skeleton(prepare(sentence.text), mentions)
+        return ()
+    out: list[Hit] = []
+    written = _skeleton(prepare(text), mentions)
     blanked, clauses = _clauses(written)
     for i in matching:
         rule = rules[i]
@@ -131,11 +154,8 @@ def _add_evidence(rules: list[StanceRule], stance_of: list[int], sentence: Sente
             actors: set[str] = set()
             for hit in hits:
                 actors |= _actors(skeleton, clause, hit.start(), hit.end(), mentions)
-            for code in sorted(actors):
-                e = evidence[(code, stance_of[i])]
-                if not e.sentences or e.sentences[-1] != sentence:
-                    e.sentences.append(sentence)
-                    e.clauses.append((clause.start, clause.end))
+            out += [(i, code, (clause.start, clause.end)) for code in sorted(actors)]
+    return tuple(out)
 
 
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|its|their)\s+\Z", re.IGNORECASE)
@@ -166,6 +186,7 @@ def profile_countries(sentences: list[Sentence], claims: list[Claim], events: li
     evidence: dict[tuple[str, int], _Evidence] = defaultdict(_Evidence)
     paragraph: frozenset[str] = frozenset()
     before: Sentence | None = None
+    _EVIDENCE.start(rules)
     for s in sentences:
         mentions = features.places(s.text)
         for m in mentions:
@@ -182,6 +203,7 @@ def profile_countries(sentences: list[Sentence], claims: list[Claim], events: li
                 _add_evidence(rules, stance_of, s, mentions, evidence, index, paragraph)
             paragraph |= index.find(s.text)
         before = s
+    _EVIDENCE.finish()
     reports: dict[Sentence, list[tuple[PartialDate, int, int]]] = defaultdict(list)
     for ev in events:
         for r in ev.reports:

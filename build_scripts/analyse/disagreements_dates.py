@@ -8,6 +8,7 @@ What a date is the date of (``event_key``), which dates date an event
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import combinations
 
 from build_scripts.analyse.dates import find_dates
 from build_scripts.analyse.disagreements_shared import (
@@ -17,10 +18,12 @@ from build_scripts.analyse.disagreements_shared import (
     _same_actors,
     actors,
     make_id,
+    vectors,
 )
 from build_scripts.analyse.disagreements_words import _PAUSE, _SKIP, _words
 from build_scripts.analyse.features import Features
 from build_scripts.analyse.neighbours import close_pairs
+from build_scripts.analyse.sentence_memo import SentenceMemo
 from build_scripts.analyse.similarity import Weights
 from build_scripts.analyse.union_find import UnionFind
 from build_scripts.model import Claim, DateMention, Disagreement, PartialDate, PlaceMention, Sentence, Side
@@ -137,28 +140,58 @@ def dated_events(features: Features, s: Sentence) -> list[DateMention]:
     return [m for m in _mentions_of(features, s) if _dates_the_event(s.text, m) and event_key(s.text, m)]
 
 
+Actors = tuple[frozenset[str], frozenset[str]]
+_EVENTS: SentenceMemo[tuple[str, str], tuple[tuple[DateMention, frozenset[str], Actors], ...]] = SentenceMemo()
+"""Each sentence's dated events with their event words and the actors of their clauses, by its
+source and text (its dates are resolved against its source's date)."""
+
+
+def _events_of(features: Features, s: Sentence, found: list[DateMention]
+               ) -> tuple[tuple[DateMention, frozenset[str], Actors], ...]:
+    """``dated_events`` of the sentence (``found``: its dates), each with its ``event_key`` and
+    ``_clause_actors``."""
+    text = s.text
+    places = features.places(text)
+
+    def work() -> tuple[tuple[DateMention, frozenset[str], Actors], ...]:
+        keyed = [(m, event_key(text, m)) for m in found if _dates_the_event(text, m)]
+        return tuple((m, key, _clause_actors(text, m, places)) for m, key in keyed if key)
+    return _EVENTS.get((s.source_id, text), (found, places), work)
+
+
 def date_disagreements(sentences: list[Sentence], claims: list[Claim], features: Features | None = None,
-                       weights: Weights[str] | None = None) -> list[Disagreement]:
+                       weights: Weights[str] | None = None, claim_of: dict[Sentence, str] | None = None,
+                       ) -> list[Disagreement]:
     """Two dates given for one event: the same event words (``event_key``), in sentences of one
     claim, or close in their rarer words and naming the same country or name; values that
     cannot be the same day. A date "since", "until", "by" or "from" another is not the date of
-    the event itself, and is left out. ``weights``: those of ``sentences``' stems, when the caller
-    has them."""
+    the event itself, and is left out. ``weights``: those of ``sentences``' stems, and
+    ``claim_of``: the id of the claim of each member of ``claims``, when the caller has them."""
     features = features if features is not None else Features()
-    claim_of = {m: c.id for c in claims for m in c.members}
+    if claim_of is None:
+        claim_of = {m: c.id for c in claims for m in c.members}
     mentions: list[tuple[Sentence, DateMention, frozenset[str]]] = []
-    for s in sentences:
-        for m in dated_events(features, s):
-            mentions.append((s, m, event_key(s.text, m)))
-    who = [_clause_actors(s.text, m, features.places(s.text)) for s, m, _ in mentions]
+    who: list[Actors] = []
+    extracted: dict[tuple[str, str], list[DateMention]] = getattr(features, "_dates", {})
+    _EVENTS.start()
+    for s in sentences:  # ``_mentions_of`` written out: most sentences give no date
+        found = extracted.get((s.source_id, s.text))
+        if found is None:
+            found = find_dates(s.text, None)
+        if found:
+            for m, key, actors_of in _events_of(features, s, found):
+                mentions.append((s, m, key))
+                who.append(actors_of)
+    _EVENTS.finish()
     pairs: set[tuple[int, int]] = set()
     by_claim: dict[str, list[int]] = defaultdict(list)
-    for i, (s, _, _) in enumerate(mentions):
-        if s in claim_of:
-            by_claim[claim_of[s]].append(i)
+    claim_ids = [claim_of.get(s) for s, _, _ in mentions]
+    for i, claim in enumerate(claim_ids):
+        if claim is not None:
+            by_claim[claim].append(i)
     for members in by_claim.values():
         members = members[:_PER_CLAIM]
-        pairs.update((i, j) for x, i in enumerate(members) for j in members[x + 1:])
+        pairs.update(combinations(members, 2))
     # Reports naming the same country or name and an event word: few per bucket, so all pairs.
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, (_, _, key) in enumerate(mentions):
@@ -168,12 +201,12 @@ def date_disagreements(sentences: list[Sentence], claims: list[Claim], features:
                 buckets[actor, word].append(i)
     for members in buckets.values():
         if len(members) <= _PER_CLAIM:
-            pairs.update((i, j) for x, i in enumerate(members) for j in members[x + 1:] if i != j)
+            pairs.update(combinations(members, 2))  # i < j: each bucket's come in order
     close: set[tuple[int, int]] = set()
     if mentions:
         weights = weights if weights is not None else Weights(features.stems(s.text) for s in sentences)
         stems = [features.stems(s.text) for s, _, _ in mentions]
-        related = close_pairs(stems, [weights.vector(t) for t in stems], RELATED)
+        related = close_pairs(stems, vectors(weights, stems), RELATED)
         pairs.update((a, b) for _, a, b in related)
         close = {(a, b) for c, a, b in related if c >= UNNAMED_CLOSE}
     dated_in: dict[Sentence, set[tuple[frozenset[str], PartialDate]]] = defaultdict(set)
@@ -193,15 +226,16 @@ def date_disagreements(sentences: list[Sentence], claims: list[Claim], features:
                 and (kj, mi.date) not in dated_in[sj] and (ki, mj.date) not in dated_in[si])
 
     union: UnionFind[int] = UnionFind()
-    for i, j in sorted((min(p), max(p)) for p in pairs):
+    for i, j in sorted(pairs):  # every pair has i < j
         (si, di, ki), (sj, dj, kj) = mentions[i], mentions[j]
+        if si.source_id == sj.source_id or not same_event(ki, kj) or not dates_differ(di.date, dj.date):
+            continue
         (ci, ni), (cj, nj) = who[i], who[j]
         # Positive sign that both are about the same actor: a country or a name in common, or
         # one claim whose sentences name none (two dates are a conflict only for one event).
-        same = bool(ci & cj or ni & nj) or (claim_of.get(si) == claim_of.get(sj) is not None
+        same = bool(ci & cj or ni & nj) or (claim_ids[i] == claim_ids[j] is not None
                                              and not (ci | cj | ni | nj)) or _unnamed_alike(i, j)
-        if (si.source_id != sj.source_id and same and same_event(ki, kj) and dates_differ(di.date, dj.date)
-                and _same_actors(who[i], who[j])):
+        if same and _same_actors(who[i], who[j]):
             union.add(i)
             union.add(j)
             union.join(i, j)

@@ -13,11 +13,20 @@ import re
 from collections import defaultdict
 
 from build_scripts.analyse.disagreements_dates import date_disagreements
-from build_scripts.analyse.disagreements_shared import _PER_CLAIM, RELATED, _clause_of, _same_actors, actors, make_id
+from build_scripts.analyse.disagreements_shared import (
+    _PER_CLAIM,
+    RELATED,
+    _clause_of,
+    _same_actors,
+    actors,
+    make_id,
+    vectors,
+)
 from build_scripts.analyse.disagreements_words import _PAUSE, _SKIP, _singular, _words
 from build_scripts.analyse.features import Features
 from build_scripts.analyse.neighbours import close_pairs
 from build_scripts.analyse.quantities import consistent
+from build_scripts.analyse.sentence_memo import SentenceMemo
 from build_scripts.analyse.similarity import STOP_WORDS, Weights
 from build_scripts.analyse.union_find import UnionFind
 from build_scripts.model import Claim, Disagreement, Quantity, Sentence, Side
@@ -121,6 +130,24 @@ def _is_old_value(sentence: str, q: Quantity, others: list[Quantity]) -> bool:
     return False
 
 
+Actors = tuple[frozenset[str], frozenset[str]]
+_FIGURES: SentenceMemo[str, tuple[tuple[tuple[Quantity, Attribute], ...], Actors]] = SentenceMemo()
+"""Each sentence's compared figures with their attributes, and its actors, by its text."""
+
+
+def _figures_of(features: Features, text: str, found: list[Quantity]
+                ) -> tuple[tuple[tuple[Quantity, Attribute], ...], Actors]:
+    """The figures of a sentence that are compared (``found``: its quantities), each with its
+    ``attribute``, and the sentence's ``actors``."""
+    places = features.places(text)
+
+    def work() -> tuple[tuple[tuple[Quantity, Attribute], ...], Actors]:
+        counted = tuple((q, attribute(text, q)) for q in found
+                        if not _is_old_value(text, q, found) and not _is_rate(text, q))
+        return counted, actors(text, places) if counted else (frozenset(), frozenset())
+    return _FIGURES.get(text, (found, places), work)
+
+
 def number_disagreements(sentences: list[Sentence], claims: list[Claim],
                          features: Features | None = None) -> list[Disagreement]:
     """Figures that sources give for the same attribute of the same thing.
@@ -135,11 +162,16 @@ def number_disagreements(sentences: list[Sentence], claims: list[Claim],
     features = features if features is not None else Features()
     claim_of = {m: c.id for c in claims for m in c.members}
     mentions: list[tuple[Sentence, Quantity, Attribute]] = []
+    who: dict[str, Actors] = {}
+    _FIGURES.start()
     for s in sentences:
         found = features.quantities(s.text)
-        mentions += [(s, q, attribute(s.text, q)) for q in found
-                     if not _is_old_value(s.text, q, found) and not _is_rate(s.text, q)]
-    who = {s.text: actors(s.text, features.places(s.text)) for s, _, _ in mentions}
+        if found:
+            counted, who_of = _figures_of(features, s.text, found)
+            if counted:
+                mentions += [(s, q, a) for q, a in counted]
+                who[s.text] = who_of
+    _FIGURES.finish()
     union: UnionFind[int] = UnionFind(range(len(mentions)))
 
     def join(i: int, j: int, same_claim: bool) -> None:
@@ -162,7 +194,7 @@ def number_disagreements(sentences: list[Sentence], claims: list[Claim],
     # Each figure's clause (between semicolons) is what is compared: "…32 states outside the
     # convention…; 164 countries are states parties" is about the parties in its second half.
     stems = [features.stems(_clause_of(s.text, q.start, q.end)) for s, q, _ in mentions]
-    for _, a, b in close_pairs(stems, [weights.vector(t) for t in stems], RELATED):
+    for _, a, b in close_pairs(stems, vectors(weights, stems), RELATED):
         join(a, b, claim_of.get(mentions[a][0]) == claim_of.get(mentions[b][0]) is not None)
     out = []
     for members in union.groups().values():
@@ -174,7 +206,7 @@ def number_disagreements(sentences: list[Sentence], claims: list[Claim],
         sides = _sides_from([(s, q) for s, q, _ in chosen])
         out.append(Disagreement(make_id("number", sides), "number", _subject(chosen),
                                 tuple(sides), consistent([q for _, q, _ in chosen])))
-    return out + date_disagreements(sentences, claims, features, weights)
+    return out + date_disagreements(sentences, claims, features, weights, claim_of)
 
 
 def _subject(chosen: list[tuple[Sentence, Quantity, Attribute]]) -> str:

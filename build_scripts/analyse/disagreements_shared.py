@@ -9,8 +9,10 @@ disagreement (``make_id``). Their words are read by ``disagreements_words``.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 
 from build_scripts.analyse.disagreements_words import _singular, _words
+from build_scripts.analyse.similarity import Weights
 from build_scripts.model import MONTHS, PlaceMention, Side
 
 RELATED = 0.15
@@ -53,6 +55,19 @@ def _clause_of(sentence: str, start: int, end: int) -> str:
     """The part of a sentence between the semicolons around ``start:end``."""
     left, right = _clause_bounds(sentence, start, end)
     return sentence[left:right]
+
+
+def vectors(weights: Weights[str], term_sets: Sequence[frozenset[str]]) -> list[dict[str, float]]:
+    """``weights.vector`` of each term set, worked out once for equal sets (the figures or dates
+    of one sentence or clause share its stems)."""
+    made: dict[frozenset[str], dict[str, float]] = {}
+    out = []
+    for terms in term_sets:
+        vector = made.get(terms)
+        if vector is None:
+            vector = made[terms] = weights.vector(terms)
+        out.append(vector)
+    return out
 
 
 def make_id(kind: str, sides: list[Side]) -> str:

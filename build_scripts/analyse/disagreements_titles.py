@@ -13,7 +13,8 @@ from functools import lru_cache
 from build_scripts.analyse.disagreements_shared import make_id
 from build_scripts.analyse.features import Features
 from build_scripts.analyse.roles import differ, normalise_role, person_key
-from build_scripts.model import Disagreement, Sentence, Side
+from build_scripts.analyse.sentence_memo import SentenceMemo
+from build_scripts.model import Disagreement, RoleMention, Sentence, Side
 
 _RANKS = ("deputy", "vice", "acting", "assistant", "associate", "interim", "former", "junior", "senior")
 _OFFICE = (r"(?:Officer|Minister|President|Director|Secretary|Chief|Mayor|Commissioner|Inspector|Governor|"
@@ -31,11 +32,21 @@ _PERSON_ROLE = re.compile(r"\b(?:" + _OFFICE[3:-1] + r"|member|official|analyst|
 _ORG = re.compile(r"[A-Z][a-z]+(?:\s+(?:of\s+|and\s+)?[A-Z][a-z]+)+")
 
 
+_ROLES: SentenceMemo[str, tuple[tuple[str, str], ...]] = SentenceMemo()
+"""``_roles`` of each sentence text, by the text."""
+
+
 def _roles(features: Features, text: str) -> tuple[tuple[str, str], ...]:
     """(name, role) pairs: the roles ``roles.find_roles`` reads, and two common forms it leaves:
     a title before the name ("Deputy Chief Fire Officer Maren Holt") and an apposition with an
     article ("Mary Wareham, a senior adviser to Human Rights Watch's arms division,")."""
-    found = [(r.name, r.role) for r in features.roles(text)]
+    read = features.roles(text)
+    return _ROLES.get(text, (read,), lambda: _all_roles(read, text))
+
+
+def _all_roles(read: list[RoleMention], text: str) -> tuple[tuple[str, str], ...]:
+    """``_roles`` of a sentence whose roles ``roles.find_roles`` reads as ``read``."""
+    found = [(r.name, r.role) for r in read]
     known = {person_key(n) for n, _ in found}
     for m in _TITLE_BEFORE.finditer(text):
         name = m.group(2)
@@ -82,9 +93,11 @@ def title_disagreements(sentences: list[Sentence], features: Features | None = N
     several posts, and sources describe one post in different words)."""
     features = features if features is not None else Features()
     by_person: dict[str, list[tuple[Sentence, str, str]]] = defaultdict(list)
+    _ROLES.start()
     for s in sentences:
         for name, role in _roles(features, s.text):
             by_person[person_key(name)].append((s, name, role))
+    _ROLES.finish()
     out = []
     for mentions in by_person.values():
         roles = [r for _, _, r in mentions]

@@ -30,15 +30,23 @@ def pick_key_facts(facts: list[TopicSection], documents: list[Document], claims:
     used: set[tuple[str, str]] = set()
     per_source: Counter[str] = Counter()
     chosen: list[Statement] = []
+    voices: dict[int, int] = {}  # ``Claim.independent`` by the claim's id, worked out once
     for fact in facts:
         best: tuple[int, int, int] | None = None
         pick: Statement | None = None
+        scores: dict[frozenset[str], int] = {}  # many sentences hold the same terms
         for sentence, found in prepared:
-            value = section_score_found(fact, found)
-            if not value or (sentence.source_id, sentence.anchor) in used:
-                continue
+            value = scores.get(found)
+            if value is None:
+                value = scores[found] = section_score_found(fact, found)
+            if not value or (best is not None and value < best[0]) or (sentence.source_id, sentence.anchor) in used:
+                continue  # a lower score cannot outrank the best
             claim = claim_of.get(sentence)
-            rank = (value, claim.independent if claim else 1, -per_source[sentence.source_id])
+            if claim is None:
+                independent = 1
+            elif (independent := voices.get(id(claim), 0)) == 0:
+                independent = voices[id(claim)] = claim.independent
+            rank = (value, independent, -per_source[sentence.source_id])
             if best is None or rank > best:
                 best, pick = rank, Statement(sentence, value, claim_of.get(sentence))
         if pick:

@@ -43,6 +43,7 @@ from build_scripts.analyse.dates.resolve import heads_list_item
 from build_scripts.analyse.dates.tense import clause_around
 from build_scripts.analyse.eligible import MIN_WORDS
 from build_scripts.analyse.features import Features
+from build_scripts.analyse.sentence_memo import SentenceMemo
 from build_scripts.analyse.similarity import terms
 from build_scripts.model import (
     MONTHS,
@@ -84,10 +85,30 @@ def _dates(document: Document, sentence: Sentence, features: Features, year: int
     return labels + [m for m in found if m.start >= labels[-1].end]
 
 
-def _mentions(document: Document, sentences: list[Sentence], features: Features) -> list[Report]:
+Words = tuple[frozenset[str], frozenset[str]]
+"""What ``_event_words`` gives: the content stems of a report's clause, and the stems of its names."""
+_REPORTS: SentenceMemo[tuple[str, str], tuple[tuple[Report, Words], ...]] = SentenceMemo()
+"""The reports of each sentence with their ``_event_words``, by its source and anchor."""
+
+
+def _reports(sentence: Sentence, dates: list[DateMention]) -> tuple[tuple[Report, Words], ...]:
+    reports = [Report(sentence, m) for m in event_dates(sentence.text, dates)]
+    return tuple((r, _event_words(r)) for r in reports)
+
+
+def _mentions(document: Document, sentences: list[Sentence], features: Features) -> list[tuple[Report, Words]]:
+    """The sentences' reports, each with its ``_event_words``."""
     years = _heading_years(document) if any(b.kind == "heading" for b in document.blocks) else {}
-    return [Report(s, m) for s in sentences
-            for m in event_dates(s.text, _dates(document, s, features, years.get(s.block)))]
+    out: list[tuple[Report, Words]] = []
+    for s in sentences:
+        year = years.get(s.block)
+        if year is not None:  # a list under a year heading: rare, and worked out afresh
+            out += _reports(s, _dates(document, s, features, year))
+            continue
+        found = features.dates(document, s.text)
+        if found:
+            out += _REPORTS.get((s.source_id, s.anchor), (s, found), lambda: _reports(s, found))  # noqa: B023
+    return out
 
 
 def _read(sentence: Sentence, keep: set[Sentence] | None) -> bool:
@@ -108,14 +129,18 @@ def build_timeline(documents: list[Document], claims: list[Claim], keep: set[Sen
     features = features if features is not None else Features()
     claim_of = {m: c.id for c in claims for m in c.members}
     merged: dict[tuple[PartialDate, str], list[Report]] = defaultdict(list)
+    words: dict[int, Words] = {}  # by the id of the report
+    _REPORTS.start()
     for document in documents:
         if not _in_english(document):
             continue
         sentences = [s for s in document.sentences if _read(s, keep)]
-        for report in _mentions(document, sentences, features):
+        for report, found in _mentions(document, sentences, features):
             key = (report.mention.date, claim_of.get(report.sentence, report.sentence.anchor))
             merged[key].append(report)
-    events = [Event(date, tuple(reports)) for date, reports in _one_entry_per_event(list(merged.items()))]
+            words[id(report)] = found
+    _REPORTS.finish()
+    events = [Event(date, tuple(reports)) for date, reports in _one_entry_per_event(list(merged.items()), words)]
     events.sort(key=lambda e: (e.date.sort_key(), e.reports[0].sentence.source_id,
                                e.reports[0].sentence.block, e.reports[0].sentence.start))
     return events
@@ -143,7 +168,7 @@ _LABEL_COLON = re.compile(r"\s*:\s*")
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
 
 
-def _event_words(report: Report) -> tuple[frozenset[str], frozenset[str]]:
+def _event_words(report: Report) -> Words:
     """The content stems of the clause around the report's date, without date words and bare numbers,
     and the stems of the names it holds (capitalised words but its first)."""
     m, text = report.mention, report.sentence.text
@@ -157,17 +182,20 @@ def _event_words(report: Report) -> tuple[frozenset[str], frozenset[str]]:
     return words, names
 
 
-def _same_event(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
+def _same_event(a: Words, b: Words) -> bool:
     """Enough content words shared, and not each clause naming someone or somewhere the other does not."""
     (a_words, a_names), (b_words, b_names) = a, b
-    shared, shorter = len(a_words & b_words), min(len(a_words), len(b_words))
+    shared = len(a_words & b_words)
+    if shared < 2:  # the least any pair needs (below): most pairs compared fail here
+        return False
+    shorter = min(len(a_words), len(b_words))
     if shared < min(SHARED_MIN, max(2, shorter)) or shared < SHARED_SHARE * shorter:
         return False
     return not (a_names - b_names and b_names - a_names)
 
 
 def _one_entry_per_event(
-    groups: list[tuple[tuple[PartialDate, str], list[Report]]],
+    groups: list[tuple[tuple[PartialDate, str], list[Report]]], words: dict[int, Words],
 ) -> list[tuple[PartialDate, list[Report]]]:
     """The groups of one date joined when they report the same event (``_same_event``).
 
@@ -179,15 +207,16 @@ def _one_entry_per_event(
     work quadratic. The earliest entry that matches is joined.
     """
     entries: list[tuple[PartialDate, list[Report]]] = []
-    members: list[list[tuple[frozenset[str], frozenset[str]]]] = []
+    members: list[list[Words]] = []
     by_stem: dict[tuple[PartialDate, str], list[int]] = defaultdict(list)
     for (date, _), reports in groups:
-        found = _event_words(reports[0])
+        found = words[id(reports[0])]
         shared: Counter[int] = Counter()
         for stem in found[0]:
             shared.update(by_stem.get((date, stem), ()))
-        target = min((i for i, n in shared.items()
-                      if n >= 2 and any(_same_event(found, member) for member in members[i])), default=None)
+        # The earliest candidate that matches: tried in order, the first match ends the search.
+        target = next((i for i in sorted(i for i, n in shared.items() if n >= 2)
+                       if any(_same_event(found, member) for member in members[i])), None)
         if target is None:
             entries.append((date, list(reports)))
             members.append([])

@@ -35,12 +35,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 # Part of this module's surface (re-exported):
 from build_scripts.analyse.added_figures import added_figure_claims, figures_of
 from build_scripts.analyse.eligible import MIN_WORDS as MIN_WORDS
 from build_scripts.analyse.eligible import eligible as eligible
 from build_scripts.analyse.importance import Ranking, positions
+from build_scripts.analyse.sentence_memo import SentenceMemo
 from build_scripts.analyse.similarity import terms as stems
 from build_scripts.analyse.terms import TermIndex
 from build_scripts.analyse.topic_rules import TopicRules
@@ -151,6 +153,28 @@ def _place(rules: TopicRules, claim: Claim, members: list[Member], ctx: TopicCon
     return best[1], Statement(best[2], best[0][1], claim)
 
 
+Placement = tuple[int, Sentence, int] | None
+"""What ``_place`` gives, without the claim: the section, the sentence shown and its score."""
+_PLACED: dict[int, SentenceMemo[int, Placement]] = {}
+"""``_place`` of each claim on the topic at each position, by the id of the claim's members, for
+the next build: under ``mkdocs serve`` an unchanged claim's members are the very same tuple from
+build to build (one voice per publisher makes the claim anew, with the same members), the same
+sentences holding the same terms (all compared by identity). What else a placement
+depends on, the topic and the words too common to tell a topic (``TopicContext.common``), is
+compared as a whole on each build (``SentenceMemo.start``); the sentence before a member, which
+the rules may read, is of the member's own (unchanged) source."""
+
+
+def _placed(placements: SentenceMemo[int, Placement], rules: TopicRules, claim: Claim, members: list[Member],
+            ctx: TopicContext) -> tuple[int, Statement] | None:
+    """``_place``, as on the last build when the claim's members and their terms are the same objects."""
+    def work() -> Placement:
+        placed = _place(rules, claim, members, ctx)
+        return None if placed is None else (placed[0], placed[1].sentence, placed[1].score)
+    kept = placements.get(id(claim.members), (claim.members, *chain.from_iterable(members)), work)
+    return None if kept is None else (kept[0], Statement(kept[1], kept[2], claim))
+
+
 def _shared_stems(claim: Claim) -> frozenset[str]:
     """The stems every sentence of the claim holds."""
     return frozenset.intersection(*(stems(m.text) for m in claim.members))
@@ -183,7 +207,14 @@ def assign_topics(topics: Iterable[Topic], documents: list[Document], claims: li
         for m in claim.members:
             claim_of[(m.source_id, m.anchor)] = claim
     sentence_of = {(s.source_id, s.anchor): s for d in documents for s in d.sentences}
-    evidence = [_topic_evidence(topic, matching, claim_of, sentence_of, ctx, added) for topic in topics]
+    for i in [i for i in _PLACED if i >= len(topics)]:
+        del _PLACED[i]
+    for i, topic in enumerate(topics):
+        _PLACED.setdefault(i, SentenceMemo()).start((topic, ctx.common))
+    evidence = [_topic_evidence(topic, matching, claim_of, sentence_of, ctx, added, _PLACED[i])
+                for i, topic in enumerate(topics)]
+    for i in range(len(topics)):
+        _PLACED[i].finish()
     # "Other reports" gathers what no page shows under a heading: a claim a section of any
     # topic page holds is not repeated there.
     in_sections = {id(st.claim or st.sentence) for ev in evidence for sec, sts in ev.sections
@@ -199,7 +230,8 @@ def assign_topics(topics: Iterable[Topic], documents: list[Document], claims: li
 
 def _topic_evidence(topic: Topic, matching: list[tuple[Claim, list[Member]]],
                     claim_of: dict[tuple[str, str], Claim], sentence_of: dict[tuple[str, str], Sentence],
-                    ctx: TopicContext, added: dict[int, tuple[str, Claim]]) -> TopicEvidence:
+                    ctx: TopicContext, added: dict[int, tuple[str, Claim]],
+                    placements: SentenceMemo[int, Placement]) -> TopicEvidence:
     rules = TopicRules(topic, ctx.common)
     sections = [*topic.sections, other_section(topic)]
     hidden = {(h.source_id, h.anchor) for h in topic.hides}
@@ -228,7 +260,7 @@ def _topic_evidence(topic: Topic, matching: list[tuple[Claim, list[Member]]],
                 continue
         elif id(claim) in pin_ids or id(claim) in hidden_claims:
             continue
-        placed = _place(rules, claim, members, ctx)
+        placed = _placed(placements, rules, claim, members, ctx)
         if placed:
             buckets[placed[0]].append(placed[1])
             shown[id(claim)] = placed[1].sentence

@@ -1,0 +1,58 @@
+"""What a stage found in each sentence on the last build, for the next to look up.
+
+Under ``mkdocs serve`` an edit to one source leaves every other source's
+findings (``Features``: the lists of quantities, dates, places and roles of
+each sentence) and its sentences the very same objects from one build to the
+next. What a stage works out from a sentence's text and those objects alone
+(not from word weights or anything else read across the corpus) is then the
+same too, and need not be worked out again: ``SentenceMemo`` keeps it by the
+sentence's text (or another key), with the objects it came from, and gives it
+back only while they are the same objects (held here, so that their identity
+cannot pass to another object meanwhile). A configuration the values depend
+on (``rules``) is compared by equality once a build. It keeps what the last
+build asked for and nothing older.
+
+The memo lives with the module: a change to the generator's code imports the
+modules afresh (``hook.py``), and so starts it empty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from operator import is_
+from typing import Generic, TypeVar
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class SentenceMemo(Generic[K, V]):
+    """Values by sentence (its text, or what else ``K`` is), each with the finding objects it was
+    worked out from."""
+
+    def __init__(self) -> None:
+        self._last: dict[K, tuple[tuple[object, ...], V]] = {}
+        self._now: dict[K, tuple[tuple[object, ...], V]] = {}
+        self._rules: object = None
+
+    def start(self, rules: object = None) -> None:
+        """Begin a build: what the previous one asked for is what can be looked up, unless it was
+        worked out under other ``rules`` (the configuration the values depend on, compared by
+        equality)."""
+        self._last, self._now = self._now or self._last, {}
+        if rules != self._rules:
+            self._last, self._rules = {}, rules
+
+    def finish(self) -> None:
+        """End a build: what it did not ask for is forgotten."""
+        self._last = {}
+
+    def get(self, key: K, inputs: tuple[object, ...], work: Callable[[], V]) -> V:
+        """The value for ``key`` worked out from ``inputs`` (compared by identity), or ``work()``."""
+        kept = self._now.get(key) or self._last.get(key)
+        if kept is not None and len(kept[0]) == len(inputs) and all(map(is_, kept[0], inputs)):
+            value = kept[1]
+        else:
+            value = work()
+        self._now[key] = (inputs, value)
+        return value
