@@ -13,7 +13,9 @@ on (``rules``) is compared by equality once a build. It keeps what the last
 build asked for and nothing older.
 
 The memo lives with the module: a change to the generator's code imports the
-modules afresh (``hook.py``), and so starts it empty.
+modules afresh (``hook.py``), and so starts it empty. When no build follows (``mkdocs build``,
+``generate --out``: ``keep_between_builds(False)``), a stage's memo is emptied as the stage ends:
+kept, the memos held about 300 MB more at the peak of a 10,000-source build (issue 20).
 """
 
 from __future__ import annotations
@@ -21,6 +23,15 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from operator import is_
 from typing import Generic, TypeVar
+
+_KEEP = [True]
+"""Whether what a build worked out is kept for the next one."""
+
+
+def keep_between_builds(keep: bool) -> None:
+    """Keep what each build works out for the next (under ``mkdocs serve``), or not."""
+    _KEEP[0] = keep
+
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -44,8 +55,10 @@ class SentenceMemo(Generic[K, V]):
             self._last, self._rules = {}, rules
 
     def finish(self) -> None:
-        """End a build: what it did not ask for is forgotten."""
+        """End a build: what it did not ask for is forgotten (and the rest, when no build follows)."""
         self._last = {}
+        if not _KEEP[0]:
+            self._now = {}
 
     def get(self, key: K, inputs: tuple[object, ...], work: Callable[[], V]) -> V:
         """The value for ``key`` worked out from ``inputs`` (compared by identity), or ``work()``."""

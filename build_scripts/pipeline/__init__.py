@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 
+from build_scripts.analyse.sentence_memo import keep_between_builds
 from build_scripts.errors import InputError
 from build_scripts.infra.cache import StageCache
 from build_scripts.infra.collector import collector_paused, freeze_survivors
@@ -39,12 +40,16 @@ def _checked_inputs(project: Project, cache: StageCache | None, progress: Progre
     return inputs
 
 
-def generate(project: Project, cache: StageCache | None = None, progress: Progress | None = None) -> SiteContent:
+def generate(project: Project, cache: StageCache | None = None, progress: Progress | None = None,
+             another_follows: bool = False) -> SiteContent:
     """Every page and data file. With a ``cache`` kept from the last call (as under ``mkdocs
     serve``), unchanged inputs give back the last call's pages without any work: an edit to a
     hand-written page that no stage reads (the methodology) costs nothing here.
+    ``another_follows`` (under ``mkdocs serve``) keeps what each stage found of each sentence
+    for the next call (``sentence_memo``).
 
     What it leaves alive is frozen out of the cycle collector (``freeze_survivors``)."""
+    keep_between_builds(another_follows)
     try:
         return _generate(project, cache, progress)
     finally:

@@ -105,7 +105,7 @@ def on_pre_build(config: MkDocsConfig, live: MutableMapping[str, Any] | None = N
     store = DiskStore(root / CACHE_FOLDER)
     cache = StageCache(store, live)
     try:
-        _content = generate(_project(config), cache, progress=_log.info)
+        _content = generate(_project(config), cache, progress=_log.info, another_follows=serving)
         _inserts = {page.src_uri: page.inserts for page in _content.pages if page.inserts}
     except InputError as exc:
         if not serving:

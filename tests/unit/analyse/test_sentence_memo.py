@@ -6,17 +6,27 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from build_scripts.analyse.claims import group_claims
 from build_scripts.analyse.disagreements import number_disagreements, title_disagreements
 from build_scripts.analyse.features import Features
 from build_scripts.analyse.quantities import find_quantities
 from build_scripts.analyse.roles import find_roles
-from build_scripts.analyse.sentence_memo import SentenceMemo
+from build_scripts.analyse.sentence_memo import SentenceMemo, keep_between_builds
 from build_scripts.analyse.terms import TermIndex
 from build_scripts.analyse.topics import assign_topics, eligible, topic_terms
 from build_scripts.load.topics import load_topics
 from build_scripts.model import DocumentFeatures, Quantity, Sentence, Source, SourceMeta
 from build_scripts.text.document import build_document
+
+
+@pytest.fixture(autouse=True)
+def _another_build_follows():
+    """As under ``mkdocs serve``; ``generate`` in an earlier test may have said no build follows."""
+    keep_between_builds(True)
+    yield
+    keep_between_builds(True)
 
 
 class _Work:
@@ -26,6 +36,18 @@ class _Work:
     def __call__(self) -> str:
         self.calls += 1
         return f"value {self.calls}"
+
+
+def test_when_no_build_follows_nothing_is_kept_after_the_stage():
+    memo: SentenceMemo[str, str] = SentenceMemo()
+    work, found = _Work(), [1, 2]
+    keep_between_builds(False)
+    memo.start()
+    assert memo.get("text", (found,), work) == memo.get("text", (found,), work) == "value 1"  # within a build
+    memo.finish()
+    memo.start()
+    assert memo.get("text", (found,), work) == "value 2"
+    memo.finish()
 
 
 def test_a_value_is_kept_while_its_findings_are_the_same_objects():
