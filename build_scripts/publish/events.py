@@ -204,33 +204,40 @@ _MD_LINK = re.compile(r'href="([^":#?]+\.md)(#[^"]*)?"')
 """A link of an insert to another page's markdown file (no scheme: not an address elsewhere)."""
 
 
-def _resolve_links(insert: str, page: Page, files: Files) -> str:
+def _resolve_links(insert: str, page: Page, files: Files) -> tuple[str, bool]:
     """The links of a generated insert to markdown files, made addresses as MkDocs makes them of
-    a page's markdown links (it does not see inside raw HTML); a link to no page is a warning."""
+    a page's markdown links (it does not see inside raw HTML), and whether every one found its
+    page; a link to no page is a warning."""
+    missing = []
+
     def address(match: re.Match[str]) -> str:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), unquote(unescape(match[1]))))
         file = files.get_file_from_path(target)
         if file is None:
             _log.warning(f"{page.file.src_uri}: a generated link to '{match[1]}' finds no page")
+            missing.append(match[1])
             return match[0]
         return f'href="{escape(file.url_relative_to(page.file))}{match[2] or ""}"'
 
-    return _MD_LINK.sub(address, insert) if 'href="' in insert else insert
+    return (_MD_LINK.sub(address, insert) if 'href="' in insert else insert), not missing
 
 
 def _insert(html: str, page: Page, files: Files, cite: str | None, inserts: tuple[tuple[str, str], ...]
-            ) -> tuple[str, tuple[str, ...]]:
+            ) -> tuple[str, tuple[str, ...], bool]:
     """The "Cite this page" box and each generated insert (a source's card and article) where
-    their placeholders are; and the anchors the inserts hold, which MkDocs checks links to."""
+    their placeholders are; the anchors the inserts hold, which MkDocs checks links to; and
+    whether every link of the inserts found its page."""
     if cite is not None:
         before, slot, after = html.rpartition(CITE_SLOT)
         html = before + cite.removesuffix("\n") + after if slot else html
     anchors: list[str] = []
+    all_found = True
     for slot, insert in inserts:
-        insert = _resolve_links(insert, page, files)
+        insert, found = _resolve_links(insert, page, files)
+        all_found = all_found and found
         html = html.replace(slot.strip(), insert, 1)
         anchors += _ID.findall(insert)
-    return html, tuple(anchors)
+    return html, tuple(anchors), all_found
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -239,11 +246,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     extra = (cite, _renders.site)
     found = _contents.get(uri, html, inserts, extra) if _serving else None
     if found is None:
-        out, anchors = _insert(html, page, files, cite, inserts)
+        out, anchors, all_found = _insert(html, page, files, cite, inserts)
         out = _SEARCH_EXCLUDED.sub(r"<\1 data-search-exclude", out)
         out = _FOOTNOTE_MARK.sub('<sup data-search-exclude id="fnref', out)
         out = name_backlinks(_TABLE.sub('<table tabindex="0"', out))
-        if _serving:
+        if _serving and all_found:  # a page that warned is made again (strict mode must see it)
             _contents.put(uri, html, inserts, extra, out, anchors)
     else:
         out, anchors = found
