@@ -113,12 +113,16 @@ class CopyIndex:
     """The passages of each source, the sources using each passage, and how many passages each
     two sources share (passages used by more than ``MAX_SOURCES_PER_PASSAGE`` sources aside): kept
     from one call of ``copied_sources`` to the next, and updated for the sources whose sentences
-    changed. Counts are whole numbers, so an update gives what counting afresh gives."""
+    changed. Counts are whole numbers, so an update gives what counting afresh gives.
+
+    A passage's users are a sorted tuple, not a set: there are about as many passages as
+    sentences, and a set each (a container the cycle collector tracks, four times the size) made
+    every later stage slower when the index was kept across ``mkdocs serve`` builds."""
 
     def __init__(self) -> None:
         self.texts: dict[str, tuple[str, ...]] = {}
         self.own: dict[str, frozenset[str]] = {}
-        self.users: dict[str, set[str]] = {}
+        self.users: dict[str, tuple[str, ...]] = {}
         self.shared: Counter[tuple[str, str]] = Counter()
 
     def _forget(self) -> None:
@@ -139,29 +143,32 @@ class CopyIndex:
         for s in changed:
             if s in texts:
                 self.own[s] = frozenset().union(*map(passages, texts[s]))
-        touched: set[tuple[str, str]] = set()
-        affected = set().union(*before.values(), *(self.own.get(s, frozenset()) for s in changed))
-        for passage in affected:
-            self._count(self.users.get(passage, set()), -1, touched)
+        gone: dict[str, set[str]] = {}
+        added: dict[str, set[str]] = {}
         for s in changed:
-            for passage in before[s]:
-                self.users[passage].discard(s)
-            for passage in self.own.get(s, frozenset()):
-                self.users.setdefault(passage, set()).add(s)
-        for passage in affected:
-            users = self.users[passage]
+            now = self.own.get(s, frozenset())
+            for passage in before[s] - now:
+                gone.setdefault(passage, set()).add(s)
+            for passage in now - before[s]:
+                added.setdefault(passage, set()).add(s)
+        touched: set[tuple[str, str]] = set()
+        for passage in gone.keys() | added.keys():
+            old = self.users.get(passage, ())
+            self._count(old, -1, touched)
+            users = tuple(sorted(set(old).difference(gone.get(passage, ())).union(added.get(passage, ()))))
             if users:
+                self.users[passage] = users
                 self._count(users, 1, touched)
             else:
-                del self.users[passage]
+                self.users.pop(passage, None)
         for pair in touched:  # counts that fell to nothing
             if self.shared[pair] <= 0:
                 del self.shared[pair]
         self.texts = texts
 
-    def _count(self, users: set[str], sign: int, touched: set[tuple[str, str]]) -> None:
+    def _count(self, users: tuple[str, ...], sign: int, touched: set[tuple[str, str]]) -> None:
         if 1 < len(users) <= MAX_SOURCES_PER_PASSAGE:
-            pairs = list(combinations(sorted(users), 2))
+            pairs = list(combinations(users, 2))  # users are sorted
             if sign > 0:
                 self.shared.update(pairs)  # counted in C
             else:

@@ -33,6 +33,11 @@ def keep_between_builds(keep: bool) -> None:
     _KEEP[0] = keep
 
 
+def keeping() -> bool:
+    """Whether what a build works out is kept for the next (``keep_between_builds``)."""
+    return _KEEP[0]
+
+
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 

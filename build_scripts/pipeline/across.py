@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from build_scripts.analyse.claims import group_claims
+from build_scripts.analyse.copies import CopyIndex
 from build_scripts.analyse.countries import profile_countries, rule_terms
 from build_scripts.analyse.disagreements import (
     number_disagreements,
@@ -18,6 +19,7 @@ from build_scripts.analyse.fact_memo import FactMemo
 from build_scripts.analyse.features import Features
 from build_scripts.analyse.key_facts import fact_terms, pick_key_facts
 from build_scripts.analyse.quote_groups import group_quotes
+from build_scripts.analyse.sentence_memo import keeping
 from build_scripts.analyse.terms import TermIndex, find_all
 from build_scripts.analyse.timeline import build_timeline
 from build_scripts.analyse.topics import assign_topics, topic_terms
@@ -52,14 +54,16 @@ def analyse_across(inputs: Inputs, cache: StageCache | None) -> Analysis:
                     countries, stance_rules, speakers)
 
 
-def _claim_memos(cache: StageCache | None) -> tuple[dict[tuple[int, ...], Claim] | None, FactMemo | None]:
+def _claim_memos(cache: StageCache | None
+                 ) -> tuple[dict[tuple[int, ...], Claim] | None, FactMemo | None, CopyIndex | None]:
     """What claim grouping keeps from one build to the next (under ``mkdocs serve``): the claims,
-    and what ``same_fact`` found without word weights. (Not the passage counts of
-    ``copies.CopyIndex``: kept, their millions of small objects made every later stage slower;
-    at 4,000 sources an edit's generation took 22 to 23 s of CPU with them, 18.4 to 19 without.)"""
+    what ``same_fact`` found without word weights, and, when another build follows, the passage
+    counts of ``copies.CopyIndex`` (counted afresh, they were a third of claim grouping after an
+    edit)."""
     if cache is None:
-        return None, None
-    return cache.memo("claims"), cache.memo("claims' findings").setdefault("known", FactMemo())
+        return None, None, None
+    index = cache.memo("copies").setdefault("index", CopyIndex()) if keeping() else None
+    return cache.memo("claims"), cache.memo("claims' findings").setdefault("known", FactMemo()), index
 
 
 def term_index(inputs: Inputs, cache: StageCache | None) -> TermIndex:
