@@ -13,6 +13,7 @@ from build_scripts.render.citation import date_text, plain_title
 from build_scripts.render.links import relative, safe_url, source_src_uri
 from build_scripts.render.sources_used import sources_used
 from build_scripts.render.templates import render
+from build_scripts.text.clean import strip_controls
 from build_scripts.text.inline import Run, definitions, may_hold_markup
 from build_scripts.text.lines import MarkedLine, marked_line
 
@@ -157,8 +158,9 @@ _SLOT = "\0cited-on\0"
 
 
 def _folded(text: str) -> str:
-    """A value shown in one table cell: whitespace folded, as a markdown table cell had it."""
-    return " ".join(text.split())
+    """A value shown in one table cell: control characters dropped and whitespace folded, as a
+    markdown table cell had it (values put in as ``Markup`` are not cleaned by the template)."""
+    return " ".join(strip_controls(text).split())
 
 
 def _card(doc: Document) -> str:
