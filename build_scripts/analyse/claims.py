@@ -25,8 +25,9 @@ sources that merely share a phrase are independent.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
+from build_scripts.analyse.claim_graph import ClaimGraph
 from build_scripts.analyse.copies import CopyIndex, copied_sources, runs
 from build_scripts.analyse.fact_memo import FactMemo
 from build_scripts.analyse.fact_patterns import WORDS
@@ -71,7 +72,7 @@ class _Groups:
     more than one node keep a list of members: most nodes stay alone.
     """
 
-    def __init__(self, vectors: _Vectors, known: dict[tuple[int, int], float],
+    def __init__(self, vectors: Mapping[int, dict[int, float]], size: int, known: dict[tuple[int, int], float],
                  compatible: Callable[[int, int], bool] = lambda x, y: True,
                  bonus: Callable[[int, int], float] = lambda x, y: 0.0) -> None:
         self.vectors = vectors
@@ -83,7 +84,7 @@ class _Groups:
         """Whether two nodes can report one fact at all (see ``_Facts``): checked between the
         sampled members of two groups before they merge."""
         """Cosines already computed (``i < j``): most pairs a merge compares were candidates."""
-        self.root = list(range(len(vectors.term_sets)))
+        self.root = list(range(size))
         self.members: dict[int, list[int]] = {}
         """Members of each group of two nodes or more, by root, the root first."""
         self.rejected: set[tuple[int, int]] = set()
@@ -221,37 +222,56 @@ def _links(text_runs: tuple[str, ...], source: str, first_source: dict[str, str]
 
 def group_claims(sentences: list[Sentence], features: Features | None = None,
                  memo: dict[tuple[int, ...], Claim] | None = None, known: FactMemo | None = None,
-                 copy_index: CopyIndex | None = None) -> list[Claim]:
+                 copy_index: CopyIndex | None = None, graph: ClaimGraph | None = None) -> list[Claim]:
     """Claims over the given sentences, every sentence in exactly one claim, in input order.
 
     ``memo`` keeps the claims from one call to the next (under ``mkdocs serve``, where an
     unchanged source hands back the very same sentence objects): see ``_reused``; ``known``, what
     ``same_fact`` found of each sentence and pair without word weights (see ``fact_memo``);
-    ``copy_index``, the passages each two sources share (see ``copies.CopyIndex``).
+    ``copy_index``, the passages each two sources share (see ``copies.CopyIndex``); ``graph``, the
+    graph of close sentences, grouped again only where an edit reaches, with word weights frozen
+    at the first call's (see ``claim_graph``).
     """
     features = features if features is not None else Features()
     # Identical sentences (syndicated copies) are one node: compare each text once.
     nodes: dict[str, int] = {}
     node_of = [nodes.setdefault(normalise(s.text).casefold(), len(nodes)) for s in sentences]
-    term_sets = _term_ids([features.stems(sentences[i].text) for i in _first_sentences(node_of)])
-    vectors = _Vectors(term_sets, Weights(term_sets))
-    cosines = candidate_cosines(term_sets, vectors)
-    firsts = _first_sentences(node_of)
-    facts = _Facts([sentences[i] for i in firsts], features, Weights(features.stems(sentences[i].text) for i in firsts),
-                   known)
-    cosines = {pair: c + bonus(facts, *pair) if c >= SAME_CLAIM - FIGURE_BONUS else c for pair, c in cosines.items()}
-    groups = _Groups(vectors, cosines, facts.compatible, lambda x, y: bonus(facts, x, y))
-    for a, b in closest_first(cosines, SAME_CLAIM):
-        groups.try_merge(a, b)
-    facts.memo.finish()
+    firsts = [sentences[i] for i in _first_sentences(node_of)]
+    if graph is None:
+        root = _group_nodes(firsts, features, known)
+    else:
+        root = graph.roots(list(nodes), firsts, features, known, SAME_CLAIM, FIGURE_BONUS, _group_part)
+        if known is not None:
+            known.finish()
     members: dict[int, list[Sentence]] = {}  # by group, groups in the order of their first sentence
     for s, node in zip(sentences, node_of, strict=True):
-        members.setdefault(groups.root[node], []).append(s)
+        members.setdefault(root[node], []).append(s)
     runs_of: dict[str, tuple[str, ...]] = {}
     copies = _Copies(sentences, copy_index)
     if memo is None:
         return [_claim(m, runs_of, copies) for m in members.values()]
     return _reused(list(members.values()), runs_of, memo, copies)
+
+
+def _group_nodes(firsts: list[Sentence], features: Features, known: FactMemo | None) -> list[int]:
+    """The root of each node's group; ``firsts``, the sentence standing for each node."""
+    term_sets = _term_ids([features.stems(s.text) for s in firsts])
+    vectors = _Vectors(term_sets, Weights(term_sets))
+    cosines = candidate_cosines(term_sets, vectors)
+    facts = _Facts(firsts, features, Weights(features.stems(s.text) for s in firsts), known)
+    cosines = {pair: c + bonus(facts, *pair) if c >= SAME_CLAIM - FIGURE_BONUS else c for pair, c in cosines.items()}
+    root = _group_part(vectors, cosines, facts, len(firsts))
+    facts.memo.finish()
+    return root
+
+
+def _group_part(vectors: Mapping[int, dict[int, float]], cosines: dict[tuple[int, int], float], facts: _Facts,
+                size: int) -> list[int]:
+    """The greedy pass: merge groups along the close pairs of ``cosines``, closest first."""
+    groups = _Groups(vectors, size, cosines, facts.compatible, lambda x, y: bonus(facts, x, y))
+    for a, b in closest_first(cosines, SAME_CLAIM):
+        groups.try_merge(a, b)
+    return groups.root
 
 
 def bonus(facts: _Facts, x: int, y: int) -> float:

@@ -130,7 +130,7 @@ class _Facts:
     one grouping to the next by ``claims``); what weighs words, on each grouping."""
 
     def __init__(self, sentences: list[Sentence], features: Features, weights: Weights[str] | None = None,
-                 memo: FactMemo | None = None) -> None:
+                 memo: FactMemo | None = None, verdicts: dict[tuple[int, int], bool] | None = None) -> None:
         self.sentences = sentences
         self.features = features
         self.weights = weights
@@ -139,6 +139,8 @@ class _Facts:
         self._known = [self.memo.of(s) for s in sentences]
         self._predicates: dict[int, dict[str, float]] = {}
         self._compatible: dict[tuple[int, int], bool] = {}
+        self._verdicts = verdicts
+        """``compatible`` by the pair's serials, kept by the caller while ``weights`` stay the same."""
         self._main: dict[int, dict[str, float]] = {}
         self._speakers: dict[tuple[str, str], str] | None = None
         self._shown: dict[int, dict[str, float] | None] = {}
@@ -350,11 +352,20 @@ class _Facts:
         known = self._compatible.get(pair)
         if known is None:
             serials = (self._known[pair[0]].serial, self._known[pair[1]].serial)
-            apart = self.memo.pairs.get(serials)
-            if apart is None:
-                apart = self.memo.pairs[serials] = self._apart(*pair)
-            known = self._compatible[pair] = apart != _APART and self._close_in_words(*pair, apart == _SAME_DAY)
+            known = self._verdicts.get(serials) if self._verdicts is not None else None
+            if known is None:
+                apart = self.memo.pairs.get(serials)
+                if apart is None:
+                    apart = self.memo.pairs[serials] = self._apart(*pair)
+                known = apart != _APART and self._close_in_words(*pair, apart == _SAME_DAY)
+                if self._verdicts is not None:
+                    self._verdicts[serials] = known
+            self._compatible[pair] = known
         return known
+
+    def serial(self, node: int) -> int:
+        """The serial of the sentence standing for ``node`` (``fact_memo.Known``)."""
+        return self._known[node].serial
 
     def _apart(self, x: int, y: int) -> int:
         """``_APART`` when the checks that weigh no word find two facts; else ``_SAME_DAY`` when

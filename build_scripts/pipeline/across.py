@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from build_scripts.analyse.claim_graph import ClaimGraph
 from build_scripts.analyse.claims import group_claims
 from build_scripts.analyse.copies import CopyIndex
 from build_scripts.analyse.countries import profile_countries, rule_terms
@@ -55,15 +56,17 @@ def analyse_across(inputs: Inputs, cache: StageCache | None) -> Analysis:
 
 
 def _claim_memos(cache: StageCache | None
-                 ) -> tuple[dict[tuple[int, ...], Claim] | None, FactMemo | None, CopyIndex | None]:
+                 ) -> tuple[dict[tuple[int, ...], Claim] | None, FactMemo | None, CopyIndex | None, ClaimGraph | None]:
     """What claim grouping keeps from one build to the next (under ``mkdocs serve``): the claims,
     what ``same_fact`` found without word weights, and, when another build follows, the passage
     counts of ``copies.CopyIndex`` (counted afresh, they were a third of claim grouping after an
-    edit)."""
+    edit) and the graph of close sentences with the session's word weights (``claim_graph``)."""
     if cache is None:
-        return None, None, None
+        return None, None, None, None
     index = cache.memo("copies").setdefault("index", CopyIndex()) if keeping() else None
-    return cache.memo("claims"), cache.memo("claims' findings").setdefault("known", FactMemo()), index
+    graph = cache.memo("claim graph").setdefault("graph", ClaimGraph()) if keeping() else None
+    return (cache.memo("claims"), cache.memo("claims' findings").setdefault("known", FactMemo()), index,
+            graph)
 
 
 def term_index(inputs: Inputs, cache: StageCache | None) -> TermIndex:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -260,6 +261,7 @@ class TemplateCache:
     def __init__(self) -> None:
         self._kept: dict[str, str] = {}
         self._used: dict[str, str] = {}
+        self._compiled = _CompiledTemplates()
         self.reused = self.rendered = 0
 
     def start(self) -> None:
@@ -271,6 +273,8 @@ class TemplateCache:
         self._kept, self._used = self._used, {}
 
     def wrap(self, env: Any, config: MkDocsConfig) -> Any:
+        if env.bytecode_cache is None:
+            env.bytecode_cache = self._compiled
         original = env.get_template
         site = _config_digest(config)
         navs: dict[int, str] = {}
@@ -300,6 +304,38 @@ class TemplateCache:
         self._used[key] = output
         self.rendered += 1
         return output
+
+
+class _CompiledTemplates(BytecodeCache):
+    """The theme's templates compiled once a session, not once a build: MkDocs makes a new
+    template environment for every build, and compiling the forty templates of a page again
+    took about 0.15 s of each edit's build at 1,000 sources. A template is compiled again when
+    its text changes (the bucket's checksum) or the environment compiles otherwise."""
+
+    def __init__(self) -> None:
+        self._code: dict[tuple[object, str], tuple[str | None, Any]] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        key = _compiling(bucket.environment)
+        found = self._code.get((key, bucket.key)) if key is not None else None
+        if found is not None and found[0] == bucket.checksum:
+            bucket.code = found[1]
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        key = _compiling(bucket.environment)
+        if key is not None:
+            self._code[(key, bucket.key)] = (bucket.checksum, bucket.code)
+
+
+def _compiling(env: Any) -> object:
+    """What an environment's compiled code depends on besides the template; None when it chooses
+    escaping by a function (not comparable from build to build)."""
+    if not isinstance(env.autoescape, bool):
+        return None
+    return (env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
+            env.comment_start_string, env.comment_end_string, env.line_statement_prefix, env.line_comment_prefix,
+            env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline,
+            tuple(sorted(env.extensions)), env.optimized, env.autoescape, env.is_async, env.finalize is None)
 
 
 class _Cached:

@@ -80,8 +80,8 @@ def test_remembered_cosines_change_no_merge():
     weights = Weights(term_sets)
     cosines = candidate_cosines(term_sets, _Vectors(term_sets, weights))
     pairs = closest_first(cosines, 0.3)
-    remembered = _merged(_Groups(_Vectors(term_sets, weights), cosines), pairs)
-    computed = _merged(_Groups(_Vectors(term_sets, weights), {}), pairs)
+    remembered = _merged(_Groups(_Vectors(term_sets, weights), len(term_sets), cosines), pairs)
+    computed = _merged(_Groups(_Vectors(term_sets, weights), len(term_sets), {}), pairs)
     assert remembered == computed
     assert any(len(g) > 2 for g in remembered)
     vectors = [weights.vector(t) for t in term_sets]
