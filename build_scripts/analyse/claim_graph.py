@@ -31,6 +31,7 @@ from build_scripts.analyse.neighbours import MAX_POSTING, _neighbours, _rare_pos
 from build_scripts.analyse.same_fact import _Facts
 from build_scripts.analyse.similarity import Weights, cosine
 from build_scripts.model import Sentence
+from build_scripts.text.anchors import normalise
 
 Grouper = Callable[[Mapping[int, dict[int, float]], dict[tuple[int, int], float], _Facts, int], list[int]]
 """``claims``' greedy pass: the root of each node's group, from the vectors and candidate cosines of
@@ -91,8 +92,21 @@ class ClaimGraph:
         """The number of nodes the weights were worked out over."""
         self.drift = 0
         """The nodes added or removed since."""
+        self._keys: dict[int, tuple[Sentence, Node]] = {}
         self.refound = 0
         """Nodes whose candidate pairs the last call found again (every node the first time)."""
+
+    def node_keys(self, sentences: list[Sentence]) -> list[Node]:
+        """Each sentence's node key, worked out once per sentence object."""
+        kept, now, out = self._keys, {}, []
+        for s in sentences:
+            found = kept.get(id(s))
+            if found is None or found[0] is not s:  # the object is held, so its id is not another's
+                found = (s, normalise(s.text).casefold())
+            now[id(s)] = found
+            out.append(found[1])
+        self._keys = now
+        return out
 
     def roots(self, keys: list[Node], firsts: list[Sentence], features: Features, known: FactMemo | None,
               same_claim: float, figure_bonus: float, grouper: Grouper) -> list[int]:

@@ -235,7 +235,8 @@ def group_claims(sentences: list[Sentence], features: Features | None = None,
     features = features if features is not None else Features()
     # Identical sentences (syndicated copies) are one node: compare each text once.
     nodes: dict[str, int] = {}
-    node_of = [nodes.setdefault(normalise(s.text).casefold(), len(nodes)) for s in sentences]
+    keys = [normalise(s.text).casefold() for s in sentences] if graph is None else graph.node_keys(sentences)
+    node_of = [nodes.setdefault(key, len(nodes)) for key in keys]
     firsts = [sentences[i] for i in _first_sentences(node_of)]
     if graph is None:
         root = _group_nodes(firsts, features, known)
@@ -292,7 +293,7 @@ def _reused(groups: list[list[Sentence]], runs_of: dict[str, tuple[str, ...]],
     for members in groups:
         key = tuple(map(id, members))
         claim = memo.get(key)
-        if claim is None or not _same_voices(claim, copies):
+        if claim is None or (len(members) > 1 and not _same_voices(claim, copies)):  # one sentence: one source
             claim = _claim(members, runs_of, copies)
         kept[key] = claim
         claims.append(claim)

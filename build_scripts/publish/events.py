@@ -28,6 +28,7 @@ from build_scripts.pipeline import generate
 from build_scripts.publish.build_error import error_banner, error_site
 from build_scripts.publish.nav import build_nav
 from build_scripts.publish.page_cache import ContentCache, RenderCache, SearchCache, TemplateCache
+from build_scripts.publish.search_strip import install as install_search_strip
 from build_scripts.publish.site_writer import SiteWriter
 from build_scripts.render.backlinks import name_backlinks
 from build_scripts.render.cite_page import CITE_SLOT, cite_this_page
@@ -68,8 +69,10 @@ def _project(config: MkDocsConfig) -> Project:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """The navigation of every page kind, unless ``mkdocs.yml`` writes one of its own: then the
-    generated pages it leaves out are built but not listed (strict mode would stop on them)."""
+    generated pages it leaves out are built but not listed (strict mode would stop on them).
+    Material's search plugin stops scanning pages that hold nothing for it to strip (``search_strip``)."""
     global _own_nav
+    install_search_strip()
     _own_nav = config.nav is not None
     if config.nav is None:
         config.nav = build_nav(Path(config.docs_dir))

@@ -28,7 +28,7 @@ SOURCES = Path(__file__).resolve().parents[3] / "sources"
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> list[Document]:
     folder = tmp_path_factory.mktemp("corpus")
-    write_corpus(folder, 40, SOURCES, seed=7)
+    write_corpus(folder, 60, SOURCES, seed=7)
     return [build_document(load_source(path)) for path in sorted(folder.glob("*.md"))]
 
 

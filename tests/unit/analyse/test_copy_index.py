@@ -46,7 +46,9 @@ def test_kept_counts_give_the_copies_counting_afresh_gives():
         kept = copied_sources(_pairs(corpus), index)
         fresh = copied_sources(_pairs(corpus))
         assert kept == fresh
-        assert dict(index.shared) == dict(_counted_afresh(corpus))  # no count left at zero
+        afresh = _counted_afresh(corpus)
+        assert dict(index.shared) == dict(afresh.shared)  # no count left at zero
+        assert index.copied == afresh.copied
         copies_seen += len(kept[0])
         _edit(rng, corpus, 12 + n)
     assert copies_seen  # copies were found and kept across edits, not only single sources
@@ -55,7 +57,7 @@ def test_kept_counts_give_the_copies_counting_afresh_gives():
 def _counted_afresh(corpus: dict[str, list[str]]):
     fresh = CopyIndex()
     fresh.update({source: tuple(texts) for source, texts in corpus.items()})
-    return fresh.shared
+    return fresh
 
 
 def test_an_interrupted_update_is_forgotten_and_the_next_counts_afresh(monkeypatch):
@@ -72,4 +74,4 @@ def test_an_interrupted_update_is_forgotten_and_the_next_counts_afresh(monkeypat
         with pytest.raises(KeyboardInterrupt):
             copied_sources(_pairs(corpus), index)
     assert copied_sources(_pairs(corpus), index) == copied_sources(_pairs(corpus))
-    assert dict(index.shared) == dict(_counted_afresh(corpus))
+    assert dict(index.shared) == dict(_counted_afresh(corpus).shared)
