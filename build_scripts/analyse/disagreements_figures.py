@@ -27,7 +27,8 @@ from build_scripts.analyse.features import Features
 from build_scripts.analyse.neighbours import close_pairs
 from build_scripts.analyse.quantities import consistent
 from build_scripts.analyse.sentence_memo import SentenceMemo
-from build_scripts.analyse.similarity import STOP_WORDS, Weights
+from build_scripts.analyse.similarity import STOP_WORDS
+from build_scripts.analyse.stem_counts import StemCounts
 from build_scripts.analyse.union_find import UnionFind
 from build_scripts.model import Claim, Disagreement, Quantity, Sentence, Side
 
@@ -135,6 +136,10 @@ _FIGURES: SentenceMemo[str, tuple[tuple[tuple[Quantity, Attribute], ...], Actors
 """Each sentence's compared figures with their attributes, and its actors, by its text."""
 
 
+_STEM_COUNTS = StemCounts()
+"""The stems of the sentences, counted again only where they changed (under ``mkdocs serve``)."""
+
+
 def _figures_of(features: Features, text: str, found: list[Quantity]
                 ) -> tuple[tuple[tuple[Quantity, Attribute], ...], Actors]:
     """The figures of a sentence that are compared (``found``: its quantities), each with its
@@ -190,7 +195,7 @@ def number_disagreements(sentences: list[Sentence], claims: list[Claim],
         for x, i in enumerate(members):
             for j in members[x + 1:]:
                 join(i, j, True)
-    weights = Weights(features.stems(s.text) for s in sentences)
+    weights = _STEM_COUNTS.weights(sentences, lambda s: features.stems(s.text))
     # Each figure's clause (between semicolons) is what is compared: "…32 states outside the
     # convention…; 164 countries are states parties" is about the parties in its second half.
     stems = [features.stems(_clause_of(s.text, q.start, q.end)) for s, q, _ in mentions]

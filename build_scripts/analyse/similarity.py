@@ -92,6 +92,15 @@ class Weights(Generic[Term]):
             term: max(IDF_FLOOR, math.log((self.n + 1) / (c + 0.5))) for term, c in counts.items()
         }
 
+    @classmethod
+    def of_counts(cls, counts: Counter[Term], n: int) -> Weights[Term]:
+        """The weights of ``n`` term sets that hold each term as often as ``counts`` says."""
+        made = cls(())
+        made.n = max(n, 1)
+        made.df = counts
+        made._idf = {term: max(IDF_FLOOR, math.log((made.n + 1) / (c + 0.5))) for term, c in counts.items()}
+        return made
+
     def idf(self, term: Term) -> float:
         return self._idf.get(term, math.log(self.n + 1))
 

