@@ -88,11 +88,15 @@ class ClaimGraph:
         self.verdicts: dict[tuple[int, int], bool] = {}
         """Whether two sentences can report one fact (``same_fact``), by the serials of their
         ``fact_memo.Known``: with the weights frozen, it holds while the two sentences live."""
+        self._verdicts_by: FactMemo | None = None
+        """The memo whose serials ``verdicts`` are by."""
         self.frozen_over = 0
         """The number of nodes the weights were worked out over."""
         self.drift = 0
         """The nodes added or removed since."""
         self._keys: dict[int, tuple[Sentence, Node]] = {}
+        self._memo = FactMemo()
+        """What ``same_fact`` finds, when the caller keeps none: ``verdicts`` are by its serials."""
         self.refound = 0
         """Nodes whose candidate pairs the last call found again (every node the first time)."""
 
@@ -138,7 +142,10 @@ class ClaimGraph:
             self.frozen_over = len(keys)
         for k in removed:
             self._forget(k)
-        facts = _Facts(firsts, features, self.fact_weights, known, self.verdicts)
+        memo = known if known is not None else self._memo
+        if memo is not self._verdicts_by:  # serials are another memo's
+            self.verdicts, self._verdicts_by = {}, memo
+        facts = _Facts(firsts, features, self.fact_weights, memo, self.verdicts)
         for k, i in index.items():
             if self.first.get(k) is not firsts[i]:  # what ``same_fact`` reads may differ
                 dirty.add(k)
@@ -153,6 +160,8 @@ class ClaimGraph:
                 j = index[other]
                 cosines[(i, j) if i < j else (j, i)] = c
         root = grouper(_Vectors(self, keys), cosines, facts, len(keys))
+        if known is None:
+            self._memo.finish()
         alive = {facts.serial(i) for i in range(len(keys))}
         for pair in [p for p in self.verdicts if p[0] not in alive or p[1] not in alive]:
             del self.verdicts[pair]

@@ -228,9 +228,9 @@ def group_claims(sentences: list[Sentence], features: Features | None = None,
     ``memo`` keeps the claims from one call to the next (under ``mkdocs serve``, where an
     unchanged source hands back the very same sentence objects): see ``_reused``; ``known``, what
     ``same_fact`` found of each sentence and pair without word weights (see ``fact_memo``);
-    ``copy_index``, the passages each two sources share (see ``copies.CopyIndex``); ``graph``, the
-    graph of close sentences, grouped again only where an edit reaches, with word weights frozen
-    at the first call's (see ``claim_graph``).
+    ``copy_index``, the passages each two sources share (see ``copies.CopyIndex``); ``graph``, each
+    sentence's candidate pairs, with the word weights of its first call, found again only where
+    an edit reaches (see ``claim_graph``).
     """
     features = features if features is not None else Features()
     # Identical sentences (syndicated copies) are one node: compare each text once.

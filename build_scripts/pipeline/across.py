@@ -60,7 +60,7 @@ def _claim_memos(cache: StageCache | None
     """What claim grouping keeps from one build to the next (under ``mkdocs serve``): the claims,
     what ``same_fact`` found without word weights, and, when another build follows, the passage
     counts of ``copies.CopyIndex`` (counted afresh, they were a third of claim grouping after an
-    edit) and the graph of close sentences with the session's word weights (``claim_graph``)."""
+    edit) and each sentence's candidate pairs with the session's word weights (``claim_graph``)."""
     if cache is None:
         return None, None, None, None
     index = cache.memo("copies").setdefault("index", CopyIndex()) if keeping() else None
