@@ -173,8 +173,10 @@ class CopyIndex:
             if self.shared[pair] <= 0:
                 del self.shared[pair]
         self.texts = texts
-        if afresh:
-            self.copied = {pair for pair, n in self.shared.items() if self._one_text(pair, n)}
+        if afresh:  # the test of ``_one_text`` written out: every counted pair is looked at
+            own = self.own
+            self.copied = {pair for pair, n in self.shared.items()
+                           if n >= MIN_SHARED and n >= COPY_SHARE * min(len(own[pair[0]]), len(own[pair[1]]))}
             return
         # A pair is looked at again when its count changed, or a source of it changed (its number
         # of passages is the measure): its pairs now are with the users of its passages.
