@@ -25,6 +25,7 @@ from build_scripts.infra.disk_store import FOLDER as CACHE_FOLDER
 from build_scripts.infra.disk_store import DiskStore
 from build_scripts.model import Project, SiteContent
 from build_scripts.pipeline import generate
+from build_scripts.publish import footnotes
 from build_scripts.publish.build_error import error_banner, error_site
 from build_scripts.publish.nav import build_nav
 from build_scripts.publish.page_cache import ContentCache, RenderCache, SearchCache, TemplateCache
@@ -37,6 +38,8 @@ _content: SiteContent | None = None
 _inserts: dict[str, tuple[tuple[str, str], ...]] = {}
 _cites: dict[str, str] = {}
 """Each page's "Cite this page" box, put in after its conversion (``CITE_SLOT``)."""
+_notes = footnotes.Pages()
+"""Each page's footnotes, written as HTML and put in after its conversion (``footnotes.SLOT``)."""
 _own_nav = False
 """Whether ``mkdocs.yml`` writes its own ``nav:``."""
 _banner = ""
@@ -73,6 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     Material's search plugin stops scanning pages that hold nothing for it to strip (``search_strip``)."""
     global _own_nav
     install_search_strip()
+    _notes.configure(config.markdown_extensions, config.mdx_configs)
     _own_nav = config.nav is not None
     if config.nav is None:
         config.nav = build_nav(Path(config.docs_dir))
@@ -98,6 +102,7 @@ def on_pre_build(config: MkDocsConfig, live: MutableMapping[str, Any] | None = N
     global _content, _inserts, _banner, _serving
     _content, _inserts, _banner, _serving = None, {}, "", serving
     _cites.clear()
+    _notes.start()
     _renders.start()
     _writer.start(config.site_dir, serving)
     if serving:
@@ -185,6 +190,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         _cites[page.file.src_uri] = cite_this_page(page.title or "", config.site_name, config.site_url, page.url,
                                                    get_build_datetime().date())
         markdown += f"\n\n{CITE_SLOT}\n"
+        markdown = _notes.apart(page.file.src_uri, markdown)
     if _serving:
         _renders.prepare(page, markdown, config, files)
     return markdown
@@ -207,58 +213,81 @@ _MD_LINK = re.compile(r'href="([^":#?]+\.md)(#[^"]*)?"')
 """A link of an insert to another page's markdown file (no scheme: not an address elsewhere)."""
 
 
-def _resolve_links(insert: str, page: Page, files: Files) -> tuple[str, bool]:
+_Link = tuple[str, str, str]
+"""A link of an insert to an anchor of a page: (the page's src_uri, the anchor, the link as written)."""
+
+
+def _resolve_links(insert: str, page: Page, files: Files, links: list[_Link]) -> tuple[str, bool]:
     """The links of a generated insert to markdown files, made addresses as MkDocs makes them of
     a page's markdown links (it does not see inside raw HTML), and whether every one found its
-    page; a link to no page is a warning."""
+    page; a link to no page is a warning. A link to an anchor is added to ``links``, for MkDocs
+    to check that the anchor is there."""
     missing = []
+    base = posixpath.dirname(page.file.src_uri)
+    targets: dict[str, tuple[File, str] | None] = {}  # a footnote links its source's page twice
 
     def address(match: re.Match[str]) -> str:
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), unquote(unescape(match[1]))))
-        file = files.get_file_from_path(target)
-        if file is None:
-            _log.warning(f"{page.file.src_uri}: a generated link to '{match[1]}' finds no page")
-            missing.append(match[1])
+        written = match[1]
+        if written not in targets:
+            file = files.get_file_from_path(posixpath.normpath(posixpath.join(base, unquote(unescape(written)))))
+            targets[written] = None if file is None else (file, escape(file.url_relative_to(page.file)))
+        target = targets[written]
+        if target is None:
+            _log.warning(f"{page.file.src_uri}: a generated link to '{written}' finds no page")
+            missing.append(written)
             return match[0]
-        return f'href="{escape(file.url_relative_to(page.file))}{match[2] or ""}"'
+        if match[2]:
+            links.append((target[0].src_uri, unescape(match[2][1:]), unescape(written + match[2])))
+        return f'href="{target[1]}{match[2] or ""}"'
 
     return (_MD_LINK.sub(address, insert) if 'href="' in insert else insert), not missing
 
 
-def _insert(html: str, page: Page, files: Files, cite: str | None, inserts: tuple[tuple[str, str], ...]
-            ) -> tuple[str, tuple[str, ...], bool]:
-    """The "Cite this page" box and each generated insert (a source's card and article) where
-    their placeholders are; the anchors the inserts hold, which MkDocs checks links to; and
-    whether every link of the inserts found its page."""
+def _insert(html: str, page: Page, files: Files, cite: str | None, inserts: tuple[tuple[str, str], ...],
+            notes: str | None) -> tuple[str, tuple[str, ...], tuple[_Link, ...], bool]:
+    """The "Cite this page" box, the footnotes and each generated insert (a source's card and
+    article) where their placeholders are; the anchors the inserts hold and their links to
+    anchors, which MkDocs checks; and whether every link of the inserts found its page."""
     if cite is not None:
         before, slot, after = html.rpartition(CITE_SLOT)
         html = before + cite.removesuffix("\n") + after if slot else html
     anchors: list[str] = []
+    links: list[_Link] = []
     all_found = True
     for slot, insert in inserts:
-        insert, found = _resolve_links(insert, page, files)
+        insert, found = _resolve_links(insert, page, files, links)
         all_found = all_found and found
         html = html.replace(slot.strip(), insert, 1)
         anchors += _ID.findall(insert)
-    return html, tuple(anchors), all_found
+    if notes is not None:
+        notes, found = _resolve_links(notes, page, files, links)
+        all_found = all_found and found
+        html = footnotes.put(html, notes)
+        anchors += _ID.findall(notes)
+    return html, tuple(anchors), tuple(links), all_found
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     uri = page.file.src_uri
-    cite, inserts = _cites.pop(uri, None), _inserts.get(uri, ())
-    extra = (cite, _renders.site)
+    cite, inserts, notes = _cites.pop(uri, None), _inserts.get(uri, ()), _notes.block(uri)
+    extra = (cite, notes, _renders.site)
     found = _contents.get(uri, html, inserts, extra) if _serving else None
     if found is None:
-        out, anchors, all_found = _insert(html, page, files, cite, inserts)
+        out, anchors, links, all_found = _insert(html, page, files, cite, inserts, notes)
         out = _SEARCH_EXCLUDED.sub(r"<\1 data-search-exclude", out)
         out = _FOOTNOTE_MARK.sub('<sup data-search-exclude id="fnref', out)
         out = name_backlinks(_TABLE.sub('<table tabindex="0"', out))
         if _serving and all_found:  # a page that warned is made again (strict mode must see it)
-            _contents.put(uri, html, inserts, extra, out, anchors)
+            _contents.put(uri, html, inserts, extra, out, (anchors, links))
     else:
-        out, anchors = found
+        out, (anchors, links) = found
     if page.present_anchor_ids is not None:
         page.present_anchor_ids.update(anchors)
+    if page.links_to_anchors is not None:
+        for src_uri, anchor, written in links:
+            target = files.get_file_from_path(src_uri)
+            if target is not None:
+                page.links_to_anchors.setdefault(target, {}).setdefault(anchor, written)
     return out
 
 

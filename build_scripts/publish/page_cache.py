@@ -220,8 +220,8 @@ class ContentCache:
     sources, and the regular expressions over it about 0.2 s."""
 
     def __init__(self) -> None:
-        self._kept: dict[str, tuple[str, object, tuple[object, ...], str, tuple[str, ...]]] = {}
-        self._used: dict[str, tuple[str, object, tuple[object, ...], str, tuple[str, ...]]] = {}
+        self._kept: dict[str, tuple[str, object, tuple[object, ...], str, Any]] = {}
+        self._used: dict[str, tuple[str, object, tuple[object, ...], str, Any]] = {}
 
     def start(self) -> None:
         self._kept.update(self._used)
@@ -231,18 +231,17 @@ class ContentCache:
     def finish(self) -> None:
         self._kept, self._used = self._used, {}
 
-    def get(self, uri: str, html: str, inserts: object, extra: tuple[object, ...]
-            ) -> tuple[str, tuple[str, ...]] | None:
-        """The output and the anchors it added, when ``html`` and ``inserts`` are the objects last seen."""
+    def get(self, uri: str, html: str, inserts: object, extra: tuple[object, ...]) -> tuple[str, Any] | None:
+        """The output and what else it made (``effects``), when ``html`` and ``inserts`` are the
+        objects last seen."""
         found = self._used.get(uri) or self._kept.get(uri)
         if found is None or found[0] is not html or found[1] is not inserts or found[2] != extra:
             return None
         self._used[uri] = found
         return found[3], found[4]
 
-    def put(self, uri: str, html: str, inserts: object, extra: tuple[object, ...], out: str,
-            anchors: tuple[str, ...]) -> None:
-        self._used[uri] = (html, inserts, extra, out, anchors)
+    def put(self, uri: str, html: str, inserts: object, extra: tuple[object, ...], out: str, effects: Any) -> None:
+        self._used[uri] = (html, inserts, extra, out, effects)
 
 
 class _Digests:

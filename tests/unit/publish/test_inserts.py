@@ -25,17 +25,19 @@ def test_links_to_markdown_files_become_the_pages_addresses():
     insert = ('<a href="../topics/the%20treaty.md">The treaty</a> <a href="../index.md#top">Home</a> '
               '<a href="https://example.org/x.md">elsewhere</a>')
     page, files = _site(True)
-    assert events._resolve_links(insert, page, files) == (
+    links: list[tuple[str, str, str]] = []
+    assert events._resolve_links(insert, page, files, links) == (
         '<a href="../../topics/the%20treaty/">The treaty</a> <a href="../../#top">Home</a> '
         '<a href="https://example.org/x.md">elsewhere</a>', True)
+    assert links == [("index.md", "top", "../index.md#top")]  # for MkDocs to check the anchor is there
     page, files = _site(False)
-    assert events._resolve_links(insert, page, files)[0].startswith('<a href="../topics/the%20treaty.html">')
+    assert events._resolve_links(insert, page, files, [])[0].startswith('<a href="../topics/the%20treaty.html">')
 
 
 def test_a_link_to_no_page_is_a_warning_naming_the_page(caplog):
     page, files = _site(True)
     with caplog.at_level(logging.WARNING, logger="mkdocs.hooks.build_scripts"):
-        out = events._resolve_links('<a href="../topics/gone.md">Gone</a>', page, files)
-    assert out == ('<a href="../topics/gone.md">Gone</a>', False)
+        out = events._resolve_links('<a href="../topics/gone.md#x">Gone</a>', page, files, [])
+    assert out == ('<a href="../topics/gone.md#x">Gone</a>', False)
     messages = [r.getMessage() for r in caplog.records]
     assert messages == ["sources/a.md: a generated link to '../topics/gone.md' finds no page"]
