@@ -25,7 +25,7 @@ from build_scripts.infra.disk_store import FOLDER as CACHE_FOLDER
 from build_scripts.infra.disk_store import DiskStore
 from build_scripts.model import Project, SiteContent
 from build_scripts.pipeline import generate
-from build_scripts.publish import footnotes
+from build_scripts.publish import footnotes, search_skip
 from build_scripts.publish.build_error import error_banner, error_site
 from build_scripts.publish.nav import build_nav
 from build_scripts.publish.page_cache import ContentCache, RenderCache, SearchCache, TemplateCache
@@ -76,6 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     Material's search plugin stops scanning pages that hold nothing for it to strip (``search_strip``)."""
     global _own_nav
     install_search_strip()
+    search_skip.install()
     _notes.configure(config.markdown_extensions, config.mdx_configs)
     _own_nav = config.nav is not None
     if config.nav is None:
@@ -103,6 +104,7 @@ def on_pre_build(config: MkDocsConfig, live: MutableMapping[str, Any] | None = N
     _content, _inserts, _banner, _serving = None, {}, "", serving
     _cites.clear()
     _notes.start()
+    search_skip.start()
     _renders.start()
     _writer.start(config.site_dir, serving)
     if serving:
@@ -281,6 +283,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             _contents.put(uri, html, inserts, extra, out, (anchors, links))
     else:
         out, (anchors, links) = found
+    search_skip.mark(out, *(["footnotes"] if notes is not None else []), *(["cite"] if cite is not None else []))
     if page.present_anchor_ids is not None:
         page.present_anchor_ids.update(anchors)
     if page.links_to_anchors is not None:

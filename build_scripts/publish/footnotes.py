@@ -25,7 +25,7 @@ page kind of the seed case and on made-up text full of markdown.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 SLOT = "<!--footnotes-->"
@@ -66,7 +66,7 @@ class Apart:
     when it is put in, as for every insert)."""
 
 
-def applies(extensions: Iterable[str], settings: dict[str, object]) -> bool:
+def applies(extensions: Iterable[str], settings: Mapping[str, object]) -> bool:
     """Whether the site's Markdown is one whose footnotes this writes as the extension does."""
     names = set(extensions)
     return "footnotes" in names and names <= KNOWN_EXTENSIONS and not settings.get("footnotes")
@@ -116,7 +116,8 @@ def apart(markdown: str, tables: bool = True) -> Apart | None:
             in_heading.append(label)
         used[label] = used.get(label, 0) + 1
         ref = "fnref" if used[label] == 1 else f"fnref{used[label]}"
-        return f'<sup id="{ref}:{_attr(label)}"><a class="footnote-ref" href="#fn:{_attr(label)}">{number[label]}</a></sup>'
+        escaped = _attr(label)
+        return f'<sup id="{ref}:{escaped}"><a class="footnote-ref" href="#fn:{escaped}">{number[label]}</a></sup>'
 
     rest = _REFERENCE.sub(reference, rest)
     if in_heading:
@@ -292,7 +293,7 @@ class Pages:
         self._kept: dict[str, tuple[str, Apart | None]] = {}
         self._used: dict[str, tuple[str, Apart | None]] = {}
 
-    def configure(self, extensions: Iterable[str], settings: dict[str, object]) -> None:
+    def configure(self, extensions: Iterable[str], settings: Mapping[str, object]) -> None:
         names = list(extensions)
         self._on = applies(names, settings)
         self._tables = "tables" in names

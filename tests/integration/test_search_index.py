@@ -38,3 +38,41 @@ def test_search_index_keeps_footnote_numbers_apart_and_pages_load_the_search_scr
 def test_glued_pattern_finds_a_stuck_number_and_not_a_number_in_its_place():
     assert GLUED.search("our land.45 and") and GLUED.search("Kostenko3") and GLUED.search("said[2]")
     assert not GLUED.search("Article 20 of the treaty, signed on 29 June 2025.")
+
+
+def test_the_index_is_the_same_when_the_blocks_the_hook_excludes_are_not_parsed(tmp_path, monkeypatch):
+    """The footnotes and the "Cite this page" box are handed to Material's parser removed
+    (``search_skip``): each page of the seed site, built in this process, is also indexed whole,
+    and the entries are the same."""
+    import sys
+
+    from material.plugins.search.plugin import SearchIndex
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from build_scripts.publish import search_skip
+
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setattr(SearchIndex, "add_entry_from_context", SearchIndex.add_entry_from_context)  # restored after
+    search_skip.install()
+    skipping = SearchIndex.add_entry_from_context
+    whole = skipping._original
+    pages = []
+
+    def both(self, page):
+        alone = SearchIndex(**self.config)
+        whole(alone, page)
+        before = len(self.entries)
+        skipping(self, page)
+        assert self.entries[before:] == alone.entries, page.file.src_uri
+        pages.append(sys.modules[search_skip.__name__].searched(page.content) is not page.content)
+
+    both._skips = True
+    monkeypatch.setattr(SearchIndex, "add_entry_from_context", both)
+    config = load_config(str(make_project(tmp_path)), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    assert len(pages) > 20 and sum(pages) == len(pages)  # every page has its box, the topic pages their footnotes
