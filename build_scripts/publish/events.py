@@ -215,11 +215,12 @@ _MD_LINK = re.compile(r'href="([^":#?]+\.md)(#[^"]*)?"')
 """A link of an insert to another page's markdown file (no scheme: not an address elsewhere)."""
 
 
-_Link = tuple[str, str, str]
-"""A link of an insert to an anchor of a page: (the page's src_uri, the anchor, the link as written)."""
+_Links = dict[str, dict[str, str]]
+"""The links of inserts to anchors: by the src_uri of the page linked to, each anchor and the
+link as written (the shape of MkDocs' ``Page.links_to_anchors``, by src_uri)."""
 
 
-def _resolve_links(insert: str, page: Page, files: Files, links: list[_Link]) -> tuple[str, bool]:
+def _resolve_links(insert: str, page: Page, files: Files, links: _Links) -> tuple[str, bool]:
     """The links of a generated insert to markdown files, made addresses as MkDocs makes them of
     a page's markdown links (it does not see inside raw HTML), and whether every one found its
     page; a link to no page is a warning. A link to an anchor is added to ``links``, for MkDocs
@@ -239,14 +240,14 @@ def _resolve_links(insert: str, page: Page, files: Files, links: list[_Link]) ->
             missing.append(written)
             return match[0]
         if match[2]:
-            links.append((target[0].src_uri, unescape(match[2][1:]), unescape(written + match[2])))
+            links.setdefault(target[0].src_uri, {}).setdefault(unescape(match[2][1:]), unescape(written + match[2]))
         return f'href="{target[1]}{match[2] or ""}"'
 
     return (_MD_LINK.sub(address, insert) if 'href="' in insert else insert), not missing
 
 
 def _insert(html: str, page: Page, files: Files, cite: str | None, inserts: tuple[tuple[str, str], ...],
-            notes: str | None) -> tuple[str, tuple[str, ...], tuple[_Link, ...], bool]:
+            notes: str | None) -> tuple[str, tuple[str, ...], _Links, bool]:
     """The "Cite this page" box, the footnotes and each generated insert (a source's card and
     article) where their placeholders are; the anchors the inserts hold and their links to
     anchors, which MkDocs checks; and whether every link of the inserts found its page."""
@@ -254,7 +255,7 @@ def _insert(html: str, page: Page, files: Files, cite: str | None, inserts: tupl
         before, slot, after = html.rpartition(CITE_SLOT)
         html = before + cite.removesuffix("\n") + after if slot else html
     anchors: list[str] = []
-    links: list[_Link] = []
+    links: _Links = {}
     all_found = True
     for slot, insert in inserts:
         insert, found = _resolve_links(insert, page, files, links)
@@ -266,7 +267,7 @@ def _insert(html: str, page: Page, files: Files, cite: str | None, inserts: tupl
         all_found = all_found and found
         html = footnotes.put(html, notes)
         anchors += _ID.findall(notes)
-    return html, tuple(anchors), tuple(links), all_found
+    return html, tuple(anchors), links, all_found
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -287,10 +288,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if page.present_anchor_ids is not None:
         page.present_anchor_ids.update(anchors)
     if page.links_to_anchors is not None:
-        for src_uri, anchor, written in links:
+        for src_uri, anchors_linked in links.items():
             target = files.get_file_from_path(src_uri)
-            if target is not None:
-                page.links_to_anchors.setdefault(target, {}).setdefault(anchor, written)
+            if target is None:
+                continue
+            known = page.links_to_anchors.get(target)
+            if known is None:
+                page.links_to_anchors[target] = dict(anchors_linked)
+            else:  # the page's own markdown links first, as MkDocs keeps the first of each anchor
+                page.links_to_anchors[target] = {**anchors_linked, **known}
     return out
 
 

@@ -12,9 +12,14 @@ from mkdocs.structure.pages import Page
 from build_scripts.publish import events
 
 
-def _site(directory_urls: bool) -> tuple[Page, Files]:
+def _config(directory_urls: bool) -> MkDocsConfig:
     config = MkDocsConfig()
     config.load_dict({"site_name": "t", "docs_dir": ".", "use_directory_urls": directory_urls})
+    return config
+
+
+def _site(directory_urls: bool) -> tuple[Page, Files]:
+    config = _config(directory_urls)
     files = Files([File(uri, src_dir=None, dest_dir="site", use_directory_urls=directory_urls)
                    for uri in ("sources/a.md", "topics/the treaty.md", "index.md")])
     page = Page("A", files.get_file_from_path("sources/a.md"), config)
@@ -25,19 +30,40 @@ def test_links_to_markdown_files_become_the_pages_addresses():
     insert = ('<a href="../topics/the%20treaty.md">The treaty</a> <a href="../index.md#top">Home</a> '
               '<a href="https://example.org/x.md">elsewhere</a>')
     page, files = _site(True)
-    links: list[tuple[str, str, str]] = []
+    links: dict[str, dict[str, str]] = {}
     assert events._resolve_links(insert, page, files, links) == (
         '<a href="../../topics/the%20treaty/">The treaty</a> <a href="../../#top">Home</a> '
         '<a href="https://example.org/x.md">elsewhere</a>', True)
-    assert links == [("index.md", "top", "../index.md#top")]  # for MkDocs to check the anchor is there
+    assert links == {"index.md": {"top": "../index.md#top"}}  # for MkDocs to check the anchor is there
     page, files = _site(False)
-    assert events._resolve_links(insert, page, files, [])[0].startswith('<a href="../topics/the%20treaty.html">')
+    assert events._resolve_links(insert, page, files, {})[0].startswith('<a href="../topics/the%20treaty.html">')
 
 
 def test_a_link_to_no_page_is_a_warning_naming_the_page(caplog):
     page, files = _site(True)
     with caplog.at_level(logging.WARNING, logger="mkdocs.hooks.build_scripts"):
-        out = events._resolve_links('<a href="../topics/gone.md#x">Gone</a>', page, files, [])
+        out = events._resolve_links('<a href="../topics/gone.md#x">Gone</a>', page, files, {})
     assert out == ('<a href="../topics/gone.md#x">Gone</a>', False)
     messages = [r.getMessage() for r in caplog.records]
     assert messages == ["sources/a.md: a generated link to '../topics/gone.md' finds no page"]
+
+
+def test_mkdocs_checks_the_anchors_the_footnotes_link_to(caplog, monkeypatch):
+    """The footnotes are put in after conversion (``publish.footnotes``): their links to a
+    sentence are handed to MkDocs' own check of anchors, which warns (and stops a strict build)."""
+    page, files = _site(True)
+    page.links_to_anchors = {}
+    target = files.get_file_from_path("index.md")
+    target.page = Page("Home", target, _config(True))
+    target.page.present_anchor_ids = {"s-1"}
+    block = ('<div class="footnote">\n<hr />\n<ol>\n<li id="fn:a-s-1">\n<p><a href="../index.md#s-1">here</a> '
+             '<a href="../index.md#s-2">gone</a>&#160;</p>\n</li>\n</ol>\n</div>')
+    monkeypatch.setattr(events._notes, "_blocks", {"sources/a.md": block})
+    html = events.on_page_content("<p>Text</p>\n<!--footnotes-->\n\n<h2>End</h2>", page, _config(True), files)
+    assert '<a href="../../#s-2">gone</a>' in html and "<!--footnotes-->" not in html
+    assert page.links_to_anchors == {target: {"s-1": "../index.md#s-1", "s-2": "../index.md#s-2"}}
+    with caplog.at_level(logging.WARNING):
+        page.validate_anchor_links(files=files, log_level=logging.WARNING)
+    assert [r.getMessage() for r in caplog.records] == [
+        "Doc file 'sources/a.md' contains a link '../index.md#s-2', but the doc 'index.md' does not contain an "
+        "anchor '#s-2'."]
