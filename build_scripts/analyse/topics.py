@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from itertools import chain
 
 # Part of this module's surface (re-exported):
@@ -158,11 +159,14 @@ Placement = tuple[int, Sentence, int] | None
 _PLACED: dict[int, SentenceMemo[int, Placement]] = {}
 """``_place`` of each claim on the topic at each position, by the id of the claim's members, for
 the next build: under ``mkdocs serve`` an unchanged claim's members are the very same tuple from
-build to build (one voice per publisher makes the claim anew, with the same members), the same
+build to build (with publisher groups the claim may be another object, with the same members), the same
 sentences holding the same terms (all compared by identity). What else a placement
 depends on, the topic and the words too common to tell a topic (``TopicContext.common``), is
 compared as a whole on each build (``SentenceMemo.start``); the sentence before a member, which
 the rules may read, is of the member's own (unchanged) source."""
+_ADDED: SentenceMemo[str, list[tuple[str, Claim]]] = SentenceMemo()
+"""The claims of the figures a claim's sentences add, by the claim (kept the same objects from
+one build to the next, as the claims themselves: see ``voices._MADE``)."""
 
 
 def _placed(placements: SentenceMemo[int, Placement], rules: TopicRules, claim: Claim, members: list[Member],
@@ -194,18 +198,20 @@ def assign_topics(topics: Iterable[Topic], documents: list[Document], claims: li
     matching: list[tuple[Claim, list[Member]]] = []
     added: dict[int, tuple[str, Claim]] = {}  # a figure's claim -> the figure, the claim it is of
     claim_of: dict[tuple[str, str], Claim] = {}
+    _ADDED.start()
     for claim in claims:
         members = [(m, found) for m in claim.members if (found := ctx.found(m)) and eligible(m)]
         if members:
             members.sort(key=lambda item: ctx.order.sentence(item[0]))
             matching.append((claim, members))
-            for figure, sub in added_figure_claims(claim):
+            for figure, sub in _ADDED.get(claim.id, (claim,), partial(added_figure_claims, claim)):
                 held = [(m, f) for m, f in members if m in sub.members]
                 if held:
                     matching.append((sub, held))
                     added[id(sub)] = (figure, claim)
         for m in claim.members:
             claim_of[(m.source_id, m.anchor)] = claim
+    _ADDED.finish()
     sentence_of = {(s.source_id, s.anchor): s for d in documents for s in d.sentences}
     for i in [i for i in _PLACED if i >= len(topics)]:
         del _PLACED[i]

@@ -293,11 +293,14 @@ def render_countries_overview(profiles: list[CountryProfile], rules: list[Stance
 def _render(view: SiteView) -> Rendered:
     countries = view.analysis.countries
     rules = view.analysis.stance_rules
-    pages = [GeneratedPage(uri, markdown, False)
-             for p in countries for uri, markdown in render_country_pages(p, view.docs, bool(rules))]
-    if (view.docs_dir / INDEX_URI).exists():
-        return Rendered(pages, {INDEX_URI: render_countries_overview(countries, rules)})
-    overview = render_countries_overview(countries, rules, intro=True)
+    pages = [GeneratedPage(uri, markdown, False) for p in countries
+             for uri, markdown in view.kept(f"country {p.code}", (p, bool(rules)),
+                                            partial(render_country_pages, p, view.docs, bool(rules)))]
+    intro = not (view.docs_dir / INDEX_URI).exists()
+    overview = view.kept("countries overview", (tuple(countries), tuple(rules), intro),
+                         lambda: render_countries_overview(countries, rules, intro=intro))
+    if not intro:
+        return Rendered(pages, {INDEX_URI: overview})
     return Rendered([*pages, GeneratedPage(INDEX_URI, "\n".join(page_head("Countries")) + overview, True)])
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from build_scripts.model import Analysis, Document, GeneratedPage, Statement, Topic
+from build_scripts.model import Analysis, Claim, Document, GeneratedPage, Statement, Topic
 
 T = TypeVar("T")
 NavItem = dict[str, Any]
@@ -44,6 +45,57 @@ class SiteView:
         if name not in self._once:
             self._once[name] = work()
         return self._once[name]  # type: ignore[no-any-return]
+
+    def kept(self, name: str, key: object, work: Callable[[], T]) -> T:
+        """What ``work`` gave in the last build, while ``key`` equals that build's and no
+        source's name changed (``sources_key``); under ``mkdocs serve`` an edit elsewhere then
+        costs a comparison, not a rendering. ``key`` must hold everything else ``work`` reads;
+        it compares quickly where the analysis hands back the last build's objects (a tuple
+        compares an element with itself first)."""
+        key = (by_value(key), self.sources_key)
+        last = self.memo.get(name)
+        if last is not None and last[0] == key:
+            return last[1]  # type: ignore[no-any-return]
+        value = work()
+        self.memo[name] = (key, value)
+        return value
+
+    @property
+    def sources_key(self) -> tuple[tuple[str, object, str], ...]:
+        """What a page may show of any source besides the sentences it cites (its metadata, for a
+        source without a title its opening words), and how many sources there are."""
+        return self.once("sources key", lambda: tuple((sid, doc.source.meta, doc.opening_words)
+                                                      for sid, doc in self.docs.items()))
+
+
+_LEAVES = (str, int, float, bool, type(None), frozenset)
+
+
+@cache
+def _compares_by_value(cls: type) -> bool:
+    """Whether instances of a data class compare by value already: frozen, compared field by
+    field, no field a claim. (A claim deeper down compares by identity: a kept page is then
+    made again, never wrongly kept.)"""
+    params = getattr(cls, "__dataclass_params__", None)
+    return bool(params and params.frozen and params.eq
+                and not any("Claim" in str(f.type) for f in fields(cls)))
+
+
+def by_value(item: object) -> object:
+    """``item`` as compared by value: a claim (compared by identity, see ``Claim``) becomes its
+    fields; lists, tuples, dicts and the data classes that hold claims are gone through."""
+    if isinstance(item, _LEAVES):
+        return item
+    if isinstance(item, Claim):
+        return (Claim, item.id, item.members, item.copy_groups, item.shared_words, item.publisher_groups)
+    if isinstance(item, (list, tuple)):
+        return tuple(map(by_value, item))
+    if isinstance(item, dict):
+        return tuple((k, by_value(v)) for k, v in item.items())
+    cls: type = type(item)
+    if is_dataclass(item) and not _compares_by_value(cls):
+        return (cls, *(by_value(getattr(item, f.name)) for f in fields(item)))
+    return item
 
 
 def _reporting(st: Statement) -> set[str]:

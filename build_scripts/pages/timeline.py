@@ -145,12 +145,22 @@ def render_timeline_pages(events: list[Event], docs: dict[str, Document]) -> lis
 
 
 def _render(view: SiteView) -> Rendered:
-    pages = render_timeline_pages(view.analysis.timeline, view.docs)
+    events = view.analysis.timeline
+    pages = view.kept("timeline pages", tuple(events), lambda: render_timeline_pages(events, view.docs))
     return Rendered([GeneratedPage(uri, markdown, uri == SRC_URI) for uri, markdown in pages])
 
 
+def _timeline_json(view: SiteView) -> str:
+    events = view.analysis.timeline
+    return view.kept("timeline.json", tuple(events), lambda: timeline_json(events))
+
+
+def _timelinejs_json(view: SiteView) -> str:
+    events = view.analysis.timeline
+    return view.kept("timeline.timelinejs.json", tuple(events), lambda: timelinejs_json(events, "Timeline"))
+
+
 KIND = PageKind("timeline", 20, nav_entry("Timeline", SRC_URI), _render, (
-    DataFile("timeline.json", lambda view: timeline_json(view.analysis.timeline), "data/schemas/timeline.schema.json"),
-    DataFile("timeline.timelinejs.json", lambda view: timelinejs_json(view.analysis.timeline, "Timeline"),
-             "data/schemas/timeline.timelinejs.schema.json"),
+    DataFile("timeline.json", _timeline_json, "data/schemas/timeline.schema.json"),
+    DataFile("timeline.timelinejs.json", _timelinejs_json, "data/schemas/timeline.timelinejs.schema.json"),
 ))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -190,8 +191,10 @@ def _nav(docs_dir: Path, topics: list[Topic]) -> list[NavItem]:
 
 def _render(view: SiteView) -> Rendered:
     pages, additions = [], {}
+    disagreements = view.analysis.disagreements
     for ev in view.analysis.evidence:
-        rendered = render_topic(ev, view.docs, view.analysis.disagreements)
+        rendered = view.kept(f"topic {ev.topic.src_uri}", (ev, tuple(disagreements)),
+                             partial(render_topic, ev, view.docs, disagreements))
         additions[ev.topic.src_uri] = rendered.addition
         pages += [GeneratedPage(uri, markdown, False) for uri, markdown in rendered.continuations]
     return Rendered(pages, additions)

@@ -101,3 +101,39 @@ def test_a_date_whose_year_is_not_written_says_where_the_year_comes_from():
     doc = build_document(Source("s0", Path("s0.md"), SourceMeta(date=PartialDate(2025)), s.text, 1))
     [(_, md)] = render_timeline_pages([event], {"s0": doc})
     assert "(“16 April”: the year is not written; it comes from the article’s date or heading)" in md
+
+
+def test_under_serve_the_timeline_is_made_again_only_when_what_it_shows_changed(tmp_path, monkeypatch):
+    """``SiteView.kept``: the events and the names of the sources they cite are the key; after an
+    edit the pages equal those of a build afresh."""
+    from build_scripts.infra.cache import StageCache
+    from build_scripts.infra.disk_store import DiskStore
+    from build_scripts.pipeline import generate
+    from tests.seed import copy_seed
+
+    project = copy_seed(tmp_path / "project")
+    live: dict = {}
+
+    def build(cache_folder: str = "cache", kept: dict | None = None):
+        cache = StageCache(DiskStore(tmp_path / cache_folder), live if kept is None else kept)
+        content = generate(project, cache, another_follows=True)
+        return {p.src_uri: p.markdown for p in content.pages}, content.files
+
+    rendered = []
+    real = timeline_page.render_timeline_pages
+    monkeypatch.setattr(timeline_page, "render_timeline_pages", lambda *a: rendered.append(1) or real(*a))
+    build()
+    source = next(p for p in sorted((project.sources_dir).glob("*.md")) if "\ntitle: " in p.read_text())
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text + "\nAn undated sentence about the treaty, added.\n", encoding="utf-8")
+    pages, files = build()
+    assert len(rendered) == 1  # nothing the timeline shows changed
+    title = re.search(r"\ntitle: (.*)\n", text)[1]
+    source.write_text(text.replace(f"\ntitle: {title}\n", "\ntitle: A New Title\n"), encoding="utf-8")
+    pages, files = build()
+    assert len(rendered) == 2  # a cited source's name did
+    afresh, afresh_files = build("fresh", {})
+    timeline = {uri: md for uri, md in pages.items() if uri.startswith("timeline")}
+    assert timeline == {uri: md for uri, md in afresh.items() if uri.startswith("timeline")}
+    assert "A New Title" in "".join(timeline.values()) or "a new title" in "".join(timeline.values()).casefold()
+    assert files["data/timeline.json"] == afresh_files["data/timeline.json"]
