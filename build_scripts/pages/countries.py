@@ -305,6 +305,7 @@ def _render(view: SiteView) -> Rendered:
 
 
 KIND = PageKind("countries", 30, nav_entry("Countries", INDEX_URI), _render, (
-    DataFile("countries.json", lambda view: countries_json(view.analysis.countries),
+    DataFile("countries.json", lambda view: view.kept("countries.json", view.analysis.countries,
+                                                      partial(countries_json, view.analysis.countries)),
              "data/schemas/countries.schema.json"),
 ))

@@ -5,6 +5,7 @@ the page continues on further pages (``continued``), each kind under its heading
 
 from __future__ import annotations
 
+from functools import partial
 from itertools import groupby
 
 from markupsafe import Markup
@@ -53,6 +54,8 @@ def _render(view: SiteView) -> Rendered:
 
 
 KIND = PageKind("disagreements", 50, nav_entry("Where sources differ", SRC_URI), _render, (
-    DataFile("disagreements.json", lambda view: disagreements_json(view.analysis.disagreements, view.docs),
+    DataFile("disagreements.json", lambda view: view.kept(
+        "disagreements.json", view.analysis.disagreements,
+        partial(disagreements_json, view.analysis.disagreements, view.docs)),
              "data/schemas/disagreements.schema.json"),
 ))

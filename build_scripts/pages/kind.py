@@ -52,20 +52,28 @@ class SiteView:
         costs a comparison, not a rendering. ``key`` must hold everything else ``work`` reads;
         it compares quickly where the analysis hands back the last build's objects (a tuple
         compares an element with itself first)."""
-        key = (by_value(key), self.sources_key)
+        key = by_value(key)
+        sources = self.sources_key
         last = self.memo.get(name)
-        if last is not None and last[0] == key:
-            return last[1]  # type: ignore[no-any-return]
+        if last is not None and last[1] is sources and last[0] == key:
+            return last[2]  # type: ignore[no-any-return]
         value = work()
-        self.memo[name] = (key, value)
+        self.memo[name] = (key, sources, value)
         return value
 
     @property
     def sources_key(self) -> tuple[tuple[str, object, str], ...]:
         """What a page may show of any source besides the sentences it cites (its metadata, for a
-        source without a title its opening words), and how many sources there are."""
-        return self.once("sources key", lambda: tuple((sid, doc.source.meta, doc.opening_words)
-                                                      for sid, doc in self.docs.items()))
+        source without a title its opening words), and how many sources there are: the last
+        build's very object while it compares equal, so that ``kept`` compares it by identity."""
+        def work() -> tuple[tuple[str, object, str], ...]:
+            now = tuple((sid, doc.source.meta, doc.opening_words) for sid, doc in self.docs.items())
+            last = self.memo.get("sources key")
+            if last == now:
+                return last  # type: ignore[no-any-return]
+            self.memo["sources key"] = now
+            return now
+        return self.once("sources key", work)
 
 
 _LEAVES = (str, int, float, bool, type(None), frozenset)

@@ -17,6 +17,7 @@ A speaker with more than ``LINES_PER_PART`` wordings is shown in parts, the late
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup
@@ -135,5 +136,7 @@ def _render(view: SiteView) -> Rendered:
 
 
 KIND = PageKind("quotations", 40, nav_entry("Who said what", SRC_URI), _render, (
-    DataFile("quotes.json", lambda view: quotes_json(view.analysis.speakers), "data/schemas/quotes.schema.json"),
+    DataFile("quotes.json", lambda view: view.kept("quotes.json", view.analysis.speakers,
+                                                   partial(quotes_json, view.analysis.speakers)),
+             "data/schemas/quotes.schema.json"),
 ))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -43,14 +43,17 @@ def render_site(analysis: Analysis, docs_dir: Path, memo: dict[str, Any] | None 
     files: dict[str, str] = {}
     for kind in kinds():
         rendered = kind.render(view)
-        page_list += rendered.pages if rendered.closed else [_closed(p, view) for p in rendered.pages]
+        page_list += rendered.pages if rendered.closed else [
+            view.kept(f"closed {p.src_uri}", (p.src_uri, p.markdown, p.in_nav, p.edit_path), partial(_closed, p, view))
+            for p in rendered.pages]
         additions.update(rendered.additions)
         files.update(rendered.files)
         for data in kind.data:
             content = data.write(view)
             if content is not None:
                 files[f"{data.folder}/{data.name}" if data.folder else data.name] = content
-    additions = {uri: sources_used(md, uri, view.docs) for uri, md in additions.items()}
+    additions = {uri: view.kept(f"closed addition {uri}", md, partial(sources_used, md, uri, view.docs))
+                 for uri, md in additions.items()}
     return SiteContent(page_list, additions, analysis, files)
 
 

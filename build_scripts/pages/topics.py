@@ -205,6 +205,9 @@ def _rows(view: SiteView) -> list[dict[str, Any]]:
 
 
 KIND = PageKind("topics", 10, _nav, _render, (
-    DataFile("statements.json", lambda view: statements_json(_rows(view)), "data/schemas/statements.schema.json"),
-    DataFile("statements.csv", lambda view: statements_csv(_rows(view))),
+    DataFile("statements.json", lambda view: view.kept("statements.json", view.analysis.evidence,
+                                                       lambda: statements_json(_rows(view))),
+             "data/schemas/statements.schema.json"),
+    DataFile("statements.csv", lambda view: view.kept("statements.csv", view.analysis.evidence,
+                                                      lambda: statements_csv(_rows(view)))),
 ))
