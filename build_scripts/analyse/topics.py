@@ -205,7 +205,8 @@ def assign_topics(topics: Iterable[Topic], documents: list[Document], claims: li
             members.sort(key=lambda item: ctx.order.sentence(item[0]))
             matching.append((claim, members))
             for figure, sub in _ADDED.get(claim.id, (claim,), partial(added_figure_claims, claim)):
-                held = [(m, f) for m, f in members if m in sub.members]
+                mine = set(map(id, sub.members))  # the claim's own sentence objects: no field compared
+                held = [(m, f) for m, f in members if id(m) in mine]
                 if held:
                     matching.append((sub, held))
                     added[id(sub)] = (figure, claim)
