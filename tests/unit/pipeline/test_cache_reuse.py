@@ -3,6 +3,7 @@ worked out again, the same as afresh."""
 
 from __future__ import annotations
 
+from build_scripts.analyse import sentence_memo
 from build_scripts.analyse import terms as terms_module
 from build_scripts.infra.cache import Forgetful, StageCache
 from build_scripts.pipeline import analyse, generate
@@ -56,6 +57,9 @@ def test_kept_objects_are_reused_as_they_are_and_the_bytes_serve_after_a_reload(
 
 
 def test_term_hits_are_found_once_per_sentence_across_builds_while_the_terms_stay(seed_copy, monkeypatch):
+    # As after ``mkdocs build``: no build follows, so the copies and the claim graph are not kept
+    # (another test's ``generate`` may have left the flag either way).
+    monkeypatch.setattr(sentence_memo, "_KEEP", [False])
     live: dict = {}
     searched: list[str] = []
     original = terms_module.TermIndex._find
