@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from bs4 import BeautifulSoup
 
@@ -40,44 +41,49 @@ def test_glued_pattern_finds_a_stuck_number_and_not_a_number_in_its_place():
     assert not GLUED.search("Article 20 of the treaty, signed on 29 June 2025.")
 
 
-def test_the_index_is_the_same_when_the_blocks_the_hook_excludes_are_not_parsed(tmp_path, monkeypatch):
+_BOTH_WAYS = """
+import json, sys
+from material.plugins.search.plugin import SearchIndex
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from build_scripts.publish import search_skip
+
+search_skip.install()
+skipping = SearchIndex.add_entry_from_context
+whole = skipping._original
+pages, differ = [], []
+
+def both(self, page):
+    alone = SearchIndex(**self.config)
+    whole(alone, page)
+    before = len(self.entries)
+    skipping(self, page)
+    if self.entries[before:] != alone.entries:
+        differ.append(page.file.src_uri)
+    pages.append(sys.modules[search_skip.__name__].searched(page.content) is not page.content)
+
+both._skips = True
+SearchIndex.add_entry_from_context = both
+config = load_config(sys.argv[1], site_dir=sys.argv[2])
+config.plugins.on_startup(command="build", dirty=False)
+build(config)
+print(json.dumps({"pages": len(pages), "skipped": sum(pages), "differ": differ}))
+"""
+
+
+def test_the_index_is_the_same_when_the_blocks_the_hook_excludes_are_not_parsed(tmp_path):
     """The footnotes and the "Cite this page" box are handed to Material's parser removed
-    (``search_skip``): each page of the seed site, built in this process, is also indexed whole,
-    and the entries are the same."""
+    (``search_skip``): each page of the seed site is also indexed whole, and the entries are the
+    same. (In a process of its own: the hook imports the package afresh.)"""
+    import os
+    import subprocess
     import sys
 
-    from material.plugins.search.plugin import SearchIndex
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    from build_scripts.publish import search_skip
-
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    monkeypatch.setattr(SearchIndex, "add_entry_from_context", SearchIndex.add_entry_from_context)  # restored after
-    search_skip.install()
-    skipping = SearchIndex.add_entry_from_context
-    whole = skipping._original
-    pages = []
-
-    def both(self, page):
-        alone = SearchIndex(**self.config)
-        whole(alone, page)
-        before = len(self.entries)
-        skipping(self, page)
-        assert self.entries[before:] == alone.entries, page.file.src_uri
-        pages.append(sys.modules[search_skip.__name__].searched(page.content) is not page.content)
-
-    both._skips = True
-    monkeypatch.setattr(SearchIndex, "add_entry_from_context", both)
-    # The hook imports the package afresh (hook.py): the other tests of this process keep theirs.
-    ours = {name: module for name, module in sys.modules.items() if name.partition(".")[0] == "build_scripts"}
-    config = load_config(str(make_project(tmp_path)), site_dir=str(tmp_path / "site"))
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-        for name in [n for n in sys.modules if n.partition(".")[0] == "build_scripts"]:
-            del sys.modules[name]
-        sys.modules.update(ours)
-    assert len(pages) > 20 and sum(pages) == len(pages)  # every page has its box, the topic pages their footnotes
+    config = make_project(tmp_path)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run([sys.executable, "-c", _BOTH_WAYS, str(config), str(tmp_path / "site")],
+                          capture_output=True, text=True, env=env, check=False, cwd=Path(__file__).parents[2])
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    found = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert found["differ"] == []
+    assert found["pages"] > 20 and found["skipped"] == found["pages"]  # every page has its box
