@@ -265,6 +265,10 @@ def _insert(html: str, page: Page, files: Files, cite: str | None, inserts: tupl
     if notes is not None:
         notes, found = _resolve_links(notes, page, files, links)
         all_found = all_found and found
+        if footnotes.SLOT not in html:  # never seen: the place is a block of its own (``footnotes.apart``)
+            _log.warning(f"{page.file.src_uri}: the place of the footnotes was not found after conversion; "
+                         "they are missing from the page")
+            all_found = False
         html = footnotes.put(html, notes)
         anchors += _ID.findall(notes)
     return html, tuple(anchors), links, all_found

@@ -67,3 +67,12 @@ def test_mkdocs_checks_the_anchors_the_footnotes_link_to(caplog, monkeypatch):
     assert [r.getMessage() for r in caplog.records] == [
         "Doc file 'sources/a.md' contains a link '../index.md#s-2', but the doc 'index.md' does not contain an "
         "anchor '#s-2'."]
+
+
+def test_footnotes_whose_place_is_lost_are_a_warning(caplog, monkeypatch):
+    page, files = _site(True)
+    monkeypatch.setattr(events._notes, "_blocks", {"sources/a.md": '<div class="footnote"></div>'})
+    with caplog.at_level(logging.WARNING, logger="mkdocs.hooks.build_scripts"):
+        events.on_page_content("<p>Text</p>", page, _config(True), files)
+    assert [r.getMessage() for r in caplog.records] == [
+        "sources/a.md: the place of the footnotes was not found after conversion; they are missing from the page"]
