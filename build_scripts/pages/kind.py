@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+from build_scripts.analyse.sentence_memo import keeping
 from build_scripts.model import Analysis, Claim, Document, GeneratedPage, Statement, Topic
 
 T = TypeVar("T")
@@ -39,6 +40,8 @@ class SiteView:
                     self.cited_on[sid][ev.topic.src_uri] += 1
         self.statements_citing = {sid: sum(c.values()) for sid, c in self.cited_on.items()}
         self._once: dict[str, Any] = {}
+        self._kept_last: dict[str, tuple[object, object, Any]] = self.memo.get("kept", {})
+        self._kept_now: dict[str, tuple[object, object, Any]] = {}
 
     def once(self, name: str, work: Callable[[], T]) -> T:
         """What ``work`` gives, worked out once per build for the kinds that share it."""
@@ -51,15 +54,21 @@ class SiteView:
         source's name changed (``sources_key``); under ``mkdocs serve`` an edit elsewhere then
         costs a comparison, not a rendering. ``key`` must hold everything else ``work`` reads;
         it compares quickly where the analysis hands back the last build's objects (a tuple
-        compares an element with itself first)."""
+        compares an element with itself first). When no build follows (``mkdocs build``),
+        nothing is compared or kept."""
+        if not keeping():
+            return work()
         key = by_value(key)
         sources = self.sources_key
-        last = self.memo.get(name)
-        if last is not None and last[1] is sources and last[0] == key:
-            return last[2]  # type: ignore[no-any-return]
-        value = work()
-        self.memo[name] = (key, sources, value)
+        last = self._kept_last.get(name)
+        same = last is not None and last[1] is sources and last[0] == key
+        value = last[2] if same and last is not None else work()
+        self._kept_now[name] = (key, sources, value)
         return value
+
+    def finish(self) -> None:
+        """The site is made: what ``kept`` was asked for this build is what the next can use."""
+        self.memo["kept"] = self._kept_now
 
     @property
     def sources_key(self) -> tuple[tuple[str, object, str], ...]:

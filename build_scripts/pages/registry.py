@@ -54,6 +54,7 @@ def render_site(analysis: Analysis, docs_dir: Path, memo: dict[str, Any] | None 
                 files[f"{data.folder}/{data.name}" if data.folder else data.name] = content
     additions = {uri: view.kept(f"closed addition {uri}", md, partial(sources_used, md, uri, view.docs))
                  for uri, md in additions.items()}
+    view.finish()
     return SiteContent(page_list, additions, analysis, files)
 
 
