@@ -42,8 +42,9 @@ def mark(html: str, *blocks: str) -> None:
 
 
 def searched(html: str) -> str:
-    """What the parser is handed of ``html``."""
-    found = _marked.get(id(html))
+    """What the parser is handed of ``html`` (its mark is let go: Material replaces the page's
+    HTML after indexing it, and the mark would keep the old string alive)."""
+    found = _marked.pop(id(html), None)
     if found is None or found[0] is not html:
         return html
     for name in found[1]:
