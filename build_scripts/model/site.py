@@ -45,10 +45,17 @@ class GeneratedPage:
     """(placeholder, HTML) pairs: the markdown holds each placeholder, and the HTML takes its
     place in the page once Python-Markdown has made it (``markdown_with_inserts`` gives the
     markdown with them in place, for another engine)."""
+    late: tuple[tuple[str, str], ...] = ()
+    """(placeholder, HTML) pairs put into the page's final HTML, after the theme has made it: a
+    part that changes with other pages and says nothing worth searching (a source's "Cited on"
+    row), so that under ``mkdocs serve`` the page's search entry and theme output are reused
+    while only it changed. Each placeholder is in an insert (or the markdown) and is an HTML
+    comment, first of its kind in the page. Links to markdown files are made addresses as in
+    inserts; links to anchors are not checked."""
 
     def markdown_with_inserts(self) -> str:
         markdown = self.markdown
-        for slot, html in self.inserts:
+        for slot, html in (*self.inserts, *self.late):
             markdown = markdown.replace(slot, html, 1)
         return markdown
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
@@ -26,7 +26,7 @@ class SourcePage:
     the page after Python-Markdown has run (see ``GeneratedPage.inserts``). The card's "Cited on"
     row is the only part that depends on other sources' analysis: the rest is made with the
     source's own analysis (in worker processes, kept in the cache) and the row put in when the
-    topic pages are known."""
+    topic pages are known, into the final page (``GeneratedPage.late``: ``cited_on_row``)."""
 
     markdown: str
     """The page's markdown, holding ``CARD_SLOT`` and ``ARTICLE_SLOT``."""
@@ -37,12 +37,16 @@ class SourcePage:
     """The article's HTML: Python-Markdown's handling of raw HTML grows faster than the page (a
     source of 300,000 sentences never finished)."""
 
-    def card_with_citations(self, cited_on: list[tuple[str, str, int]]) -> str:
-        """The card's HTML; ``cited_on`` lists (topic title, link, count)."""
-        return self.card.replace(_SLOT, render("cited-on.html.j2", cited_on=cited_on), 1)
+    def inserts(self) -> tuple[tuple[str, str], ...]:
+        """The card, holding ``CITED_ON_SLOT`` for its "Cited on" row, and the article."""
+        return (CARD_SLOT, self.card.replace(_SLOT, CITED_ON_SLOT, 1)), (ARTICLE_SLOT, self.article)
 
-    def inserts(self, cited_on: list[tuple[str, str, int]]) -> tuple[tuple[str, str], ...]:
-        return (CARD_SLOT, self.card_with_citations(cited_on)), (ARTICLE_SLOT, self.article)
+
+def cited_on_row(cited_on: list[tuple[str, str, int]]) -> tuple[tuple[str, str], ...]:
+    """The card's "Cited on" row, as ``GeneratedPage.late``; ``cited_on`` lists (topic title, link,
+    count). An edit that moves a citation changes this row on many source pages and nothing else
+    of them: put in after the theme, it leaves their search entries and theme output as they were."""
+    return ((CITED_ON_SLOT, render("cited-on.html.j2", cited_on=cited_on)),)
 
 
 def _by_block(doc: Document) -> dict[int, list[Sentence]]:
@@ -154,7 +158,11 @@ CARD_SLOT = "<!--card-->\n\n"
 FURNITURE_SHOWN = 500
 """Lines of page furniture listed on a source page; the rest are counted."""
 _SLOT = "\0cited-on\0"
-"""Where the "Cited on" row goes: no source text can hold it (control characters are stripped)."""
+"""Where the "Cited on" row goes in ``SourcePage.card``: no source text can hold it (control
+characters are stripped)."""
+CITED_ON_SLOT = "<!--cited-on-->"
+"""Where the "Cited on" row goes in the page's final HTML: a comment, which search leaves out,
+and which nothing before the card on a source page can hold (its text is escaped)."""
 
 
 def _folded(text: str) -> str:
@@ -200,7 +208,7 @@ def render_source_page(doc: Document, cited_on: list[tuple[str, str, int]]) -> s
     """Markdown of ``sources/<id>.md``, its card and article in place; ``cited_on`` lists (topic title, link, count)."""
     page = source_page(doc)
     markdown = page.markdown
-    for slot, html in page.inserts(cited_on):
+    for slot, html in (*page.inserts(), *cited_on_row(cited_on)):
         markdown = markdown.replace(slot, html, 1)
     return markdown
 
@@ -224,7 +232,8 @@ def _render(view: SiteView) -> Rendered:
     """Each source's page, closed. A page depends only on its document and on the topic pages
     that cite it, so under ``mkdocs serve`` an edit re-writes the pages whose source changed
     (the cache hands back the very same document object for an unchanged source) or whose
-    citations moved. The memo is left holding this build's pages only."""
+    citations moved (then with the same inserts, only the "Cited on" row new). The memo is left
+    holding this build's pages only."""
     memo: dict[str, tuple[Document, list[tuple[str, str, int]], GeneratedPage]]
     memo = view.memo.setdefault("source pages", {})
     made: dict[str, SourcePage] = view.made.get(STAGE.name, {})
@@ -234,12 +243,12 @@ def _render(view: SiteView) -> Rendered:
         cited_on = [(view.topics[uri].title, relative(src, uri), n)
                     for uri, n in sorted(view.cited_on[doc.source.id].items())]
         before = memo.get(doc.source.id)
-        if before is not None and before[0] is doc and before[1] == cited_on:
-            page = before[2]
+        if before is not None and before[0] is doc:
+            page = before[2] if before[1] == cited_on else replace(before[2], late=cited_on_row(cited_on))
         else:
             part = made.get(doc.source.id) or source_page(doc)
-            page = GeneratedPage(src, part.markdown, False, f"sources/{doc.source.path.name}",
-                                 part.inserts(cited_on))
+            page = GeneratedPage(src, part.markdown, False, f"sources/{doc.source.path.name}", part.inserts(),
+                                 cited_on_row(cited_on))
         kept[doc.source.id] = (doc, cited_on, page)
         pages.append(page)
     memo.clear()

@@ -36,6 +36,9 @@ from build_scripts.render.cite_page import CITE_SLOT, cite_this_page
 
 _content: SiteContent | None = None
 _inserts: dict[str, tuple[tuple[str, str], ...]] = {}
+_late: dict[str, tuple[tuple[str, str], ...]] = {}
+"""Each page's ``GeneratedPage.late``, put into its final HTML (``on_post_page``)."""
+_files: Files | None = None
 _cites: dict[str, str] = {}
 """Each page's "Cite this page" box, put in after its conversion (``CITE_SLOT``)."""
 _notes = footnotes.Pages()
@@ -100,8 +103,8 @@ def on_pre_build(config: MkDocsConfig, live: MutableMapping[str, Any] | None = N
     ``live`` keeps it unpickled from one build to the next under ``mkdocs serve`` (see
     ``StageCache``).
     """
-    global _content, _inserts, _banner, _serving
-    _content, _inserts, _banner, _serving = None, {}, "", serving
+    global _content, _inserts, _late, _banner, _serving
+    _content, _inserts, _late, _banner, _serving = None, {}, {}, "", serving
     _cites.clear()
     _notes.start()
     search_skip.start()
@@ -117,6 +120,7 @@ def on_pre_build(config: MkDocsConfig, live: MutableMapping[str, Any] | None = N
     try:
         _content = generate(_project(config), cache, progress=_log.info, another_follows=serving)
         _inserts = {page.src_uri: page.inserts for page in _content.pages if page.inserts}
+        _late = {page.src_uri: page.late for page in _content.pages if page.late}
     except InputError as exc:
         if not serving:
             raise PluginError(exc.report()) from None
@@ -129,7 +133,9 @@ def on_pre_build(config: MkDocsConfig, live: MutableMapping[str, Any] | None = N
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _files
     assert _content is not None, "on_pre_build runs first"
+    _files = files
     root = Path(config.config_file_path).resolve().parent
     listed = _listed(config.nav) if _own_nav else None
     for page in _content.pages:
@@ -326,6 +332,16 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Name Material's search dialog for screen readers (axe: aria-dialog-name)."""
+    """The page's late inserts (``GeneratedPage.late``) put in; Material's search dialog named for
+    screen readers (axe: aria-dialog-name)."""
     _rendering.advance()
+    late = _late.get(page.file.src_uri)
+    if late and _files is not None:
+        for slot, insert in late:
+            at = output.find(slot)
+            if at == -1:
+                _log.warning(f"{page.file.src_uri}: the place of a generated part ({slot}) was not found; "
+                             "it is missing from the page")
+                continue
+            output = output[:at] + _resolve_links(insert, page, _files, {})[0] + output[at + len(slot):]
     return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)

@@ -163,6 +163,26 @@ def test_each_article_is_cited_on_at_least_two_topic_pages(built):
     assert all(len(topics) >= 2 for topics in pages_citing.values()), pages_citing
 
 
+def test_each_source_card_says_where_it_is_cited_and_search_leaves_that_out(built):
+    """The "Cited on" row is put into the final page (``GeneratedPage.late``): its links are
+    addresses of the topic pages, with the counts, and search indexes the card without it."""
+    for path in sorted((ROOT / "sources").glob("*.md")):
+        soup = _page(built, f"sources/{path.stem}")
+        label = soup.find("strong", string="Cited on")
+        assert label is not None, path.stem
+        links = label.find_parent("tr").find_all("a")
+        assert links, path.stem
+        for link in links:
+            assert re.fullmatch(r"\.\./\.\./topics/[a-z-]+/", link["href"]), link
+            assert (built.site / "sources" / path.stem / link["href"] / "index.html").exists()
+            assert re.match(r" \(\d+\)", link.next_sibling)
+    html = [p.read_text(encoding="utf-8") for p in built.site.rglob("*.html")]
+    assert not [h for h in html if "<!--cited-on-->" in h]
+    index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    cards = [d["text"] for d in index["docs"] if re.fullmatch(r"sources/[^/#]+/", d["location"])]
+    assert len(cards) == 5 and not [t for t in cards if "Cited on" in t]
+
+
 KNOWN_FURNITURE = [
     "READ ALSO", "Pin It on Pinterest", "Share This", "View all posts", "Our Books",
     "Kyle Anzalone is news editor", "Own work", "longsleeve shirt", "by | Jun 30, 2025", "Recent Articles",
