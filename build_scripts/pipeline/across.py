@@ -27,7 +27,6 @@ from build_scripts.analyse.topics import assign_topics, topic_terms
 from build_scripts.analyse.voices import one_voice_per_publisher
 from build_scripts.infra import background
 from build_scripts.infra.cache import StageCache
-from build_scripts.infra.forked import Forked
 from build_scripts.model import Analysis, Claim, Inputs, Sentence
 
 BACKGROUND_FROM = 20_000
@@ -46,32 +45,14 @@ def analyse_across(inputs: Inputs, cache: StageCache | None) -> Analysis:
     with _terms_found_meanwhile(index, [*sentences, *read]) as keep_terms_found:
         claims = one_voice_per_publisher(group_claims(read, features, *_claim_memos(cache)), documents)
         speakers = group_quotes(documents, features)
-        with Forked(lambda: number_disagreements(sentences, claims, features) + title_disagreements(read, features),
-                    [*read, *sentences], fork=_fork(len(read))) as differing:
-            timeline = build_timeline(documents, claims, set(sentences), features)
-            keep_terms_found()
-            countries = profile_countries(sentences, claims, timeline, stance_rules, index, features)
-            placed = assign_topics(topics, documents, claims, index)
-            key_facts = pick_key_facts(facts, documents, claims, index)
-            disagreements = differing.result() + quote_wording(speakers)
-    return Analysis(documents, placed, key_facts, claims, disagreements, timeline, countries, stance_rules,
-                    speakers)
-
-
-FORK_FROM = 10_000
-"""Sentences from which, after an edit under ``mkdocs serve``, the disagreements are worked out in a
-forked child (``forked``) while this process builds the timeline and places the topics: both take
-about as long, and an edit is served sooner by about the shorter (at 1,000 sources 0.7 s of 3.7)."""
-_SESSION = {"memos filled": False}
-
-
-def _fork(sentences: int) -> bool:
-    """Whether to fork: another build follows this one, the first build of the session has filled
-    the stages' memos in this process (a child's memos are lost with it), and the corpus is large
-    enough."""
-    fork = keeping() and _SESSION["memos filled"] and sentences >= FORK_FROM
-    _SESSION["memos filled"] = keeping()
-    return fork
+        disagreements = (number_disagreements(sentences, claims, features) + title_disagreements(read, features)
+                         + quote_wording(speakers))
+        timeline = build_timeline(documents, claims, set(sentences), features)
+        keep_terms_found()
+    countries = profile_countries(sentences, claims, timeline, stance_rules, index, features)
+    return Analysis(documents, assign_topics(topics, documents, claims, index),
+                    pick_key_facts(facts, documents, claims, index), claims, disagreements, timeline,
+                    countries, stance_rules, speakers)
 
 
 def _claim_memos(cache: StageCache | None

@@ -6,29 +6,17 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
-from build_scripts.infra import forked
 from build_scripts.infra.cache import StageCache
 from build_scripts.infra.disk_store import DiskStore
-from build_scripts.pipeline import across, generate
+from build_scripts.pipeline import generate
 from tests.seed import copy_seed
 
 
-@pytest.mark.parametrize("fork", [False, True], ids=["in this process", "disagreements in a forked child"])
-def test_pages_kept_across_edits_are_those_made_afresh(tmp_path, monkeypatch, fork):
-    """With ``fork``, the served builds after the first work out the disagreements in a forked child
-    (``across.FORK_FROM``), the builds afresh in this process."""
+def test_pages_kept_across_edits_are_those_made_afresh(tmp_path):
     project = copy_seed(tmp_path / "project")
     live: dict = {}
-    monkeypatch.setattr(forked, "possible", lambda: True)
-    monkeypatch.setitem(across._SESSION, "memos filled", False)
-    forks: list[bool] = []
-    decide = across._fork
-    monkeypatch.setattr(across, "_fork", lambda n: forks.append(decide(n)) or forks[-1])
 
     def site(folder: str, kept: dict) -> tuple[dict, dict, dict]:
-        monkeypatch.setattr(across, "FORK_FROM", 0 if fork and folder == "served" else 10**9)
         content = generate(project, StageCache(DiskStore(tmp_path / folder), kept), another_follows=True)
         return ({p.src_uri: p.markdown for p in content.pages}, dict(content.files), dict(content.additions))
 
@@ -47,4 +35,3 @@ def test_pages_kept_across_edits_are_those_made_afresh(tmp_path, monkeypatch, fo
         for made, expected in zip(served, afresh, strict=True):
             assert made.keys() == expected.keys()
             assert [k for k in made if made[k] != expected[k]] == [], f"edit {number}"
-    assert forks == [False] + [fork, False] * len(edits)

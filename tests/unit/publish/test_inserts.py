@@ -76,3 +76,18 @@ def test_footnotes_whose_place_is_lost_are_a_warning(caplog, monkeypatch):
         events.on_page_content("<p>Text</p>", page, _config(True), files)
     assert [r.getMessage() for r in caplog.records] == [
         "sources/a.md: the place of the footnotes was not found after conversion; they are missing from the page"]
+
+
+def test_late_inserts_go_into_the_final_page_with_their_links_made_addresses(caplog, monkeypatch):
+    """``GeneratedPage.late`` (a source's "Cited on" row) is put in after the theme, in place of
+    its comment; a lost place is a warning naming the page."""
+    page, files = _site(True)
+    monkeypatch.setattr(events, "_files", files)
+    row = '<a href="../topics/the%20treaty.md">T</a> (2)'
+    monkeypatch.setattr(events, "_late", {"sources/a.md": (("<!--row-->", row),)})
+    out = events.on_post_page("<table><!--row--></table><p><!--row--></p>", page, _config(True))
+    assert out == '<table><a href="../../topics/the%20treaty/">T</a> (2)</table><p><!--row--></p>'
+    with caplog.at_level(logging.WARNING, logger="mkdocs.hooks.build_scripts"):
+        assert events.on_post_page("<p>No place</p>", page, _config(True)) == "<p>No place</p>"
+    assert [r.getMessage() for r in caplog.records] == [
+        "sources/a.md: the place of a generated part (<!--row-->) was not found; it is missing from the page"]
