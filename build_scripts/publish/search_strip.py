@@ -1,11 +1,16 @@
 """Material's search plugin strips ``data-search-*`` attributes from every page's HTML after
 indexing it, with ``re.sub(r'\\s?data-search-\\w+="[^"]+"', "", page.content)``. The expression
 starts with an optional space, so it is tried at every character of the page: 0.8 s of CPU
-(profiled) on each build after an edit at 4,000 sources, most pages being unchanged.
+(profiled) on each build after an edit at 4,000 sources, most pages being unchanged. It removes
+only attributes with a value: the hook's own marks (``data-search-exclude``, on every footnote
+reference and the "Cite this page" box) have none, so on the generated pages it never changed
+anything and still read every character.
 
-A page whose HTML does not contain ``data-search-`` cannot match, and the substitution would
-return it unchanged; ``install`` gives the plugin's module a ``re`` that skips the expression
-for such a page, found by a plain substring search. Any other call, or another expression (a
+Every match holds ``data-search-`` followed by a name, ``="``, a value and ``"``; where nothing
+of the page matches that (``_VALUED``, an expression with a literal start, which ``re`` finds by
+a fast scan: 0.04 s for the 1,047 pages of the 1,000-source bench site, against 0.65 s for the
+substitution), the substitution would return the page unchanged, and it is skipped. ``install``
+gives the plugin's module a ``re`` that does this; any other call, or another expression (a
 later Material), goes to ``re`` itself.
 """
 
@@ -16,6 +21,8 @@ import sys
 from typing import Any
 
 _STRIPPED = r"\s?data-search-\w+=\"[^\"]+\""
+_VALUED = re.compile(r"data-search-\w+=\"[^\"]+\"")
+"""What every match of ``_STRIPPED`` holds, but its optional first space."""
 _PLUGIN = "material.plugins.search.plugin"
 
 
@@ -26,7 +33,7 @@ class _SkippingRe:
         self._re = module
 
     def sub(self, pattern: Any, repl: Any, string: Any, *args: Any, **kwargs: Any) -> Any:
-        if pattern == _STRIPPED and not args and not kwargs and type(string) is str and "data-search-" not in string:
+        if pattern == _STRIPPED and not args and not kwargs and type(string) is str and _VALUED.search(string) is None:
             return string
         return self._re.sub(pattern, repl, string, *args, **kwargs)
 
