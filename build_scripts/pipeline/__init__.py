@@ -48,31 +48,37 @@ def generate(project: Project, cache: StageCache | None = None, progress: Progre
     ``another_follows`` (under ``mkdocs serve``) keeps what each stage found of each sentence
     for the next call (``sentence_memo``).
 
-    What it leaves alive is frozen out of the cycle collector (``freeze_survivors``)."""
+    What it leaves alive is frozen out of the cycle collector (``freeze_survivors``) before the
+    collector is back on: every object made meanwhile is in its youngest generation, and the first
+    collection after would walk them all (0.51 s at 1,000 sources from cached analyses). The few
+    thousand objects of cyclic garbage that walk would free then stay until the process ends,
+    soon after a ``mkdocs build``; under ``mkdocs serve`` (``another_follows``) they would pile up
+    build after build, so there the youngest generation is collected first (about 0.1 s after an
+    edit at 1,000 sources)."""
     keep_between_builds(another_follows)
-    try:
-        return _generate(project, cache, progress)
-    finally:
-        freeze_survivors()
+    with collector_paused():
+        try:
+            return _generate(project, cache, progress)
+        finally:
+            freeze_survivors(collect_young=another_follows)
 
 
 def _generate(project: Project, cache: StageCache | None, progress: Progress | None) -> SiteContent:
-    with collector_paused():
-        if cache is None:
-            inputs = _checked_inputs(project, None, progress)
-            return render_site(analyse_across(inputs, None), project.docs_dir, made=inputs.made)
-        inputs = _checked_inputs(project, cache, progress)
-        last, pages_memo = cache.memo("site"), cache.memo("pages")
-        digest = _inputs_digest(inputs, cache, project)
-        if last.get("digest") == digest:
-            term_index(inputs, cache)  # keeps the term hits for the next change
-            content: SiteContent = last["content"]
-        else:
-            last.clear()
-            content = render_site(analyse_across(inputs, cache), project.docs_dir, pages_memo, inputs.made)
-            last.update(digest=digest, content=content)
-        cache.prune()  # after every stage has asked for what it reuses
-        return content
+    if cache is None:
+        inputs = _checked_inputs(project, None, progress)
+        return render_site(analyse_across(inputs, None), project.docs_dir, made=inputs.made)
+    inputs = _checked_inputs(project, cache, progress)
+    last, pages_memo = cache.memo("site"), cache.memo("pages")
+    digest = _inputs_digest(inputs, cache, project)
+    if last.get("digest") == digest:
+        term_index(inputs, cache)  # keeps the term hits for the next change
+        content: SiteContent = last["content"]
+    else:
+        last.clear()
+        content = render_site(analyse_across(inputs, cache), project.docs_dir, pages_memo, inputs.made)
+        last.update(digest=digest, content=content)
+    cache.prune()  # after every stage has asked for what it reuses
+    return content
 
 
 def _inputs_digest(inputs: Inputs, cache: StageCache, project: Project) -> str:

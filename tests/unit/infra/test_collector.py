@@ -52,3 +52,45 @@ def test_what_generation_leaves_alive_is_frozen_out_of_later_collections(seed_pr
         assert id(fresh) in {id(o) for o in gc.get_objects()}  # made after: collected as usual
     finally:
         gc.unfreeze()
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+@pytest.mark.parametrize("another_follows", [False, True])
+def test_generation_is_frozen_before_the_collector_walks_it_unless_builds_follow(seed_project, monkeypatch,
+                                                                                 another_follows):
+    """No collection walks what generation made (frozen first) after a build that no build follows;
+    under ``mkdocs serve`` the youngest generation is collected first, so cyclic garbage made in a
+    generation is freed instead of kept for good."""
+    import weakref
+
+    from build_scripts import pipeline
+
+    render = pipeline.render_site
+    garbage: list[weakref.ref[_Cycle]] = []
+
+    def render_leaving_a_cycle(*args, **kwargs):
+        garbage.append(weakref.ref(_Cycle()))
+        return render(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "render_site", render_leaving_a_cycle)
+    walks: list[int] = []
+
+    def seen(phase: str, info: dict) -> None:
+        if phase == "start":
+            walks.append(info["generation"])
+
+    gc.unfreeze()
+    gc.collect()
+    gc.callbacks.append(seen)
+    try:
+        pipeline.generate(seed_project, another_follows=another_follows)
+        assert walks == ([0] if another_follows else [])
+        assert (garbage[0]() is None) == another_follows  # freed, or frozen until the process ends
+    finally:
+        gc.callbacks.remove(seen)
+        gc.unfreeze()
+        pipeline.keep_between_builds(True)
