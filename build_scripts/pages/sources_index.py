@@ -22,9 +22,13 @@ def _sort_key(doc: Document) -> tuple[object, ...]:
     return (date is None, tuple(-x for x in date.sort_key()) if date else (), doc.source.id)
 
 
-def _row(doc: Document, counts: dict[str, int], uri: str) -> dict[str, object]:
+def _count_slot(row: int) -> str:
+    return f"<!--statements-{row}-->"
+
+
+def _row(doc: Document, row: int, uri: str) -> dict[str, object]:
     return {"title": plain_title(doc), "link": relative(uri, source_src_uri(doc.source.id)),
-            "publisher": doc.source.meta.publisher, "date": date_text(doc), "statements": counts.get(doc.source.id, 0)}
+            "publisher": doc.source.meta.publisher, "date": date_text(doc), "statements": Markup(_count_slot(row))}
 
 
 def _row_size(doc: Document) -> int:
@@ -32,9 +36,12 @@ def _row_size(doc: Document) -> int:
     return len(plain_title(doc)) + len(doc.source.meta.publisher or "") + 2 * len(doc.source.id) + 60
 
 
-def render_sources_pages(documents: list[Document], counts: dict[str, int]) -> list[tuple[str, str]]:
-    """(src_uri, markdown) of the table and its continuations: newest dated sources first,
-    undated last; ``counts`` = statements citing each source."""
+def render_sources_pages(documents: list[Document],
+                         counts: dict[str, int]) -> list[tuple[str, str, tuple[tuple[str, str], ...]]]:
+    """(src_uri, markdown, late inserts) of the table and its continuations: newest dated
+    sources first, undated last. ``counts`` = statements citing each source: each row's count
+    is a late insert (``GeneratedPage.late``), since an edit to one source moves the counts of
+    many, and the table's markdown, search entry and themed page then stay as they were."""
     ordered = sorted(documents, key=_sort_key)
     groups = pack([_row_size(doc) for doc in ordered])
     uris = [continuation_uri(INDEX_SRC_URI, n) for n in range(1, len(groups) + 1)]
@@ -52,21 +59,17 @@ def render_sources_pages(documents: list[Document], counts: dict[str, int]) -> l
         if len(uris) > 1:
             intro.append(Markup(pages_line(number, uris)))
         title = "Sources" if number == 1 else f"Sources ({number})"
+        late = tuple((_count_slot(row), str(counts.get(doc.source.id, 0))) for row, doc in enumerate(shown))
         out.append((uri, render("sources-index.md.j2", title=title, intro=intro,
-                                rows=[_row(doc, counts, uri) for doc in shown])))
+                                rows=[_row(doc, row, uri) for row, doc in enumerate(shown)]), late))
     return out
-
-
-def render_sources_index(documents: list[Document], counts: dict[str, int]) -> str:
-    """The first page of the table (the only one unless there are very many sources)."""
-    return render_sources_pages(documents, counts)[0][1]
 
 
 def _render(view: SiteView) -> Rendered:
     pages = []
-    for uri, markdown in render_sources_pages(view.analysis.documents, view.statements_citing):
+    for uri, markdown, late in render_sources_pages(view.analysis.documents, view.statements_citing):
         closed = sources_used(markdown, uri, view.docs, [], "All the sources in the table above.")
-        pages.append(GeneratedPage(uri, closed, uri == INDEX_SRC_URI))
+        pages.append(GeneratedPage(uri, closed, uri == INDEX_SRC_URI, late=late))
     return Rendered(pages, closed=True)
 
 

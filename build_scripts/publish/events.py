@@ -331,17 +331,35 @@ def on_post_build(config: MkDocsConfig) -> None:
                    f"files written: {_writer.written}, unchanged: {_writer.kept}, deleted: {_writer.deleted}")
 
 
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def _put_late(output: str, page: Page, files: Files, late: tuple[tuple[str, str], ...]) -> str:
+    """``late`` put in place of the first of each of its placeholders, in one pass however
+    many there are (a table of a thousand sources has a count for each row)."""
+    wanted = dict(late)
+    found: set[str] = set()
+
+    def put(match: re.Match[str]) -> str:
+        insert = wanted.get(match[0])
+        if insert is None or match[0] in found:
+            return match[0]
+        found.add(match[0])
+        return _resolve_links(insert, page, files, {})[0]
+
+    output = _COMMENT.sub(put, output)
+    for slot, _ in late:
+        if slot not in found:
+            _log.warning(f"{page.file.src_uri}: the place of a generated part ({slot}) was not found; "
+                         "it is missing from the page")
+    return output
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """The page's late inserts (``GeneratedPage.late``) put in; Material's search dialog named for
     screen readers (axe: aria-dialog-name)."""
     _rendering.advance()
     late = _late.get(page.file.src_uri)
     if late and _files is not None:
-        for slot, insert in late:
-            at = output.find(slot)
-            if at == -1:
-                _log.warning(f"{page.file.src_uri}: the place of a generated part ({slot}) was not found; "
-                             "it is missing from the page")
-                continue
-            output = output[:at] + _resolve_links(insert, page, _files, {})[0] + output[at + len(slot):]
+        output = _put_late(output, page, _files, late)
     return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)

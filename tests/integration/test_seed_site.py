@@ -233,12 +233,20 @@ def test_sentence_target_is_highlighted_by_the_stylesheet(built):
 
 
 def test_sources_index_lists_every_source_with_counts(built):
+    """Each row's count of statements is put into the final page (``GeneratedPage.late``) and
+    is the one the data file gives; search indexes the table without the counts."""
     soup = _page(built, "sources")
     rows = _article(soup).select("table tbody tr")
     assert len(rows) == 5
-    counts = [int(r.select("td")[-1].get_text()) for r in rows]
-    assert all(c > 0 for c in counts)
+    counts = {r.select_one("td a")["href"].strip("/"): int(r.select("td")[-1].get_text()) for r in rows}
+    data = json.loads((built.site / "data" / "sources.json").read_text(encoding="utf-8"))["sources"]
+    assert counts == {row["id"]: row["statements"] for row in data}
+    assert all(c > 0 for c in counts.values())
     assert any("publisher unknown" in r.get_text() for r in rows)
+    assert "<!--statements-" not in (built.site / "sources" / "index.html").read_text(encoding="utf-8")
+    index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    [table] = [d["text"] for d in index["docs"] if d["location"] == "sources/"]
+    assert "Statements Ukraine" in table and not re.findall(r"(?:\b\d{4}|n\.d\.) \d", table)  # no count after a date
 
 
 def test_every_table_can_be_reached_by_keyboard(built):

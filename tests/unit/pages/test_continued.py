@@ -46,8 +46,8 @@ def test_a_small_budget_continues_each_kind_with_every_item_once(seed_project, m
     assert len(mine) > 2
     assert mine[1:] == [continuation_uri(first, n) for n in range(2, len(mine) + 1)]
     assert pages[first].in_nav and not any(pages[u].in_nav for u in mine[1:])
-    items = Counter(line for u in mine for line in _items(pages[u].markdown, marker))
-    assert items == Counter(_items(whole[first].markdown, marker))  # every item once, as on one page
+    items = Counter(line for u in mine for line in _items(pages[u].markdown_with_inserts(), marker))
+    assert items == Counter(_items(whole[first].markdown_with_inserts(), marker))  # every item once, as on one page
     for uri in mine:
         md = pages[uri].markdown
         assert set(_REF.findall(md)) == set(_DEF.findall(md)), uri  # each page's footnotes on that page

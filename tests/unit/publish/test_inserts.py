@@ -91,3 +91,18 @@ def test_late_inserts_go_into_the_final_page_with_their_links_made_addresses(cap
         assert events.on_post_page("<p>No place</p>", page, _config(True)) == "<p>No place</p>"
     assert [r.getMessage() for r in caplog.records] == [
         "sources/a.md: the place of a generated part (<!--row-->) was not found; it is missing from the page"]
+
+
+def test_many_late_inserts_each_take_the_first_of_their_places_and_other_comments_stay(caplog, monkeypatch):
+    """A table's counts are late inserts, one a row: each goes in place of its own comment, other
+    comments of the page are left, and only the places not found are named."""
+    page, files = _site(True)
+    monkeypatch.setattr(events, "_files", files)
+    late = tuple((f"<!--n-{i}-->", str(i * 10)) for i in range(300))
+    monkeypatch.setattr(events, "_late", {"sources/a.md": late})
+    cells = "".join(f"<td><!--n-{i}--></td>" for i in range(299, -1, -1) if i != 7)
+    with caplog.at_level(logging.WARNING, logger="mkdocs.hooks.build_scripts"):
+        out = events.on_post_page(f"<!-- theme -->{cells}<!--n-1-->", page, _config(True))
+    assert out == "<!-- theme -->" + "".join(f"<td>{i * 10}</td>" for i in range(299, -1, -1) if i != 7) + "<!--n-1-->"
+    assert [r.getMessage() for r in caplog.records] == [
+        "sources/a.md: the place of a generated part (<!--n-7-->) was not found; it is missing from the page"]
