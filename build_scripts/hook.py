@@ -53,6 +53,11 @@ def on_startup(command: str, dirty: bool) -> None:
     _serving = command == "serve"
 
 
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    assert _events is not None
+    return _events.on_serve(server, config, builder)
+
+
 def on_pre_build(config: Any) -> None:
     assert _events is not None
     _events.on_pre_build(config, _live, serving=_serving)

@@ -31,6 +31,7 @@ from build_scripts.publish.nav import build_nav
 from build_scripts.publish.page_cache import ContentCache, RenderCache, SearchCache, TemplateCache
 from build_scripts.publish.search_strip import install as install_search_strip
 from build_scripts.publish.site_writer import SiteWriter
+from build_scripts.publish.watcher import watch_folders_natively
 from build_scripts.render.backlinks import name_backlinks
 from build_scripts.render.cite_page import CITE_SLOT, cite_this_page
 
@@ -93,6 +94,12 @@ def _listed(nav: object) -> set[str]:
     if isinstance(nav, list):
         return set().union(*(_listed(v) for v in nav)) if nav else set()
     return {str(nav)}
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    """The server's folders (``docs/``, ``sources/``) watched by the system's notices of
+    changes instead of polling (``watcher``): a saved source's rebuild starts at once."""
+    return watch_folders_natively(server)
 
 
 def on_pre_build(config: MkDocsConfig, live: MutableMapping[str, Any] | None = None, serving: bool = False) -> None:
