@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from markupsafe import Markup
 
 from build_scripts.model import Document, GeneratedPage
@@ -36,12 +38,11 @@ def _row_size(doc: Document) -> int:
     return len(plain_title(doc)) + len(doc.source.meta.publisher or "") + 2 * len(doc.source.id) + 60
 
 
-def render_sources_pages(documents: list[Document],
-                         counts: dict[str, int]) -> list[tuple[str, str, tuple[tuple[str, str], ...]]]:
-    """(src_uri, markdown, late inserts) of the table and its continuations: newest dated
-    sources first, undated last. ``counts`` = statements citing each source: each row's count
-    is a late insert (``GeneratedPage.late``), since an edit to one source moves the counts of
-    many, and the table's markdown, search entry and themed page then stay as they were."""
+def render_sources_pages(documents: list[Document]) -> list[tuple[str, str, list[str]]]:
+    """(src_uri, markdown, the ids of its rows' sources) of the table and its continuations:
+    newest dated sources first, undated last. Each row's count of statements is a late insert
+    (``count_inserts``): an edit to one source moves the counts of many, and the table's
+    markdown, search entry and themed page then stay as they were."""
     ordered = sorted(documents, key=_sort_key)
     groups = pack([_row_size(doc) for doc in ordered])
     uris = [continuation_uri(INDEX_SRC_URI, n) for n in range(1, len(groups) + 1)]
@@ -59,24 +60,31 @@ def render_sources_pages(documents: list[Document],
         if len(uris) > 1:
             intro.append(Markup(pages_line(number, uris)))
         title = "Sources" if number == 1 else f"Sources ({number})"
-        late = tuple((_count_slot(row), str(counts.get(doc.source.id, 0))) for row, doc in enumerate(shown))
         out.append((uri, render("sources-index.md.j2", title=title, intro=intro,
-                                rows=[_row(doc, row, uri) for row, doc in enumerate(shown)]), late))
+                                rows=[_row(doc, row, uri) for row, doc in enumerate(shown)]),
+                    [doc.source.id for doc in shown]))
     return out
 
 
+def count_inserts(ids: list[str], counts: dict[str, int]) -> tuple[tuple[str, str], ...]:
+    """The counts of statements citing each row's source (``ids``), as ``GeneratedPage.late``."""
+    return tuple((_count_slot(row), str(counts.get(sid, 0))) for row, sid in enumerate(ids))
+
+
 def _render(view: SiteView) -> Rendered:
-    pages = []
-    for uri, markdown, late in render_sources_pages(view.analysis.documents, view.statements_citing):
-        closed = sources_used(markdown, uri, view.docs, [], "All the sources in the table above.")
-        pages.append(GeneratedPage(uri, closed, uri == INDEX_SRC_URI, late=late))
-    return Rendered(pages, closed=True)
+    def pages() -> list[tuple[str, str, list[str]]]:
+        return [(uri, sources_used(markdown, uri, view.docs, [], "All the sources in the table above."), ids)
+                for uri, markdown, ids in render_sources_pages(view.analysis.documents)]
+    made = view.kept("sources pages", (), pages)  # what the table shows of each source is its metadata
+    return Rendered([GeneratedPage(uri, markdown, uri == INDEX_SRC_URI, late=count_inserts(ids, view.statements_citing))
+                     for uri, markdown, ids in made], closed=True)
 
 
 KIND = PageKind("sources index", 60, nav_entry("Sources", INDEX_SRC_URI), _render, (
     DataFile("sources.json", lambda view: sources_json(view.analysis.documents, view.statements_citing),
              "data/schemas/sources.schema.json"),
-    DataFile("sources.bib", lambda view: bibtex(view.analysis.documents)),
-    DataFile("sources.csl.json", lambda view: csl_json(view.analysis.documents),
+    DataFile("sources.bib", lambda view: view.kept("sources.bib", (), partial(bibtex, view.analysis.documents))),
+    DataFile("sources.csl.json",
+             lambda view: view.kept("sources.csl.json", (), partial(csl_json, view.analysis.documents)),
              "data/schemas/sources.csl.schema.json"),
 ))

@@ -18,7 +18,8 @@ def test_pages_kept_across_edits_are_those_made_afresh(tmp_path):
 
     def site(folder: str, kept: dict) -> tuple[dict, dict, dict]:
         content = generate(project, StageCache(DiskStore(tmp_path / folder), kept), another_follows=True)
-        return ({p.src_uri: p.markdown for p in content.pages}, dict(content.files), dict(content.additions))
+        return ({p.src_uri: (p.markdown, p.inserts, p.late) for p in content.pages}, dict(content.files),
+                dict(content.additions))
 
     site("served", live)
     sources = sorted(project.sources_dir.glob("*.md"))
