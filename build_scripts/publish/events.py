@@ -57,6 +57,9 @@ _templates = TemplateCache()
 """Under ``mkdocs serve``, each page as the theme made it, reused while all it shows is unchanged."""
 _contents = ContentCache()
 """Under ``mkdocs serve``, what ``on_page_content`` made of each page, reused while its input is unchanged."""
+_finals = ContentCache(owns_digests=False)
+"""Under ``mkdocs serve``, what ``on_post_page`` made of each page, reused while the theme's output
+is the very object it was (``_templates`` reused it) and the late inserts are the same."""
 _writer = SiteWriter()
 """Under ``mkdocs serve``, the site's files written only when they changed."""
 
@@ -121,6 +124,7 @@ def on_pre_build(config: MkDocsConfig, live: MutableMapping[str, Any] | None = N
         _search.start(config)
         _templates.start()
         _contents.start()
+        _finals.start()
     root = Path(config.config_file_path).resolve().parent
     store = DiskStore(root / CACHE_FOLDER)
     cache = StageCache(store, live)
@@ -331,6 +335,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         _search.finish()
         _templates.finish()
         _contents.finish()
+        _finals.finish()
         _writer.finish()
         _log.debug(f"pages converted: {_renders.converted}, reused: {_renders.reused}; "
                    f"indexed for search: {_search.indexed}, reused: {_search.reused}; "
@@ -341,9 +346,10 @@ def on_post_build(config: MkDocsConfig) -> None:
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
-def _put_late(output: str, page: Page, files: Files, late: tuple[tuple[str, str], ...]) -> str:
+def _put_late(output: str, page: Page, files: Files, late: tuple[tuple[str, str], ...]) -> tuple[str, bool]:
     """``late`` put in place of the first of each of its placeholders, in one pass however
-    many there are (a table of a thousand sources has a count for each row)."""
+    many there are (a table of a thousand sources has a count for each row); and whether every
+    placeholder was found."""
     wanted = dict(late)
     found: set[str] = set()
 
@@ -359,14 +365,23 @@ def _put_late(output: str, page: Page, files: Files, late: tuple[tuple[str, str]
         if slot not in found:
             _log.warning(f"{page.file.src_uri}: the place of a generated part ({slot}) was not found; "
                          "it is missing from the page")
-    return output
+    return output, len(found) == len(wanted)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """The page's late inserts (``GeneratedPage.late``) put in; Material's search dialog named for
     screen readers (axe: aria-dialog-name)."""
     _rendering.advance()
-    late = _late.get(page.file.src_uri)
+    uri = page.file.src_uri
+    late = _late.get(uri)
+    extra = (late, _renders.site)
+    found = _finals.get(uri, output, None, extra) if _serving else None
+    if found is not None:
+        return found[0]
+    final, all_found = output, True
     if late and _files is not None:
-        output = _put_late(output, page, _files, late)
-    return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
+        final, all_found = _put_late(output, page, _files, late)
+    final = final.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
+    if _serving and all_found:  # a page that warned is made again (strict mode must see it)
+        _finals.put(uri, output, None, extra, final, None)
+    return final

@@ -219,14 +219,17 @@ class ContentCache:
     (``content_digest``): hashing every page's HTML twice a build took about 0.3 s at 1,000
     sources, and the regular expressions over it about 0.2 s."""
 
-    def __init__(self) -> None:
+    def __init__(self, owns_digests: bool = True) -> None:
         self._kept: dict[str, tuple[str, object, tuple[object, ...], str, Any]] = {}
         self._used: dict[str, tuple[str, object, tuple[object, ...], str, Any]] = {}
+        self._owns_digests = owns_digests
+        """Whether starting a build here starts it for the digests of pages' HTML (one cache does)."""
 
     def start(self) -> None:
         self._kept.update(self._used)
         self._used = {}
-        _DIGESTS.rotate()
+        if self._owns_digests:
+            _DIGESTS.rotate()
 
     def finish(self) -> None:
         self._kept, self._used = self._used, {}
