@@ -12,12 +12,16 @@ from hypothesis import strategies as st
 from build_scripts.analyse import quantities as quantities_module
 from build_scripts.analyse import roles as roles_module
 from build_scripts.analyse.disagreements import (
+    dates_differ,
     number_disagreements,
+    same_event,
     title_disagreements,
 )
+from build_scripts.analyse.disagreements_dates import _of_sources_apart
 from build_scripts.analyse.quantities import consistent, find_quantities
 from build_scripts.analyse.roles import differ, find_roles, person_key
 from build_scripts.analyse.topics import eligible
+from build_scripts.model import DateMention, PartialDate, Sentence
 from build_scripts.pipeline import analyse
 
 
@@ -226,3 +230,22 @@ def test_an_opinion_piece_that_gives_an_outdated_title_is_a_source_that_differs(
           "Farmers expect a late harvest because of the cold spring weather.\n")
     titles = [d for d in analyse(Project.at(tmp_path)).disagreements if d.kind == "title"]
     assert [sorted(s.sentence.source_id for s in d.sides) for d in titles] == [["news", "oped"]]
+
+
+_KEYS = st.frozensets(st.sampled_from(["sign", "join", "treaty", "decree", "leave"]), max_size=3)
+_DATES = st.builds(lambda y, m, d: PartialDate(y, m, d if m is not None else None),
+                   st.sampled_from([2024, 2025]), st.sampled_from([None, 3, 6]), st.sampled_from([None, 1, 30]))
+
+
+@given(st.lists(st.tuples(st.sampled_from("abc"), _KEYS, _DATES), min_size=2, max_size=12), st.data())
+def test_pairs_of_dates_are_sifted_as_the_checks_they_stand_for(mentions, data):
+    """``_of_sources_apart`` keeps the pairs of two sources, with the same event words and dates
+    that differ, as ``same_event`` and ``dates_differ`` tell them."""
+    made = [(Sentence(source, f"a{n}", "text", 0, 0), DateMention(0, 4, "text", date, False), key)
+            for n, (source, key, date) in enumerate(mentions)]
+    pairs = set(data.draw(st.lists(st.tuples(st.integers(0, len(made) - 1), st.integers(0, len(made) - 1))
+                                   .filter(lambda p: p[0] < p[1]))))
+    expected = {(i, j) for i, j in pairs if made[i][0].source_id != made[j][0].source_id
+                and same_event(made[i][2], made[j][2]) and dates_differ(made[i][1].date, made[j][1].date)}
+    found = _of_sources_apart(pairs, made)
+    assert sorted(found) == sorted(expected) and len(found) == len(expected)
