@@ -43,7 +43,7 @@ from build_scripts.analyse.dates.resolve import heads_list_item
 from build_scripts.analyse.dates.tense import clause_around
 from build_scripts.analyse.eligible import MIN_WORDS
 from build_scripts.analyse.features import Features
-from build_scripts.analyse.sentence_memo import SentenceMemo
+from build_scripts.analyse.sentence_memo import SameInput, SentenceMemo
 from build_scripts.analyse.similarity import terms
 from build_scripts.model import (
     MONTHS,
@@ -140,10 +140,29 @@ def build_timeline(documents: list[Document], claims: list[Claim], keep: set[Sen
             merged[key].append(report)
             words[id(report)] = found
     _REPORTS.finish()
-    events = [Event(date, tuple(reports)) for date, reports in _one_entry_per_event(list(merged.items()), words)]
-    events.sort(key=lambda e: (e.date.sort_key(), e.reports[0].sentence.source_id,
-                               e.reports[0].sentence.block, e.reports[0].sentence.start))
-    return events
+    groups = list(merged.items())
+    # What the events are made of: the reports of each date grouped by claim (which claim, by
+    # its id, does not matter: an edit that adds a sentence to a claim may change its id).
+    given = [(date, reports) for (date, _), reports in groups]
+
+    def work() -> list[Event]:
+        events = [Event(date, tuple(reports)) for date, reports in _one_entry_per_event(given, words)]
+        events.sort(key=lambda e: (e.date.sort_key(), e.reports[0].sentence.source_id,
+                                   e.reports[0].sentence.block, e.reports[0].sentence.start))
+        return events
+
+    def renew(last: list[tuple[PartialDate, list[Report]]], events: list[Event]) -> list[Event]:
+        """The last build's events, of this build's report objects (equal to the last's)."""
+        now = {id(old): new for (_, olds), (_, news) in zip(last, given, strict=True)
+               for old, new in zip(olds, news, strict=True)}
+        return [Event(e.date, tuple(now[id(r)] for r in e.reports)) for e in events]
+    # Each group's words are those of its first report: equal reports give equal words.
+    return list(_EVENTS.get(given, work, renew))
+
+
+_EVENTS: SameInput[list[tuple[PartialDate, list[Report]]], list[Event]] = SameInput()
+"""The last build's events, while the reports of each date, grouped by claim, are the same: an
+edit that adds or changes no dated report and moves none between claims leaves the timeline as it was."""
 
 
 SHARED_MIN = 3
@@ -195,7 +214,7 @@ def _same_event(a: Words, b: Words) -> bool:
 
 
 def _one_entry_per_event(
-    groups: list[tuple[tuple[PartialDate, str], list[Report]]], words: dict[int, Words],
+    groups: list[tuple[PartialDate, list[Report]]], words: dict[int, Words],
 ) -> list[tuple[PartialDate, list[Report]]]:
     """The groups of one date joined when they report the same event (``_same_event``).
 
@@ -209,7 +228,7 @@ def _one_entry_per_event(
     entries: list[tuple[PartialDate, list[Report]]] = []
     members: list[list[Words]] = []
     by_stem: dict[tuple[PartialDate, str], list[int]] = defaultdict(list)
-    for (date, _), reports in groups:
+    for date, reports in groups:
         found = words[id(reports[0])]
         shared: Counter[int] = Counter()
         for stem in found[0]:

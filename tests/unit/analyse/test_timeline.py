@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from build_scripts.analyse import timeline
 from build_scripts.analyse.claims import group_claims
 from build_scripts.analyse.eligible import eligible
+from build_scripts.analyse.sentence_memo import keep_between_builds
 from build_scripts.analyse.timeline import build_timeline
 from build_scripts.model import PartialDate, Source, SourceMeta
 from build_scripts.pipeline import analyse
@@ -162,3 +164,27 @@ def test_a_short_clause_joins_an_event_when_all_its_words_are_shared():
             for i, body in enumerate(bodies)]
     events = build_timeline(docs, [])
     assert [sorted({r.sentence.source_id for r in e.reports}) for e in events] == [["s0", "s1"], ["s2"]]
+
+
+def test_an_unchanged_timeline_is_given_again_of_this_build_s_sentences(monkeypatch):
+    """Under ``mkdocs serve`` the last build's events are given again while the dated reports are
+    the same, made of the sentence objects of this build (an edited source's are new objects)."""
+    calls = []
+    original = timeline._one_entry_per_event
+    monkeypatch.setattr(timeline, "_one_entry_per_event", lambda *a: calls.append(1) or original(*a))
+    day = PartialDate(2025, 6, 30)
+    articles = [("The treaty entered into force on 1 March 1999, the report said.", day),
+                ("Lithuania ratified the treaty in 2003, officials said.", day)]
+    keep_between_builds(True)
+    try:
+        first = _timeline(*articles)
+        again = _timeline(*articles)  # new sentence objects, equal to the first build's
+        assert calls == [1] and again == first
+        assert all(r.sentence is not f.sentence for e, g in zip(again, first, strict=True)
+                   for r, f in zip(e.reports, g.reports, strict=True))
+        changed = _timeline(articles[0], ("Lithuania ratified the treaty in 2004, officials said.", day))
+        assert calls == [1, 1] and [e.date.year for e in changed] == [1999, 2004]
+        keep_between_builds(False)  # ``mkdocs build``: worked out every time
+        assert _timeline(*articles) == first and calls == [1, 1, 1]
+    finally:
+        keep_between_builds(True)
