@@ -8,6 +8,8 @@ What a date is the date of (``event_key``), which dates date an event
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
+from functools import partial
 from itertools import combinations
 
 from build_scripts.analyse.dates import find_dates
@@ -23,7 +25,7 @@ from build_scripts.analyse.disagreements_shared import (
 from build_scripts.analyse.disagreements_words import _PAUSE, _SKIP, _words
 from build_scripts.analyse.features import Features
 from build_scripts.analyse.neighbours import close_pairs
-from build_scripts.analyse.sentence_memo import SentenceMemo
+from build_scripts.analyse.sentence_memo import SameInput, SentenceMemo
 from build_scripts.analyse.similarity import Weights
 from build_scripts.analyse.union_find import UnionFind
 from build_scripts.model import Claim, DateMention, Disagreement, PartialDate, PlaceMention, Sentence, Side
@@ -206,9 +208,39 @@ def date_disagreements(sentences: list[Sentence], claims: list[Claim], features:
                 mentions.append((s, m, key))
                 who.append(actors_of)
     _EVENTS.finish()
+    claim_ids = [claim_of.get(s) for s, _, _ in mentions]
+    related: list[tuple[float, int, int]] = []
+    if mentions:
+        weights = weights if weights is not None else Weights(features.stems(s.text) for s in sentences)
+        stems = [features.stems(s.text) for s, _, _ in mentions]
+        related = close_pairs(stems, vectors(weights, stems), RELATED)
+    first: dict[str, int] = {}
+    given = (mentions, who, [None if c is None else first.setdefault(c, i) for i, c in enumerate(claim_ids)],
+             {(a, b, c >= UNNAMED_CLOSE) for c, a, b in related})
+
+    def renew(last: _Given, found: list[Disagreement]) -> list[Disagreement]:
+        """The last build's disagreements, of this build's sentence objects (equal to the last's)."""
+        now = {id(old[0]): new[0] for old, new in zip(last[0], mentions, strict=True)}
+        return [replace(d, sides=tuple(Side(now[id(side.sentence)], side.value) for side in d.sides)) for d in found]
+    return list(_FOUND.get(given, partial(_joined, mentions, who, claim_ids, related), renew))
+
+
+_Given = tuple[list[tuple[Sentence, DateMention, frozenset[str]]], list[Actors], list[int | None],
+               set[tuple[int, int, bool]]]
+"""What the disagreements are worked out from: the dated mentions, the actors of each, which
+mentions are of one claim (by the first mention of each claim: an edit that adds a sentence to
+a claim may change its id), and the pairs close in their rarer words (and whether as close as
+``UNNAMED_CLOSE``; in any order: they are only looked up)."""
+_FOUND: SameInput[_Given, list[Disagreement]] = SameInput()
+"""The last build's date disagreements, while what they are worked out from is the same."""
+
+
+def _joined(mentions: list[tuple[Sentence, DateMention, frozenset[str]]], who: list[Actors],
+            claim_ids: list[str | None], related: list[tuple[float, int, int]]) -> list[Disagreement]:
+    """The disagreements: the candidate pairs (of one claim, of one actor and event word, or
+    ``related``) that pass ``_of_sources_apart`` and name the same actor, joined."""
     pairs: set[tuple[int, int]] = set()
     by_claim: dict[str, list[int]] = defaultdict(list)
-    claim_ids = [claim_of.get(s) for s, _, _ in mentions]
     for i, claim in enumerate(claim_ids):
         if claim is not None:
             by_claim[claim].append(i)
@@ -225,13 +257,8 @@ def date_disagreements(sentences: list[Sentence], claims: list[Claim], features:
     for members in buckets.values():
         if len(members) <= _PER_CLAIM:
             pairs.update(combinations(members, 2))  # i < j: each bucket's come in order
-    close: set[tuple[int, int]] = set()
-    if mentions:
-        weights = weights if weights is not None else Weights(features.stems(s.text) for s in sentences)
-        stems = [features.stems(s.text) for s, _, _ in mentions]
-        related = close_pairs(stems, vectors(weights, stems), RELATED)
-        pairs.update((a, b) for _, a, b in related)
-        close = {(a, b) for c, a, b in related if c >= UNNAMED_CLOSE}
+    pairs.update((a, b) for _, a, b in related)
+    close = {(a, b) for c, a, b in related if c >= UNNAMED_CLOSE}
     dated_in: dict[Sentence, set[tuple[frozenset[str], PartialDate]]] = defaultdict(set)
     for s, m, key in mentions:
         dated_in[s].add((key, m.date))

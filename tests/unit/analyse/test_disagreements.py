@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from build_scripts.analyse import disagreements_dates
 from build_scripts.analyse import quantities as quantities_module
 from build_scripts.analyse import roles as roles_module
 from build_scripts.analyse.disagreements import (
@@ -17,9 +18,10 @@ from build_scripts.analyse.disagreements import (
     same_event,
     title_disagreements,
 )
-from build_scripts.analyse.disagreements_dates import _of_sources_apart
+from build_scripts.analyse.disagreements_dates import _of_sources_apart, date_disagreements
 from build_scripts.analyse.quantities import consistent, find_quantities
 from build_scripts.analyse.roles import differ, find_roles, person_key
+from build_scripts.analyse.sentence_memo import keep_between_builds
 from build_scripts.analyse.topics import eligible
 from build_scripts.model import DateMention, PartialDate, Sentence
 from build_scripts.pipeline import analyse
@@ -249,3 +251,26 @@ def test_pairs_of_dates_are_sifted_as_the_checks_they_stand_for(mentions, data):
                 and same_event(made[i][2], made[j][2]) and dates_differ(made[i][1].date, made[j][1].date)}
     found = _of_sources_apart(pairs, made)
     assert sorted(found) == sorted(expected) and len(found) == len(expected)
+
+
+def test_date_disagreements_are_given_again_of_this_build_s_sentences(monkeypatch):
+    """Under ``mkdocs serve`` the last build's date disagreements are given again while their
+    mentions, actors, claims and close pairs are the same, made of this build's sentence objects."""
+    calls = []
+    original = disagreements_dates._joined
+    monkeypatch.setattr(disagreements_dates, "_joined", lambda *a: calls.append(1) or original(*a))
+    texts = ("Lithuania ratified the treaty in 2003.\n" + FILLER,
+             "Lithuania, which joined the treaty in 2004, says mines would help its army.\n" + FILLER)
+    keep_between_builds(True)
+    try:
+        first = date_disagreements(_sentences(*texts), [])
+        again_sentences = _sentences(*texts)  # new objects, equal to the first build's
+        again = date_disagreements(again_sentences, [])
+        assert calls == [1] and again == first and len(again) == 1
+        assert all(any(side.sentence is s for s in again_sentences) for side in again[0].sides)
+        changed = date_disagreements(_sentences(texts[0].replace("2003", "2002"), texts[1]), [])
+        assert calls == [1, 1] and sorted(s.value for s in changed[0].sides) == ["in 2002", "in 2004"]
+        keep_between_builds(False)  # ``mkdocs build``: worked out every time
+        assert date_disagreements(_sentences(*texts), []) == first and calls == [1, 1, 1]
+    finally:
+        keep_between_builds(True)
