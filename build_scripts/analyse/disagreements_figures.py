@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
+from functools import partial
 
 from build_scripts.analyse.disagreements_dates import date_disagreements
 from build_scripts.analyse.disagreements_shared import (
@@ -26,7 +28,7 @@ from build_scripts.analyse.disagreements_words import _PAUSE, _SKIP, _singular, 
 from build_scripts.analyse.features import Features
 from build_scripts.analyse.neighbours import close_pairs
 from build_scripts.analyse.quantities import consistent
-from build_scripts.analyse.sentence_memo import SentenceMemo
+from build_scripts.analyse.sentence_memo import SameInput, SentenceMemo
 from build_scripts.analyse.similarity import STOP_WORDS
 from build_scripts.analyse.stem_counts import StemCounts
 from build_scripts.analyse.union_find import UnionFind
@@ -177,17 +179,47 @@ def number_disagreements(sentences: list[Sentence], claims: list[Claim],
                 mentions += [(s, q, a) for q, a in counted]
                 who[s.text] = who_of
     _FIGURES.finish()
+    claim_ids = [claim_of.get(s) for s, _, _ in mentions]
+    weights = _STEM_COUNTS.weights(sentences, lambda s: features.stems(s.text))
+    # Each figure's clause (between semicolons) is what is compared: "…32 states outside the
+    # convention…; 164 countries are states parties" is about the parties in its second half.
+    stems = [features.stems(_clause_of(s.text, q.start, q.end)) for s, q, _ in mentions]
+    related = [(a, b) for _, a, b in close_pairs(stems, vectors(weights, stems), RELATED)]
+    actors_of = [who[s.text] for s, _, _ in mentions]
+    first: dict[str, int] = {}
+    given = (mentions, actors_of, [None if c is None else first.setdefault(c, i) for i, c in enumerate(claim_ids)],
+             set(related))
+
+    def renew(last: _Given, found: list[Disagreement]) -> list[Disagreement]:
+        """The last build's disagreements, of this build's sentence objects (equal to the last's)."""
+        now = {id(old[0]): new[0] for old, new in zip(last[0], mentions, strict=True)}
+        return [replace(d, sides=tuple(Side(now[id(side.sentence)], side.value) for side in d.sides)) for d in found]
+    out = list(_FOUND.get(given, partial(_joined, mentions, actors_of, claim_ids, related), renew))
+    return out + date_disagreements(sentences, claims, features, weights, claim_of)
+
+
+_Given = tuple[list[tuple[Sentence, Quantity, Attribute]], list[Actors], list[int | None], set[tuple[int, int]]]
+"""What figure disagreements are worked out from: the figures compared, the actors of each one's
+sentence, which are of one claim (by the first figure of each claim: an edit that adds a
+sentence to a claim may change its id), and the pairs close in their rarer words (in any order)."""
+_FOUND: SameInput[_Given, list[Disagreement]] = SameInput()
+"""The last build's figure disagreements, while what they are worked out from is the same."""
+
+
+def _joined(mentions: list[tuple[Sentence, Quantity, Attribute]], actors_of: list[Actors],
+            claim_ids: list[str | None], related: list[tuple[int, int]]) -> list[Disagreement]:
+    """The figures of one claim, or of ``related`` sentences, that measure one attribute of one
+    thing, joined; each group whose values differ in two sources or more, a disagreement."""
     union: UnionFind[int] = UnionFind(range(len(mentions)))
 
     def join(i: int, j: int, same_claim: bool) -> None:
         (si, _, ai), (sj, _, aj) = mentions[i], mentions[j]
         if (si.source_id != sj.source_id and same_attribute(ai, aj, same_claim)
-                and _same_actors(who[si.text], who[sj.text])):
+                and _same_actors(actors_of[i], actors_of[j])):
             union.join(i, j)
 
     by_claim: dict[str, list[int]] = defaultdict(list)
-    for i, (s, _, _) in enumerate(mentions):
-        claim = claim_of.get(s)
+    for i, claim in enumerate(claim_ids):
         if claim is not None:
             by_claim[claim].append(i)
     for members in by_claim.values():
@@ -195,12 +227,8 @@ def number_disagreements(sentences: list[Sentence], claims: list[Claim],
         for x, i in enumerate(members):
             for j in members[x + 1:]:
                 join(i, j, True)
-    weights = _STEM_COUNTS.weights(sentences, lambda s: features.stems(s.text))
-    # Each figure's clause (between semicolons) is what is compared: "…32 states outside the
-    # convention…; 164 countries are states parties" is about the parties in its second half.
-    stems = [features.stems(_clause_of(s.text, q.start, q.end)) for s, q, _ in mentions]
-    for _, a, b in close_pairs(stems, vectors(weights, stems), RELATED):
-        join(a, b, claim_of.get(mentions[a][0]) == claim_of.get(mentions[b][0]) is not None)
+    for a, b in related:
+        join(a, b, claim_ids[a] == claim_ids[b] is not None)
     out = []
     for members in union.groups().values():
         chosen = [mentions[i] for i in members]
@@ -211,7 +239,7 @@ def number_disagreements(sentences: list[Sentence], claims: list[Claim],
         sides = _sides_from([(s, q) for s, q, _ in chosen])
         out.append(Disagreement(make_id("number", sides), "number", _subject(chosen),
                                 tuple(sides), consistent([q for _, q, _ in chosen])))
-    return out + date_disagreements(sentences, claims, features, weights, claim_of)
+    return out
 
 
 def _subject(chosen: list[tuple[Sentence, Quantity, Attribute]]) -> str:

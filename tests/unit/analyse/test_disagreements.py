@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from build_scripts.analyse import disagreements_dates
+from build_scripts.analyse import disagreements_dates, disagreements_figures
 from build_scripts.analyse import quantities as quantities_module
 from build_scripts.analyse import roles as roles_module
 from build_scripts.analyse.disagreements import (
@@ -272,5 +272,31 @@ def test_date_disagreements_are_given_again_of_this_build_s_sentences(monkeypatc
         assert calls == [1, 1] and sorted(s.value for s in changed[0].sides) == ["in 2002", "in 2004"]
         keep_between_builds(False)  # ``mkdocs build``: worked out every time
         assert date_disagreements(_sentences(*texts), []) == first and calls == [1, 1, 1]
+    finally:
+        keep_between_builds(True)
+
+
+def test_figure_disagreements_are_given_again_of_this_build_s_sentences(monkeypatch):
+    """As date disagreements: the last build's figure disagreements while the figures, their
+    actors, claims and close pairs are the same, made of this build's sentence objects."""
+    calls = []
+    original = disagreements_figures._joined
+    monkeypatch.setattr(disagreements_figures, "_joined", lambda *a: calls.append(1) or original(*a))
+    texts = ("Fourteen people were injured in the warehouse fire, the fire service said.\n" + FILLER,
+             "Police said 17 people had been injured in the warehouse fire.\n" + FILLER)
+
+    def numbers(*given: str) -> list:
+        return [d for d in number_disagreements(_sentences(*given), []) if d.kind == "number"]
+    keep_between_builds(True)
+    try:
+        first = numbers(*texts)
+        again_sentences = _sentences(*texts)
+        again = [d for d in number_disagreements(again_sentences, []) if d.kind == "number"]
+        assert calls == [1] and again == first and len(again) == 1
+        assert all(any(side.sentence is s for s in again_sentences) for side in again[0].sides)
+        changed = numbers(texts[0], texts[1].replace("17", "18"))
+        assert calls == [1, 1] and sorted(s.value for s in changed[0].sides) == ["18", "Fourteen"]
+        keep_between_builds(False)  # ``mkdocs build``: worked out every time
+        assert numbers(*texts) == first and calls == [1, 1, 1]
     finally:
         keep_between_builds(True)
