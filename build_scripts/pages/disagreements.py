@@ -49,7 +49,9 @@ def render_disagreements_page(disagreements: list[Disagreement], docs: dict[str,
 
 
 def _render(view: SiteView) -> Rendered:
-    pages = render_disagreements_pages(view.analysis.disagreements, view.docs)
+    disagreements = view.analysis.disagreements
+    pages = view.kept("disagreements pages", disagreements,
+                      partial(render_disagreements_pages, disagreements, view.docs))
     return Rendered([GeneratedPage(uri, markdown, uri == SRC_URI) for uri, markdown in pages])
 
 

@@ -42,6 +42,8 @@ class SiteView:
         self._once: dict[str, Any] = {}
         self._kept_last: dict[str, tuple[object, object, Any]] = self.memo.get("kept", {})
         self._kept_now: dict[str, tuple[object, object, Any]] = {}
+        self._converted: dict[int, tuple[object, object]] = {}
+        """``by_value`` of each key object ``kept`` was given this build (kinds share some)."""
 
     def once(self, name: str, work: Callable[[], T]) -> T:
         """What ``work`` gives, worked out once per build for the kinds that share it."""
@@ -58,7 +60,10 @@ class SiteView:
         nothing is compared or kept."""
         if not keeping():
             return work()
-        key = by_value(key)
+        converted = self._converted.get(id(key))
+        if converted is None or converted[0] is not key:  # held, so no other object has its id
+            converted = self._converted[id(key)] = (key, by_value(key))
+        key = converted[1]
         sources = self.sources_key
         last = self._kept_last.get(name)
         same = last is not None and last[1] is sources and last[0] == key

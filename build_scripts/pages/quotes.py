@@ -131,7 +131,8 @@ def render_quotes_page(speakers: list[Speaker], docs: dict[str, Document]) -> st
 
 
 def _render(view: SiteView) -> Rendered:
-    pages = render_quotes_pages(view.analysis.speakers, view.docs)
+    speakers = view.analysis.speakers
+    pages = view.kept("quotes pages", speakers, partial(render_quotes_pages, speakers, view.docs))
     return Rendered([GeneratedPage(uri, markdown, uri == SRC_URI) for uri, markdown in pages])
 
 
