@@ -200,12 +200,12 @@ class SearchCache:
             found = self._kept.get(key) or self._used.get(key)
             if found is not None:
                 self._used[key] = found
-                index.entries.extend(copy.deepcopy(found))
+                index.entries.extend(map(_copy_entry, found))
                 self.reused += 1
                 return
             before = len(index.entries)
             original(page)
-            self._used[key] = copy.deepcopy(index.entries[before:])
+            self._used[key] = [_copy_entry(entry) for entry in index.entries[before:]]
             self.indexed += 1
 
         index.add_entry_from_context = add_entry_from_context
@@ -274,6 +274,12 @@ def content_digest(text: str) -> str:
 
 def _toc_key(items: Any) -> list[Any]:
     return [(item.title, item.id, item.level, item.url, _toc_key(item.children)) for item in items]
+
+
+def _copy_entry(entry: dict[str, Any]) -> dict[str, Any]:
+    """A search entry as Material makes it (strings, a number, a list of tags), copied: one copy
+    per entry and build, where ``copy.deepcopy`` took a tenth of a millisecond a page."""
+    return {k: list(v) if isinstance(v, list) else v for k, v in entry.items()}
 
 
 def _search_key(page: Page) -> str:
