@@ -180,6 +180,39 @@ def test_no_quantity_in_these(text: str) -> None:
     assert find_quantities(text) == []
 
 
+# The pattern of other forms runs only on a sentence with a digit, a currency sign or a number
+# word among its runs of letters; the quick check must pass every sentence the pattern reads.
+GATE_WORDS = st.sampled_from(
+    NUMBER_WORDS + UNITS + ["a", "one", "half", "third", "thirds", "quarter", "fifth", "tenth", "often",
+                            "forty-three", "Twenty-One", "fİve", "ſix", "ſeventy", "nıne", "\u212aeep", "İ",
+                            "people", "of", "crews", "'", "’", "é", "_", "x", "ten_", "éten", "(", "-"]
+)
+
+
+@given(st.lists(GATE_WORDS, max_size=8), st.sampled_from([" ", "", "-", "\u00a0", ", "]))
+def test_the_quick_check_passes_every_number_in_words(words: list[str], glue: str) -> None:
+    sentence = glue.join(words)
+    if not quantities_module._may_have_number_words(sentence):
+        assert quantities_module._other_forms_found(sentence) == []
+
+
+@pytest.mark.parametrize("text", ["Fourteen people", "FORTY-three crews", "a third of them", "ſix people",
+                                  "fİve people", "nıne people", "(twelve people)"])
+def test_the_quick_check_sees_numbers_in_words(text: str) -> None:
+    assert quantities_module._may_have_number_words(text)
+    assert quantities_module._other_forms(text) == quantities_module._other_forms_found(text) != []
+
+
+def test_the_quick_check_knows_every_odd_letter() -> None:
+    """Every letter outside ASCII that a pattern ignoring case reads as an ASCII letter (a scan of
+    Unicode) is one the quick check reads as that letter."""
+    import re
+    import sys
+    ascii_letter = re.compile("[a-z]", re.IGNORECASE)
+    odd = {c for c in map(chr, range(128, sys.maxunicode + 1)) if ascii_letter.fullmatch(c)}
+    assert {c for c in odd if c.translate(quantities_module._AS_ASCII).isascii()} == odd
+
+
 def test_value_range_reads_a_value_as_written() -> None:
     assert quantities_module.value_range("more than 20")[0] > 20
     assert quantities_module.value_range("Fourteen") == (14, 14)
