@@ -25,7 +25,7 @@ from build_scripts.infra.disk_store import FOLDER as CACHE_FOLDER
 from build_scripts.infra.disk_store import DiskStore
 from build_scripts.model import Project, SiteContent
 from build_scripts.pipeline import generate
-from build_scripts.publish import footnotes, search_skip
+from build_scripts.publish import footnotes, search_skip, search_tokens
 from build_scripts.publish.build_error import error_banner, error_site
 from build_scripts.publish.nav import build_nav
 from build_scripts.publish.page_cache import ContentCache, RenderCache, SearchCache, TemplateCache
@@ -80,10 +80,12 @@ def _project(config: MkDocsConfig) -> Project:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """The navigation of every page kind, unless ``mkdocs.yml`` writes one of its own: then the
     generated pages it leaves out are built but not listed (strict mode would stop on them).
-    Material's search plugin stops scanning pages that hold nothing for it to strip (``search_strip``)."""
+    Material's search plugin stops scanning pages that hold nothing for it to strip (``search_strip``),
+    and its parser reads simple HTML with one regular expression (``search_tokens``)."""
     global _own_nav
     install_search_strip()
     search_skip.install()
+    search_tokens.install()
     _notes.configure(config.markdown_extensions, config.mdx_configs)
     _own_nav = config.nav is not None
     if config.nav is None:

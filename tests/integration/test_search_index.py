@@ -91,3 +91,54 @@ def test_the_index_is_the_same_when_the_blocks_the_hook_excludes_are_not_parsed(
     found = json.loads(proc.stdout.strip().splitlines()[-1])
     assert found["differ"] == []
     assert found["pages"] > 20 and found["skipped"] == found["pages"]  # every page has its box
+
+
+_FED = """
+import json, sys
+from material.plugins.search import plugin as material_search
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+fed = []
+config = load_config(sys.argv[1], site_dir=sys.argv[2])
+config.plugins.on_startup(command="build", dirty=False)
+config = config.plugins.on_config(config)  # the hook installs its parser
+fast = material_search.Parser
+original = fast._original
+
+class Recording(fast):
+    def feed(self, data):
+        fed.append(data)
+        super().feed(data)
+
+material_search.Parser = Recording
+build(config)
+
+def sections(parser_class, html):
+    parser = parser_class()
+    parser.feed(html)
+    parser.close()
+    return [(s.id, s.title, s.text, s.depth, s.el.tag, s.is_excluded()) for s in parser.data]
+
+tokens = sys.modules[fast.__module__]  # the hook's own import of the package
+read = [tokens._readable(html, tokens._TOKENS.findall(html)) for html in fed]
+differ = [i for i, html in enumerate(fed) if sections(fast, html) != sections(original, html)]
+print(json.dumps({"pages": len(fed), "read": sum(read), "differ": differ}))
+"""
+
+
+def test_the_index_is_the_same_when_pages_are_read_without_html_parser(tmp_path):
+    """Material's parser reads the seed site's pages with ``search_tokens`` (nearly all are simple
+    enough) and finds the same sections on each as with its own tokenizer."""
+    import os
+    import subprocess
+    import sys
+
+    config = make_project(tmp_path)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run([sys.executable, "-c", _FED, str(config), str(tmp_path / "site")],
+                          capture_output=True, text=True, env=env, check=False, cwd=Path(__file__).parents[2])
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    found = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert found["differ"] == []
+    assert found["pages"] > 20 and found["read"] >= 0.9 * found["pages"], found
