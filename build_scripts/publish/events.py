@@ -25,7 +25,7 @@ from build_scripts.infra.disk_store import FOLDER as CACHE_FOLDER
 from build_scripts.infra.disk_store import DiskStore
 from build_scripts.model import Project, SiteContent
 from build_scripts.pipeline import generate
-from build_scripts.publish import footnotes, search_skip, search_tokens
+from build_scripts.publish import direct_pages, footnotes, search_skip, search_tokens
 from build_scripts.publish.build_error import error_banner, error_site
 from build_scripts.publish.nav import build_nav
 from build_scripts.publish.page_cache import ContentCache, RenderCache, SearchCache, TemplateCache
@@ -46,6 +46,8 @@ _notes = footnotes.Pages()
 """Each page's footnotes, written as HTML and put in after its conversion (``footnotes.SLOT``)."""
 _own_nav = False
 """Whether ``mkdocs.yml`` writes its own ``nav:``."""
+_direct = False
+"""Whether the site's Markdown settings let source pages be written as HTML here (``direct_pages``)."""
 _banner = ""
 """Under ``mkdocs serve``, the problems that stopped the build, opening every page."""
 _serving = False
@@ -82,11 +84,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     generated pages it leaves out are built but not listed (strict mode would stop on them).
     Material's search plugin stops scanning pages that hold nothing for it to strip (``search_strip``),
     and its parser reads simple HTML with one regular expression (``search_tokens``)."""
-    global _own_nav
+    global _own_nav, _direct
     install_search_strip()
     search_skip.install()
     search_tokens.install()
     _notes.configure(config.markdown_extensions, config.mdx_configs)
+    _direct = direct_pages.applies(config.markdown_extensions, config.mdx_configs)
     _own_nav = config.nav is not None
     if config.nav is None:
         config.nav = build_nav(Path(config.docs_dir))
@@ -201,7 +204,8 @@ def _edit_uri(config: MkDocsConfig, root: Path, edit_path: str) -> str:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """The page's markdown with what the generator adds; under ``mkdocs serve``, a page whose
+    """The page's markdown with what the generator adds. A source page is then written as HTML
+    here, not converted by Python-Markdown (``direct_pages``); under ``mkdocs serve``, a page whose
     markdown is the same as in the last build gets that build's conversion (``RenderCache``)."""
     if _banner:
         markdown = _after_heading(markdown, _banner)
@@ -212,8 +216,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                                                    get_build_datetime().date())
         markdown += f"\n\n{CITE_SLOT}\n"
         markdown = _notes.apart(page.file.src_uri, markdown)
+    written = direct_pages.renderer(markdown) if _direct and not _banner else None
     if _serving:
-        _renders.prepare(page, markdown, config, files)
+        _renders.prepare(page, markdown, config, files, written)
+    elif written is not None:
+        page.render = lambda config, files: written(page, config, files)  # type: ignore[method-assign]
     return markdown
 
 

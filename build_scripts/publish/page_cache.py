@@ -25,6 +25,7 @@ import hashlib
 import logging
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -89,8 +90,10 @@ class RenderCache:
             digest.update(f"\0{f.src_uri}\0{f.url}\0{f.inclusion.name}".encode())
         return digest.hexdigest()
 
-    def prepare(self, page: Page, markdown: str, config: MkDocsConfig, files: Files) -> None:
-        """Have ``page.render`` reuse a conversion of the same ``markdown``, or keep this one."""
+    def prepare(self, page: Page, markdown: str, config: MkDocsConfig, files: Files,
+                render: Callable[[Page, MkDocsConfig, Files], None] | None = None) -> None:
+        """Have ``page.render`` reuse a conversion of the same ``markdown``, or keep this one,
+        made by ``render`` (the page's HTML written otherwise) or else by ``Page.render``."""
         if not self._site:
             self._site = self._site_digest(config, files)
         key = hashlib.sha256(f"{self._site}\0{page.file.src_uri}\0{page.file.url}\0".encode()
@@ -100,7 +103,8 @@ class RenderCache:
             self._used[key] = found
             page.render = lambda config, files: self._restore(page, found, files)  # type: ignore[method-assign]
         else:
-            page.render = lambda config, files: self._convert(page, key, config, files)  # type: ignore[method-assign]
+            page.render = lambda config, files: self._convert(  # type: ignore[method-assign]
+                page, key, config, files, render or Page.render)
 
     def _restore(self, page: Page, kept: _Rendered, files: Files) -> None:
         page.content = kept.content
@@ -111,12 +115,13 @@ class RenderCache:
             page.links_to_anchors = {_file(files, uri): dict(links) for uri, links in kept.links_to_anchors.items()}
         self.reused += 1
 
-    def _convert(self, page: Page, key: str, config: MkDocsConfig, files: Files) -> None:
+    def _convert(self, page: Page, key: str, config: MkDocsConfig, files: Files,
+                 render: Callable[[Page, MkDocsConfig, Files], None]) -> None:
         warnings = _Warnings()
         logger = logging.getLogger("mkdocs")
         logger.addHandler(warnings)
         try:
-            Page.render(page, config, files)
+            render(page, config, files)
         finally:
             logger.removeHandler(warnings)
         self.converted += 1

@@ -60,3 +60,55 @@ def test_markdown_in_a_source_renders_and_stays_inert(tmp_path):
             assert mark not in shown, (path, mark)
     cited = [p for p, html in pages.items() if "topics" in p.parts and "foreign ministry said" in html]
     assert cited, "the source's first sentence is cited on no topic page"
+
+
+_BOTH_WAYS = """
+import copy, json, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.structure.pages import Page
+
+config = load_config(sys.argv[1], site_dir=sys.argv[2])
+config.plugins.on_startup(command="build", dirty=False)
+config = config.plugins.on_config(config)  # the hook imports its package
+direct = sys.modules["build_scripts.publish.direct_pages"]
+written_by_hook = direct.render
+pages, differ = [], []
+
+def state(page):
+    toc = [(a.title, a.id, a.level, [(c.title, c.id, c.level) for c in a.children]) for a in page.toc]
+    links = None if page.links_to_anchors is None else {f.src_uri: a for f, a in page.links_to_anchors.items()}
+    return [page.content, toc, page._title_from_render, sorted(page.present_anchor_ids), links]
+
+def both(page, written, config, files):
+    converted = copy.copy(page)
+    Page.render(converted, config, files)
+    written_by_hook(page, written, config, files)
+    pages.append(page.file.src_uri)
+    if state(page) != state(converted):
+        differ.append(page.file.src_uri)
+
+direct.render = both
+build(config)
+print(json.dumps({"pages": pages, "differ": differ}))
+"""
+
+
+def test_source_pages_written_as_html_are_what_python_markdown_makes_of_them(tmp_path):
+    """The hook writes a source page's HTML itself (``direct_pages``): on every page of the seed
+    site and of a source in markdown it did so, the page converted by Python-Markdown is the same."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    sources = {path.name: path.read_bytes() for path in sorted((ROOT / "sources").glob("*.md"))}
+    sources["markdown-source.md"] = MARKDOWN_SOURCE.encode()
+    config = make_project(tmp_path, sources)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run([sys.executable, "-c", _BOTH_WAYS, str(config), str(tmp_path / "site")],
+                          capture_output=True, text=True, env=env, check=False, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    found = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert found["differ"] == []
+    assert "sources/markdown-source.md" in found["pages"] and len(found["pages"]) >= 3, found["pages"]
