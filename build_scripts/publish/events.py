@@ -386,6 +386,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     extra = (late, _renders.site)
     found = _finals.get(uri, output, None, extra) if _serving else None
     if found is not None:
+        _writer.same_as_last(page.file.abs_dest_path)
         return found[0]
     final, all_found = output, True
     if late and _files is not None:
