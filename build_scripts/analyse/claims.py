@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping
 
-from build_scripts.analyse.claim_graph import ClaimGraph
+from build_scripts.analyse.claim_graph import ClaimGraph, Remember
 from build_scripts.analyse.copies import CopyIndex, copied_sources, runs
 from build_scripts.analyse.fact_memo import FactMemo
 from build_scripts.analyse.fact_patterns import WORDS
@@ -74,11 +74,13 @@ class _Groups:
 
     def __init__(self, vectors: Mapping[int, dict[int, float]], size: int, known: dict[tuple[int, int], float],
                  compatible: Callable[[int, int], bool] = lambda x, y: True,
-                 bonus: Callable[[int, int], float] = lambda x, y: 0.0) -> None:
+                 bonus: Callable[[int, int], float] = lambda x, y: 0.0, remember: Remember | None = None) -> None:
         self.vectors = vectors
         self.known = known
         self.compatible = compatible
         self.bonus = bonus
+        self.remember = remember
+        """Where a cosine that is not a candidate's may be found from an earlier build (``Remember``)."""
         """What a pair's evidence beyond shared words adds to its cosine (see ``FIGURE_BONUS``);
         ``known`` holds it already."""
         """Whether two nodes can report one fact at all (see ``_Facts``): checked between the
@@ -96,7 +98,11 @@ class _Groups:
 
     def cosine(self, x: int, y: int) -> float:
         known = self.known.get((x, y) if x < y else (y, x))
-        return known if known is not None else cosine(self.vectors[x], self.vectors[y]) + self.bonus(x, y)
+        if known is not None:
+            return known
+        if self.remember is None:
+            return cosine(self.vectors[x], self.vectors[y]) + self.bonus(x, y)
+        return self.remember(x, y, lambda: cosine(self.vectors[x], self.vectors[y]) + self.bonus(x, y))
 
     def try_merge(self, a: int, b: int) -> None:
         ra, rb = self.root[a], self.root[b]
@@ -267,9 +273,9 @@ def _group_nodes(firsts: list[Sentence], features: Features, known: FactMemo | N
 
 
 def _group_part(vectors: Mapping[int, dict[int, float]], cosines: dict[tuple[int, int], float], facts: _Facts,
-                size: int) -> list[int]:
+                size: int, remember: Remember | None = None) -> list[int]:
     """The greedy pass: merge groups along the close pairs of ``cosines``, closest first."""
-    groups = _Groups(vectors, size, cosines, facts.compatible, lambda x, y: bonus(facts, x, y))
+    groups = _Groups(vectors, size, cosines, facts.compatible, lambda x, y: bonus(facts, x, y), remember)
     for a, b in closest_first(cosines, SAME_CLAIM):
         groups.try_merge(a, b)
     return groups.root

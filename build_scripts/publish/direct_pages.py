@@ -27,8 +27,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
 from mkdocs.structure.toc import get_toc
 
-from build_scripts.publish.footnotes import KNOWN_EXTENSIONS
-
 _TEXT = r"(?:[^\\`*_{}\[\]<>&!#|\s\x00-\x1f]|[ ](?! )|\\[\\`*_{}\[\]()#+\-.!])+"
 """Text Python-Markdown writes as it is but for its escapes: no character that starts markup or
 that HTML escapes, single spaces inside, backslash escapes of its ``ESCAPED_CHARS`` but ``>``."""
@@ -46,12 +44,14 @@ _PAGE = re.compile(
 _HEADINGS = (("Article text", "article-text"), ("Sources used on this page", "sources-used-on-this-page"))
 _SETTINGS = {"toc": {"permalink": True}}
 """The only Markdown settings under which pages are written here (the project's ``mkdocs.yml``)."""
+_EXTENSIONS = frozenset({"toc", "tables", "fenced_code", "admonition", "attr_list", "footnotes", "pymdownx.details"})
+"""The project's Markdown extensions (MkDocs adds the first three): the others leave such a page alone."""
 
 
 def applies(extensions: Iterable[str], settings: Mapping[str, object]) -> bool:
-    """Whether the site's Markdown writes a source page as ``page_of`` does."""
+    """Whether the site's Markdown writes a source page as ``write`` does."""
     names = set(extensions)
-    return {"toc", "attr_list"} <= names <= KNOWN_EXTENSIONS and dict(settings) == _SETTINGS
+    return {"toc", "attr_list"} <= names <= _EXTENSIONS and dict(settings) == _SETTINGS
 
 
 @dataclass(frozen=True)

@@ -144,3 +144,19 @@ def test_a_failed_grouping_starts_the_session_afresh(corpus, monkeypatch):
     assert graph.weights is None and not graph.terms
     served = group_claims(_sentences(documents), _features(documents), graph=graph)
     assert _groups(served) == _groups(group_claims(_sentences(documents), _features(documents)))
+
+
+def test_the_greedy_pass_reuses_the_last_builds_cosines_of_other_pairs(corpus, monkeypatch):
+    """With the weights frozen, a pair of texts the greedy pass compared in the last build (not a
+    candidate pair) has the same cosine: it is not worked out again, and the groups are the same."""
+    from build_scripts.analyse import claims
+
+    worked_out = []
+    original = claims.cosine
+    monkeypatch.setattr(claims, "cosine", lambda a, b: worked_out.append(1) or original(a, b))
+    features, graph, memo, known = _features(corpus), ClaimGraph(), {}, FactMemo()
+    first = group_claims(_sentences(corpus), features, memo, known, graph=graph)
+    assert worked_out and len(graph.group_cosines) == len(worked_out)
+    worked_out.clear()
+    again = group_claims(_sentences(corpus), features, memo, known, graph=graph)
+    assert worked_out == [] and _groups(again) == _groups(first)

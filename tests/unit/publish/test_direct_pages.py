@@ -70,6 +70,7 @@ def test_the_project_settings_are_the_ones_written_here(site):
     config, _ = site
     assert direct_pages.applies(config.markdown_extensions, config.mdx_configs)
     assert not direct_pages.applies([*config.markdown_extensions, "smarty"], config.mdx_configs)
+    assert not direct_pages.applies([*config.markdown_extensions, "md_in_html"], config.mdx_configs)
     assert not direct_pages.applies(config.markdown_extensions, {"toc": {"permalink": "#"}})
 
 
