@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from build_scripts.model.dates import PartialDate
 from build_scripts.model.findings import DateMention, Quote
@@ -137,14 +138,15 @@ class Claim:
     publisher_groups: tuple[tuple[str, ...], ...] = ()
     """Sources one publisher released (each group counts once, as one voice, with its copies)."""
 
-    @property
+    @cached_property
     def sources(self) -> tuple[str, ...]:
+        """Worked out once per claim (a claim never changes): each stage across sources asks again."""
         seen: dict[str, None] = {}
         for m in self.members:
             seen.setdefault(m.source_id, None)
         return tuple(seen)
 
-    @property
+    @cached_property
     def independent(self) -> int:
         """Voices: sources that copy one another, or that one publisher released, count once."""
         if not self.publisher_groups:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from markdown.extensions.toc import slugify, unique
@@ -26,6 +26,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
 from mkdocs.structure.toc import get_toc
+
+from build_scripts.publish.page_cache import Render
 
 _TEXT = r"(?:[^\\`*_{}\[\]<>&!#|\s\x00-\x1f]|[ ](?! )|\\[\\`*_{}\[\]()#+\-.!])+"
 """Text Python-Markdown writes as it is but for its escapes: no character that starts markup or
@@ -111,10 +113,6 @@ def render(page: Page, written: Written, config: MkDocsConfig, files: Files) -> 
     page.present_anchor_ids = {anchor for _, anchor, _ in written.headings}
     if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:  # as ``Page.render``
         page.links_to_anchors = links.links_to_anchors
-
-
-Render = Callable[[Page, MkDocsConfig, Files], None]
-"""What ``Page.render`` does, for one page."""
 
 
 def renderer(markdown: str) -> Render | None:

@@ -36,6 +36,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
+Render = Callable[[Page, MkDocsConfig, Files], None]
+"""What ``Page.render`` does, for one page."""
+
 
 @dataclass(frozen=True)
 class _Rendered:
@@ -91,9 +94,10 @@ class RenderCache:
         return digest.hexdigest()
 
     def prepare(self, page: Page, markdown: str, config: MkDocsConfig, files: Files,
-                render: Callable[[Page, MkDocsConfig, Files], None] | None = None) -> None:
+                writer: Callable[[str], Render | None] | None = None) -> None:
         """Have ``page.render`` reuse a conversion of the same ``markdown``, or keep this one,
-        made by ``render`` (the page's HTML written otherwise) or else by ``Page.render``."""
+        made by what ``writer`` gives for the markdown (the page's HTML written otherwise) or
+        else by ``Page.render``."""
         if not self._site:
             self._site = self._site_digest(config, files)
         key = hashlib.sha256(f"{self._site}\0{page.file.src_uri}\0{page.file.url}\0".encode()
@@ -104,7 +108,7 @@ class RenderCache:
             page.render = lambda config, files: self._restore(page, found, files)  # type: ignore[method-assign]
         else:
             page.render = lambda config, files: self._convert(  # type: ignore[method-assign]
-                page, key, config, files, render or Page.render)
+                page, key, config, files, (writer(markdown) if writer is not None else None) or Page.render)
 
     def _restore(self, page: Page, kept: _Rendered, files: Files) -> None:
         page.content = kept.content
@@ -115,8 +119,7 @@ class RenderCache:
             page.links_to_anchors = {_file(files, uri): dict(links) for uri, links in kept.links_to_anchors.items()}
         self.reused += 1
 
-    def _convert(self, page: Page, key: str, config: MkDocsConfig, files: Files,
-                 render: Callable[[Page, MkDocsConfig, Files], None]) -> None:
+    def _convert(self, page: Page, key: str, config: MkDocsConfig, files: Files, render: Render) -> None:
         warnings = _Warnings()
         logger = logging.getLogger("mkdocs")
         logger.addHandler(warnings)
