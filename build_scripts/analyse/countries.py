@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -52,6 +52,7 @@ from build_scripts.model import (
     Sentence,
     Stance,
     StanceRule,
+    claim_index,
 )
 
 # ------------------------------------------------------------------ evidence
@@ -174,7 +175,8 @@ def _dates(e: _Evidence, reports: dict[Sentence, list[tuple[PartialDate, int, in
 
 def profile_countries(sentences: list[Sentence], claims: list[Claim], events: list[Event],
                       rules: list[StanceRule], index: TermIndex | None = None,
-                      features: Features | None = None) -> list[CountryProfile]:
+                      features: Features | None = None,
+                      claim_of: Mapping[Sentence, Claim] | None = None) -> list[CountryProfile]:
     """A profile for every country named in the given sentences, sorted by name.
 
     ``index`` must know every term of the rules (see ``rule_terms``).
@@ -208,7 +210,7 @@ def profile_countries(sentences: list[Sentence], claims: list[Claim], events: li
     for ev in events:
         for r in ev.reports:
             reports[r.sentence].append((ev.date, r.mention.start, r.mention.end))
-    claim_of = {m: c for c in claims for m in c.members}
+    claim_of = claim_of if claim_of is not None else claim_index(claims)
     for code, p in profiles.items():
         p.stances = [Stance(rules[i], float(len(e.sentences)), tuple(e.sentences), _dates(e, reports),
                             tuple(e.clauses))

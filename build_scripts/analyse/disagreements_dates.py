@@ -8,6 +8,7 @@ What a date is the date of (``event_key``), which dates date an event
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import partial
 from itertools import combinations
@@ -28,7 +29,7 @@ from build_scripts.analyse.neighbours import close_pairs
 from build_scripts.analyse.sentence_memo import SameInput, SentenceMemo
 from build_scripts.analyse.similarity import Weights
 from build_scripts.analyse.union_find import UnionFind
-from build_scripts.model import Claim, DateMention, Disagreement, PartialDate, PlaceMention, Sentence, Side
+from build_scripts.model import Claim, DateMention, Disagreement, PartialDate, PlaceMention, Sentence, Side, claim_index
 
 _JOIN_VERBS = {"ratify": "join", "ratifi": "join", "acced": "join", "acces": "join", "join": "join"}
 _EVENT_WORDS = 4
@@ -185,16 +186,15 @@ def _of_sources_apart(pairs: set[tuple[int, int]], mentions: list[tuple[Sentence
 
 
 def date_disagreements(sentences: list[Sentence], claims: list[Claim], features: Features | None = None,
-                       weights: Weights[str] | None = None, claim_of: dict[Sentence, str] | None = None,
+                       weights: Weights[str] | None = None, claim_of: Mapping[Sentence, Claim] | None = None,
                        ) -> list[Disagreement]:
     """Two dates given for one event: the same event words (``event_key``), in sentences of one
     claim, or close in their rarer words and naming the same country or name; values that
     cannot be the same day. A date "since", "until", "by" or "from" another is not the date of
     the event itself, and is left out. ``weights``: those of ``sentences``' stems, and
-    ``claim_of``: the id of the claim of each member of ``claims``, when the caller has them."""
+    ``claim_of``: the claim of each member of ``claims`` (``claim_index``), when the caller has them."""
     features = features if features is not None else Features()
-    if claim_of is None:
-        claim_of = {m: c.id for c in claims for m in c.members}
+    claim_of = claim_of if claim_of is not None else claim_index(claims)
     mentions: list[tuple[Sentence, DateMention, frozenset[str]]] = []
     who: list[Actors] = []
     extracted: dict[tuple[str, str], list[DateMention]] = getattr(features, "_dates", {})
@@ -208,7 +208,7 @@ def date_disagreements(sentences: list[Sentence], claims: list[Claim], features:
                 mentions.append((s, m, key))
                 who.append(actors_of)
     _EVENTS.finish()
-    claim_ids = [claim_of.get(s) for s, _, _ in mentions]
+    claim_ids = [c.id if (c := claim_of.get(s)) is not None else None for s, _, _ in mentions]
     related: list[tuple[float, int, int]] = []
     if mentions:
         weights = weights if weights is not None else Weights(features.stems(s.text) for s in sentences)

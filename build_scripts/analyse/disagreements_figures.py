@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import partial
 
@@ -32,7 +33,7 @@ from build_scripts.analyse.sentence_memo import SameInput, SentenceMemo
 from build_scripts.analyse.similarity import STOP_WORDS
 from build_scripts.analyse.stem_counts import StemCounts
 from build_scripts.analyse.union_find import UnionFind
-from build_scripts.model import Claim, Disagreement, Quantity, Sentence, Side
+from build_scripts.model import Claim, Disagreement, Quantity, Sentence, Side, claim_index
 
 _VOTERS = frozenset("member lawmaker deputy deputie mp senator legislator parliamentarian".split())
 _VOTE = frozenset("vote voting voted votes".split())
@@ -155,8 +156,8 @@ def _figures_of(features: Features, text: str, found: list[Quantity]
     return _FIGURES.get(text, (found, places), work)
 
 
-def number_disagreements(sentences: list[Sentence], claims: list[Claim],
-                         features: Features | None = None) -> list[Disagreement]:
+def number_disagreements(sentences: list[Sentence], claims: list[Claim], features: Features | None = None,
+                         claim_of: Mapping[Sentence, Claim] | None = None) -> list[Disagreement]:
     """Figures that sources give for the same attribute of the same thing.
 
     Two mentions are compared when they measure the same attribute (``attribute``, one set
@@ -167,7 +168,7 @@ def number_disagreements(sentences: list[Sentence], claims: list[Claim],
     values differ; ``consistent`` says whether one value fits them all.
     """
     features = features if features is not None else Features()
-    claim_of = {m: c.id for c in claims for m in c.members}
+    claim_of = claim_of if claim_of is not None else claim_index(claims)
     mentions: list[tuple[Sentence, Quantity, Attribute]] = []
     who: dict[str, Actors] = {}
     _FIGURES.start()
@@ -179,7 +180,7 @@ def number_disagreements(sentences: list[Sentence], claims: list[Claim],
                 mentions += [(s, q, a) for q, a in counted]
                 who[s.text] = who_of
     _FIGURES.finish()
-    claim_ids = [claim_of.get(s) for s, _, _ in mentions]
+    claim_ids = [c.id if (c := claim_of.get(s)) is not None else None for s, _, _ in mentions]
     weights = _STEM_COUNTS.weights(sentences, lambda s: features.stems(s.text))
     # Each figure's clause (between semicolons) is what is compared: "…32 states outside the
     # convention…; 164 countries are states parties" is about the parties in its second half.

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 from build_scripts.analyse.terms import TermIndex, group_terms, section_score_found
 from build_scripts.analyse.topics import by_date, eligible
-from build_scripts.model import Claim, Document, Statement, TopicSection
+from build_scripts.model import Claim, Document, Sentence, Statement, TopicSection, claim_index
 
 
 def fact_terms(facts: list[TopicSection]) -> set[str]:
@@ -14,7 +15,7 @@ def fact_terms(facts: list[TopicSection]) -> set[str]:
 
 
 def pick_key_facts(facts: list[TopicSection], documents: list[Document], claims: list[Claim],
-                   index: TermIndex | None = None) -> list[Statement]:
+                   index: TermIndex | None = None, claim_of: Mapping[Sentence, Claim] | None = None) -> list[Statement]:
     """For each fact, the highest-scoring sentence.
 
     Ties go to the sentence reported by the most independent sources, then to
@@ -26,7 +27,7 @@ def pick_key_facts(facts: list[TopicSection], documents: list[Document], claims:
     ordered = [s for d in by_date(documents) for s in d.sentences if eligible(s)]
     index = index if index is not None else TermIndex(fact_terms(facts))
     prepared = [(s, found) for s in ordered if (found := index.find(s.text))]
-    claim_of = {m: c for c in claims for m in c.members}
+    claim_of = claim_of if claim_of is not None else claim_index(claims)
     used: set[tuple[str, str]] = set()
     per_source: Counter[str] = Counter()
     chosen: list[Statement] = []

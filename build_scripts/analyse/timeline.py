@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 
 from build_scripts.analyse.dates import find_dates
 from build_scripts.analyse.dates.events import event_dates
@@ -54,6 +55,7 @@ from build_scripts.model import (
     PartialDate,
     Report,
     Sentence,
+    claim_index,
 )
 
 _YEAR_HEADING = re.compile(r"^\W*(?:(?:in|during|the\s+year)\s+)?((?:19|20)\d\d)\W*$", re.IGNORECASE)
@@ -124,10 +126,11 @@ def _in_english(document: Document) -> bool:
 
 
 def build_timeline(documents: list[Document], claims: list[Claim], keep: set[Sentence] | None = None,
-                   features: Features | None = None) -> list[Event]:
-    """Events in chronological order (a year before its months, a month before its days)."""
+                   features: Features | None = None, claim_of: Mapping[Sentence, Claim] | None = None) -> list[Event]:
+    """Events in chronological order (a year before its months, a month before its days);
+    ``claim_of``: the claim of each member of ``claims`` (``claim_index``), when the caller has it."""
     features = features if features is not None else Features()
-    claim_of = {m: c.id for c in claims for m in c.members}
+    claim_of = claim_of if claim_of is not None else claim_index(claims)
     merged: dict[tuple[PartialDate, str], list[Report]] = defaultdict(list)
     words: dict[int, Words] = {}  # by the id of the report
     _REPORTS.start()
@@ -136,7 +139,8 @@ def build_timeline(documents: list[Document], claims: list[Claim], keep: set[Sen
             continue
         sentences = [s for s in document.sentences if _read(s, keep)]
         for report, found in _mentions(document, sentences, features):
-            key = (report.mention.date, claim_of.get(report.sentence, report.sentence.anchor))
+            claim = claim_of.get(report.sentence)
+            key = (report.mention.date, claim.id if claim is not None else report.sentence.anchor)
             merged[key].append(report)
             words[id(report)] = found
     _REPORTS.finish()

@@ -25,6 +25,7 @@ from build_scripts.model.results import (
                                          Stance,
                                          Statement,
                                          TopicEvidence,
+                                         claim_index,
 )
 from build_scripts.model.site import (
                                          Analysis,
@@ -40,4 +41,4 @@ __all__ = ["MONTHS", "Analysis", "Block", "CitedQuote", "Claim", "Country", "Cou
            "Disagreement", "Document", "DocumentFeatures", "Event", "GeneratedPage", "Inputs", "PartialDate",
            "PlaceMention", "Project", "Quantity", "Quote", "QuoteGroup", "QuotePart", "Report", "RoleMention",
            "Sentence", "Side", "SiteContent", "Source", "SourceMeta", "Speaker", "Stance", "StanceRule",
-           "Statement", "Topic", "TopicEvidence", "TopicOverride", "TopicSection"]
+           "Statement", "Topic", "TopicEvidence", "TopicOverride", "TopicSection", "claim_index"]

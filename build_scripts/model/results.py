@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -159,6 +160,12 @@ class Claim:
                 voices.remove(voice)
             voices.append(joined)
         return len(self.sources) - sum(len(v) - 1 for v in voices)
+
+
+def claim_index(claims: Iterable[Claim]) -> dict[Sentence, Claim]:
+    """The claim of each member of ``claims``: worked out once a build and handed to each stage
+    that asks (each made its own: about 0.1 s a stage at 4,000 sources)."""
+    return {m: c for c in claims for m in c.members}
 
 
 @dataclass(frozen=True)

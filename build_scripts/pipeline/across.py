@@ -28,7 +28,7 @@ from build_scripts.analyse.topics import assign_topics, topic_terms
 from build_scripts.analyse.voices import one_voice_per_publisher
 from build_scripts.infra import background
 from build_scripts.infra.cache import StageCache
-from build_scripts.model import Analysis, Claim, Document, Inputs, Sentence
+from build_scripts.model import Analysis, Claim, Document, Inputs, Sentence, claim_index
 
 BACKGROUND_FROM = 20_000
 """Sentences to look terms up in from which it is done in a child process, alongside the stages
@@ -44,14 +44,15 @@ def analyse_across(inputs: Inputs, cache: StageCache | None) -> Analysis:
     index = term_index(inputs, cache)
     with _terms_found_meanwhile(index, [*sentences, *read]) as keep_terms_found:
         claims = one_voice_per_publisher(group_claims(read, features, *_claim_memos(cache)), documents)
+        claim_of = claim_index(claims)
         speakers = group_quotes(documents, features)
-        disagreements = (number_disagreements(sentences, claims, features) + title_disagreements(read, features)
-                         + quote_wording(speakers))
-        timeline = build_timeline(documents, claims, set(sentences), features)
+        disagreements = (number_disagreements(sentences, claims, features, claim_of)
+                         + title_disagreements(read, features) + quote_wording(speakers))
+        timeline = build_timeline(documents, claims, set(sentences), features, claim_of)
         keep_terms_found()
-    countries = profile_countries(sentences, claims, timeline, stance_rules, index, features)
+    countries = profile_countries(sentences, claims, timeline, stance_rules, index, features, claim_of)
     return Analysis(documents, assign_topics(topics, documents, claims, index),
-                    pick_key_facts(facts, documents, claims, index), claims, disagreements, timeline,
+                    pick_key_facts(facts, documents, claims, index, claim_of), claims, disagreements, timeline,
                     countries, stance_rules, speakers)
 
 
