@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from functools import partial
 
+from build_scripts.analyse.sentence_memo import SentenceMemo
 from build_scripts.analyse.terms import TermIndex, group_terms, section_score_found
 from build_scripts.analyse.topics import by_date, eligible
 from build_scripts.model import Claim, Document, Sentence, Statement, TopicSection, claim_index
@@ -12,6 +14,16 @@ from build_scripts.model import Claim, Document, Sentence, Statement, TopicSecti
 
 def fact_terms(facts: list[TopicSection]) -> set[str]:
     return set().union(*(group_terms(f.match) | set(f.exclude) for f in facts))
+
+
+def _prepared(document: Document, index: TermIndex) -> list[tuple[Sentence, frozenset[str]]]:
+    """The document's sentences that may be shown and hold a term, with their terms."""
+    return [(s, found) for s in document.sentences if eligible(s) and (found := index.find(s.text))]
+
+
+_PREPARED: SentenceMemo[str, list[tuple[Sentence, frozenset[str]]]] = SentenceMemo()
+"""Each document's ``_prepared``, while it is the same object and the terms are the same (under
+``mkdocs serve``, looking every sentence up again took about 0.2 s an edit at 4,000 sources)."""
 
 
 def pick_key_facts(facts: list[TopicSection], documents: list[Document], claims: list[Claim],
@@ -24,9 +36,10 @@ def pick_key_facts(facts: list[TopicSection], documents: list[Document], claims:
     sources. A sentence is used for one fact at most; a fact no sentence
     matches is left out.
     """
-    ordered = [s for d in by_date(documents) for s in d.sentences if eligible(s)]
     index = index if index is not None else TermIndex(fact_terms(facts))
-    prepared = [(s, found) for s in ordered if (found := index.find(s.text))]
+    _PREPARED.start(index.terms)
+    prepared = [p for d in by_date(documents) for p in _PREPARED.get(d.source.id, (d,), partial(_prepared, d, index))]
+    _PREPARED.finish()
     claim_of = claim_of if claim_of is not None else claim_index(claims)
     used: set[tuple[str, str]] = set()
     per_source: Counter[str] = Counter()
