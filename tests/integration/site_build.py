@@ -59,6 +59,18 @@ def run_mkdocs_build(config: Path, site: Path, *, check_leftovers: bool = True) 
     return Build(proc.returncode, proc.stdout + proc.stderr, site)
 
 
+def build_with_script(script: str, config: Path, site: Path) -> dict:
+    """Run ``script`` (Python that builds ``config`` into ``site``, given as its two arguments, and
+    prints a line of JSON last) in a process of its own, as ``mkdocs build`` would run: the hook
+    imports the package afresh there. Returns what it printed."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run([sys.executable, "-c", script, str(config), str(site)], capture_output=True, text=True,
+                          env=env, check=False, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    found: dict = json.loads(proc.stdout.strip().splitlines()[-1])
+    return found
+
+
 def make_project(tmp: Path, sources: dict[str, str | bytes] | None = None) -> Path:
     """A copy of this project's docs and config in ``tmp``, with the given sources (by default the
     project's own); returns its ``mkdocs.yml``. Build this copy, not the checkout: a build keeps its

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tests.integration.site_build import make_project, run_mkdocs_build
+from tests.integration.site_build import build_with_script, make_project, run_mkdocs_build
 
 GLUED = re.compile(r"[^\W\d_]{2}[.,;:!?”’\"»)\]]?\[?\d")
 """A word with a number stuck to its end, as a footnote's number once was ("land.45")."""
@@ -79,16 +78,7 @@ def test_the_index_is_the_same_when_the_blocks_the_hook_excludes_are_not_parsed(
     """The footnotes and the "Cite this page" box are handed to Material's parser removed
     (``search_skip``): each page of the seed site is also indexed whole, and the entries are the
     same. (In a process of its own: the hook imports the package afresh.)"""
-    import os
-    import subprocess
-    import sys
-
-    config = make_project(tmp_path)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run([sys.executable, "-c", _BOTH_WAYS, str(config), str(tmp_path / "site")],
-                          capture_output=True, text=True, env=env, check=False, cwd=Path(__file__).parents[2])
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    found = json.loads(proc.stdout.strip().splitlines()[-1])
+    found = build_with_script(_BOTH_WAYS, make_project(tmp_path), tmp_path / "site")
     assert found["differ"] == []
     assert found["pages"] > 20 and found["skipped"] == found["pages"]  # every page has its box
 
@@ -130,15 +120,6 @@ print(json.dumps({"pages": len(fed), "read": sum(read), "differ": differ}))
 def test_the_index_is_the_same_when_pages_are_read_without_html_parser(tmp_path):
     """Material's parser reads the seed site's pages with ``search_tokens`` (nearly all are simple
     enough) and finds the same sections on each as with its own tokenizer."""
-    import os
-    import subprocess
-    import sys
-
-    config = make_project(tmp_path)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run([sys.executable, "-c", _FED, str(config), str(tmp_path / "site")],
-                          capture_output=True, text=True, env=env, check=False, cwd=Path(__file__).parents[2])
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    found = json.loads(proc.stdout.strip().splitlines()[-1])
+    found = build_with_script(_FED, make_project(tmp_path), tmp_path / "site")
     assert found["differ"] == []
     assert found["pages"] > 20 and found["read"] >= 0.9 * found["pages"], found

@@ -8,7 +8,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from tests.integration.site_build import ROOT, make_project, run_mkdocs_build
+from tests.integration.site_build import ROOT, build_with_script, make_project, run_mkdocs_build
 
 MARKDOWN_SOURCE = """---
 title: Ukraine leaves the mine ban treaty
@@ -97,18 +97,8 @@ print(json.dumps({"pages": pages, "differ": differ}))
 def test_source_pages_written_as_html_are_what_python_markdown_makes_of_them(tmp_path):
     """The hook writes a source page's HTML itself (``direct_pages``): on every page of the seed
     site and of a source in markdown it did so, the page converted by Python-Markdown is the same."""
-    import json
-    import os
-    import subprocess
-    import sys
-
     sources = {path.name: path.read_bytes() for path in sorted((ROOT / "sources").glob("*.md"))}
     sources["markdown-source.md"] = MARKDOWN_SOURCE.encode()
-    config = make_project(tmp_path, sources)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run([sys.executable, "-c", _BOTH_WAYS, str(config), str(tmp_path / "site")],
-                          capture_output=True, text=True, env=env, check=False, cwd=ROOT)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    found = json.loads(proc.stdout.strip().splitlines()[-1])
+    found = build_with_script(_BOTH_WAYS, make_project(tmp_path, sources), tmp_path / "site")
     assert found["differ"] == []
     assert "sources/markdown-source.md" in found["pages"] and len(found["pages"]) >= 3, found["pages"]
