@@ -25,7 +25,7 @@ from build_scripts.infra.disk_store import FOLDER as CACHE_FOLDER
 from build_scripts.infra.disk_store import DiskStore
 from build_scripts.model import Project, SiteContent
 from build_scripts.pipeline import generate
-from build_scripts.publish import direct_pages, footnotes, search_skip, search_tokens
+from build_scripts.publish import direct_pages, footnotes, inline_stash, search_skip, search_tokens
 from build_scripts.publish.build_error import error_banner, error_site
 from build_scripts.publish.nav import build_nav
 from build_scripts.publish.page_cache import ContentCache, RenderCache, SearchCache, TemplateCache
@@ -44,6 +44,8 @@ _cites: dict[str, str] = {}
 """Each page's "Cite this page" box, put in after its conversion (``CITE_SLOT``)."""
 _notes = footnotes.Pages()
 """Each page's footnotes, written as HTML and put in after its conversion (``footnotes.SLOT``)."""
+_stashed = inline_stash.Pages()
+"""Lines of each page written as HTML, put in after its conversion in place of their stand-ins."""
 _own_nav = False
 """Whether ``mkdocs.yml`` writes its own ``nav:``."""
 _direct = False
@@ -89,6 +91,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     search_skip.install()
     search_tokens.install()
     _notes.configure(config.markdown_extensions, config.mdx_configs)
+    _stashed.configure(config.markdown_extensions)
     _direct = direct_pages.applies(config.markdown_extensions, config.mdx_configs)
     _own_nav = config.nav is not None
     if config.nav is None:
@@ -122,6 +125,7 @@ def on_pre_build(config: MkDocsConfig, live: MutableMapping[str, Any] | None = N
     _content, _inserts, _late, _banner, _serving = None, {}, {}, "", serving
     _cites.clear()
     _notes.start()
+    _stashed.start()
     search_skip.start()
     _renders.start()
     _writer.start(config.site_dir, serving)
@@ -205,8 +209,9 @@ def _edit_uri(config: MkDocsConfig, root: Path, edit_path: str) -> str:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """The page's markdown with what the generator adds. A source page is then written as HTML
-    here, not converted by Python-Markdown (``direct_pages``); under ``mkdocs serve``, a page whose
-    markdown is the same as in the last build gets that build's conversion (``RenderCache``)."""
+    here, not converted by Python-Markdown (``direct_pages``); of another page, the lines written
+    as HTML here are stand-ins (``inline_stash``); under ``mkdocs serve``, a page whose markdown
+    is the same as in the last build gets that build's conversion (``RenderCache``)."""
     if _banner:
         markdown = _after_heading(markdown, _banner)
     else:
@@ -216,10 +221,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                                                    get_build_datetime().date())
         markdown += f"\n\n{CITE_SLOT}\n"
         markdown = _notes.apart(page.file.src_uri, markdown)
-    direct = _direct and not _banner
+    written = direct_pages.renderer(markdown) if _direct and not _banner else None
+    if written is None and not _banner:
+        markdown = _stashed.apart(page.file.src_uri, markdown)
     if _serving:  # written here only when not kept from the last build
-        _renders.prepare(page, markdown, config, files, direct_pages.renderer if direct else None)
-    elif direct and (written := direct_pages.renderer(markdown)) is not None:
+        _renders.prepare(page, markdown, config, files, None if written is None else lambda _: written)
+    elif written is not None:
         page.render = lambda config, files: written(page, config, files)  # type: ignore[method-assign]
     return markdown
 
@@ -273,16 +280,25 @@ def _resolve_links(insert: str, page: Page, files: Files, links: _Links) -> tupl
 
 
 def _insert(html: str, page: Page, files: Files, cite: str | None, inserts: tuple[tuple[str, str], ...],
-            notes: str | None) -> tuple[str, tuple[str, ...], _Links, bool]:
-    """The "Cite this page" box, the footnotes and each generated insert (a source's card and
-    article) where their placeholders are; the anchors the inserts hold and their links to
-    anchors, which MkDocs checks; and whether every link of the inserts found its page."""
-    if cite is not None:
-        before, slot, after = html.rpartition(CITE_SLOT)
-        html = before + cite.removesuffix("\n") + after if slot else html
+            notes: str | None, parts: tuple[str, ...] | None = None) -> tuple[str, tuple[str, ...], _Links, bool]:
+    """The lines written as HTML before conversion (``parts``), the "Cite this page" box, the
+    footnotes and each generated insert (a source's card and article) where their placeholders
+    are; the anchors the inserts hold and their links to anchors, which MkDocs checks; and whether
+    every link of the inserts found its page."""
     anchors: list[str] = []
     links: _Links = {}
     all_found = True
+    if parts is not None:
+        resolved, all_found = _resolve_links("\0".join(parts), page, files, links)  # no part holds a NUL
+        html, every = inline_stash.put(html, tuple(resolved.split("\0")))
+        if not every:
+            _log.warning(f"{page.file.src_uri}: a line written before conversion was not found after it; "
+                         "please report it with this page's markdown")
+            all_found = False
+        anchors += _ID.findall(resolved)
+    if cite is not None:
+        before, slot, after = html.rpartition(CITE_SLOT)
+        html = before + cite.removesuffix("\n") + after if slot else html
     for slot, insert in inserts:
         insert, found = _resolve_links(insert, page, files, links)
         all_found = all_found and found
@@ -302,11 +318,11 @@ def _insert(html: str, page: Page, files: Files, cite: str | None, inserts: tupl
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     uri = page.file.src_uri
-    cite, inserts, notes = _cites.pop(uri, None), _inserts.get(uri, ()), _notes.block(uri)
-    extra = (cite, notes, _renders.site)
+    cite, inserts, notes, parts = _cites.pop(uri, None), _inserts.get(uri, ()), _notes.block(uri), _stashed.parts(uri)
+    extra = (cite, notes, parts, _renders.site)
     found = _contents.get(uri, html, inserts, extra) if _serving else None
     if found is None:
-        out, anchors, links, all_found = _insert(html, page, files, cite, inserts, notes)
+        out, anchors, links, all_found = _insert(html, page, files, cite, inserts, notes, parts)
         out = _SEARCH_EXCLUDED.sub(r"<\1 data-search-exclude", out)
         out = _FOOTNOTE_MARK.sub('<sup data-search-exclude id="fnref', out)
         out = name_backlinks(_TABLE.sub('<table tabindex="0"', out))

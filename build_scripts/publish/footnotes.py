@@ -28,6 +28,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from build_scripts.publish.inline_markdown import attr, inline
+
 SLOT = "<!--footnotes-->"
 """Where the footnotes go in the page's markdown: an HTML comment, which no escaped text can hold."""
 MARKER = "///Footnotes Go Here///"
@@ -47,13 +49,6 @@ escapes are read first, so an escaped character is never a bracket that ends a l
 _LINK_DEFINITION = re.compile(r"\[[^\[\]]*\]:")
 _FENCE = re.compile(r"^[ ]{0,3}(?:```|~~~)", re.M)
 """A fenced code block, in which a reference stays text."""
-_AMP = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.I)
-_ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!")
-"""Python-Markdown's ``ESCAPED_CHARS``; the ``tables`` extension adds ``|``."""
-_PLAIN_STOP = re.compile(r"[\\&<>`*_\[\]{}!\x00-\x1f]")
-"""Characters a run of plain text is cut at, to be looked at one by one."""
-_MD_TARGET = re.compile(r"[^\s\"'()<>\\#?:]+\.md(?:#[^\s\"'()<>\\#?]*)?")
-_ADDRESS = re.compile(r"https?://[^\s\"'<>\\]+")
 BACKLINK_TITLE = "Jump back to footnote {} in the text"
 
 
@@ -100,7 +95,7 @@ def apart(markdown: str, tables: bool = True) -> Apart | None:
         return None  # a definition this does not write, or code that could hold a reference
     if any(_LINK_DEFINITION.match(text) for text in texts.values()):
         return None  # Python-Markdown would read the note as a link's definition (a "]:" in a name)
-    contents = {label: _inline(text, tables) for label, text in texts.items()}
+    contents = {label: inline(text, tables) for label, text in texts.items()}
     if any(html is None for html in contents.values()):
         return None
     number = {label: n for n, label in enumerate(texts, start=1)}
@@ -116,7 +111,7 @@ def apart(markdown: str, tables: bool = True) -> Apart | None:
             in_heading.append(label)
         used[label] = used.get(label, 0) + 1
         ref = "fnref" if used[label] == 1 else f"fnref{used[label]}"
-        escaped = _attr(label)
+        escaped = attr(label)
         return f'<sup id="{ref}:{escaped}"><a class="footnote-ref" href="#fn:{escaped}">{number[label]}</a></sup>'
 
     rest = _REFERENCE.sub(reference, rest)
@@ -175,111 +170,14 @@ def _paragraph_alone(markdown: str) -> bool:
     return False
 
 
-def _attr(text: str) -> str:
-    """An attribute value as Python-Markdown's serializer writes it."""
-    text = _AMP.sub("&amp;", text)
-    return text.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("\n", "&#10;")
-
-
 def _block(contents: dict[str, str | None], number: dict[str, int], used: dict[str, int]) -> str:
     items = []
     for label, html in contents.items():
         title = BACKLINK_TITLE.format(number[label])
-        back = "".join(f'<a class="footnote-backref" href="#{"fnref" if n == 1 else f"fnref{n}"}:{_attr(label)}" '
+        back = "".join(f'<a class="footnote-backref" href="#{"fnref" if n == 1 else f"fnref{n}"}:{attr(label)}" '
                        f'title="{title}">&#8617;</a>' for n in range(1, max(1, used.get(label, 0)) + 1))
-        items.append(f'<li id="fn:{_attr(label)}">\n<p>{html}&#160;{back}</p>\n</li>')
+        items.append(f'<li id="fn:{attr(label)}">\n<p>{html}&#160;{back}</p>\n</li>')
     return '<div class="footnote">\n<hr />\n<ol>\n' + "\n".join(items) + "\n</ol>\n</div>"
-
-
-def _inline(text: str, tables: bool) -> str | None:
-    """The HTML Python-Markdown makes of a definition's text, or None if it holds anything but
-    plain text, escapes, character references, ``*emphasis*`` and links."""
-    if not text or text != text.strip():
-        return None
-    out: list[str] = []
-    at = 0
-    while at < len(text):
-        char = text[at]
-        if char == "[":
-            end = _link(text, at, tables, out)
-        elif char == "*":
-            end = _emphasis(text, at, tables, out)
-        else:
-            run: list[str] = []
-            end = _plain(text, at, "[*", tables, run)
-            out.append(_cdata("".join(run)))
-        if end is None:
-            return None
-        at = end
-    return "".join(out)
-
-
-def _cdata(text: str) -> str:
-    """Text as Python-Markdown's serializer writes it, once its escapes are read: an ``&`` that
-    starts no character reference, ``<`` and ``>`` as references."""
-    if "&" in text:
-        text = _AMP.sub("&amp;", text)
-    return text.replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _plain(text: str, at: int, stops: str, tables: bool, out: list[str]) -> int | None:
-    """The characters of plain text from ``at`` up to a character of ``stops`` (or the end),
-    escapes read; None at markup."""
-    while at < len(text):
-        m = _PLAIN_STOP.search(text, at)
-        end = len(text) if m is None else m.start()
-        out.append(text[at:end])
-        at = end
-        if at == len(text):
-            break
-        char = text[at]
-        if char in stops:
-            return at
-        if char == "\\":
-            following = text[at + 1:at + 2]
-            if not following or not (following in _ESCAPABLE or (tables and following == "|")):
-                return None
-            out.append(following)
-            at += 2
-        elif char in "&>":
-            out.append(char)
-            at += 1
-        else:
-            return None  # a tag, code, emphasis, a bracket, an attribute list, an image: markup
-    return at
-
-
-def _link(text: str, at: int, tables: bool, out: list[str]) -> int | None:
-    """``[text](target)`` or ``[text](<target>)`` from ``at``: its text plain, its target an
-    address or a markdown file (which MkDocs makes an address when the insert goes in)."""
-    label: list[str] = []
-    end = _plain(text, at + 1, "[]*", tables, label)
-    if end is None or text[end] != "]" or not text.startswith("(", end + 1):
-        return None
-    start = end + 2
-    if text.startswith("<", start):
-        close = text.find(">)", start)
-        target = text[start + 1:close] if close != -1 else ""
-        after = close + 2
-    else:
-        close = text.find(")", start)
-        target = text[start:close] if close != -1 else ""
-        after = close + 1
-    if not target or not (_MD_TARGET.fullmatch(target) or _ADDRESS.fullmatch(target)):
-        return None
-    out.append(f'<a href="{_attr(target)}">{_cdata("".join(label))}</a>')
-    return after
-
-
-def _emphasis(text: str, at: int, tables: bool, out: list[str]) -> int | None:
-    """``*text*`` from ``at``, its text plain, not starting or ending with a space."""
-    inner: list[str] = []
-    end = _plain(text, at + 1, "*[", tables, inner)
-    if (end is None or text[end] != "*" or end == at + 1 or text[at + 1].isspace() or text[end - 1].isspace()
-            or text.startswith("*", end + 1)):
-        return None
-    out.append(f"<em>{_cdata(''.join(inner))}</em>")
-    return end + 1
 
 
 class Pages:

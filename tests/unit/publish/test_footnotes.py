@@ -113,7 +113,9 @@ _DEFINITION = "[^a-s-0123456789]: [A](../sources/a.md#t) · [archived sentence](
     "Text.[^a-s-0123456789]\n\n[^a-s-0123456789]: [A](../sources/a.md#t) `code`\n",
     "Text.[^a-s-0123456789]\n\n[^a-s-0123456789]: [A](page.html) a link to no markdown page\n",
     "Text.[^a-s-0123456789]\n\n[^a-s-0123456789]: <b>raw</b>\n",
-    "Text.[^a-s-0123456789]\n\n[^a-s-0123456789]: **strong**\n",
+    "Text.[^a-s-0123456789]\n\n[^a-s-0123456789]: ***strong and emphasised***\n",
+    "Text.[^a-s-0123456789]\n\n[^a-s-0123456789]: <mark>a tag a line of the body may hold</mark>\n",
+    "Text.[^a-s-0123456789]\n\n[^a-s-0123456789]: [A](/docs/a.md) an absolute link: MkDocs' settings\n",
     # Python-Markdown reads this note as the definition of a link named "Foo\\", and drops it.
     "Text.[^a-s-0123456789]\n\n[^a-s-0123456789]: [Foo\\]: News](../sources/a.md#t) · [archived](a.md#s-1)\n",
     "# A heading cites[^a-s-0123456789]\n\n" + _DEFINITION + "\n",  # its id is made of its text

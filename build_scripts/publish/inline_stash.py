@@ -1,0 +1,238 @@
+"""Lines of a page's body written as HTML here, and only stand-ins handed to Python-Markdown
+(issue 20).
+
+The timeline, country and topic pages are thousands of list items, each a sentence with its date,
+emphasis, links and footnote references. Python-Markdown's inline processing of them, and its
+reading of the references' raw HTML, took about 0.9 s of the 1.4 s it spent on those pages of the
+1,000-source benchmark. ``stash`` writes each such line's HTML itself (``inline_markdown``) and
+leaves in its place a stand-in, a number between two characters of Unicode's private use area,
+which Python-Markdown carries through as text; ``put`` puts the HTML back after conversion.
+
+A line is written here only where Python-Markdown would convert exactly that line's text as one
+run of inline markup, so that the block structure it builds (lists, nesting, loose items,
+paragraphs, attribute lists) is the same with the stand-in:
+
+- a bullet item (``- ``, at an indentation of four spaces a level) whose neighbours are blank
+  lines or bullet items one level deeper at most (any other line would continue its text);
+- every line of a paragraph, at the top level or indented four spaces in the continuation of a
+  list, the last line possibly an attribute list (``{: .class }``);
+
+and the line's text does not start as a block would (a heading, a quote, an ordered item, an
+admonition...). A page with a tab, a fenced code block, a stand-in character or raw HTML other
+than the generator's inline tags and comments on lines of their own is left alone: Python-Markdown
+reads raw HTML with a parser that a tag taken out of the text could make read the rest otherwise.
+``tests/unit/publish/test_inline_stash.py`` compares the result with Python-Markdown's on every
+generated page of the seed case and on made-up pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from build_scripts.publish.inline_markdown import TAG, inline
+
+OPEN, CLOSE = "\ue000", "\ue001"
+_PLACE = re.compile(f"{OPEN}([0-9]+){CLOSE}")
+KNOWN_EXTENSIONS = frozenset({"admonition", "attr_list", "fenced_code", "footnotes", "pymdownx.details",
+                              "tables", "toc"})
+"""Extensions whose block syntax is known here (MkDocs adds ``toc``, ``tables`` and ``fenced_code``)."""
+
+_BULLET = re.compile(r"((?:    )*)[-*+] (?=\S)")
+"""A bullet item at an indentation of four spaces a level; its text follows."""
+_ANY_ITEM = re.compile(r" *(?:[-*+]|\d+[.)])(?: |$)")
+_BLOCK_START = re.compile(r"[#>=+\-|!?:{<~`\[(*_]|\d+[.)](?:\s|$)")
+"""How the text of a line may start for Python-Markdown to read a block there (or, for ``[``,
+``(``, ``*`` and ``_``, where it is looked at more closely: ``_starts_block``)."""
+_LINK_DEFINITION = re.compile(r"\[[^\]]*\]:")
+_ATTRIBUTES = re.compile(r"\{:?[ ]*[^}\n ][^\n]*[ ]*\}[ ]*")
+"""An attribute list on a line of its own, as the ``attr_list`` extension reads it after a paragraph."""
+_COMMENT = re.compile(r" {0,3}<!--(?:(?!-->).)*-->")
+_COMMENT_LINE = re.compile(r"^ {0,3}<!--(?:(?!-->).)*-->$", re.M)
+"""An HTML comment on a line of its own, such as the places of inserts: the only raw HTML besides
+``TAG`` that a page written here may hold."""
+_FENCE = re.compile(r"^[ ]{0,3}(?:```|~~~)", re.M)
+
+
+@dataclass(frozen=True)
+class Stashed:
+    markdown: str
+    """The page's markdown with a stand-in for each line written here."""
+    parts: tuple[str, ...]
+    """The HTML of each stand-in, by its number; links to markdown files as written."""
+
+
+def applies(extensions: Iterable[str]) -> bool:
+    return set(extensions) <= KNOWN_EXTENSIONS
+
+
+def _starts_block(text: str) -> bool:
+    """Whether Python-Markdown could read the start of ``text`` as more than inline markup."""
+    if not _BLOCK_START.match(text):
+        return False
+    if text[0] == "[":
+        return text.startswith("[^") or _LINK_DEFINITION.match(text) is not None
+    if text[0] == "(":
+        return False
+    if text[0] == "*":  # emphasis, or a rule or an item when a space or another star follows
+        return text[1:2].isspace() or text.startswith(("* ", "***", "* *"))
+    return True
+
+
+def _bullet(line: str) -> tuple[int, int] | None:
+    """The level of a bullet item and where its text starts."""
+    m = _BULLET.match(line)
+    return (len(m[1]) // 4, m.end()) if m else None
+
+
+def _written(text: str, tables: bool) -> str | None:
+    """The HTML of a line's text, when it is written here."""
+    if _starts_block(text) or (tables and "|" in text):  # a pipe could make the block a table
+        return None
+    return inline(text, tables, tags=True)
+
+
+def stash(markdown: str, tables: bool = True) -> Stashed | None:
+    """The page with the lines written here replaced by stand-ins, or None if none is."""
+    if OPEN in markdown or CLOSE in markdown or "\t" in markdown or "\r" in markdown or _FENCE.search(markdown):
+        return None
+    if "<" in _COMMENT_LINE.sub("", TAG.sub("", markdown)):
+        return None  # raw HTML: how Python-Markdown reads a block of it depends on every tag before
+    lines = markdown.split("\n")
+    parts: list[str] = []
+    in_list = False  # the last top-level block was a bullet list: an indented block continues it
+    at, end = 0, len(lines)
+
+    def put(index: int, keep: int, html: str) -> None:
+        """Line ``index`` a stand-in for ``html`` after its first ``keep`` characters."""
+        lines[index] = f"{lines[index][:keep]}{OPEN}{len(parts)}{CLOSE}"
+        parts.append(html)
+
+    while at < end:
+        if not lines[at].strip():
+            at += 1
+            continue
+        stop = at
+        while stop < end and lines[stop].strip():
+            stop += 1
+        block = range(at, stop)
+        if any(_COMMENT.fullmatch(lines[i]) for i in block):
+            in_list, at = False, stop  # a block of raw HTML, after which an indented block is code
+            continue
+        first = lines[at]
+        base = len(first) - len(first.lstrip(" "))
+        if base == 0 or (base == 4 and in_list):
+            first_item = _bullet(first)
+            if first_item is not None and first_item[0] == base // 4:
+                # A line that is no item may be a heading or a rule after which the list is over.
+                in_list = _list_block(lines, block, base // 4, tables, put)
+            elif not _ANY_ITEM.match(first):
+                _paragraph(lines, block, base, tables, put)
+                in_list = in_list and base == 4
+            else:
+                in_list = False
+        else:
+            in_list = in_list and base >= 4
+        at = stop
+    if not parts:
+        return None
+    return Stashed("\n".join(lines), tuple(parts))
+
+
+_Put = Callable[[int, int, str], None]
+
+
+def _list_block(lines: list[str], block: range, base: int, tables: bool, put: _Put) -> bool:
+    """The bullet items of a list's block written here where their neighbours allow; whether
+    every line of the block is an item."""
+    items = [_bullet(lines[i]) for i in block]
+    previous = base  # the line before the block is blank: its first line opens a list at ``base``
+    for n, i in enumerate(block):
+        item = items[n]
+        if item is None:  # a line that is no item: a heading or a rule there would split the block,
+            return False  # and the lines after it may be no list at all
+        level, start = item
+        if level > previous + 1 or (n == 0 and level != base) or level < base:
+            return False  # a level skipped: the line continues the text of the item before, and so may the next
+        previous = level
+        after = items[n + 1] if n + 1 < len(items) else (level, 0)
+        if after is None or after[0] > level + 1:
+            continue  # the line after continues this item's text
+        html = _written(lines[i][start:], tables)
+        if html is not None:
+            put(i, start, html)
+    return True
+
+
+def _paragraph(lines: list[str], block: range, indent: int, tables: bool, put: _Put) -> None:
+    """Every line of a paragraph written here, or none (its lines are one run of inline markup)."""
+    written = []
+    last = block[-1]
+    attributes = len(block) > 1 and _ATTRIBUTES.fullmatch(lines[last][indent:]) is not None
+    for i in block:
+        if i == last and attributes:
+            break
+        line = lines[i]
+        if len(line) - len(line.lstrip(" ")) != indent or _ATTRIBUTES.fullmatch(line[indent:]):
+            return
+        html = _written(line[indent:], tables)
+        if html is None:
+            return
+        written.append((i, html))
+    for i, html in written:
+        put(i, indent, html)
+
+
+def put(html: str, parts: tuple[str, ...]) -> tuple[str, bool]:
+    """The converted page with each part in place of its stand-in, and whether every stand-in was
+    found once."""
+    seen: list[int] = []
+
+    def part(match: re.Match[str]) -> str:
+        n = int(match[1])
+        seen.append(n)
+        return parts[n] if n < len(parts) else match[0]
+
+    out = _PLACE.sub(part, html)
+    return out, sorted(seen) == list(range(len(parts)))
+
+
+class Pages:
+    """The lines written here of each page of a build. Under ``mkdocs serve`` a page whose
+    markdown is unchanged is not looked at again (and keeps the same parts object)."""
+
+    def __init__(self) -> None:
+        self._on = False
+        self._tables = False
+        self._parts: dict[str, tuple[str, ...]] = {}
+        self._kept: dict[str, tuple[str, Stashed | None]] = {}
+        self._used: dict[str, tuple[str, Stashed | None]] = {}
+
+    def configure(self, extensions: Iterable[str]) -> None:
+        names = list(extensions)
+        self._on = applies(names)
+        self._tables = "tables" in names
+
+    def start(self) -> None:
+        """A new build: what the last one stashed is looked up (a build that made no page leaves
+        the one before)."""
+        if self._used:
+            self._kept = self._used
+        self._used, self._parts = {}, {}
+
+    def apart(self, src_uri: str, markdown: str) -> str:
+        """The page's markdown to convert; its parts are kept for ``parts``."""
+        if not self._on:
+            return markdown
+        last = self._used.get(src_uri) or self._kept.get(src_uri)
+        stashed = last[1] if last is not None and last[0] == markdown else stash(markdown, self._tables)
+        self._used[src_uri] = (markdown, stashed)
+        if stashed is None:
+            return markdown
+        self._parts[src_uri] = stashed.parts
+        return stashed.markdown
+
+    def parts(self, src_uri: str) -> tuple[str, ...] | None:
+        """The page's parts, if lines of it were written here."""
+        return self._parts.get(src_uri)

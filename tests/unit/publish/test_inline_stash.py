@@ -1,0 +1,181 @@
+"""Lines of a page written as HTML before conversion (``publish.inline_stash``, with
+``publish.inline_markdown``): the page comes out as Python-Markdown alone writes it, on every
+generated page of the seed case and on made-up pages full of markdown; what it cannot write is
+left to Python-Markdown."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import markdown
+import pytest
+
+from build_scripts.publish import footnotes, inline_stash
+from build_scripts.publish.inline_markdown import inline
+from tests.seed import ROOT
+
+GOLDEN = ROOT / "tests" / "golden" / "seed"
+# What MkDocs hands Python-Markdown for this project's mkdocs.yml (it adds toc, tables and fenced_code).
+EXTENSIONS = ["toc", "tables", "fenced_code", "admonition", "attr_list", "footnotes", "pymdownx.details"]
+SETTINGS = {"toc": {"permalink": True}}
+
+
+def _convert(text: str) -> str:
+    return markdown.Markdown(extensions=EXTENSIONS, extension_configs=SETTINGS).convert(text)
+
+
+def _leaks(html: str) -> str:
+    """Python-Markdown's own placeholders for raw HTML where they leak out (raw HTML inside
+    emphasis that spans it, say), without their numbers: they count the raw HTML before them, of
+    which there is less once lines are written here."""
+    return re.sub(r"klzzwxh:[0-9]+", "klzzwxh:N", html)
+
+
+def _by_us(text: str) -> tuple[str, int]:
+    """The page converted with its lines stashed, and how many were."""
+    stashed = inline_stash.stash(text)
+    if stashed is None:
+        return _convert(text), 0
+    html, every = inline_stash.put(_convert(stashed.markdown), stashed.parts)
+    assert every
+    return html, len(stashed.parts)
+
+
+def _body(path) -> str:
+    return re.sub(r"\A---\n.*?\n---\n", "", path.read_text(encoding="utf-8"), flags=re.S)
+
+
+def test_the_project_settings_are_ones_it_writes_for():
+    assert inline_stash.applies(EXTENSIONS)
+    assert not inline_stash.applies([*EXTENSIONS, "smarty"])  # would change quotes in the text
+    assert not inline_stash.applies([*EXTENSIONS, "md_in_html"])  # markdown inside raw HTML
+
+
+def test_every_generated_page_of_the_seed_is_written_as_python_markdown_writes_it():
+    stashed = 0
+    pages = sorted(GOLDEN.rglob("*.md"))
+    assert len(pages) >= 15
+    for page in pages:
+        text = _body(page)
+        split = footnotes.apart(text)  # as the hook hands it over: references raw HTML
+        text = split.markdown if split is not None else text
+        html, n = _by_us(text)
+        assert html == _convert(text), page.name
+        stashed += n
+    assert stashed > 300  # the timeline, countries, topics, quotations: most of their lines
+
+
+_WRITTEN = ["a", "word", " ", "“", "”", "/", "Ω", "é", "ł", ".", ",", ":", "(", ")", "!", ">", "&", "'", '"',
+            "\\*", "\\[", "\\(", "\\|", "\\_", "&amp;", "&#47;", "&copy;", "<mark>", "</mark>", "*emphasis*",
+            "**strong**", "[a link](page.md)", "[to an anchor](../a/b.md#s-1)", '[with a title](page.md "a title")',
+            "[an address](https://x.org/a?b=1&c=2)", "<mark>a date</mark>",
+            '<span class="quote-text">“*a* quote”</span>',
+            '<sup id="fnref:a-s-0123456789"><a class="footnote-ref" href="#fn:a-s-0123456789">1</a></sup>']
+"""Pieces of the text the generator writes: a line of them alone is written here, mostly."""
+_TRICKY = ["  ", "*", "**", "_", "`", "[", "]", "<", ";", "#", "|", "{", "}", "\\", "^", "~", "=", "-", "+",
+           "<b>", "</p>", '<span class="quote-text">', "</span>", "[x](/abs.md)", "1.", "1. ", "- ", "> ",
+           "{: #id }", "<!-- c -->", "![i](p.png)", "[^1]",
+           "[a](b.md 'title')", "\ue000", "\t"]
+"""Markup written otherwise, and characters that leave a line or a page to Python-Markdown."""
+
+
+def _text(rng: random.Random) -> str:
+    pieces = _WRITTEN if rng.random() < 0.7 else _WRITTEN + _TRICKY
+    return "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+
+
+def _line(rng: random.Random) -> str:
+    kind = rng.randrange(20)
+    if kind < 10:
+        return "    " * rng.choice([0, 0, 0, 1, 1, 2]) + rng.choice(["- ", "* ", "+ "]) + _text(rng)
+    if kind < 14:
+        return rng.choice(["", "    "]) + _text(rng)
+    if kind < 17:
+        return ""
+    if kind < 19:
+        return rng.choice(["{: .corroboration }", "    {: .note }", "# " + _text(rng), "1. " + _text(rng), "---",
+                           "===", "a | b", "--- | ---", "<!--footnotes-->", "!!! note", "???+ details", "  - x",
+                           "      - " + _text(rng), "        " + _text(rng), "[x]: https://x.org"])
+    return rng.choice(["<div>", "</div>", "```", "<!-- a -->text", "\t- tabbed"])  # the rest of the page is left
+
+
+def test_made_up_pages_full_of_markdown_are_written_as_python_markdown_writes_them():
+    rng = random.Random(20)
+    stashed = 0
+    for _ in range(3000):
+        page = "\n".join(_line(rng) for _ in range(rng.randint(1, 12))) + "\n"
+        html, n = _by_us(page)
+        assert _leaks(html) == _leaks(_convert(page)), repr(page)
+        stashed += n
+    assert stashed > 300  # the comparison is not only of pages left alone
+
+
+@pytest.mark.parametrize("text, html", [
+    ("**August 2025** *(“last month”)*: a <mark>date</mark>.", "<strong>August 2025</strong> "
+     "<em>(“last month”)</em>: a <mark>date</mark>."),
+    ('[Gazette](../sources/a.md "publisher unknown:  first words") [b](https://x.org/?a=1&b=2)',
+     '<a href="../sources/a.md" title="publisher unknown:  first words">Gazette</a> '
+     '<a href="https://x.org/?a=1&amp;b=2">b</a>'),
+    ("Wow! 3 &lt; 4 &amp; 5 > 2 \\*", "Wow! 3 &lt; 4 &amp; 5 &gt; 2 *"),
+])
+def test_a_line_is_written_as_python_markdown_writes_it(text, html):
+    assert inline(text, tables=True, tags=True) == html
+    assert _convert(text) == f"<p>{html}</p>"
+
+
+@pytest.mark.parametrize("text", [
+    "**a*b**", "***a***", "*a [b](c.md)*", "[a *b*](c.md)", "<b>raw</b>", "![image](a.png)", "`code`",
+    "[a](page.html)", "[a](/abs.md)", "[a](b.md 'title')", '[a](b.md "t(x)")', "a_b", "x  ", "{: .x }",
+])
+def test_what_it_does_not_write_is_left_to_python_markdown(text):
+    assert inline(text, tables=True, tags=True) is None
+
+
+@pytest.mark.parametrize("page", [
+    "Text\twith a tab\n\n- an item\n",
+    "```\n- in code\n```\n",
+    "- \ue0001\ue001 a stand-in already\n",
+    "- before\n\n<figure>\n\n- inside raw HTML\n\n</figure>\n\n- after\n",  # a parser reads it all
+    "- an *item* with a <b>tag</b>\n",
+    "- an item\ncontinued lazily\n",
+    "- an item\n        - two levels down\n",
+    "A paragraph\n---\n",  # a heading, its id made of its text
+    "# A heading\n",
+    "- a | b\n- --- | ---\n",  # a table
+    "- an item\n\n<!--slot-->\n\n    code, not the item's continuation\n",
+])
+def test_pages_or_lines_it_cannot_write_are_left_to_python_markdown(page):
+    stashed = inline_stash.stash(page)
+    assert stashed is None or not any(text in part for part in stashed.parts
+                                      for text in ("continued", "down", "code", "inside"))
+    assert _by_us(page)[0] == _convert(page)
+
+
+def test_an_indented_block_after_a_paragraph_is_code():
+    page = "Intro\n\n    - code, not an item\n\n- an item\n\n    a paragraph of the item\n"
+    stashed = inline_stash.stash(page)
+    assert stashed is not None and stashed.parts == ("Intro", "an item", "a paragraph of the item")
+    assert _by_us(page)[0] == _convert(page)
+
+
+def test_a_stand_in_not_found_after_conversion_is_reported():
+    assert inline_stash.put("<p>\ue0000\ue001</p>", ("a", "b")) == ("<p>a</p>", False)
+    assert inline_stash.put("<p>\ue0001\ue001 \ue0000\ue001</p>", ("a", "b")) == ("<p>b a</p>", True)
+
+
+def test_a_page_under_serve_is_stashed_once_while_its_markdown_is_unchanged(monkeypatch):
+    pages = inline_stash.Pages()
+    pages.configure(EXTENSIONS)
+    pages.start()
+    first = pages.apart("a.md", "- *one*\n- two\n")
+    parts = pages.parts("a.md")
+    assert parts == ("<em>one</em>", "two") and "\ue000" in first
+    calls = []
+    monkeypatch.setattr(inline_stash, "stash", lambda *args: calls.append(args))
+    pages.start()
+    assert pages.apart("a.md", "- *one*\n- two\n") == first
+    assert pages.parts("a.md") is parts and not calls
+    pages.configure([*EXTENSIONS, "smarty"])
+    pages.start()
+    assert pages.apart("b.md", "- two\n") == "- two\n" and pages.parts("b.md") is None
