@@ -61,14 +61,29 @@ def terms(text: str) -> frozenset[str]:
     folded = _COMPOUND_NUMBER.sub(lambda m: str(int(_NUMBER_WORDS[m.group(1)]) + int(_NUMBER_WORDS[m.group(2)])),
                                   folded)
     out = set()
+    known = _TERMS
     for w in _WORD.findall(folded):
-        if w in _NUMBER_WORDS:
-            out.add(_NUMBER_WORDS[w])
-        elif w in _ORDINALS:
-            out.add(_ORDINALS[w])
-        elif w not in STOP_WORDS and (len(w) > 2 or w.isdigit()):
-            out.add(w if w.isdigit() else _stem(w))
+        term = known.get(w)
+        if term is None:
+            term = known[w] = _term(w)
+        if term:
+            out.add(term)
     return frozenset(out)
+
+
+_TERMS: dict[str, str] = {}
+"""Each word's term, "" for none, worked out once: a corpus repeats its words (``terms`` of the
+38,951 sentences of the 1,000-source benchmark: 0.43 -> 0.31 s; issue 20)."""
+
+
+def _term(word: str) -> str:
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    if word in _ORDINALS:
+        return _ORDINALS[word]
+    if word not in STOP_WORDS and (len(word) > 2 or word.isdigit()):
+        return word if word.isdigit() else _stem(word)
+    return ""
 
 
 Term = TypeVar("Term", str, int)
