@@ -8,9 +8,10 @@ leave it, and writes what ``Page.render`` would set: the HTML, the table of cont
 the anchors it holds and the links to anchors it makes (each link resolved and checked by MkDocs'
 own code, so a link warns as it would). It reads only the form that template writes, with plain
 text (letters and the punctuation Python-Markdown leaves alone, or escapes as the generator writes
-them), an ``http(s)`` address without characters that HTML escapes, the Markdown extensions MkDocs
-and this project configure and the ``toc`` setting ``permalink: true``; any other page, or
-setting, is converted by Python-Markdown as before. ``tests/unit/publish/test_direct_pages.py``
+them), an ``http(s)`` address without characters that HTML escapes, a block of page furniture
+whose lines ``inline_stash`` writes (without links), the Markdown extensions MkDocs and this
+project configure and the ``toc`` setting ``permalink: true``; any other page, or setting, is
+converted by Python-Markdown as before. ``tests/unit/publish/test_direct_pages.py``
 compares both on made-up pages, and tests/integration/test_source_markdown.py on the seed site's.
 """
 
@@ -27,6 +28,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
 from mkdocs.structure.toc import get_toc
 
+from build_scripts.publish.inline_markdown import inline
+from build_scripts.publish.inline_stash import line_html
 from build_scripts.publish.page_cache import Render
 
 _TEXT = r"(?:[^\\`*_{}\[\]<>&!#|\s\x00-\x1f]|[ ](?! )|\\[\\`*_{}\[\]()#+\-.!])+"
@@ -39,6 +42,7 @@ _PAGE = re.compile(
     r"# (?P<title>[^\n]+)\n\n<!--card-->\n\n\n"
     rf"(?:\[Read the original ↗\]\(<(?P<url>{_ADDRESS})>\)\{{ \.md-button \}}\n\n)?"
     r"## Article text\n\n<!--article-->\n\n"
+    r'(?:\?\?\? furniture "(?P<summary>[^"\n]+)"\n\n    (?P<note>[^\n]+)\n\n(?P<items>(?:    - [^\n]+\n)+)\n)?'
     r"## Sources used on this page \{ data-search-exclude \}\n\n"
     r"- \[(?P<label>[^\n\]]+)\]\((?P<target>[A-Za-z0-9._-]+\.md)\)(?P<rest>, [^\n]+)?\n\n\n"
     r"<!--cite-this-page-->\n"
@@ -82,6 +86,9 @@ def write(markdown: str) -> Written | None:
     rest = _text(found["rest"][2:]) if found["rest"] else ""
     if title is None or label is None or rest is None:
         return None
+    furniture = _furniture(found["summary"], found["note"], found["items"]) if found["summary"] else ""
+    if furniture is None:
+        return None
     used: set[str] = set()  # ids are made unique in the page as the ``toc`` extension makes them
     headings = [(1, unique(slugify(title, "-"), used), title)]
     headings += [(2, unique(slug, used), text) for text, slug in _HEADINGS]
@@ -90,11 +97,24 @@ def write(markdown: str) -> Written | None:
     button = f'<p><a class="md-button" href="{url}">Read the original ↗</a></p>\n' if url else ""
     target = found["target"]
     content = (f'<h1 id="{top}">{title}{_permalink(top)}</h1>\n<!--card-->\n\n{button}'
-               f'<h2 id="{article}">Article text{_permalink(article)}</h2>\n<!--article-->\n\n'
+               f'<h2 id="{article}">Article text{_permalink(article)}</h2>\n<!--article-->\n\n{furniture}'
                f'<h2 data-search-exclude id="{sources}">Sources used on this page{_permalink(sources)}</h2>\n'
                f'<ul>\n<li><a href="\0">{label}</a>{", " + rest if rest else ""}</li>\n</ul>\n<!--cite-this-page-->')
     links = (f"#{top}", *([url] if url else []), f"#{article}", f"#{sources}", target)
     return Written(content, title, tuple(headings), links)
+
+
+def _furniture(summary: str, note: str, items: str) -> str | None:
+    """The block of page furniture as ``pymdownx.details`` and Python-Markdown write it: a summary
+    (inline markup, unless it starts as a heading), a paragraph and a tight list."""
+    written = [inline(summary, True) if not summary.startswith("#") else None, line_html(note, True),
+               *(line_html(item[6:], True) for item in items.splitlines())]
+    if any(html is None or "<a " in html for html in written):
+        return None  # (a link would need MkDocs to make its address)
+    summary_html, note_html, *lines = written
+    listed = "\n".join(f"<li>{html}</li>" for html in lines)
+    return (f'<details class="furniture">\n<summary>{summary_html}</summary>\n<p>{note_html}</p>\n'
+            f"<ul>\n{listed}\n</ul>\n</details>\n")
 
 
 def _permalink(anchor: str) -> str:

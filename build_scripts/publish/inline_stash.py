@@ -86,8 +86,9 @@ def _bullet(line: str) -> tuple[int, int] | None:
     return (len(m[1]) // 4, m.end()) if m else None
 
 
-def _written(text: str, tables: bool) -> str | None:
-    """The HTML of a line's text, when it is written here."""
+def line_html(text: str, tables: bool) -> str | None:
+    """The HTML of the text of a paragraph's line or a list item, when it is written here: text
+    Python-Markdown reads as inline markup only, and as ``inline`` does."""
     if _starts_block(text) or (tables and "|" in text):  # a pipe could make the block a table
         return None
     return inline(text, tables, tags=True)
@@ -159,7 +160,7 @@ def _list_block(lines: list[str], block: range, base: int, tables: bool, put: _P
         after = items[n + 1] if n + 1 < len(items) else (level, 0)
         if after is None or after[0] > level + 1:
             continue  # the line after continues this item's text
-        html = _written(lines[i][start:], tables)
+        html = line_html(lines[i][start:], tables)
         if html is not None:
             put(i, start, html)
     return True
@@ -176,7 +177,7 @@ def _paragraph(lines: list[str], block: range, indent: int, tables: bool, put: _
         line = lines[i]
         if len(line) - len(line.lstrip(" ")) != indent or _ATTRIBUTES.fullmatch(line[indent:]):
             return
-        html = _written(line[indent:], tables)
+        html = line_html(line[indent:], tables)
         if html is None:
             return
         written.append((i, html))

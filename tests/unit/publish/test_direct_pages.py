@@ -55,9 +55,13 @@ def _both(markdown: str, site: tuple[Any, Files]) -> tuple[tuple[Any, ...] | Non
     return _state(page), converted
 
 
-def _page(title: str, url: str | None, label: str, rest: str, target: str = "a-1.md") -> str:
+def _page(title: str, url: str | None, label: str, rest: str, target: str = "a-1.md",
+          furniture: tuple[str, ...] = ()) -> str:
     button = f"[Read the original ↗](<{url}>){{ .md-button }}\n\n" if url else ""
-    return (f"# {title}\n\n<!--card-->\n\n\n{button}## Article text\n\n<!--article-->\n\n"
+    listed = "".join(f"    - {line}\n" for line in furniture)
+    block = (f'??? furniture "Not part of the article: {len(furniture)} lines of page furniture"\n\n'
+             f"    These lines came with the scraped page. They are never cited.\n\n{listed}\n") if furniture else ""
+    return (f"# {title}\n\n<!--card-->\n\n\n{button}## Article text\n\n<!--article-->\n\n{block}"
             "## Sources used on this page { data-search-exclude }\n\n"
             f"- [{label}]({target}){rest}\n\n\n<!--cite-this-page-->\n")
 
@@ -81,6 +85,9 @@ def test_the_project_settings_are_the_ones_written_here(site):
     _page("Sources used on this page", None, "S", ", A, B", target="b_2.md"),
     _page("... ?", None, "x", ""),
     _page("1. A list? No: a title", None, "1. A", ", B"),
+    _page("With furniture", None, "A", ", B", furniture=(
+        "*repeated line \\(headline, byline or name\\)* (line 20): Then the Secretary said it was *over*.",
+        "*navigation or footer* (line 3): Home › World › Europe & more > less!")),
 ])
 def test_a_source_page_is_written_as_python_markdown_converts_it(markdown, site):
     written, converted = _both(markdown, site)
@@ -97,6 +104,9 @@ def test_a_source_page_is_written_as_python_markdown_converts_it(markdown, site)
     _page("A", None, "A", ", B [1]"),
     SEED_LIKE.replace("## Article text", "## Article text\n\n*Paragraphs under a commentary heading.*"),
     SEED_LIKE + "\nMore.\n",
+    _page("A", None, "A", "", furniture=("a [link](b.md) MkDocs makes an address of",)),
+    _page("A", None, "A", "", furniture=("# a heading",)),
+    _page("A", None, "A", "", furniture=("and a <b>tag</b>",)),
 ])
 def test_anything_else_is_left_to_python_markdown(markdown, site):
     assert direct_pages.write(markdown) is None
@@ -121,3 +131,10 @@ def test_links_to_a_missing_page_warn_as_when_converted(site, caplog):
         _both(SEED_LIKE.replace("(a-1.md)", "(gone.md)"), site)
     warnings = [r.getMessage() for r in caplog.records if "gone.md" in r.getMessage()]
     assert len(warnings) == 2 and warnings[0] == warnings[1]  # once converted, once written
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(TEXT, st.lists(TEXT.map(lambda t: f"*page furniture* (line 1): {t}") | TEXT, min_size=1, max_size=3))
+def test_made_up_page_furniture_is_written_as_converted_or_left_alone(site, title, furniture):
+    written, converted = _both(_page(title, None, "A", "", furniture=tuple(furniture)), site)
+    assert written is None or written == converted
