@@ -253,11 +253,12 @@ _Links = dict[str, dict[str, str]]
 link as written (the shape of MkDocs' ``Page.links_to_anchors``, by src_uri)."""
 
 
-def _resolve_links(insert: str, page: Page, files: Files, links: _Links) -> tuple[str, bool]:
+def _resolve_links(insert: str, page: Page, files: Files, links: _Links, what: str = "a generated link"
+                   ) -> tuple[str, bool]:
     """The links of a generated insert to markdown files, made addresses as MkDocs makes them of
     a page's markdown links (it does not see inside raw HTML), and whether every one found its
-    page; a link to no page is a warning. A link to an anchor is added to ``links``, for MkDocs
-    to check that the anchor is there."""
+    page; a link to no page is a warning (naming it as ``what``). A link to an anchor is added to
+    ``links``, for MkDocs to check that the anchor is there."""
     missing = []
     base = posixpath.dirname(page.file.src_uri)
     targets: dict[str, tuple[File, str] | None] = {}  # a footnote links its source's page twice
@@ -269,7 +270,7 @@ def _resolve_links(insert: str, page: Page, files: Files, links: _Links) -> tupl
             targets[written] = None if file is None else (file, escape(file.url_relative_to(page.file)))
         target = targets[written]
         if target is None:
-            _log.warning(f"{page.file.src_uri}: a generated link to '{written}' finds no page")
+            _log.warning(f"{page.file.src_uri}: {what} to '{written}' finds no page")
             missing.append(written)
             return match[0]
         if match[2]:
@@ -289,7 +290,9 @@ def _insert(html: str, page: Page, files: Files, cite: str | None, inserts: tupl
     links: _Links = {}
     all_found = True
     if parts is not None:
-        resolved, all_found = _resolve_links("\0".join(parts), page, files, links)  # no part holds a NUL
+        # No part holds a NUL. A line may be the researcher's own (a topic page's), so the warning
+        # for a link to no page does not call it generated.
+        resolved, all_found = _resolve_links("\0".join(parts), page, files, links, "a link")
         html, every = inline_stash.put(html, tuple(resolved.split("\0")))
         if not every:
             _log.warning(f"{page.file.src_uri}: a line written before conversion was not found after it; "

@@ -14,9 +14,9 @@ references (``fnref2:…``) and the back-links follow the extension: definition 
 definition of a label keeping its place and the last its text.
 
 Only what this generator writes is converted here: every definition must carry a generated label
-(a source id and a sentence anchor) and hold plain text, backslash escapes, character references,
-``*emphasis*`` and links to an address or to a page's markdown file; anything else (a footnote a
-researcher wrote on a topic page, say) leaves the whole page to Python-Markdown. So does a site
+(a source id and a sentence anchor) and hold what ``inline_markdown.inline`` writes (plain text,
+escapes, character references, emphasis, links to an address or to a page's markdown file); anything
+else (a footnote a researcher wrote on a topic page, say) leaves the whole page to Python-Markdown. So does a site
 whose footnote settings or Markdown extensions this does not know. That the HTML is the
 extension's, byte for byte, is what ``tests/unit/publish/test_footnotes.py`` checks on every
 page kind of the seed case and on made-up text full of markdown.

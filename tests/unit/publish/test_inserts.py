@@ -106,3 +106,28 @@ def test_many_late_inserts_each_take_the_first_of_their_places_and_other_comment
     assert out == "<!-- theme -->" + "".join(f"<td>{i * 10}</td>" for i in range(299, -1, -1) if i != 7) + "<!--n-1-->"
     assert [r.getMessage() for r in caplog.records] == [
         "sources/a.md: the place of a generated part (<!--n-7-->) was not found; it is missing from the page"]
+
+
+def test_lines_written_before_conversion_go_back_with_links_made_addresses(caplog, monkeypatch):
+    """``inline_stash``: each stand-in gets its line's HTML back; a link to a page becomes its
+    address, a link to an anchor is handed to MkDocs' check, the footnote references' ids are
+    anchors of the page, and a link to no page or a lost stand-in is a warning naming the page."""
+    page, files = _site(True)
+    page.links_to_anchors, page.present_anchor_ids = {}, set()
+    parts = ('<a href="../index.md#s-1">Home</a> said it.<sup id="fnref:a-s-0123456789"><a class="footnote-ref" '
+             'href="#fn:a-s-0123456789">1</a></sup>', '<a href="../topics/gone.md">Gone</a>')
+    monkeypatch.setattr(events._stashed, "_parts", {"sources/a.md": parts})
+    with caplog.at_level(logging.WARNING, logger="mkdocs.hooks.build_scripts"):
+        html = events.on_page_content("<ul>\n<li>\ue0000\ue001</li>\n<li>\ue0001\ue001</li>\n</ul>", page,
+                                      _config(True), files)
+    assert html.startswith('<ul>\n<li><a href="../../#s-1">Home</a> said it.<sup data-search-exclude id="fnref:')
+    assert '<li><a href="../topics/gone.md">Gone</a></li>' in html
+    assert page.links_to_anchors == {files.get_file_from_path("index.md"): {"s-1": "../index.md#s-1"}}
+    assert page.present_anchor_ids == {"fnref:a-s-0123456789"}
+    assert [r.getMessage() for r in caplog.records] == ["sources/a.md: a link to '../topics/gone.md' finds no page"]
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="mkdocs.hooks.build_scripts"):
+        events.on_page_content("<p>\ue0000\ue001</p>", page, _config(True), files)
+    assert [r.getMessage() for r in caplog.records][-1] == (
+        "sources/a.md: a line written before conversion was not found after it; please report it with this "
+        "page's markdown")
