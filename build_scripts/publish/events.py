@@ -221,13 +221,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                                                    get_build_datetime().date())
         markdown += f"\n\n{CITE_SLOT}\n"
         markdown = _notes.apart(page.file.src_uri, markdown)
-    written = direct_pages.renderer(markdown) if _direct and not _banner else None
-    if written is None and not _banner:
-        markdown = _stashed.apart(page.file.src_uri, markdown)
-    if _serving:  # written here only when not kept from the last build
-        _renders.prepare(page, markdown, config, files, None if written is None else lambda _: written)
-    elif written is not None:
+    direct = _direct and not _banner
+    if _serving:  # looked at, and written here, only when not kept from the last build
+        if not _banner:
+            markdown = _stashed.apart(page.file.src_uri, markdown, direct_pages.write if direct else None)
+        _renders.prepare(page, markdown, config, files, direct_pages.renderer if direct else None)
+    elif direct and (written := direct_pages.renderer(markdown)) is not None:
         page.render = lambda config, files: written(page, config, files)  # type: ignore[method-assign]
+    elif not _banner:
+        markdown = _stashed.apart(page.file.src_uri, markdown)
     return markdown
 
 

@@ -222,12 +222,16 @@ class Pages:
             self._kept = self._used
         self._used, self._parts = {}, {}
 
-    def apart(self, src_uri: str, markdown: str) -> str:
-        """The page's markdown to convert; its parts are kept for ``parts``."""
+    def apart(self, src_uri: str, markdown: str, unless: Callable[[str], object] | None = None) -> str:
+        """The page's markdown to convert; its parts are kept for ``parts``. A page for which
+        ``unless`` gives anything but None is left as it is (one written otherwise)."""
         if not self._on:
             return markdown
         last = self._used.get(src_uri) or self._kept.get(src_uri)
-        stashed = last[1] if last is not None and last[0] == markdown else stash(markdown, self._tables)
+        if last is not None and last[0] == markdown:
+            stashed = last[1]
+        else:
+            stashed = None if unless is not None and unless(markdown) is not None else stash(markdown, self._tables)
         self._used[src_uri] = (markdown, stashed)
         if stashed is None:
             return markdown

@@ -179,3 +179,23 @@ def test_a_page_under_serve_is_stashed_once_while_its_markdown_is_unchanged(monk
     pages.configure([*EXTENSIONS, "smarty"])
     pages.start()
     assert pages.apart("b.md", "- two\n") == "- two\n" and pages.parts("b.md") is None
+
+
+def test_a_page_written_otherwise_is_left_as_it_is():
+    """Under ``mkdocs serve`` a source page is looked at by ``direct_pages`` only when its
+    markdown changed: the stash asks it then, and remembers the answer with the markdown."""
+    pages = inline_stash.Pages()
+    pages.configure(EXTENSIONS)
+    pages.start()
+    asked = []
+
+    def written_otherwise(markdown: str) -> object:
+        asked.append(markdown)
+        return object() if markdown.startswith("# Source") else None
+
+    assert pages.apart("s.md", "# Source\n\n- *an item*\n", written_otherwise) == "# Source\n\n- *an item*\n"
+    assert pages.parts("s.md") is None
+    assert pages.apart("t.md", "- *an item*\n", written_otherwise) == "- \ue0000\ue001\n"
+    pages.start()
+    pages.apart("s.md", "# Source\n\n- *an item*\n", written_otherwise)
+    assert asked == ["# Source\n\n- *an item*\n", "- *an item*\n"]  # not asked again while unchanged
