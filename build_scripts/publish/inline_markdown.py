@@ -69,7 +69,8 @@ def inline(text: str, tables: bool, tags: bool = False) -> str | None:
         if char == "[":
             end = _link(text, at, tables, out)
         elif char == "*":
-            end = _strong(text, at, tables, out) if text.startswith("**", at) else _emphasis(text, at, tables, out)
+            marker, tag_name = ("**", "strong") if text.startswith("**", at) else ("*", "em")
+            end = _emphasis(text, at, tables, out, marker, tag_name)
         elif char == "<" and tags and (tag := TAG.match(text, at)) is not None:
             if tag["mark"] or tag["span"]:
                 opened.append(tag["mark"] or tag["span"])
@@ -149,23 +150,14 @@ def _link(text: str, at: int, tables: bool, out: list[str]) -> int | None:
     return after
 
 
-def _emphasis(text: str, at: int, tables: bool, out: list[str]) -> int | None:
-    """``*text*`` from ``at``, its text plain, not starting or ending with a space."""
+def _emphasis(text: str, at: int, tables: bool, out: list[str], marker: str, tag: str) -> int | None:
+    """``*text*`` as ``em`` or ``**text**`` as ``strong`` (``marker`` and ``tag``) from ``at``, its
+    text plain, not starting or ending with a space, no star after it."""
+    n = len(marker)
     inner: list[str] = []
-    end = _plain(text, at + 1, "*[<", tables, inner)
-    if (end is None or not text.startswith("*", end) or end == at + 1 or text[at + 1].isspace()
-            or text[end - 1].isspace() or text.startswith("*", end + 1)):
+    end = _plain(text, at + n, "*[<", tables, inner)
+    if (end is None or not text.startswith(marker, end) or end == at + n or text[at + n].isspace()
+            or text[end - 1].isspace() or text.startswith("*", end + n)):
         return None
-    out.append(f"<em>{cdata(''.join(inner))}</em>")
-    return end + 1
-
-
-def _strong(text: str, at: int, tables: bool, out: list[str]) -> int | None:
-    """``**text**`` from ``at``, its text plain, not starting or ending with a space."""
-    inner: list[str] = []
-    end = _plain(text, at + 2, "*[<", tables, inner)
-    if (end is None or not text.startswith("**", end) or end == at + 2 or text[at + 2].isspace()
-            or text[end - 1].isspace() or text.startswith("*", end + 2)):
-        return None
-    out.append(f"<strong>{cdata(''.join(inner))}</strong>")
-    return end + 2
+    out.append(f"<{tag}>{cdata(''.join(inner))}</{tag}>")
+    return end + n

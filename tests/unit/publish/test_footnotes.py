@@ -7,32 +7,19 @@ from __future__ import annotations
 import random
 import re
 
-import markdown
 import pytest
 
 from build_scripts.publish import footnotes
 from build_scripts.render.escape import md_text, quoted
 from build_scripts.render.links import original_link
-from tests.seed import ROOT
-
-GOLDEN = ROOT / "tests" / "golden" / "seed"
-# What MkDocs hands Python-Markdown for this project's mkdocs.yml (it adds toc, tables and fenced_code).
-EXTENSIONS = ["toc", "tables", "fenced_code", "admonition", "attr_list", "footnotes", "pymdownx.details"]
-SETTINGS = {"toc": {"permalink": True}}
-
-
-def _convert(text: str) -> str:
-    return markdown.Markdown(extensions=EXTENSIONS, extension_configs=SETTINGS).convert(text)
+from tests.unit.publish.python_markdown import EXTENSIONS, GOLDEN, SETTINGS, body, convert
 
 
 def _by_us(text: str) -> str:
     split = footnotes.apart(text)
     assert split is not None
-    return footnotes.put(_convert(split.markdown), split.html)
+    return footnotes.put(convert(split.markdown), split.html)
 
-
-def _body(path) -> str:
-    return re.sub(r"\A---\n.*?\n---\n", "", path.read_text(encoding="utf-8"), flags=re.S)
 
 
 def _same_references(html: str) -> str:
@@ -52,8 +39,8 @@ def test_every_generated_page_of_the_seed_is_written_as_python_markdown_writes_i
     pages = [p for p in sorted(GOLDEN.rglob("*.md")) if "[^" in p.read_text(encoding="utf-8")]
     assert len(pages) >= 15  # topics, countries, timeline, quotes, disagreements, home
     for page in pages:
-        text = _body(page)
-        assert _same_references(_by_us(text)) == _same_references(_convert(text)), page.name
+        text = body(page)
+        assert _same_references(_by_us(text)) == _same_references(convert(text)), page.name
 
 
 _PIECES = ["a", "word", " ", "  ", "*", "**", "_", "`", "[", "]", "(", ")", "<", ">", "&", ";", "#", "!",
@@ -83,7 +70,7 @@ def test_made_up_text_full_of_markdown_is_written_as_python_markdown_writes_it()
         body.append(f"- {md_text(_made_up(rng))}[^{label}] {md_text(_made_up(rng))}")
     page = "# Page\n\n" + "\n".join(body) + "\n\n" + "\n".join(lines) + "\n\n" + footnotes.MARKER + "\n\n## End\n"
     assert footnotes.apart(page) is not None
-    assert _by_us(page) == _convert(page)
+    assert _by_us(page) == convert(page)
 
 
 def test_repeated_references_are_numbered_in_reading_order():
@@ -96,7 +83,7 @@ def test_repeated_references_are_numbered_in_reading_order():
     assert html.index(f'id="fnref:{label}"') < html.index(f'id="fnref2:{label}"')
     back = '<a class="footnote-backref" href="#{}:{}" title="Jump back to footnote 1 in the text">&#8617;</a>'
     assert back.format("fnref", label) + back.format("fnref2", label) in html
-    assert _same_references(html) == _same_references(_convert(page))
+    assert _same_references(html) == _same_references(convert(page))
 
 
 _DEFINITION = "[^a-s-0123456789]: [A](../sources/a.md#t) · [archived sentence](../sources/a.md#s-1)"

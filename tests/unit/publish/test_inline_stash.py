@@ -8,21 +8,11 @@ from __future__ import annotations
 import random
 import re
 
-import markdown
 import pytest
 
 from build_scripts.publish import footnotes, inline_stash
 from build_scripts.publish.inline_markdown import inline
-from tests.seed import ROOT
-
-GOLDEN = ROOT / "tests" / "golden" / "seed"
-# What MkDocs hands Python-Markdown for this project's mkdocs.yml (it adds toc, tables and fenced_code).
-EXTENSIONS = ["toc", "tables", "fenced_code", "admonition", "attr_list", "footnotes", "pymdownx.details"]
-SETTINGS = {"toc": {"permalink": True}}
-
-
-def _convert(text: str) -> str:
-    return markdown.Markdown(extensions=EXTENSIONS, extension_configs=SETTINGS).convert(text)
+from tests.unit.publish.python_markdown import EXTENSIONS, GOLDEN, body, convert
 
 
 def _leaks(html: str) -> str:
@@ -36,14 +26,11 @@ def _by_us(text: str) -> tuple[str, int]:
     """The page converted with its lines stashed, and how many were."""
     stashed = inline_stash.stash(text)
     if stashed is None:
-        return _convert(text), 0
-    html, every = inline_stash.put(_convert(stashed.markdown), stashed.parts)
+        return convert(text), 0
+    html, every = inline_stash.put(convert(stashed.markdown), stashed.parts)
     assert every
     return html, len(stashed.parts)
 
-
-def _body(path) -> str:
-    return re.sub(r"\A---\n.*?\n---\n", "", path.read_text(encoding="utf-8"), flags=re.S)
 
 
 def test_the_project_settings_are_ones_it_writes_for():
@@ -57,11 +44,11 @@ def test_every_generated_page_of_the_seed_is_written_as_python_markdown_writes_i
     pages = sorted(GOLDEN.rglob("*.md"))
     assert len(pages) >= 15
     for page in pages:
-        text = _body(page)
+        text = body(page)
         split = footnotes.apart(text)  # as the hook hands it over: references raw HTML
         text = split.markdown if split is not None else text
         html, n = _by_us(text)
-        assert html == _convert(text), page.name
+        assert html == convert(text), page.name
         stashed += n
     assert stashed > 300  # the timeline, countries, topics, quotations: most of their lines
 
@@ -106,7 +93,7 @@ def test_made_up_pages_full_of_markdown_are_written_as_python_markdown_writes_th
     for _ in range(3000):
         page = "\n".join(_line(rng) for _ in range(rng.randint(1, 12))) + "\n"
         html, n = _by_us(page)
-        assert _leaks(html) == _leaks(_convert(page)), repr(page)
+        assert _leaks(html) == _leaks(convert(page)), repr(page)
         stashed += n
     assert stashed > 300  # the comparison is not only of pages left alone
 
@@ -121,7 +108,7 @@ def test_made_up_pages_full_of_markdown_are_written_as_python_markdown_writes_th
 ])
 def test_a_line_is_written_as_python_markdown_writes_it(text, html):
     assert inline(text, tables=True, tags=True) == html
-    assert _convert(text) == f"<p>{html}</p>"
+    assert convert(text) == f"<p>{html}</p>"
 
 
 @pytest.mark.parametrize("text", [
@@ -149,14 +136,14 @@ def test_pages_or_lines_it_cannot_write_are_left_to_python_markdown(page):
     stashed = inline_stash.stash(page)
     assert stashed is None or not any(text in part for part in stashed.parts
                                       for text in ("continued", "down", "code", "inside"))
-    assert _by_us(page)[0] == _convert(page)
+    assert _by_us(page)[0] == convert(page)
 
 
 def test_an_indented_block_after_a_paragraph_is_code():
     page = "Intro\n\n    - code, not an item\n\n- an item\n\n    a paragraph of the item\n"
     stashed = inline_stash.stash(page)
     assert stashed is not None and stashed.parts == ("Intro", "an item", "a paragraph of the item")
-    assert _by_us(page)[0] == _convert(page)
+    assert _by_us(page)[0] == convert(page)
 
 
 def test_a_stand_in_not_found_after_conversion_is_reported():
