@@ -101,6 +101,8 @@ def stash(markdown: str, tables: bool = True) -> Stashed | None:
     if "<" in _COMMENT_LINE.sub("", TAG.sub("", markdown)):
         return None  # raw HTML: how Python-Markdown reads a block of it depends on every tag before
     lines = markdown.split("\n")
+    if lines[0] and not lines[0].strip(" "):
+        return None  # spaces on the first line: Python-Markdown blanks only the lines after a newline
     parts: list[str] = []
     in_list = False  # the last top-level block was a bullet list: an indented block continues it
     at, end = 0, len(lines)
@@ -110,12 +112,12 @@ def stash(markdown: str, tables: bool = True) -> Stashed | None:
         lines[index] = f"{lines[index][:keep]}{OPEN}{len(parts)}{CLOSE}"
         parts.append(html)
 
-    while at < end:
-        if not lines[at].strip():
+    while at < end:  # blocks, between lines blank to Python-Markdown (spaces only, not any white space)
+        if not lines[at].strip(" "):
             at += 1
             continue
         stop = at
-        while stop < end and lines[stop].strip():
+        while stop < end and lines[stop].strip(" "):
             stop += 1
         block = range(at, stop)
         if any(_COMMENT.fullmatch(lines[i]) for i in block):

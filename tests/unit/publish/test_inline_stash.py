@@ -79,7 +79,7 @@ def _line(rng: random.Random) -> str:
     if kind < 14:
         return rng.choice(["", "    "]) + _text(rng)
     if kind < 17:
-        return ""
+        return rng.choice(["", "", "", "   ", "\u00a0"])  # a no-break space is no blank line
     if kind < 19:
         return rng.choice(["{: .corroboration }", "    {: .note }", "# " + _text(rng), "1. " + _text(rng), "---",
                            "===", "a | b", "--- | ---", "<!--footnotes-->", "!!! note", "???+ details", "  - x",
@@ -131,6 +131,8 @@ def test_what_it_does_not_write_is_left_to_python_markdown(text):
     "# A heading\n",
     "- a | b\n- --- | ---\n",  # a table
     "- an item\n\n<!--slot-->\n\n    code, not the item's continuation\n",
+    "   \n- an item continued: spaces on the first line make no blank line\n",
+    "- an item\n\u00a0\n- continued by a line of a no-break space\n",
 ])
 def test_pages_or_lines_it_cannot_write_are_left_to_python_markdown(page):
     stashed = inline_stash.stash(page)
