@@ -147,8 +147,8 @@ _Put = Callable[[int, int, str], None]
 
 
 def _list_block(lines: list[str], block: range, base: int, tables: bool, put: _Put) -> bool:
-    """The bullet items of a list's block written here where their neighbours allow; whether
-    every line of the block is an item."""
+    """The bullet items of a list's block written here where their neighbours allow; whether the
+    block is a list to its end (every line an item, no level skipped)."""
     items = [_bullet(lines[i]) for i in block]
     previous = base  # the line before the block is blank: its first line opens a list at ``base``
     for n, i in enumerate(block):
