@@ -19,7 +19,7 @@ import io
 import pathlib
 import pickle
 from collections.abc import Iterator, MutableMapping
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from build_scripts.infra.code_digest import code_digest
 from build_scripts.infra.stage import Stage
@@ -54,6 +54,13 @@ class _Unpickler(pickle.Unpickler):
 def safe_loads(data: bytes, allowed: tuple[type, ...] = ()) -> Any:
     """Unpickle what only this program's stages write: see ``_Unpickler``."""
     return _Unpickler(data, allowed).load()
+
+
+@runtime_checkable
+class Flushing(Protocol):
+    """A store whose entries reach their files only when flushed (``disk_store.DiskStore``)."""
+
+    def flush(self) -> None: ...
 
 
 class Forgetful(MutableMapping[str, bytes]):
@@ -150,8 +157,12 @@ class StageCache:
         return memo
 
     def prune(self) -> None:
+        """Drop what this build did not ask for; a store that keeps its entries in files
+        (``Flushing``) then writes them out, for the next build to find."""
         for key in [k for k in self.store if k not in self._used]:
             self.store.pop(key, None)  # another build may have removed it meanwhile
         for key in [k for k in self.live if k not in self._used]:
             del self.live[key]
         self._used = {}
+        if isinstance(self.store, Flushing):
+            self.store.flush()

@@ -149,6 +149,7 @@ def on_pre_build(config: MkDocsConfig, live: MutableMapping[str, Any] | None = N
         _banner = error_banner(exc)
         _content = error_site(exc, Path(config.docs_dir), config.nav or [])
     finally:
+        store.close()
         store.sweep()
 
 

@@ -5,11 +5,16 @@ from __future__ import annotations
 import os
 import time
 
+from build_scripts.infra.disk_store import DiskStore
 from build_scripts.pipeline.inputs import CHAIN
 from tests.integration.site_build import make_project, run_mkdocs_build
 
 KEPT = 5 * len(CHAIN)
-"""Files in the cache folder after a build of the five seed sources: one per source and per-source stage."""
+"""Entries in the cache folder after a build of the five seed sources: one per source and per-source stage."""
+
+
+def _packs(cache):
+    return sorted(cache.glob("*.pack"))
 
 
 def test_a_second_build_reuses_the_cache_and_gives_the_same_pages(tmp_path):
@@ -18,7 +23,7 @@ def test_a_second_build_reuses_the_cache_and_gives_the_same_pages(tmp_path):
     first = run_mkdocs_build(config, tmp_path / "site1")
     assert first.returncode == 0, first.output
     assert "reused from the cache" not in first.output
-    assert len(list(cache.glob("*.pickle"))) == KEPT
+    assert len(DiskStore(cache)) == KEPT and len(_packs(cache)) == 1
 
     second = run_mkdocs_build(config, tmp_path / "site2")
     assert second.returncode == 0, second.output
@@ -26,10 +31,13 @@ def test_a_second_build_reuses_the_cache_and_gives_the_same_pages(tmp_path):
     for page in ("topics/treaty/index.html", "sources/index.html", "timeline/index.html"):
         assert (first.site / page).read_text(encoding="utf-8") == (second.site / page).read_text(encoding="utf-8")
 
-    damaged = sorted(cache.glob("*.pickle"))[0]
-    damaged.write_bytes(b"not a pickle")
+    (pack,) = _packs(cache)
+    data = bytearray(pack.read_bytes())
+    start = data.index(b"\x80")  # the first entry's pickle: the first source's analysis
+    data[start:start + 2] = b"no"
+    pack.write_bytes(bytes(data))
     stale = cache / ("0" * 64 + ".pickle")
-    stale.write_bytes(b"left by a source since removed")
+    stale.write_bytes(b"an entry of the layout before packs")
     stopped = cache / "tmp1a2b3c.tmp"
     stopped.write_bytes(b"left by a build killed mid-write")
     os.utime(stopped, (time.time() - 7200, time.time() - 7200))
@@ -39,4 +47,4 @@ def test_a_second_build_reuses_the_cache_and_gives_the_same_pages(tmp_path):
     assert (first.site / "topics/treaty/index.html").read_text(encoding="utf-8") == (
         third.site / "topics/treaty/index.html").read_text(encoding="utf-8")
     assert not stale.exists() and not stopped.exists()
-    assert len(list(cache.glob("*.pickle"))) == KEPT
+    assert len(DiskStore(cache)) == KEPT and len(_packs(cache)) <= 2
