@@ -111,12 +111,25 @@ def test_a_disk_that_fills_up_while_writing_loses_this_builds_entries_only(tmp_p
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "write", full)
-    store[KEYS[0]] = b"second"  # no error
+    store.flush()  # no error
     assert store.get(KEY) is None and store[OTHER] == b"from the last build"
     monkeypatch.setattr(os, "write", real_write)
     store[KEYS[1]] = b"third"  # nothing more is written this build
     store.close()
     assert list(DiskStore(tmp_path)) == [OTHER] and [n.endswith(".pack") for n in _names(tmp_path)] == [True]
+
+
+def test_entries_read_back_while_written_in_pieces(tmp_path, monkeypatch):
+    import build_scripts.infra.disk_store as disk_store
+
+    monkeypatch.setattr(disk_store, "_BUFFER", 10)  # write to the file every ten bytes
+    store = DiskStore(tmp_path)
+    values = {KEYS[i]: bytes([65 + i]) * (3 + 2 * i) for i in range(8)}
+    for key, value in values.items():
+        store[key] = value
+        assert all(store[k] == values[k] for k in store)
+    store.close()
+    assert {k: DiskStore(tmp_path)[k] for k in values} == values
 
 
 def test_a_truncated_pack_reads_as_no_entry(tmp_path):
@@ -178,11 +191,20 @@ def test_sweep_removes_stopped_builds_files_and_the_layout_before_packs(tmp_path
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.lists(st.tuples(st.sampled_from(["set", "del"]), st.integers(0, 9), st.binary(max_size=40)),
-                         max_size=8), min_size=1, max_size=12))
-def test_builds_writing_and_removing_read_back_what_a_dict_holds(tmp_path_factory, builds):
+                         max_size=8), min_size=1, max_size=12), st.sampled_from([7, 8 << 20]))
+def test_builds_writing_and_removing_read_back_what_a_dict_holds(tmp_path_factory, builds, buffer):
     """A dict stands for what each build leaves; a removed entry may stay readable (see the
     module), so only what the dict holds is checked, and that nothing else appears."""
-    folder = tmp_path_factory.mktemp("cache")
+    import build_scripts.infra.disk_store as disk_store
+
+    default, disk_store._BUFFER = disk_store._BUFFER, buffer
+    try:
+        _builds(tmp_path_factory.mktemp("cache"), builds)
+    finally:
+        disk_store._BUFFER = default
+
+
+def _builds(folder, builds):
     expected: dict[str, bytes] = {}
     ever: set[str] = set()
     for build in builds:
