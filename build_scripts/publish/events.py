@@ -25,7 +25,7 @@ from build_scripts.infra.disk_store import FOLDER as CACHE_FOLDER
 from build_scripts.infra.disk_store import DiskStore
 from build_scripts.model import Project, SiteContent
 from build_scripts.pipeline import generate
-from build_scripts.publish import direct_pages, footnotes, inline_stash, search_skip, search_tokens
+from build_scripts.publish import direct_pages, footnotes, inline_stash, search_sections, search_skip, search_tokens
 from build_scripts.publish.build_error import error_banner, error_site
 from build_scripts.publish.nav import build_nav
 from build_scripts.publish.page_cache import ContentCache, RenderCache, SearchCache, TemplateCache
@@ -85,11 +85,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """The navigation of every page kind, unless ``mkdocs.yml`` writes one of its own: then the
     generated pages it leaves out are built but not listed (strict mode would stop on them).
     Material's search plugin stops scanning pages that hold nothing for it to strip (``search_strip``),
-    and its parser reads simple HTML with one regular expression (``search_tokens``)."""
+    its parser reads simple HTML with one regular expression (``search_tokens``) and keeps counts
+    where it intersected sets (``search_sections``)."""
     global _own_nav, _direct
     install_search_strip()
     search_skip.install()
     search_tokens.install()
+    search_sections.install()
     _notes.configure(config.markdown_extensions, config.mdx_configs)
     _stashed.configure(config.markdown_extensions)
     _direct = direct_pages.applies(config.markdown_extensions, config.mdx_configs)
