@@ -25,6 +25,7 @@ sources that merely share a phrase are independent.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Mapping
 
 from build_scripts.analyse.claim_graph import ClaimGraph, Remember
@@ -262,10 +263,15 @@ def group_claims(sentences: list[Sentence], features: Features | None = None,
 
 def _group_nodes(firsts: list[Sentence], features: Features, known: FactMemo | None) -> list[int]:
     """The root of each node's group; ``firsts``, the sentence standing for each node."""
-    term_sets = _term_ids([features.stems(s.text) for s in firsts])
-    vectors = _Vectors(term_sets, Weights(term_sets))
+    stem_sets = [features.stems(s.text) for s in firsts]
+    names = sorted(set().union(*stem_sets))
+    term_sets = _term_ids(stem_sets, names)
+    weights = Weights(term_sets)
+    vectors = _Vectors(term_sets, weights)
     cosines = candidate_cosines(term_sets, vectors)
-    facts = _Facts(firsts, features, Weights(features.stems(s.text) for s in firsts), known)
+    # The same weights by stem, for the checks that weigh words (counted once, not again by stem).
+    by_stem = Weights.of_counts(Counter({names[term]: count for term, count in weights.df.items()}), weights.n)
+    facts = _Facts(firsts, features, by_stem, known)
     cosines = {pair: c + bonus(facts, *pair) if c >= SAME_CLAIM - FIGURE_BONUS else c for pair, c in cosines.items()}
     root = _group_part(vectors, cosines, facts, len(firsts))
     facts.memo.finish()
@@ -326,11 +332,14 @@ def _first_sentences(node_of: list[int]) -> list[int]:
     return first
 
 
-def _term_ids(stem_sets: list[frozenset[str]]) -> list[tuple[int, ...]]:
-    """Each set of stems as the integers standing for them, numbered in the stems' sorted order.
+def _term_ids(stem_sets: list[frozenset[str]], names: list[str] | None = None) -> list[tuple[int, ...]]:
+    """Each set of stems as the integers standing for them: a stem's index in ``names``, the stems
+    of every set in sorted order (worked out here when not given).
 
     Integers hash and compare faster than stems (equal stems are different string objects),
     and numbering in sorted order keeps every float sum in the order the stems would give.
     """
-    number = {stem: i for i, stem in enumerate(sorted(set().union(*stem_sets)))}
+    if names is None:
+        names = sorted(set().union(*stem_sets))
+    number = {stem: i for i, stem in enumerate(names)}
     return [tuple(map(number.__getitem__, stems)) for stems in stem_sets]

@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 import logging
+import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -131,3 +134,22 @@ def test_lines_written_before_conversion_go_back_with_links_made_addresses(caplo
     assert [r.getMessage() for r in caplog.records][-1] == (
         "sources/a.md: a line written before conversion was not found after it; please report it with this "
         "page's markdown")
+
+
+_ID_PIECES = ['id="a"', ' id="b-1"', 'xid="no"', '_id="no"', 'é', 'id=', '"', ' ', '<p ', '>', 'data-id="c"', 'id="',
+              'íd="x"', 'id="é"']
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_ID_PIECES), max_size=20))
+def test_ids_found_as_a_leading_word_boundary_finds_them(pieces):
+    html = "".join(pieces)
+    assert events._ID.findall(html) == re.findall(r'\bid="([^"]+)"', html)
+
+
+def test_blocks_left_out_of_search_are_marked_as_the_expression_marked_them():
+    html = ('<div class="footnote"><sup id="fnref:1"><details class="cite"><details class="furniture">'
+            '<div class="footnotes"><sup id="fnref2:1"><details class="other">')
+    expected = re.sub(r'<(div class="footnote"|details class="furniture"|details class="cite")',
+                      r"<\1 data-search-exclude", html).replace('<sup id="fnref', '<sup data-search-exclude id="fnref')
+    assert events._search_excluded(html) == expected
