@@ -30,7 +30,9 @@ STOP_WORDS = frozenset(
 )
 
 
-_GROUPED_DIGITS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_GROUPED_DIGITS = re.compile(r",(?<=\d,)(?=\d{3}\b)")
+"""A comma between digits grouped by three; written to start with the comma, which ``re`` scans for
+quickly (starting with the look-behind, it was tried at every character: 8 times slower)."""
 _NUMBER_WORDS = {w: str(i + 2) for i, w in enumerate(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen".split())} | {w: str(20 + 10 * i) for i, w in enumerate(
@@ -57,9 +59,12 @@ def terms(text: str) -> frozenset[str]:
     """The stems of a sentence's content words. A number is one term however written: "12,000"
     as 12000, "Fourteen" as 14, "forty-three" as 43 (two and three are stop words as words), "third"
     as 3."""
-    folded = _GROUPED_DIGITS.sub("", text.casefold().replace("’", "'"))
-    folded = _COMPOUND_NUMBER.sub(lambda m: str(int(_NUMBER_WORDS[m.group(1)]) + int(_NUMBER_WORDS[m.group(2)])),
-                                  folded)
+    folded = text.casefold().replace("’", "'")
+    if "," in folded:
+        folded = _GROUPED_DIGITS.sub("", folded)
+    if "-" in folded:  # each match holds one
+        folded = _COMPOUND_NUMBER.sub(lambda m: str(int(_NUMBER_WORDS[m.group(1)]) + int(_NUMBER_WORDS[m.group(2)])),
+                                      folded)
     out = set()
     known = _TERMS
     for w in _WORD.findall(folded):
