@@ -30,6 +30,12 @@ _PERSON_ROLE = re.compile(r"\b(?:" + _OFFICE[3:-1] + r"|member|official|analyst|
                           r"|campaigner|founder|executive|manager)s?\b", re.IGNORECASE)
 """An apposition that names a person's post ("a senior adviser to …"), not a thing ("a global treaty")."""
 _ORG = re.compile(r"[A-Z][a-z]+(?:\s+(?:of\s+|and\s+)?[A-Z][a-z]+)+")
+_OFFICE_WORD = re.compile(_OFFICE)
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s")
+"""What every match of ``_TITLE_BEFORE`` and of ``_TITLE_AFTER`` holds: searched for first, each
+quickly (a literal start, or one of a few letters), so that the two patterns, which ``re`` tries
+at nearly every word, run only on the few sentences that may match (1,343 of the 39,685 sentences
+of the 1,000-source benchmark: 0.21 -> 0.04 s; issue 20)."""
 
 
 _ROLES: SentenceMemo[str, tuple[tuple[str, str], ...]] = SentenceMemo()
@@ -48,12 +54,12 @@ def _all_roles(read: list[RoleMention], text: str) -> tuple[tuple[str, str], ...
     """``_roles`` of a sentence whose roles ``roles.find_roles`` reads as ``read``."""
     found = [(r.name, r.role) for r in read]
     known = {person_key(n) for n, _ in found}
-    for m in _TITLE_BEFORE.finditer(text):
+    for m in _TITLE_BEFORE.finditer(text) if _OFFICE_WORD.search(text) else ():
         name = m.group(2)
         if person_key(name) not in known and len(name.split()) <= 3:
             found.append((name, m.group(1)))
             known.add(person_key(name))
-    for m in _TITLE_AFTER.finditer(text):
+    for m in _TITLE_AFTER.finditer(text) if _APPOSITION.search(text) else ():
         name = m.group(1)
         if (person_key(name) not in known and len(name.split()) <= 3
                 and _PERSON_ROLE.search(m.group(2)) is not None):

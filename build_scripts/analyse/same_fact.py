@@ -47,7 +47,11 @@ _NAMES = re.compile(r"\b[A-Z][\w’'-]*")
 SPECIFIC_FIGURE = 10
 """Smallest figure that tells one fact from another: "two men", "three abstentions" and "nine
 people" are said of many things; "413 votes", "a 12,000-tonne cargo" of few."""
-_FIGURE = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\w,])|(?<![\w.,])\d+(?:\.\d+)?(?![\w]|[.,]\d)")
+_FIGURE = re.compile(r"\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+(?![\w,])|\d*(?:\.\d+)?(?![\w]|[.,]\d))")
+"""A number with or without grouping commas, not part of a word or of another number: its first
+digit, not after a letter, digit, point or comma, then the rest. Written to start with the digit,
+which ``re`` scans for quickly (starting with the look-behind, it was tried at every character:
+four times slower)."""
 _MONTH_WORDS = "|".join(m.casefold() for m in MONTHS)
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTH_WORDS})\s+$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"\s+(?:{_MONTH_WORDS})\b", re.IGNORECASE)

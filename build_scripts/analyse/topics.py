@@ -43,7 +43,7 @@ from build_scripts.analyse.added_figures import added_figure_claims, figures_of
 from build_scripts.analyse.eligible import MIN_WORDS as MIN_WORDS
 from build_scripts.analyse.eligible import eligible as eligible
 from build_scripts.analyse.importance import Ranking, positions
-from build_scripts.analyse.sentence_memo import SentenceMemo
+from build_scripts.analyse.sentence_memo import SentenceMemo, keeping
 from build_scripts.analyse.similarity import terms as stems
 from build_scripts.analyse.terms import TermIndex
 from build_scripts.analyse.topic_rules import TopicRules
@@ -189,7 +189,11 @@ def _matching(claim: Claim, ctx: TopicContext) -> tuple[list[Member], list[tuple
 
 def _placed(placements: SentenceMemo[int, Placement], rules: TopicRules, claim: Claim, members: list[Member],
             ctx: TopicContext) -> tuple[int, Statement] | None:
-    """``_place``, as on the last build when the claim's members and their terms are the same objects."""
+    """``_place``, as on the last build when the claim's members and their terms are the same objects
+    (a build that none follows keeps nothing: each claim is placed once on a topic)."""
+    if not keeping():
+        return _place(rules, claim, members, ctx)
+
     def work() -> Placement:
         placed = _place(rules, claim, members, ctx)
         return None if placed is None else (placed[0], placed[1].sentence, placed[1].score)
