@@ -21,6 +21,7 @@ import re
 import sys
 from collections.abc import Callable
 from html import unescape
+from operator import itemgetter
 from typing import Any
 
 _PLUGIN = "material.plugins.search.plugin"
@@ -52,7 +53,7 @@ def _readable(html: str, found: list[tuple[str, ...]]) -> bool:
     tag or a comment written as above (a ``<`` that does not is skipped by ``findall``; each tag
     or comment holds one ``<``, so as many of them as ``<`` means none was), and no element holds
     raw text."""
-    return sum(1 for text, *_ in found if not text) == html.count("<") and _RAW_TEXT.search(html) is None
+    return list(map(itemgetter(0), found)).count("") == html.count("<") and _RAW_TEXT.search(html) is None
 
 
 def feed(parser: Any, html: str, fallback: Callable[[str], None]) -> None:
