@@ -16,6 +16,7 @@ specific figure both give (``share_figure``) is evidence of one fact beyond shar
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from build_scripts.analyse.disagreements import (
     Attribute,
@@ -87,8 +88,10 @@ def _close(a: Quantity, b: Quantity) -> bool:
     return abs(va - vb) <= ROUNDING * max(va, vb)
 
 
-def _outside_asides(text: str) -> list[tuple[int, int]]:
-    """The spans of ``text`` that are not asides (``_ASIDE``)."""
+@lru_cache(maxsize=1 << 16)
+def _outside_asides(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of ``text`` that are not asides (``_ASIDE``). Remembered: the checks of a
+    sentence ask for them up to seven times (its figures, its main clause for each check)."""
     spans, start = [], 0
     for m in _ASIDE.finditer(text):
         if m.group("apposition") and not _NAMED.search(text, max(0, m.start() - 30), m.start()):
@@ -96,7 +99,7 @@ def _outside_asides(text: str) -> list[tuple[int, int]]:
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
-    return spans
+    return tuple(spans)
 
 
 def specific_figures(text: str) -> frozenset[str]:

@@ -243,7 +243,7 @@ def test_an_introductory_phrase_before_a_comma_is_no_aside():
     from build_scripts.analyse.same_fact import _outside_asides
 
     text = "Under the club's rules, a member who resigns still pays the fee for the season."
-    assert _outside_asides(text) == [(0, len(text))]
+    assert _outside_asides(text) == ((0, len(text)),)
     named = "The fire spread to Pier 9, a store for timber and grain, within minutes."
     assert [named[a:b] for a, b in _outside_asides(named)] == ["The fire spread to Pier 9", ", within minutes."]
 

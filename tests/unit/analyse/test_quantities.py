@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from build_scripts.analyse import quantities as quantities_module
@@ -194,6 +194,26 @@ def test_the_quick_check_passes_every_number_in_words(words: list[str], glue: st
     sentence = glue.join(words)
     if not quantities_module._may_have_number_words(sentence):
         assert quantities_module._other_forms_found(sentence) == []
+
+
+DIGIT_PIECES = st.sampled_from(["12", "2,000", "3.5", "165", "1", "-", "-tonne", "-year-old", "st", "ST", "ſt", "nd",
+                                 "rd", "th", "TH", "%", "percent", "PerCent", "per cent", "per", "cent", "€", "$",
+                                 "£", "million", "bn", "m", "people", "crews", "in", "December", "2025", "about",
+                                 "more than", "nearly", "٣", "(", ")", ",", ".", "165th", "21st", "2nd", "Adrian Kess",
+                                 ", 53,", ", 53", "state", "party"])
+
+
+@settings(max_examples=500)
+@given(st.lists(DIGIT_PIECES | GATE_WORDS, max_size=10), st.sampled_from([" ", "", "\u00a0"]))
+def test_the_quick_checks_pass_every_sentence_the_pattern_reads(words: list[str], glue: str) -> None:
+    sentence = glue.join(words)
+    assert quantities_module._other_forms(sentence) == quantities_module._other_forms_found(sentence)
+
+
+@pytest.mark.parametrize("text", ["its 165th state party", "the 21ſt crews", "a 12,000-tonne cargo", "35%",
+                                  "10 per cent", "10 PERCENT", "Adrian Kess, 53, said", "$1.2bn", "€65 million"])
+def test_the_quick_checks_pass_every_form_written_with_digits(text: str) -> None:
+    assert quantities_module._other_forms(text) == quantities_module._other_forms_found(text) != []
 
 
 @pytest.mark.parametrize("text", ["Fourteen people", "FORTY-three crews", "a third of them", "ſix people",
