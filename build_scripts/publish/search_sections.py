@@ -22,7 +22,8 @@ import sys
 from html import escape
 from typing import Any
 
-_PLUGIN = "material.plugins.search.plugin"
+from build_scripts.publish.search_parser import PLUGIN, replace_parser
+
 _HEADINGS = frozenset(f"h{x}" for x in range(1, 7))
 _KEPT_SKIPPED = ("script", "style", "object")
 """Tags whose skip Material never takes away."""
@@ -46,7 +47,7 @@ def _is_permalink(el: Any) -> bool:
 
 
 def handle_starttag(parser: Any, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-    module = sys.modules[_PLUGIN]
+    module = sys.modules[PLUGIN]
     found = dict(attrs)
     if tag in module.void:  # a self-closing tag: nothing is opened
         return
@@ -123,7 +124,7 @@ def handle_data(parser: Any, data: str) -> None:
     if not in_pre:
         data = " " if data.isspace() else data.replace("\n", " ")
     if not parser.section:
-        parser.section = sys.modules[_PLUGIN].Section(sys.modules[_PLUGIN].Element("hx"))
+        parser.section = sys.modules[PLUGIN].Section(sys.modules[PLUGIN].Element("hx"))
         parser.data.append(parser.section)
     section = parser.section
     if section.el.tag in open_tags:
@@ -140,14 +141,11 @@ def handle_data(parser: Any, data: str) -> None:
 def install() -> None:
     """Once per process, if Material's search plugin is loaded: its parser's handlers are those of
     this module as ``sys.modules`` holds it when a page is parsed."""
-    module = sys.modules.get(_PLUGIN)
-    parser = getattr(module, "Parser", None)
-    if parser is None or getattr(parser, "_sections", False):
-        return
+    replace_parser("_sections", _handling)
 
-    class Parser(parser):  # type: ignore[misc, valid-type]
-        _sections = True
 
+def _handling(parser: type) -> type:
+    class Parser(parser):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             this = sys.modules.get(__name__)
@@ -158,6 +156,4 @@ def install() -> None:
             self.handle_endtag = this.handle_endtag.__get__(self)
             self.handle_data = this.handle_data.__get__(self)
 
-    Parser.__qualname__ = Parser.__name__ = parser.__name__
-    Parser._original = getattr(parser, "_original", parser)
-    setattr(module, "Parser", Parser)  # noqa: B010
+    return Parser

@@ -24,7 +24,8 @@ from html import unescape
 from operator import itemgetter
 from typing import Any
 
-_PLUGIN = "material.plugins.search.plugin"
+from build_scripts.publish.search_parser import replace_parser
+
 _SPACE = "[ \t\n\r\f]"
 """White space as ``html.parser`` ends a tag's name with it (not every character ``\\s`` matches)."""
 _TAG = (rf"</([a-zA-Z][a-zA-Z0-9]*){_SPACE}*>"  # an end tag
@@ -78,14 +79,11 @@ def feed(parser: Any, html: str, fallback: Callable[[str], None]) -> None:
 def install() -> None:
     """Once per process, if Material's search plugin is loaded: its parser reads pages with
     ``feed`` of this module as ``sys.modules`` holds it."""
-    module = sys.modules.get(_PLUGIN)
-    parser = getattr(module, "Parser", None)
-    if parser is None or getattr(parser, "_tokens", False):
-        return
+    replace_parser("_tokens", _reading)
 
-    class Parser(parser):  # type: ignore[misc, valid-type]
-        _tokens = True
 
+def _reading(parser: type) -> type:
+    class Parser(parser):  # type: ignore[misc]
         def feed(self, data: str) -> None:
             this = sys.modules.get(__name__)
             if this is None or self.rawdata or not isinstance(data, str):
@@ -93,6 +91,4 @@ def install() -> None:
                 return
             this.feed(self, data, super().feed)
 
-    Parser.__qualname__ = Parser.__name__ = parser.__name__
-    Parser._original = parser
-    setattr(module, "Parser", Parser)  # noqa: B010
+    return Parser
