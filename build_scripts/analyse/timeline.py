@@ -238,8 +238,14 @@ def _one_entry_per_event(
         for stem in found[0]:
             shared.update(by_stem.get((date, stem), ()))
         # The earliest candidate that matches: tried in order, the first match ends the search.
-        target = next((i for i in sorted(i for i, n in shared.items() if n >= 2)
-                       if any(_same_event(found, member) for member in members[i])), None)
+        # Most members compared share fewer than two words with the group (``_same_event``'s first
+        # test): that test is made here, without a call (about 1.1 s at 10,000 sources with it).
+        target = None
+        group_words = found[0]
+        for i in sorted(i for i, n in shared.items() if n >= 2):
+            if any(len(group_words & member[0]) >= 2 and _same_event(found, member) for member in members[i]):
+                target = i
+                break
         if target is None:
             entries.append((date, list(reports)))
             members.append([])

@@ -30,6 +30,7 @@ from build_scripts.publish.build_error import error_banner, error_site
 from build_scripts.publish.nav import build_nav
 from build_scripts.publish.page_cache import ContentCache, RenderCache, SearchCache, TemplateCache
 from build_scripts.publish.search_strip import install as install_search_strip
+from build_scripts.publish.shared_partials import share_partials
 from build_scripts.publish.site_writer import SiteWriter
 from build_scripts.publish.watcher import watch_folders_natively
 from build_scripts.render.backlinks import name_backlinks
@@ -373,8 +374,12 @@ _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Under ``mkdocs serve``, a page the theme would make as in the last build is reused."""
-    return _templates.wrap(env, config) if _serving else env
+    """The theme's navigation made once for the pages that get the same (``shared_partials``); under
+    ``mkdocs serve``, a page the theme would make as in the last build is reused."""
+    if _serving:
+        env = _templates.wrap(env, config)
+    share_partials(env, config)
+    return env
 
 
 def on_post_build(config: MkDocsConfig) -> None:

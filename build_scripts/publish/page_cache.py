@@ -392,6 +392,11 @@ class _Cached:
     def __init__(self, template: Any, prefix: str, navs: dict[int, str], cache: TemplateCache) -> None:
         self._template, self._prefix, self._navs, self._cache = template, prefix, navs, cache
 
+    @property
+    def template(self) -> Any:
+        """The template itself."""
+        return self._template
+
     def render(self, context: Any) -> str:
         return self._cache.render(self._template, self._prefix, self._navs, context)
 

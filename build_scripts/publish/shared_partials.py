@@ -1,0 +1,117 @@
+"""Parts of the theme's pages that many pages share, made once for all of them.
+
+Material writes the whole navigation into every page (``partials/nav.html``): about 0.4 ms a
+page, some 4 s of CPU at 10,000 sources (issue 20), though every source page gets the same HTML.
+Of its page, the navigation reads only whether the page is one of its items (that item is marked
+active, with the page's table of contents) and, through MkDocs' ``url`` filter, the page's
+address: every link is written relative to the folder of the page
+(``mkdocs.utils.get_relative_url``). The search box and the colour switch
+(``partials/search.html``, ``partials/palette.html``) read nothing of the page.
+
+So two pages outside the navigation whose folders have one parent folder get the same links to
+every address that is in neither folder: ``sources/a/`` and ``sources/b/`` link to
+``topics/treaty/`` as ``../../topics/treaty/`` and to ``sources/`` as ``../``. Such a page gets
+the partial as made for the first page of its parent folder, unless an address the navigation
+links to lies in its own folder; any other page (one in the navigation, above all) gets its own.
+The partials are made by the theme as ever: a template loaded afresh (a theme file edited under
+``mkdocs serve``) is simply rendered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from mkdocs.structure.nav import Navigation
+
+SHARED = ("partials/nav.html", "partials/search.html", "partials/palette.html")
+"""The theme's partials that read of their page no more than described above."""
+
+Key = tuple[str, ...]
+
+
+def share_partials(env: Any, config: Any, names: tuple[str, ...] = SHARED) -> None:
+    """Make each of ``names`` once per group of pages that get the same HTML (see above), for the
+    builds of the template environment ``env`` (one build's, in MkDocs)."""
+    for name in names:
+        template = env.get_template(name)
+        template = getattr(template, "template", template)  # under ``mkdocs serve``: see ``page_cache``
+        template.root_render_func = _shared(template.root_render_func, _Folders(config))
+
+
+def _shared(render: Callable[[Any], Iterator[str]], folders: _Folders) -> Callable[[Any], Iterator[str]]:
+    made: dict[Key, str] = {}
+
+    def root_render_func(context: Any) -> Iterator[str]:
+        key = folders.key(context.get("page"), context.get("nav"))
+        if key is None:
+            yield from render(context)
+            return
+        html = made.get(key)
+        if html is None:
+            html = made[key] = "".join(render(context))
+        yield html
+
+    return root_render_func
+
+
+class _Folders:
+    """Which pages get the same partials: by their parent folder, as said above."""
+
+    def __init__(self, config: Any) -> None:
+        self._config = config
+        self._nav: Navigation | None = None
+        self._in_nav: set[int] = set()
+        self._linked: list[list[str]] = []
+        """The folder parts of every address in the site the navigation links to."""
+
+    def key(self, page: Any, nav: Any) -> Key | None:
+        """The parent folder's parts, or None when the page needs a partial of its own."""
+        if page is None or not isinstance(nav, Navigation):
+            return None
+        if nav is not self._nav:
+            self._learn(nav)
+        if id(page) in self._in_nav:
+            return None
+        return self.of_address(page.url)
+
+    def of_address(self, url: str) -> Key | None:
+        """The key of a page outside the navigation at ``url``: its parent folder's parts, unless
+        the navigation links to an address in the page's own folder (None)."""
+        folder = _folder(url)
+        if not folder or any(parts[:len(folder)] == folder for parts in self._linked):
+            return None
+        return tuple(folder[:-1])
+
+    def _learn(self, nav: Navigation) -> None:
+        self._nav = nav
+        self._in_nav = {id(page) for page in nav.pages}
+        addresses = [self._config.extra.get("homepage"), self._config.theme.get("logo")]
+        if nav.homepage is not None:
+            addresses.append(nav.homepage.url)
+        stack = list(nav.items)
+        while stack:
+            item = stack.pop()
+            addresses.append(getattr(item, "url", None))
+            stack.extend(getattr(item, "children", None) or ())
+        # Full addresses ("https://…") are written as they are; taken for paths, they only make
+        # fewer pages share.
+        self._linked = [_parts(a) for a in addresses if isinstance(a, str)]
+
+
+def _folder(url: str) -> list[str]:
+    """The parts of the folder the page's links are written relative to (``get_relative_url``)."""
+    folder, _, last = url.rpartition("/")
+    return _parts(url if "." not in last else folder)
+
+
+def _parts(path: str) -> list[str]:
+    """``mkdocs.utils._norm_parts``: a path's parts, with ``.`` and ``..`` resolved."""
+    parts: list[str] = []
+    for part in path.split("/"):
+        if part == "..":
+            if parts:
+                parts.pop()
+        elif part and part != ".":
+            parts.append(part)
+    return parts
