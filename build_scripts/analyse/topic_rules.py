@@ -99,6 +99,7 @@ class TopicRules:
         self.other = len(topic.sections)
         self._memo: dict[tuple[frozenset[str], bool], Verdict] = {}
         self._near: dict[frozenset[str], str] = {}
+        self._own: dict[frozenset[str], frozenset[str]] = {}
         self._settled: dict[frozenset[str], Verdict] = {}
         """Verdicts that depend on the terms found only (not on the sentence or its neighbour)."""
         self._exclude = frozenset(topic.exclude)
@@ -138,10 +139,13 @@ class TopicRules:
         return placed
 
     def own(self, found: frozenset[str]) -> frozenset[str]:
-        """The topic's own terms among those found, an inflection standing for the word it inflects."""
-        if not found.isdisjoint(self.canonical):
-            return frozenset(self.canonical.get(t, t) for t in found)
-        return found
+        """The topic's own terms among those found, an inflection standing for the word it inflects
+        (remembered: sentences hold the same few sets of terms)."""
+        known = self._own.get(found)
+        if known is None:
+            known = self._own[found] = (frozenset(self.canonical.get(t, t) for t in found)
+                                        if not found.isdisjoint(self.canonical) else found)
+        return known
 
     def _section(self, found: frozenset[str], via: str) -> Verdict:
         best, best_score = -1, 0

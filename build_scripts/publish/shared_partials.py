@@ -5,8 +5,9 @@ page, some 4 s of CPU at 10,000 sources (issue 20), though every source page get
 Of its page, the navigation reads only whether the page is one of its items (that item is marked
 active, with the page's table of contents) and, through MkDocs' ``url`` filter, the page's
 address: every link is written relative to the folder of the page
-(``mkdocs.utils.get_relative_url``). The search box and the colour switch
-(``partials/search.html``, ``partials/palette.html``) read nothing of the page.
+(``mkdocs.utils.get_relative_url``). The footer reads the page's neighbours in the navigation
+(a page outside it has none); the search box, the colour switch and the "Back to top" button
+read nothing of the page.
 
 So two pages outside the navigation whose folders have one parent folder get the same links to
 every address that is in neither folder: ``sources/a/`` and ``sources/b/`` link to
@@ -24,7 +25,8 @@ from typing import Any
 
 from mkdocs.structure.nav import Navigation
 
-SHARED = ("partials/nav.html", "partials/search.html", "partials/palette.html")
+SHARED = ("partials/nav.html", "partials/footer.html", "partials/search.html", "partials/palette.html",
+          "partials/top.html")
 """The theme's partials that read of their page no more than described above."""
 
 Key = tuple[str, ...]

@@ -4,7 +4,8 @@ made for another page get exactly what the theme would make for them.
 Two real MkDocs builds of one small site with Material, without and with the sharing (a hook
 that calls ``share_partials``), are byte for byte the same: pages in the navigation and out of
 it, in one folder and in folders nested in it, with folder addresses and with file addresses,
-a navigation that links to a page of a shared folder and to addresses elsewhere. And whenever
+a navigation that links to a page of a shared folder and to addresses elsewhere, with the footer's
+links to the neighbouring pages and the "Back to top" button on. And whenever
 two pages get one key, every address gets the same relative link from both
 (``mkdocs.utils.get_relative_url``, which the ``url`` filter uses).
 """
@@ -65,7 +66,9 @@ def _project(root: Path, directory_urls: bool, shared: bool) -> Path:
     config.write_text(
         "site_name: Shared partials\n"
         f"use_directory_urls: {str(directory_urls).lower()}\n"
-        "theme:\n  name: material\n  font: false\n  palette:\n    - scheme: default\n      toggle:\n"
+        "theme:\n  name: material\n  font: false\n"
+        "  features: [navigation.footer, navigation.top, navigation.sections]\n"
+        "  palette:\n    - scheme: default\n      toggle:\n"
         "        icon: material/brightness-7\n        name: Dark\n    - scheme: slate\n      toggle:\n"
         "        icon: material/brightness-4\n        name: Light\n"
         "plugins:\n  - search\n"
