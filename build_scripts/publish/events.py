@@ -370,12 +370,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return out
 
 
-_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-
-
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """The theme's navigation made once for the pages that get the same (``shared_partials``); under
-    ``mkdocs serve``, a page the theme would make as in the last build is reused."""
+    """Parts of the theme's pages made once for the pages that get the same (``shared_partials``);
+    under ``mkdocs serve``, a page the theme would make as in the last build is reused."""
     if _serving:
         env = _templates.wrap(env, config)
     share_partials(env, config)
@@ -422,8 +419,7 @@ def _put_late(output: str, page: Page, files: Files, late: tuple[tuple[str, str]
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """The page's late inserts (``GeneratedPage.late``) put in; Material's search dialog named for
-    screen readers (axe: aria-dialog-name)."""
+    """The page's late inserts (``GeneratedPage.late``) put in."""
     _rendering.advance()
     uri = page.file.src_uri
     late = _late.get(uri)
@@ -435,7 +431,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     final, all_found = output, True
     if late and _files is not None:
         final, all_found = _put_late(output, page, _files, late)
-    final = final.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
     if _serving and all_found:  # a page that warned is made again (strict mode must see it)
         _finals.put(uri, output, None, extra, final, None)
     return final

@@ -1,26 +1,31 @@
 """Parts of the theme's pages that many pages share, made once for all of them.
 
 Material writes the whole navigation into every page (``partials/nav.html``): about 0.4 ms a
-page, some 4 s of CPU at 10,000 sources (issue 20), though every source page gets the same HTML.
+page (py-spy, 1,000 sources; issue 20), though every source page gets the same HTML.
 Of its page, the navigation reads only whether the page is one of its items (that item is marked
 active, with the page's table of contents) and, through MkDocs' ``url`` filter, the page's
 address: every link is written relative to the folder of the page
 (``mkdocs.utils.get_relative_url``). The footer reads the page's neighbours in the navigation
 (a page outside it has none); the search box, the colour switch and the "Back to top" button
-read nothing of the page.
+read nothing of the page. Of the page template's blocks, the styles, the scripts and the
+configuration for Material's JavaScript (``base.html``: ``styles``, ``scripts``, ``config``) read
+only the page's address (links to the theme's assets, ``base_url``).
 
 So two pages outside the navigation whose folders have one parent folder get the same links to
 every address that is in neither folder: ``sources/a/`` and ``sources/b/`` link to
 ``topics/treaty/`` as ``../../topics/treaty/`` and to ``sources/`` as ``../``. Such a page gets
 the partial as made for the first page of its parent folder, unless an address the navigation
-links to lies in its own folder; any other page (one in the navigation, above all) gets its own.
+links to lies in its own folder (an address the navigation links to, the homepage or the logo; an
+asset a template writes through ``url``, ``extra_css`` or ``extra_javascript``); any other page (one
+in the navigation, above all) gets its own.
 The partials are made by the theme as ever: a template loaded afresh (a theme file edited under
 ``mkdocs serve``) is simply rendered.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from mkdocs.structure.nav import Navigation
@@ -28,17 +33,38 @@ from mkdocs.structure.nav import Navigation
 SHARED = ("partials/nav.html", "partials/footer.html", "partials/search.html", "partials/palette.html",
           "partials/top.html")
 """The theme's partials that read of their page no more than described above."""
+SHARED_BLOCKS: dict[str, tuple[str, ...]] = {"base.html": ("styles", "scripts", "config")}
+"""Blocks of the theme's templates that read of their page no more than described above."""
 
 Key = tuple[str, ...]
+_URL_LITERAL = re.compile(r"""(["'])([^"'{}]+)\1\s*\|\s*url\b""")
+"""An address written in a template and made relative to the page: ``'assets/….css' | url``."""
 
 
-def share_partials(env: Any, config: Any, names: tuple[str, ...] = SHARED) -> None:
-    """Make each of ``names`` once per group of pages that get the same HTML (see above), for the
-    builds of the template environment ``env`` (one build's, in MkDocs)."""
-    for name in names:
-        template = env.get_template(name)
-        template = getattr(template, "template", template)  # under ``mkdocs serve``: see ``page_cache``
-        template.root_render_func = _shared(template.root_render_func, _Folders(config))
+def share_partials(env: Any, config: Any, names: tuple[str, ...] = SHARED,
+                   blocks: dict[str, tuple[str, ...]] = SHARED_BLOCKS) -> None:
+    """Make each of ``names`` and of ``blocks`` once per group of pages that get the same HTML
+    (see above), for the builds of the template environment ``env`` (one build's, in MkDocs)."""
+    templates = [_template(env, name) for name in [*names, *blocks]]
+    assets = [m[2] for t in templates for m in _URL_LITERAL.finditer(_source(env, t))]
+    assets += [str(path) for path in config.extra_css]
+    assets += [str(getattr(script, "path", script)) for script in config.extra_javascript]
+    folders = _Folders(config, assets)
+    for template in templates[:len(names)]:
+        template.root_render_func = _shared(template.root_render_func, folders)
+    for template, block_names in zip(templates[len(names):], blocks.values(), strict=True):
+        for block in block_names:
+            if block in template.blocks:
+                template.blocks[block] = _shared(template.blocks[block], folders)
+
+
+def _template(env: Any, name: str) -> Any:
+    template = env.get_template(name)
+    return getattr(template, "template", template)  # under ``mkdocs serve``: see ``page_cache``
+
+
+def _source(env: Any, template: Any) -> str:
+    return str(env.loader.get_source(env, template.name)[0])
 
 
 def _shared(render: Callable[[Any], Iterator[str]], folders: _Folders) -> Callable[[Any], Iterator[str]]:
@@ -60,8 +86,9 @@ def _shared(render: Callable[[Any], Iterator[str]], folders: _Folders) -> Callab
 class _Folders:
     """Which pages get the same partials: by their parent folder, as said above."""
 
-    def __init__(self, config: Any) -> None:
+    def __init__(self, config: Any, assets: Sequence[str] = ()) -> None:
         self._config = config
+        self._assets = list(assets)
         self._nav: Navigation | None = None
         self._in_nav: set[int] = set()
         self._linked: list[list[str]] = []
@@ -88,7 +115,7 @@ class _Folders:
     def _learn(self, nav: Navigation) -> None:
         self._nav = nav
         self._in_nav = {id(page) for page in nav.pages}
-        addresses = [self._config.extra.get("homepage"), self._config.theme.get("logo")]
+        addresses = [self._config.extra.get("homepage"), self._config.theme.get("logo"), *self._assets]
         if nav.homepage is not None:
             addresses.append(nav.homepage.url)
         stack = list(nav.items)

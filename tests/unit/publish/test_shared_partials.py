@@ -5,7 +5,8 @@ Two real MkDocs builds of one small site with Material, without and with the sha
 that calls ``share_partials``), are byte for byte the same: pages in the navigation and out of
 it, in one folder and in folders nested in it, with folder addresses and with file addresses,
 a navigation that links to a page of a shared folder and to addresses elsewhere, with the footer's
-links to the neighbouring pages and the "Back to top" button on. And whenever
+links to the neighbouring pages and the "Back to top" button on, pages in the folders of the
+theme's scripts and of an extra style sheet (whose links to them are not their siblings'). And whenever
 two pages get one key, every address gets the same relative link from both
 (``mkdocs.utils.get_relative_url``, which the ``url`` filter uses).
 """
@@ -37,6 +38,12 @@ _PAGES = {
     "sources/deep/c.md": "# Source C\n\nFour.\n",
     "about.md": "# About\n\nFive.\n",
     "about/more.md": "# More\n\nSix.\n",
+    "assets/javascripts.md": "# In the folder of the theme's scripts\n\nSeven.\n",
+    "assets/other.md": "# Beside it\n\nEight.\n",
+    "stylesheets/extra.md": "# In the folder of an extra style sheet\n\nNine.\n",
+    "stylesheets/other.md": "# Beside it\n\nTen.\n",
+    "stylesheets/extra.css": "p { margin: 0; }\n",
+    "javascripts/extra.js": "void 0;\n",
 }
 _NAV = """nav:
   - Home: index.md
@@ -72,6 +79,7 @@ def _project(root: Path, directory_urls: bool, shared: bool) -> Path:
         "        icon: material/brightness-7\n        name: Dark\n    - scheme: slate\n      toggle:\n"
         "        icon: material/brightness-4\n        name: Light\n"
         "plugins:\n  - search\n"
+        "extra_css: [stylesheets/extra.css]\nextra_javascript: [javascripts/extra.js]\n"
         + ("hooks:\n  - hook.py\n" if shared else "") + _NAV,
         encoding="utf-8",
     )
