@@ -273,11 +273,14 @@ def _resolve_links(insert: str, page: Page, files: Files, links: _Links, what: s
     missing = []
     base = posixpath.dirname(page.file.src_uri)
     targets: dict[str, tuple[File, str] | None] = {}  # a footnote links its source's page twice
+    found = _linked_files.of(files)
 
     def address(match: re.Match[str]) -> str:
         written = match[1]
         if written not in targets:
-            file = files.get_file_from_path(posixpath.normpath(posixpath.join(base, unquote(unescape(written)))))
+            key = (base, written)
+            file = found[key] if key in found else found.setdefault(key, files.get_file_from_path(
+                posixpath.normpath(posixpath.join(base, unquote(unescape(written))))))
             targets[written] = None if file is None else (file, escape(file.url_relative_to(page.file)))
         target = targets[written]
         if target is None:
@@ -289,6 +292,25 @@ def _resolve_links(insert: str, page: Page, files: Files, links: _Links, what: s
         return f'href="{target[1]}{match[2] or ""}"'
 
     return (_MD_LINK.sub(address, insert) if 'href="' in insert else insert), not missing
+
+
+class _LinkedFiles:
+    """The file each link of a generated insert names, by the linking page's folder and the link as
+    written: the pages of one folder link to the same sources' pages again and again (looking a
+    file up by its path, ``Files.get_file_from_path``: about 0.5 s at 10,000 sources, py-spy).
+    For one build's ``Files``."""
+
+    def __init__(self) -> None:
+        self._files: Files | None = None
+        self._found: dict[tuple[str, str], File | None] = {}
+
+    def of(self, files: Files) -> dict[tuple[str, str], File | None]:
+        if files is not self._files:
+            self._files, self._found = files, {}
+        return self._found
+
+
+_linked_files = _LinkedFiles()
 
 
 def _insert(html: str, page: Page, files: Files, cite: str | None, inserts: tuple[tuple[str, str], ...],
