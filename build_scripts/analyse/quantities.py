@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 
+from build_scripts.analyse.case_fold import folded
 from build_scripts.model import MONTHS, Quantity
 
 _QUALIFIERS = {
@@ -253,8 +254,6 @@ _OTHER = re.compile(
 _AGE = re.compile(r"\b(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+),\s(?P<age>\d{1,3})(?=[,.;)]|\s*$)")
 _NUMBER_WORDS = frozenset(_UNITS_WORDS) | frozenset(_TENS_WORDS) | frozenset(_FRACTIONS)
 _LETTERS = re.compile(r"[a-z]+")
-_AS_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-"""The letters outside ASCII that a pattern ignoring case takes for ASCII ones (a test finds them)."""
 
 
 def _may_have_number_words(sentence: str) -> bool:
@@ -262,7 +261,7 @@ def _may_have_number_words(sentence: str) -> bool:
     one of ``_NUMBER_WORDS``; if not, ``_OTHER`` finds no number in words (each begins where no
     letter comes before and ends at a space). A set lookup is about nine times quicker than a
     search of the sentence for the words."""
-    return not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(sentence.translate(_AS_ASCII).lower()))
+    return not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(folded(sentence)))
 
 
 def _scaled(qual: str | None, low: float, high: float) -> tuple[float, float]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from build_scripts.analyse.case_fold import folded
 from build_scripts.analyse.disagreements import (
     Attribute,
     attribute,
@@ -28,7 +29,14 @@ from build_scripts.analyse.disagreements import (
     same_event,
 )
 from build_scripts.analyse.fact_memo import FactMemo
-from build_scripts.analyse.fact_patterns import CHANGE, FOLLOWS, INTENT, PROMPTS, SHOWS, WORDS
+from build_scripts.analyse.fact_patterns import (
+    WORDED_CHANGE,
+    WORDED_FOLLOWS,
+    WORDED_INTENT,
+    WORDED_PROMPTS,
+    WORDED_SHOWS,
+    WORDS,
+)
 from build_scripts.analyse.features import Features
 from build_scripts.analyse.quantities import consistent
 from build_scripts.analyse.roles import person_key
@@ -86,6 +94,10 @@ def _close(a: Quantity, b: Quantity) -> bool:
     most ``ROUNDING`` of the larger."""
     va, vb = (q.low if q.high == float("inf") else (q.low + q.high) / 2 for q in (a, b))
     return abs(va - vb) <= ROUNDING * max(va, vb)
+
+
+_folded = lru_cache(maxsize=1 << 16)(folded)
+"""A text as ``fact_patterns.Worded`` looks for its words: a sentence's, asked for by two checks."""
 
 
 @lru_cache(maxsize=1 << 16)
@@ -172,9 +184,11 @@ class _Facts:
         if k.mood is None:
             text = k.sentence.text
             words = [w.casefold() for w in WORDS.findall(text)]
-            intended = frozenset(m.group(1).casefold()[:5] for m in INTENT.finditer(text))
+            lower = _folded(text)
+            intended = frozenset(m.group(1).casefold()[:5] for m in WORDED_INTENT.finditer(text, lower))
             infinitive = frozenset(b[:5] for a, b in zip(words, words[1:], strict=False) if a == "to")
-            k.mood = (intended, infinitive, frozenset(w[:5] for w in words), CHANGE.search(text) is not None)
+            changes = WORDED_CHANGE.search(text, lower) is not None
+            k.mood = (intended, infinitive, frozenset(w[:5] for w in words), changes)
         return k.mood
 
     def _order(self, node: int) -> tuple[bool, bool]:
@@ -183,7 +197,8 @@ class _Facts:
         k = self._known[node]
         if k.order is None:
             text = k.sentence.text
-            k.order = (FOLLOWS.search(text) is not None, PROMPTS.search(text) is not None)
+            lower = _folded(text)
+            k.order = (WORDED_FOLLOWS.search(text, lower) is not None, WORDED_PROMPTS.search(text, lower) is not None)
         return k.order
 
     def _opposite_order(self, x: int, y: int) -> bool:
@@ -226,7 +241,7 @@ class _Facts:
             k = self._known[node]
             if k.shown is None:
                 main = self._main_text(node)
-                m = SHOWS.search(main)
+                m = WORDED_SHOWS.search(main, _folded(main))
                 k.shown = (terms(main[m.end():]) if m else None,)
             shown = k.shown[0]
             self._shown[node] = self.weights.vector(shown) if shown is not None and self.weights else None
@@ -279,7 +294,8 @@ class _Facts:
             words = WORDS.findall(main)
             infinitive = frozenset(b[:5] for a, b in zip(words, words[1:], strict=False)
                                    if a.casefold() == "to" and b.islower() and b not in STOP_WORDS)
-            k.main_mood = (frozenset(m.group(1).casefold()[:5] for m in INTENT.finditer(main)), infinitive)
+            k.main_mood = (frozenset(m.group(1).casefold()[:5] for m in WORDED_INTENT.finditer(main, _folded(main))),
+                           infinitive)
         return k.main_mood
 
     def _intention_and_deed(self, x: int, y: int) -> bool:
