@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
 from markupsafe import Markup
 
-from build_scripts.render.templates import _environment, render
+from build_scripts.render.escape import html_text, md_text
+from build_scripts.render.templates import _environment, _finalize, render
 
 HOSTILE = '<script>alert("x")</script> *em* [link](javascript:alert(1)) & `code`'
 
@@ -34,3 +37,10 @@ def test_page_head_escapes_the_title_for_yaml_html_and_markdown():
 def test_a_code_span_holds_any_backticks():
     out = _environment("md").from_string("{{ value|code }}").render(value="a `b` c")
     assert out == "``a `b` c``"
+
+
+@given(st.text())
+def test_a_value_is_made_markup_as_markup_makes_it(text: str) -> None:
+    for escape in (html_text, md_text):
+        made = _finalize(escape)(text)
+        assert type(made) is Markup and made == Markup(escape(text))
