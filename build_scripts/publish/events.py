@@ -25,7 +25,15 @@ from build_scripts.infra.disk_store import FOLDER as CACHE_FOLDER
 from build_scripts.infra.disk_store import DiskStore
 from build_scripts.model import Project, SiteContent
 from build_scripts.pipeline import generate
-from build_scripts.publish import direct_pages, footnotes, inline_stash, search_sections, search_skip, search_tokens
+from build_scripts.publish import (
+    atomic_stand_ins,
+    direct_pages,
+    footnotes,
+    inline_stash,
+    search_sections,
+    search_skip,
+    search_tokens,
+)
 from build_scripts.publish.build_error import error_banner, error_site
 from build_scripts.publish.nav import build_nav
 from build_scripts.publish.page_cache import ContentCache, RenderCache, SearchCache, TemplateCache
@@ -89,7 +97,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     generated pages it leaves out are built but not listed (strict mode would stop on them).
     Material's search plugin stops scanning pages that hold nothing for it to strip (``search_strip``),
     its parser reads simple HTML with one regular expression (``search_tokens``) and keeps counts
-    where it intersected sets (``search_sections``)."""
+    where it intersected sets (``search_sections``). Python-Markdown passes over the stand-ins of
+    stashed lines (``atomic_stand_ins``)."""
     global _own_nav, _direct
     install_search_strip()
     search_skip.install()
@@ -98,6 +107,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _notes.configure(config.markdown_extensions, config.mdx_configs)
     _stashed.configure(config.markdown_extensions)
     _direct = direct_pages.applies(config.markdown_extensions, config.mdx_configs)
+    if inline_stash.applies(config.markdown_extensions) and atomic_stand_ins.NAME not in config.markdown_extensions:
+        config.markdown_extensions.append(atomic_stand_ins.NAME)
     _own_nav = config.nav is not None
     if config.nav is None:
         config.nav = build_nav(Path(config.docs_dir))

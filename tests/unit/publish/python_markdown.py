@@ -15,8 +15,8 @@ EXTENSIONS = ["toc", "tables", "fenced_code", "admonition", "attr_list", "footno
 SETTINGS = {"toc": {"permalink": True}}
 
 
-def convert(text: str) -> str:
-    return markdown.Markdown(extensions=EXTENSIONS, extension_configs=SETTINGS).convert(text)
+def convert(text: str, more: list[str] | None = None) -> str:
+    return markdown.Markdown(extensions=[*EXTENSIONS, *(more or [])], extension_configs=SETTINGS).convert(text)
 
 
 def body(path) -> str:

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from build_scripts.publish import footnotes, inline_stash
+from build_scripts.publish import atomic_stand_ins, footnotes, inline_stash
 from build_scripts.publish.inline_markdown import inline
 from tests.unit.publish.python_markdown import EXTENSIONS, GOLDEN, body, convert
 
@@ -23,11 +23,14 @@ def _leaks(html: str) -> str:
 
 
 def _by_us(text: str) -> tuple[str, int]:
-    """The page converted with its lines stashed, and how many were."""
+    """The page converted with its lines stashed, and how many were; with the stand-ins passed over
+    by the inline processing (``atomic_stand_ins``) or not, the same."""
     stashed = inline_stash.stash(text)
     if stashed is None:
         return convert(text), 0
-    html, every = inline_stash.put(convert(stashed.markdown), stashed.parts)
+    converted = convert(stashed.markdown)
+    assert convert(stashed.markdown, [atomic_stand_ins.NAME]) == converted
+    html, every = inline_stash.put(converted, stashed.parts)
     assert every
     return html, len(stashed.parts)
 
