@@ -6,7 +6,7 @@ import logging
 import posixpath
 import re
 import sys
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from html import escape, unescape
 from pathlib import Path
 from typing import Any
@@ -426,7 +426,25 @@ def on_post_build(config: MkDocsConfig) -> None:
                    f"files written: {_writer.written}, unchanged: {_writer.kept}, deleted: {_writer.deleted}")
 
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+def comments_replaced(text: str, replace: Callable[[str], str]) -> str:
+    """``re.sub(r"<!--.*?-->", …, text, flags=re.S)`` with ``replace`` of each comment as written,
+    the comments found by ``str.find``: ``re`` scanned a whole page at about 0.4 GB/s for the
+    pattern's start, 0.7 s at 10,000 sources, to put in one row a page."""
+    out: list[str] = []
+    done = 0
+    start = text.find("<!--")
+    while start >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        end += 3
+        out += (text[done:start], replace(text[start:end]))
+        done = end
+        start = text.find("<!--", end)
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
 
 
 def _put_late(output: str, page: Page, files: Files, late: tuple[tuple[str, str], ...]) -> tuple[str, bool]:
@@ -436,14 +454,14 @@ def _put_late(output: str, page: Page, files: Files, late: tuple[tuple[str, str]
     wanted = dict(late)
     found: set[str] = set()
 
-    def put(match: re.Match[str]) -> str:
-        insert = wanted.get(match[0])
-        if insert is None or match[0] in found:
-            return match[0]
-        found.add(match[0])
+    def put(comment: str) -> str:
+        insert = wanted.get(comment)
+        if insert is None or comment in found:
+            return comment
+        found.add(comment)
         return _resolve_links(insert, page, files, {})[0]
 
-    output = _COMMENT.sub(put, output)
+    output = comments_replaced(output, put)
     for slot, _ in late:
         if slot not in found:
             _log.warning(f"{page.file.src_uri}: the place of a generated part ({slot}) was not found; "

@@ -153,3 +153,23 @@ def test_blocks_left_out_of_search_are_marked_as_the_expression_marked_them():
     expected = re.sub(r'<(div class="footnote"|details class="furniture"|details class="cite")',
                       r"<\1 data-search-exclude", html).replace('<sup id="fnref', '<sup data-search-exclude id="fnref')
     assert events._search_excluded(html) == expected
+
+
+_COMMENT_PIECES = st.sampled_from(["<!--", "-->", "<!-->", "--", "-", "<", "!", ">", "a", "\n", "<!--x-->", "é"])
+
+
+@settings(max_examples=500)
+@given(st.lists(_COMMENT_PIECES, max_size=14))
+def test_comments_are_found_as_the_regular_expression_finds_them(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    matched = [m[0] for m in re.finditer(r"<!--.*?-->", text, flags=re.S)]
+    numbered = iter(range(len(matched)))
+    expected = re.sub(r"<!--.*?-->", lambda m: f"[{next(numbered)}]", text, flags=re.S)
+    seen: list[str] = []
+
+    def replace(comment: str) -> str:
+        seen.append(comment)
+        return f"[{len(seen) - 1}]"
+
+    assert events.comments_replaced(text, replace) == expected
+    assert seen == matched
