@@ -14,18 +14,22 @@ only the page's address (links to the theme's assets, ``base_url``).
 So two pages outside the navigation whose folders have one parent folder get the same links to
 every address that is in neither folder: ``sources/a/`` and ``sources/b/`` link to
 ``topics/treaty/`` as ``../../topics/treaty/`` and to ``sources/`` as ``../``. Such a page gets
-the partial as made for the first page of its parent folder, unless an address the navigation
-links to lies in its own folder (an address the navigation links to, the homepage or the logo; an
-asset a template writes through ``url``, ``extra_css`` or ``extra_javascript``); any other page (one
-in the navigation, above all) gets its own.
-The partials are made by the theme as ever: a template loaded afresh (a theme file edited under
-``mkdocs serve``) is simply rendered.
+the partial as made for the first page of its parent folder, unless an address the partials link
+to lies in its own folder (the navigation's addresses, the homepage, the logo, and the assets the
+templates write through ``url``, ``extra_css`` or ``extra_javascript``); any other page (one in
+the navigation, above all) gets its own.
+
+All this is true of Material's own templates: with another theme, or a ``custom_dir`` that
+overrides Material's page template or any of its partials, nothing is shared. The partials are
+made by the theme as ever: a template loaded afresh (a theme file edited under ``mkdocs serve``)
+is simply rendered.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.nav import Navigation
@@ -45,6 +49,8 @@ def share_partials(env: Any, config: Any, names: tuple[str, ...] = SHARED,
                    blocks: dict[str, tuple[str, ...]] = SHARED_BLOCKS) -> None:
     """Make each of ``names`` and of ``blocks`` once per group of pages that get the same HTML
     (see above), for the builds of the template environment ``env`` (one build's, in MkDocs)."""
+    if not _materials_own(config):
+        return
     templates = [_template(env, name) for name in [*names, *blocks]]
     assets = [m[2] for t in templates for m in _URL_LITERAL.finditer(_source(env, t))]
     assets += [str(path) for path in config.extra_css]
@@ -56,6 +62,16 @@ def share_partials(env: Any, config: Any, names: tuple[str, ...] = SHARED,
         for block in block_names:
             if block in template.blocks:
                 template.blocks[block] = _shared(template.blocks[block], folders)
+
+
+def _materials_own(config: Any) -> bool:
+    """Whether the theme is Material with its own page template and partials (a ``custom_dir`` may
+    add templates, such as a ``main.html`` that extends Material's, but not replace those)."""
+    if config.theme.name != "material":
+        return False
+    dirs = [Path(d) for d in config.theme.dirs]
+    ours = next((i for i, d in enumerate(dirs) if d.parent.name == "material" and d.name == "templates"), None)
+    return ours is not None and not any((d / "partials").exists() or (d / "base.html").exists() for d in dirs[:ours])
 
 
 def _template(env: Any, name: str) -> Any:

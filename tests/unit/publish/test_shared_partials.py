@@ -63,17 +63,22 @@ def on_env(env, config, files):
 """
 
 
-def _project(root: Path, directory_urls: bool, shared: bool) -> Path:
+def _project(root: Path, directory_urls: bool, shared: bool, theme: str = "material",
+             own_nav: bool = False) -> Path:
     for name, text in _PAGES.items():
         path = root / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     (root / "hook.py").write_text(_HOOK, encoding="utf-8")
+    if own_nav:  # a custom_dir whose navigation shows its page's title
+        (root / "overrides" / "partials").mkdir(parents=True)
+        (root / "overrides" / "partials" / "nav.html").write_text("<nav>{{ page.title }}</nav>", encoding="utf-8")
     config = root / "mkdocs.yml"
     config.write_text(
         "site_name: Shared partials\n"
         f"use_directory_urls: {str(directory_urls).lower()}\n"
-        "theme:\n  name: material\n  font: false\n"
+        f"theme:\n  name: {theme}\n" + ("  custom_dir: overrides\n" if own_nav else "")
+        + "  font: false\n"
         "  features: [navigation.footer, navigation.top, navigation.sections]\n"
         "  palette:\n    - scheme: default\n      toggle:\n"
         "        icon: material/brightness-7\n        name: Dark\n    - scheme: slate\n      toggle:\n"
@@ -86,8 +91,8 @@ def _project(root: Path, directory_urls: bool, shared: bool) -> Path:
     return config
 
 
-def _build(root: Path, directory_urls: bool, shared: bool) -> Path:
-    config = load_config(str(_project(root, directory_urls, shared)), site_dir=str(root / "site"))
+def _build(root: Path, directory_urls: bool, shared: bool, **theme: object) -> Path:
+    config = load_config(str(_project(root, directory_urls, shared, **theme)), site_dir=str(root / "site"))
     config.plugins.on_startup(command="build", dirty=False)
     build(config)
     config.plugins.on_shutdown()
@@ -124,6 +129,21 @@ def test_sharing_changes_no_byte_of_any_page(tmp_path: Path, directory_urls: boo
     assert len(keys) > len(set(keys)), "no partial was shared: the test compares nothing"
     assert None in made, "every page shared its partials: pages in the navigation must not"
     assert os.listdir(plain)  # the builds made a site
+
+
+@pytest.mark.parametrize("theme", [{"theme": "mkdocs"}, {"own_nav": True}])
+def test_nothing_is_shared_but_materials_own_partials(tmp_path: Path, theme: dict[str, object],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another theme builds as it did; a ``custom_dir`` overriding a partial of Material's (here a
+    navigation that shows its page's title) gets it made for every page."""
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764806400")  # MkDocs' own theme writes the build's time
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[3]))
+    plain = _build(tmp_path / "plain", True, shared=False, **theme)
+    shared = _build(tmp_path / "shared", True, shared=True, **theme)
+    assert _differences(plain, shared) == []
+    if theme.get("own_nav"):
+        assert "<nav>Source A</nav>" in (shared / "sources" / "a" / "index.html").read_text(encoding="utf-8")
 
 
 _SEGMENT = st.sampled_from(["sources", "a", "b", "c.html", "topics", "x", "..", "."])
