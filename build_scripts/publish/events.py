@@ -104,10 +104,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     search_skip.install()
     search_tokens.install()
     search_sections.install()
-    _notes.configure(config.markdown_extensions, config.mdx_configs)
-    _stashed.configure(config.markdown_extensions)
-    _direct = direct_pages.applies(config.markdown_extensions, config.mdx_configs)
-    if inline_stash.applies(config.markdown_extensions) and atomic_stand_ins.NAME not in config.markdown_extensions:
+    extensions = [e for e in config.markdown_extensions if e != atomic_stand_ins.NAME]  # the site's own
+    _notes.configure(extensions, config.mdx_configs)
+    _stashed.configure(extensions)
+    _direct = direct_pages.applies(extensions, config.mdx_configs)
+    if inline_stash.applies(extensions) and atomic_stand_ins.NAME not in config.markdown_extensions:
         config.markdown_extensions.append(atomic_stand_ins.NAME)
     _own_nav = config.nav is not None
     if config.nav is None:
