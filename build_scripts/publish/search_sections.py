@@ -117,9 +117,9 @@ def handle_endtag(parser: Any, tag: str) -> None:
 
 
 def handle_data(parser: Any, data: str) -> None:
-    if _skipping(parser):
-        return
     open_tags = parser.open_tags
+    if not parser.skip_tags.isdisjoint(open_tags):  # _skipping, written out: the most called handler
+        return
     in_pre = "pre" in open_tags
     if not in_pre:
         data = " " if data.isspace() else data.replace("\n", " ")
@@ -136,6 +136,32 @@ def handle_data(parser: Any, data: str) -> None:
             text.append(data)
     else:
         section.text.append(escape(data, quote=False))
+
+
+def _marked(written: str) -> bool:
+    """Whether a start tag's attributes, as written and in lower case, may make its element more
+    than its text to the handlers (skipped, a permalink); a character reference may hide a mark."""
+    return "data-search" in written or "linenodiv" in written or "headerlink" in written or "&" in written
+
+
+def handle_flat(parser: Any, tag: str, written: str, text: str) -> bool:
+    """An element that holds nothing but ``text``, handed whole by ``search_tokens``: when opening
+    and closing it would change nothing but what the text adds, only the text is handled; else
+    False, and its tags are handed too.
+
+    That holds when there is a section, the element's tag is none the handlers look at (a heading,
+    a tag kept or skipped, the section's own) and its attributes mark nothing. A void tag opens
+    nothing, and its end tag is ignored. The end tag leaves the section as it is: the section
+    changes at an end tag that closes an element deeper than its heading, and the last end tag
+    that brought the context down to the flat element's parent tried that change already.
+    Each condition is needed: without it a case of ``tests/unit/publish/test_search_sections.py`` fails."""
+    section = parser.section
+    if (section is None or tag in _HEADINGS or tag in parser.keep or tag in parser.skip_tags or tag == section.el.tag
+            or (written and _marked(written.lower()))):
+        return False
+    if text:
+        handle_data(parser, text)
+    return True
 
 
 def install() -> None:
@@ -155,5 +181,6 @@ def _handling(parser: type) -> type:
             self.handle_starttag = this.handle_starttag.__get__(self)
             self.handle_endtag = this.handle_endtag.__get__(self)
             self.handle_data = this.handle_data.__get__(self)
+            self.handle_flat = this.handle_flat.__get__(self)
 
     return Parser

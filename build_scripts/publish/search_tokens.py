@@ -31,7 +31,11 @@ _SPACE = "[ \t\n\r\f]"
 _TAG = (rf"</([a-zA-Z][a-zA-Z0-9]*){_SPACE}*>"  # an end tag
         rf"|<([a-zA-Z][a-zA-Z0-9]*)((?:{_SPACE}+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:=\"[^\"<>]*\")?)*){_SPACE}*(/?)>"
         r"|<!--(?:[^-<]|-(?!-))*-->")  # a comment holding no "--" and no "<"
-_TOKENS = re.compile(r"([^<]+)|" + _TAG)
+_FLAT = (rf"<([a-zA-Z][a-zA-Z0-9]*)((?:{_SPACE}+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:=\"[^\"<>]*\")?)*+){_SPACE}*>"
+         r"([^<]*+)</\2>")
+"""An element holding nothing but text, its end tag written as its start tag: the sentences of a
+source page, most cells of its table."""
+_TOKENS = re.compile(r"([^<]+)|" + _FLAT + "|" + _TAG)
 _ATTRIBUTE = re.compile(rf"{_SPACE}+([^\s=]+)(=\"[^\"]*\")?")
 _RAW_TEXT = re.compile(r"<(?:script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)"
                        r"(?![a-zA-Z0-9])", re.IGNORECASE)
@@ -52,23 +56,37 @@ def _attributes(written: str) -> list[tuple[str, str | None]]:
 def _readable(html: str, found: list[tuple[str, ...]]) -> bool:
     """Whether ``found``, the matches of ``_TOKENS`` in ``html``, are all of it: every ``<`` opens a
     tag or a comment written as above (a ``<`` that does not is skipped by ``findall``; each tag
-    or comment holds one ``<``, so as many of them as ``<`` means none was), and no element holds
-    raw text."""
-    return list(map(itemgetter(0), found)).count("") == html.count("<") and _RAW_TEXT.search(html) is None
+    or comment holds one ``<``, an element read whole two, so as many of them as ``<`` means none
+    was), and no element holds raw text."""
+    tags = list(map(itemgetter(0), found)).count("") + len(found) - list(map(itemgetter(1), found)).count("")
+    return tags == html.count("<") and _RAW_TEXT.search(html) is None
 
 
 def feed(parser: Any, html: str, fallback: Callable[[str], None]) -> None:
     """Hand ``parser`` (a fresh ``html.parser.HTMLParser``) the tags and text of ``html`` as its
-    tokenizer would, or ``fallback(html)`` when this does not read ``html``."""
+    tokenizer would, or ``fallback(html)`` when this does not read ``html``.
+
+    An element holding nothing but text (``_FLAT``) is offered whole to the parser's
+    ``handle_flat(tag, attributes as written, text)``, if it has one; when that returns False, or
+    there is none, its start tag, text and end tag are handed one by one."""
     found = _TOKENS.findall(html)
     if not _readable(html, found):
         fallback(html)
         return
     data, start, end, start_end = (parser.handle_data, parser.handle_starttag, parser.handle_endtag,
                                    parser.handle_startendtag)
-    for text, closed, opened, written, slash in found:
+    flat = getattr(parser, "handle_flat", None)
+    for text, flat_tag, flat_written, flat_text, closed, opened, written, slash in found:
         if text:
             data(unescape(text) if "&" in text else text)
+        elif flat_tag:
+            tag = flat_tag.lower()
+            inner = unescape(flat_text) if "&" in flat_text else flat_text
+            if flat is None or not flat(tag, flat_written, inner):
+                start(tag, _attributes(flat_written) if flat_written else [])
+                if inner:
+                    data(inner)
+                end(tag)
         elif closed:
             end(closed.lower())
         elif opened:

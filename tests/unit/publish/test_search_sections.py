@@ -26,6 +26,7 @@ class _Counted(ORIGINAL):  # type: ignore[misc, valid-type]
         self.handle_starttag = search_sections.handle_starttag.__get__(self)
         self.handle_endtag = search_sections.handle_endtag.__get__(self)
         self.handle_data = search_sections.handle_data.__get__(self)
+        self.handle_flat = search_sections.handle_flat.__get__(self)
 
 
 class _CountedTokens(_Counted):
@@ -75,6 +76,10 @@ def test_a_generated_page_gives_the_same_sections():
     "</p>text before any tag<p>x</p>",
     "<hx>odd tag</hx><p>p</p>",
     "<object>a</object><object>b</object><p>c</p>",  # an <object>'s skip is never taken away
+    # elements holding nothing but text, handed whole by search_tokens
+    "<p>p</p><hx>odd tag</hx><p>q</p>",
+    "<p>p</p><div class=\"&#108;inenodiv\">hidden by a reference</div><p>q</p>",
+    "<h2 id=\"a\">A<a class=\"headerlink\" href=\"#a\">¶</a></h2><td>cell</td><span class=\"s\">x &amp; y</span>",
 ])
 def test_quirks_are_kept(html: str):
     assert _same(html)
@@ -82,7 +87,10 @@ def test_quirks_are_kept(html: str):
 
 @settings(max_examples=600)
 @given(st.lists(PIECES | st.sampled_from(["<div>", "<section data-search-exclude>", "</section>", "<object>",
-                                           "</object>", "<h1 id=\"top\">", "<hx>", "</hx>", "<li>  </li>"]),
+                                           "</object>", "<h1 id=\"top\">", "<hx>", "</hx>", "<li>  </li>",
+                                           "<em>", "</em>", "<span>", "<SPAN class=\"x\">", "</SPAN>",
+                                           "<div class=\"&#108;inenodiv\">", "<td>text</td>", "<span></span>",
+                                           "<a href=\"#x\">link &amp; more</a>"]),
                 max_size=50))
 def test_made_up_html_gives_the_same_sections(pieces: list[str]):
     assert _same("".join(pieces))
