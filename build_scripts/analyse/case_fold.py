@@ -14,4 +14,9 @@ AS_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a":
 
 
 def folded(text: str) -> str:
+    # ``str.translate`` looks each character up in the table, in Python objects: 6.5 microseconds for
+    # a sentence, against 0.4 for the tests below, and most sentences hold none of the letters
+    # (``isascii`` reads a flag of the string; ``lower`` alone makes the Kelvin sign "k").
+    if text.isascii() or not ("\u0130" in text or "\u0131" in text or "\u017f" in text):
+        return text.lower()
     return text.translate(AS_ASCII).lower()

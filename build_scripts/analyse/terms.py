@@ -56,7 +56,8 @@ def compile_group(terms: tuple[str, ...]) -> TermGroup:
 
 def prepare(text: str) -> str:
     """The form of a sentence that terms are matched against."""
-    return text.translate(_QUOTES) if "’" in text or "‘" in text else text  # most hold no curly quote
+    # ``replace`` rather than ``translate``, which looks each character up in a table of Python objects
+    return text.replace("’", "'").replace("‘", "'") if "’" in text or "‘" in text else text
 
 
 def score(groups: tuple[tuple[str, ...], ...], text: str) -> int:
