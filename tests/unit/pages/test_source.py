@@ -79,7 +79,7 @@ def test_paragraph_spans_each_sentence():
 @given(st.lists(st.sampled_from(["a & b", "", "<i>\n</i>", "\x00\"'", "One.", "Two <b>.", " ", "\n", "é字"]),
                 min_size=1, max_size=9), st.sampled_from(["en", "uk", 'x"><script>']))
 def test_paragraph_pieces_are_escaped_each_alone_even_with_newlines(pieces, lang):
-    """What the template writes is the plain escape of each piece: text between sentences, newlines and
+    """What is written is the plain escape of each piece: text between sentences, newlines and
     all, stays apart from the sentences around it."""
     text, sentences = "", []
     for i, piece in enumerate(pieces):
