@@ -47,7 +47,11 @@ def cited_on_row(cited_on: list[tuple[str, str, int]]) -> tuple[tuple[str, str],
     """The card's "Cited on" row, as ``GeneratedPage.late``; ``cited_on`` lists (topic title, link,
     count). An edit that moves a citation changes this row on many source pages and nothing else
     of them: put in after the theme, it leaves their search entries and theme output as they were."""
-    return ((CITED_ON_SLOT, render("cited-on.html.j2", cited_on=cited_on)),)
+    links = ", ".join(f'<a href="{html_text(safe_url(link))}">{html_text(title)}</a> ({n:d})'
+                      for title, link, n in cited_on) or "no topic page yet"
+    # Links are to the topic pages' markdown files, which the MkDocs hook turns into their
+    # addresses (``publish/events.py``). Written here, not by a template: one row per source page.
+    return ((CITED_ON_SLOT, f"<tr>\n<td><strong>Cited on</strong></td>\n<td>{links}</td>\n</tr>\n"),)
 
 
 def _by_block(doc: Document) -> dict[int, list[Sentence]]:

@@ -22,8 +22,8 @@ from build_scripts.model import (
     TopicEvidence,
 )
 from build_scripts.render.citation import plain_title
+from build_scripts.render.escape import html_text
 from build_scripts.render.statement import all_members, claim_counts
-from build_scripts.render.templates import render
 
 DATA_DIR = "data"
 
@@ -135,11 +135,18 @@ def timelinejs_json(events: list[Event], title: str) -> str:
             start["month"] = e.date.month
         if e.date.day:
             start["day"] = e.date.day
-        text = render("timelinejs-event.html.j2", text=e.reports[0].sentence.text,
-                      links=[citation_url(r.sentence) for r in e.reports])
-        headline = render("timelinejs-event.html.j2", headline=_headline(e.reports[0].sentence.text))
+        text = _event_html(e.reports[0].sentence.text, [citation_url(r.sentence) for r in e.reports])
+        headline = html_text(_headline(e.reports[0].sentence.text))
         out.append({"start_date": start, "unique_id": f"event-{i + 1}", "text": {"headline": headline, "text": text}})
-    return _dump({"title": {"text": {"headline": render("timelinejs-event.html.j2", headline=title)}}, "events": out})
+    return _dump({"title": {"text": {"headline": html_text(title)}}, "events": out})
+
+
+def _event_html(text: str, links: list[str]) -> str:
+    """An event's HTML for TimelineJS: its first report's sentence, then numbered links to each
+    report's sentence (relative to the site's root). Written here, not by a template: a
+    template's context for each of thousands of events cost more than the HTML."""
+    numbered = " ".join(f'<a href="../{html_text(link)}">[{i}]</a>' for i, link in enumerate(links, 1))
+    return f"<p>{html_text(text)}</p><p>{numbered}</p>"
 
 
 def disagreements_json(disagreements: list[Disagreement], docs: dict[str, Document]) -> str:

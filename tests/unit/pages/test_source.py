@@ -122,3 +122,16 @@ def test_source_pages_made_with_the_analysis_are_the_pages_made_when_writing(see
     row = "<td><strong>Cited on</strong></td>\n<td><a href="
     cited = [md for uri, md in made.items() if uri.startswith("sources/0") and row in md]
     assert cited and all(md.endswith("\n") and "## Sources used on this page" in md for md in cited)
+
+
+def test_cited_on_row_escapes_titles_and_addresses():
+    from build_scripts.pages.source import cited_on_row
+
+    hostile = 'Fire <img src=x onerror="a()"> & co'
+    [(_, row)] = cited_on_row([(hostile, 'topics/x"><b>.md', 12), ("Plain", "topics/p.md", 1)])
+    soup = _html(row)
+    assert not soup.select("img, b")
+    assert [(a["href"], a.get_text()) for a in soup.select("a")] == [
+        ("topics/x%22%3E%3Cb%3E.md", hostile), ("topics/p.md", "Plain")]
+    assert soup.get_text().strip().endswith("(12), Plain (1)")
+    assert "no topic page yet" in cited_on_row([])[0][1]
