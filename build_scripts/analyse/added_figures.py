@@ -18,14 +18,9 @@ from build_scripts.analyse.same_fact import specific_figures
 from build_scripts.model import Claim, Quantity, Sentence
 
 
-@lru_cache(maxsize=100_000)
-def _figures(text: str) -> frozenset[str]:
-    return specific_figures(text)
-
-
 def figures_of(sentence: Sentence) -> frozenset[str]:
-    """The sentence's specific figures (``same_fact.specific_figures``), remembered by text."""
-    return _figures(sentence.text)
+    """The sentence's specific figures (``same_fact.specific_figures``, remembered by text)."""
+    return specific_figures(sentence.text)
 
 
 @lru_cache(maxsize=100_000)

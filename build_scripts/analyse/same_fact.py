@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
 
 from build_scripts.analyse.case_fold import folded
 from build_scripts.analyse.disagreements import (
@@ -98,6 +99,8 @@ def _close(a: Quantity, b: Quantity) -> bool:
 
 _folded = lru_cache(maxsize=1 << 16)(folded)
 """A text as ``fact_patterns.Worded`` looks for its words: a sentence's, asked for by two checks."""
+_FIVE = itemgetter(slice(5))
+"""A word's first five letters, the stem the checks of mood compare."""
 
 
 @lru_cache(maxsize=1 << 16)
@@ -114,11 +117,13 @@ def _outside_asides(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+@lru_cache(maxsize=1 << 17)
 def specific_figures(text: str) -> frozenset[str]:
     """The figures of a sentence that can tell its fact from others, as digits without grouping
     commas: at least ``SPECIFIC_FIGURE``, and not a year ("in 2005"), a day of a month ("20
     November", "June 29"), the number in a name ("Shed 14", "Article 20") or a figure of an aside
-    (``_ASIDE``): sharing background is not reporting one fact."""
+    (``_ASIDE``): sharing background is not reporting one fact. Remembered: claim grouping and the
+    figures a statement's sentences add ask for the same sentences' figures."""
     found = set()
     main = _outside_asides(text)
     for m in _FIGURE.finditer(text):
@@ -183,12 +188,12 @@ class _Facts:
         k = self._known[node]
         if k.mood is None:
             text = k.sentence.text
-            words = [w.casefold() for w in WORDS.findall(text)]
+            words = list(map(str.casefold, WORDS.findall(text)))
             lower = _folded(text)
             intended = frozenset(m.group(1).casefold()[:5] for m in WORDED_INTENT.finditer(text, lower))
             infinitive = frozenset(b[:5] for a, b in zip(words, words[1:], strict=False) if a == "to")
             changes = WORDED_CHANGE.search(text, lower) is not None
-            k.mood = (intended, infinitive, frozenset(w[:5] for w in words), changes)
+            k.mood = (intended, infinitive, frozenset(map(_FIVE, words)), changes)
         return k.mood
 
     def _order(self, node: int) -> tuple[bool, bool]:
@@ -207,9 +212,10 @@ class _Facts:
             prompts_x and not follows_x and follows_y and not prompts_y)
 
     def _main_text(self, node: int) -> str:
-        """The sentence without its asides (``_ASIDE``)."""
+        """The sentence without its asides (``_ASIDE``): the sentence itself when it has none."""
         text = self.sentences[node].text
-        return " ".join(text[a:b] for a, b in _outside_asides(text))
+        spans = _outside_asides(text)
+        return text if len(spans) == 1 else " ".join(text[a:b] for a, b in spans)
 
     def _first_clause(self, node: int) -> tuple[frozenset[str], frozenset[str]]:
         """Of the main clause (without asides: ``_ASIDE``) up to its first semicolon: the stems
@@ -294,8 +300,9 @@ class _Facts:
             words = WORDS.findall(main)
             infinitive = frozenset(b[:5] for a, b in zip(words, words[1:], strict=False)
                                    if a.casefold() == "to" and b.islower() and b not in STOP_WORDS)
-            k.main_mood = (frozenset(m.group(1).casefold()[:5] for m in WORDED_INTENT.finditer(main, _folded(main))),
-                           infinitive)
+            intended = (self.mood(node)[0] if main is k.sentence.text  # no aside: the sentence's own
+                        else frozenset(m.group(1).casefold()[:5] for m in WORDED_INTENT.finditer(main, _folded(main))))
+            k.main_mood = (intended, infinitive)
         return k.main_mood
 
     def _intention_and_deed(self, x: int, y: int) -> bool:
