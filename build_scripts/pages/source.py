@@ -142,9 +142,9 @@ def _article(doc: Document) -> str:
     (their text, then their address as text) and block quotes as the source marks them.
 
     Written here rather than by a template: a template wrote each of the article's many short
-    pieces through Jinja's loop, test and ``finalize`` machinery, 0.4 s of CPU for the 1,000
-    sources of the benchmark (issue 20), more than the rest of a source's page. Every text of
-    the source goes through ``html_text``, as the templates' ``finalize`` would put it."""
+    pieces through Jinja's loop, test and ``finalize`` machinery, about 0.17 s more CPU over the
+    1,000 sources of the benchmark (issue 20). Every text of the source goes through
+    ``html_text``, as the templates' ``finalize`` would put it."""
     by_block = _by_block(doc)
     markup = _markup(doc)
     lang = html_text(doc.source.meta.language)
