@@ -52,12 +52,13 @@ def _table(rows: list[tuple[str, str, str]]) -> tuple[str, tuple[tuple[str, str]
     cost of the page (0.15 s of CPU at 1,000 sources, issue 20). A cell ``inline`` does not read,
     or holding a backtick (which the extension weighs when it splits a row), leaves the table in
     the markdown, for Python-Markdown. ``tests/unit/pages/test_sources_index.py`` compares both."""
+    markdown = _HEAD + "".join(f"| {title} | {publisher} | {date} | {_count_slot(row)} |\n"
+                               for row, (title, publisher, date) in enumerate(rows))
     body = []
     for row, cells in enumerate(rows):
         written = [None if "`" in cell else inline(cell, True) if cell else "" for cell in cells]
         if None in written:
-            return _HEAD + "".join(f"| {title} | {publisher} | {date} | {_count_slot(i)} |\n"
-                                   for i, (title, publisher, date) in enumerate(rows)), ()
+            return markdown, ()
         body.append("<tr>\n" + "".join(f"<td>{html}</td>\n" for html in written)
                     + f'<td style="text-align: right;">{_count_slot(row)}</td>\n</tr>\n')
     return f"{TABLE_SLOT}\n", ((TABLE_SLOT, f"{_HEAD_HTML}{''.join(body)}</tbody>\n</table>"),)
