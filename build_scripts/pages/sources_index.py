@@ -12,9 +12,7 @@ from build_scripts.pages.kind import DataFile, PageKind, Rendered, SiteView, nav
 from build_scripts.render.bibliography import bibtex, csl_json
 from build_scripts.render.citation import date_text, plain_title
 from build_scripts.render.data_files import sources_json
-from build_scripts.render.escape import md_text
-from build_scripts.render.inline_markdown import inline
-from build_scripts.render.links import relative, safe_url, source_src_uri
+from build_scripts.render.links import relative, source_src_uri
 from build_scripts.render.sources_used import sources_used
 from build_scripts.render.templates import render
 
@@ -30,38 +28,9 @@ def _count_slot(row: int) -> str:
     return f"<!--statements-{row}-->"
 
 
-def _cells(doc: Document, uri: str) -> tuple[str, str, str]:
-    """The markdown of a row's title, publisher and date cells (its count is a late insert)."""
-    link = safe_url(relative(uri, source_src_uri(doc.source.id)))
-    return (f"[{md_text(plain_title(doc))}]({link})", md_text(doc.source.meta.publisher or "publisher unknown"),
-            md_text(date_text(doc)))
-
-
-TABLE_SLOT = "<!--sources-table-->"
-"""Where the table's HTML goes, when it is written here (``_table``)."""
-_HEAD = "| Title | Publisher | Date | Statements |\n|---|---|---|---:|\n"
-_HEAD_HTML = ('<table>\n<thead>\n<tr>\n<th>Title</th>\n<th>Publisher</th>\n<th>Date</th>\n'
-              '<th style="text-align: right;">Statements</th>\n</tr>\n</thead>\n<tbody>\n')
-
-
-def _table(rows: list[tuple[str, str, str]]) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """The table's place in the page's markdown, and its HTML as an insert (``GeneratedPage.inserts``).
-
-    The HTML is what Python-Markdown's ``tables`` extension makes of the markdown table, each cell
-    written by ``inline_markdown``: its inline processing of a cell at a time was nearly all the
-    cost of the page (0.15 s of CPU at 1,000 sources, issue 20). A cell ``inline`` does not read,
-    or holding a backtick (which the extension weighs when it splits a row), leaves the table in
-    the markdown, for Python-Markdown. ``tests/unit/pages/test_sources_index.py`` compares both."""
-    markdown = _HEAD + "".join(f"| {title} | {publisher} | {date} | {_count_slot(row)} |\n"
-                               for row, (title, publisher, date) in enumerate(rows))
-    body = []
-    for row, cells in enumerate(rows):
-        written = [None if "`" in cell else inline(cell, True) if cell else "" for cell in cells]
-        if None in written:
-            return markdown, ()
-        body.append("<tr>\n" + "".join(f"<td>{html}</td>\n" for html in written)
-                    + f'<td style="text-align: right;">{_count_slot(row)}</td>\n</tr>\n')
-    return f"{TABLE_SLOT}\n", ((TABLE_SLOT, f"{_HEAD_HTML}{''.join(body)}</tbody>\n</table>"),)
+def _row(doc: Document, row: int, uri: str) -> dict[str, object]:
+    return {"title": plain_title(doc), "link": relative(uri, source_src_uri(doc.source.id)),
+            "publisher": doc.source.meta.publisher, "date": date_text(doc), "statements": Markup(_count_slot(row))}
 
 
 def _row_size(doc: Document) -> int:
@@ -69,11 +38,11 @@ def _row_size(doc: Document) -> int:
     return len(plain_title(doc)) + len(doc.source.meta.publisher or "") + 2 * len(doc.source.id) + 60
 
 
-def render_sources_pages(documents: list[Document]) -> list[tuple[str, str, list[str], tuple[tuple[str, str], ...]]]:
-    """(src_uri, markdown, the ids of its rows' sources, its inserts) of the table and its
-    continuations: newest dated sources first, undated last. Each row's count of statements is a
-    late insert (``count_inserts``): an edit to one source moves the counts of many, and the
-    table's markdown, search entry and themed page then stay as they were."""
+def render_sources_pages(documents: list[Document]) -> list[tuple[str, str, list[str]]]:
+    """(src_uri, markdown, the ids of its rows' sources) of the table and its continuations:
+    newest dated sources first, undated last. Each row's count of statements is a late insert
+    (``count_inserts``): an edit to one source moves the counts of many, and the table's
+    markdown, search entry and themed page then stay as they were."""
     ordered = sorted(documents, key=_sort_key)
     groups = pack([_row_size(doc) for doc in ordered])
     uris = [continuation_uri(INDEX_SRC_URI, n) for n in range(1, len(groups) + 1)]
@@ -91,9 +60,9 @@ def render_sources_pages(documents: list[Document]) -> list[tuple[str, str, list
         if len(uris) > 1:
             intro.append(Markup(pages_line(number, uris)))
         title = "Sources" if number == 1 else f"Sources ({number})"
-        table, inserts = _table([_cells(doc, uri) for doc in shown])
-        out.append((uri, render("sources-index.md.j2", title=title, intro=intro, table=Markup(table)),
-                    [doc.source.id for doc in shown], inserts))
+        out.append((uri, render("sources-index.md.j2", title=title, intro=intro,
+                                rows=[_row(doc, row, uri) for row, doc in enumerate(shown)]),
+                    [doc.source.id for doc in shown]))
     return out
 
 
@@ -103,13 +72,12 @@ def count_inserts(ids: list[str], counts: dict[str, int]) -> tuple[tuple[str, st
 
 
 def _render(view: SiteView) -> Rendered:
-    def pages() -> list[tuple[str, str, list[str], tuple[tuple[str, str], ...]]]:
-        return [(uri, sources_used(markdown, uri, view.docs, [], "All the sources in the table above."), ids, inserts)
-                for uri, markdown, ids, inserts in render_sources_pages(view.analysis.documents)]
+    def pages() -> list[tuple[str, str, list[str]]]:
+        return [(uri, sources_used(markdown, uri, view.docs, [], "All the sources in the table above."), ids)
+                for uri, markdown, ids in render_sources_pages(view.analysis.documents)]
     made = view.kept("sources pages", (), pages)  # what the table shows of each source is its metadata
-    return Rendered([GeneratedPage(uri, markdown, uri == INDEX_SRC_URI, inserts=inserts,
-                                   late=count_inserts(ids, view.statements_citing))
-                     for uri, markdown, ids, inserts in made], closed=True)
+    return Rendered([GeneratedPage(uri, markdown, uri == INDEX_SRC_URI, late=count_inserts(ids, view.statements_citing))
+                     for uri, markdown, ids in made], closed=True)
 
 
 KIND = PageKind("sources index", 60, nav_entry("Sources", INDEX_SRC_URI), _render, (

@@ -28,9 +28,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
 from mkdocs.structure.toc import get_toc
 
+from build_scripts.publish.inline_markdown import inline
 from build_scripts.publish.inline_stash import line_html
 from build_scripts.publish.page_cache import Render
-from build_scripts.render.inline_markdown import inline
 
 _TEXT = r"(?:[^\\`*_{}\[\]<>&!#|\s\x00-\x1f]|[ ](?! )|\\[\\`*_{}\[\]()#+\-.!])+"
 """Text Python-Markdown writes as it is but for its escapes: no character that starts markup or

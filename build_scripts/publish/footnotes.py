@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from build_scripts.render.inline_markdown import attr, inline
+from build_scripts.publish.inline_markdown import attr, inline
 
 SLOT = "<!--footnotes-->"
 """Where the footnotes go in the page's markdown: an HTML comment, which no escaped text can hold."""

@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from build_scripts.render.inline_markdown import TAG, inline
+from build_scripts.publish.inline_markdown import TAG, inline
 
 OPEN, CLOSE = "\ue000", "\ue001"
 _PLACE = re.compile(f"{OPEN}([0-9]+){CLOSE}")

@@ -1,5 +1,5 @@
 """Lines of a page written as HTML before conversion (``publish.inline_stash``, with
-``render.inline_markdown``): the page comes out as Python-Markdown alone writes it, on every
+``publish.inline_markdown``): the page comes out as Python-Markdown alone writes it, on every
 generated page of the seed case and on made-up pages full of markdown; what it cannot write is
 left to Python-Markdown."""
 
@@ -11,7 +11,7 @@ import re
 import pytest
 
 from build_scripts.publish import atomic_stand_ins, footnotes, inline_stash
-from build_scripts.render.inline_markdown import inline
+from build_scripts.publish.inline_markdown import inline
 from tests.unit.publish.python_markdown import EXTENSIONS, GOLDEN, body, convert
 
 
