@@ -106,7 +106,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     search_sections.install()
     extensions = [e for e in config.markdown_extensions if e != atomic_stand_ins.NAME]  # the site's own
     _notes.configure(extensions, config.mdx_configs)
-    _stashed.configure(extensions)
+    _stashed.configure(extensions, config.mdx_configs)
     _direct = direct_pages.applies(extensions, config.mdx_configs)
     if inline_stash.applies(extensions) and atomic_stand_ins.NAME not in config.markdown_extensions:
         config.markdown_extensions.append(atomic_stand_ins.NAME)

@@ -191,3 +191,62 @@ def test_a_page_written_otherwise_is_left_as_it_is():
     pages.start()
     pages.apart("s.md", "# Source\n\n- *an item*\n", written_otherwise)
     assert asked == ["# Source\n\n- *an item*\n", "- *an item*\n"]  # not asked again while unchanged
+
+
+_CELLS = [*_WRITTEN[:20], "", "a \\| b", "<!--statements-3-->", "[a source](../sources/a.md)", "*e*", "**s**"]
+_ODD_CELLS = ["`code`", "\\\\", "<b>", "<!-- a -- b -->", "[^1]", "x\\", "a `|` b", "\\`"]
+"""Cells that leave a table to Python-Markdown."""
+_SEPARATORS = ["---", ":---", "---:", ":---:", "-", " --- ", ":-:"]
+_ODD_SEPARATORS = ["", ":", "-- -", "x"]
+
+
+def _cell(rng: random.Random) -> str:
+    return rng.choice(_ODD_CELLS if rng.random() < 0.03 else _CELLS)
+
+
+def _table(rng: random.Random) -> str:
+    columns = rng.randint(1, 4)
+    rows = [[_cell(rng) for _ in range(columns)] for _ in range(rng.randint(0, 4))]
+    if rng.random() < 0.1 and rows:
+        rows[-1] = rows[-1][:-1]  # a row short of a cell
+    lines = ["| " + " | ".join(rng.choice(["Title", "A b", "*c*", "", "n"]) for _ in range(columns)) + " |",
+             "|" + "|".join(rng.choice(_ODD_SEPARATORS if rng.random() < 0.03 else _SEPARATORS)
+                            for _ in range(columns)) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    if rng.random() < 0.1:
+        lines[rng.randrange(len(lines))] += rng.choice([" ", "x", " \\|"])  # no pipe at the end
+    return "\n".join(rng.choice(["", "    ", " "]) + line if rng.random() < 0.05 else line for line in lines)
+
+
+def test_tables_are_written_as_the_tables_extension_writes_them():
+    rng = random.Random(21)
+    tables = 0
+    for _ in range(1500):
+        blocks = [_table(rng) if rng.random() < 0.7 else "\n".join(_line(rng) for _ in range(rng.randint(1, 3)))
+                  for _ in range(rng.randint(1, 3))]
+        page = "\n\n".join(blocks) + "\n"
+        html, _ = _by_us(page)
+        assert _leaks(html) == _leaks(convert(page)), repr(page)
+        stashed = inline_stash.stash(page)
+        tables += sum(part.startswith("<table>") for part in stashed.parts) if stashed else 0
+    assert tables > 300  # the comparison is not only of tables left to Python-Markdown
+
+
+def test_a_table_is_left_to_python_markdown_unless_the_extension_has_its_defaults():
+    page = "Intro\n\n| a | b |\n|---|--:|\n| *x* | <!--n--> |\n"
+    written = inline_stash.stash(page)
+    assert written is not None and written.parts[0].startswith("<table>") and written.markdown.count("\n") == 3
+    assert inline_stash.stash(page, table_blocks=False) is None  # and its comment is raw HTML
+    pages = inline_stash.Pages()
+    pages.configure(EXTENSIONS, {"tables": {"use_align_attribute": True}})
+    pages.start()
+    assert "| a | b |" in pages.apart("t.md", page)
+    pages.configure(EXTENSIONS, {"toc": {"permalink": True}})
+    pages.start()
+    assert "| a | b |" not in pages.apart("t.md", page) and pages.parts("t.md")[0].startswith("<table>")
+
+
+def test_a_table_stand_in_inside_a_paragraph_is_reported_not_put():
+    table = "<table>\n<thead>\n</thead>\n<tbody>\n</tbody>\n</table>"
+    assert inline_stash.put("<p>\ue0000\ue001</p>", (table,)) == (table, True)
+    assert inline_stash.put("<p>a \ue0000\ue001</p>", (table,)) == ("<p>a \ue0000\ue001</p>", False)
