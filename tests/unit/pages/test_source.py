@@ -128,10 +128,11 @@ def test_cited_on_row_escapes_titles_and_addresses():
     from build_scripts.pages.source import cited_on_row
 
     hostile = 'Fire <img src=x onerror="a()"> & co'
-    [(_, row)] = cited_on_row([(hostile, 'topics/x"><b>.md', 12), ("Plain", "topics/p.md", 1)])
+    [(_, row)] = cited_on_row([(hostile, 'topics/x"><b>&.md', 12), ("Plain", "topics/p.md", 1)])
+    assert 'href="topics/x%22%3E%3Cb%3E&amp;.md"' in row  # the address escaped as an attribute
     soup = _html(row)
     assert not soup.select("img, b")
     assert [(a["href"], a.get_text()) for a in soup.select("a")] == [
-        ("topics/x%22%3E%3Cb%3E.md", hostile), ("topics/p.md", "Plain")]
+        ("topics/x%22%3E%3Cb%3E&.md", hostile), ("topics/p.md", "Plain")]
     assert soup.get_text().strip().endswith("(12), Plain (1)")
     assert "no topic page yet" in cited_on_row([])[0][1]

@@ -65,3 +65,33 @@ def test_sentences_without_markup_keep_their_anchors():
 def test_a_page_without_markup_is_written_as_before():
     soup, doc = _page("One sentence here. Another one.\nA second paragraph.\n")
     assert str(soup).count("<span") == 3 and not soup.select("strong, em, blockquote, .article-link")
+
+
+MARKED = (
+    '<p class="article-text" lang="en"><span class="sentence" id="s-3793603c1d">The <strong>East '
+    'Shield</strong> plan was announced on Monday, officials said.</span></p>\n'
+    '\n'
+    '<blockquote class="article-quote">\n'
+    '<p class="article-text" lang="en"><span class="sentence" id="s-fae3d7f273">A weapon that cannot '
+    'tell a soldier from a child has no place in a <em>defence</em> plan.</span></p>\n'
+    '</blockquote>\n'
+    '\n'
+    '<p class="article-text" lang="en"><span class="sentence" id="s-0242b9dc48">As <span '
+    'class="article-link">our earlier report</span> showed, the plan is costly.</span> <span '
+    'class="link-address">(link: https://example.org/report)</span> <span class="sentence" '
+    'id="s-7d2be84ab4">It costs <strong>a lot</strong>.</span></p>\n'
+    '\n'
+    '<p class="article-text" lang="en"><span class="sentence" id="s-f52a0aebb2">The minister said it was '
+    '<strong>&lt;img src=x onerror=alert(1)&gt;</strong> and <span class="article-link">more</span> than '
+    'planned.</span> <span class="link-address">(link: javascript:alert(1))</span></p>\n'
+    '\n'
+    '<p class="article-text" lang="en"><span class="sentence" id="s-334fa7b17e">The council met on '
+    'Tuesday &lt;script&gt;alert(2)&lt;/script&gt; to discuss the budget for the year.</span></p>\n'
+    '\n'
+)
+"""The article of ``BODY``, byte for byte, as the template that wrote it until December 2026 made it."""
+
+
+def test_the_article_is_written_byte_for_byte():
+    doc = build_document(Source("s", Path("s.md"), SourceMeta(), BODY, 1))
+    assert source_page(doc).article == "".join(MARKED)
