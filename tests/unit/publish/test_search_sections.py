@@ -78,6 +78,7 @@ def test_a_generated_page_gives_the_same_sections():
     "<object>a</object><object>b</object><p>c</p>",  # an <object>'s skip is never taken away
     # elements holding nothing but text, handed whole by search_tokens
     "<p>p</p><hx>odd tag</hx><p>q</p>",
+    "<p>p</p><br>a void tag's text</br><p>q</p>",
     "<p>p</p><div class=\"&#108;inenodiv\">hidden by a reference</div><p>q</p>",
     "<h2 id=\"a\">A<a class=\"headerlink\" href=\"#a\">¶</a></h2><td>cell</td><span class=\"s\">x &amp; y</span>",
 ])
