@@ -130,7 +130,7 @@ def specific_figures(text: str) -> frozenset[str]:
         if not any(a <= m.start() < b for a, b in main):
             continue
         digits = m.group().replace(",", "")
-        year = len(digits) == 4 and "," not in m.group() and 1800 <= int(digits) < 2100
+        year = len(digits) == 4 and digits.isdigit() and "," not in m.group() and 1800 <= int(digits) < 2100
         if float(digits) < SPECIFIC_FIGURE or year:
             continue
         before = text[max(0, m.start() - 12):m.start()]

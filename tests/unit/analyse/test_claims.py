@@ -190,6 +190,16 @@ def test_a_small_figure_a_year_a_day_a_name_number_or_an_aside_is_no_such_eviden
     assert specific_figures("Losses reached €90 million, covering the hall and its 4,000 seats.") == {"90"}
 
 
+def test_a_decimal_of_four_characters_is_a_figure_not_a_year():
+    """"12.5" and "9.50" are written with four characters, as a year is: they once stopped the build."""
+    from build_scripts.analyse.same_fact import specific_figures
+
+    assert specific_figures("The river rose 12.5 metres and tickets cost 9.50 euros.") == {"12.5"}
+    assert specific_figures("Prices rose 2.5% in 2025 and 1900.5 tonnes were shipped.") == {"1900.5"}
+    assert _claims("Tickets rose to 19.50 euros on Monday, officials said.",
+                   "Tickets rose to 19.50 euros on Monday, the council said.")  # grouped without an error
+
+
 def test_figures_that_conflict_beside_a_figure_both_give_are_one_fact_in_dispute():
     claims = _claims(
         "The two climbers who died on the north face were Ana Ruiz, 29, and Tomas Brenner, 44.\n"
