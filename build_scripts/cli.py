@@ -65,7 +65,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 def cmd_explain(args: argparse.Namespace) -> int:
     from build_scripts.analyse.topic_explain import explain
     from build_scripts.model import Project
-    from build_scripts.pages.topics import section_limits
+    from build_scripts.pages.topics import shown_limits
     from build_scripts.pipeline import analyse
 
     root = Path(args.root)
@@ -89,7 +89,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
     if sentence is None:
         return _error(f"source '{source_id}' has no sentence '{anchor}'")
     print(f"{source_id}#{anchor}: {sentence.text}")
-    for line in explain(analysis.evidence, analysis.documents, analysis.claims, sentence, section_limits):
+    docs = {d.source.id: d for d in analysis.documents}
+    for line in explain(analysis.evidence, analysis.documents, analysis.claims, sentence,
+                        lambda ev: shown_limits(ev, docs)):
         print(f"- {line}")
     return 0
 
