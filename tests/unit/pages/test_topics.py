@@ -127,11 +127,11 @@ def test_disagreements_beyond_the_budget_are_left_to_the_disagreements_page(monk
     disagreements = [Disagreement(f"d-{i}", "number", f"reason {i}", (Side(src0[i], f"{i}"), Side(src1[i], f"{i + 1}")),
                                   False) for i in range(12)]
     everything = render_topic(evidence, docs, disagreements).addition
-    assert everything.count('Sources differ:') == 12 and "disagreements page" not in everything
+    assert everything.count('Sources differ:') == 12 and "under [Where sources differ]" not in everything
     monkeypatch.setattr(topics, "TOPIC_BUDGET", 30_000)  # the statements fit in two thirds, not every box
     cut = render_topic(evidence, docs, disagreements).addition
     assert cut.count("\n- Statement number") == everything.count("\n- Statement number")
     kept = cut.count("Sources differ:")
-    line = re.search(r"\*(\d+) more disagreements? about these statements (?:is|are) on the "
-                     r"\[disagreements page\]\(\.\./disagreements\.md\)\.\*", cut)
+    line = re.search(r"\*(\d+) more disagreements? about these statements (?:is|are) under "
+                     r"\[Where sources differ\]\(\.\./disagreements\.md\)\.\*", cut)
     assert 0 < kept < 12 and line is not None and kept + int(line[1]) == 12
