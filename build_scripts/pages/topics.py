@@ -45,7 +45,8 @@ that quote their sentences: on a corpus of syndicated copies, sixty of them and 
 disagreement boxes made a topic page of 1.2 MB of HTML (issue 20)."""
 STATEMENTS_SHARE = 2 / 3
 """Of ``TOPIC_BUDGET``, what the topic page's statements may take (``shown_limits``); the
-disagreements about them fill the rest, and those that do not fit are on the disagreements page."""
+disagreements about them fill the rest, and those that do not fit are left to "Where sources
+differ"."""
 
 
 @dataclass(frozen=True)
@@ -122,8 +123,8 @@ def _size(lines: list[str], notes: list[str]) -> int:
 
 def _fitted(evidence: TopicEvidence, docs: dict[str, Document]) -> tuple[list[int], list[list[Rendering]]]:
     """``section_limits``, cut until the statements take at most ``STATEMENTS_SHARE`` of
-    ``TOPIC_BUDGET``: a statement at a time from the section that shows most (the later one of equals), and
-    never a section's first; and the shown statements rendered for the topic page."""
+    ``TOPIC_BUDGET``: a statement at a time from the section that shows most (the later one of
+    equals), never a section's first; and the shown statements rendered for the topic page."""
     src = evidence.topic.src_uri
     limits = section_limits(evidence)
     rendered = [[render_statement(st, src, docs, len(docs)) for st in sts[:limit]]
@@ -209,7 +210,7 @@ def render_topic(evidence: TopicEvidence, docs: dict[str, Document],
     placed = _placed(evidence, list(disagreements), limits)
     used = sum(_size(*r) for section in rendered for r in section)
     sections = []
-    left_out = 0  # disagreements beyond the page's budget: on the disagreements page only
+    left_out = 0  # disagreements beyond the page's budget: under "Where sources differ" only
     for index, (section, statements) in enumerate(evidence.sections):
         blocks: list[Block] = []
         for st, (lines, st_notes) in zip(statements[:limits[index]], rendered[index], strict=True):

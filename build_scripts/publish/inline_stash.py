@@ -138,12 +138,12 @@ def stash(markdown: str, tables: bool = True, table_blocks: bool = True) -> Stas
         parts.append(html)
 
     for block in _blocks(lines):
-        at, stop = block.start, block.stop
+        at = block.start
         if at in tabled:
             in_list = False  # a block at the top level ends a list
             continue
         if any(_COMMENT.fullmatch(lines[i]) for i in block):
-            in_list, at = False, stop  # a block of raw HTML, after which an indented block is code
+            in_list = False  # a block of raw HTML, after which an indented block is code
             continue
         first = lines[at]
         base = len(first) - len(first.lstrip(" "))
